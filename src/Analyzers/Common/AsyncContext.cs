@@ -1,0 +1,184 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers;
+
+/// <summary>The async function an operation runs in: an async method, local function, lambda or anonymous method.</summary>
+internal readonly struct AsyncFunction
+{
+    public AsyncFunction(IMethodSymbol symbol, IOperation? functionOperation, string description)
+    {
+        Symbol = symbol;
+        FunctionOperation = functionOperation;
+        Description = description;
+    }
+
+    /// <summary>The async method, local function or lambda symbol.</summary>
+    public IMethodSymbol Symbol { get; }
+
+    /// <summary>The <see cref="IAnonymousFunctionOperation"/> or <see cref="ILocalFunctionOperation"/>; null for the member itself.</summary>
+    public IOperation? FunctionOperation { get; }
+
+    /// <summary>How messages name it: <c>method 'LoadAsync'</c>, <c>lambda in 'Run'</c>.</summary>
+    public string Description { get; }
+}
+
+/// <summary>"Is this operation inside an async context?", shared by every rule that needs the answer.</summary>
+internal static class AsyncContext
+{
+    /// <summary>
+    /// Finds the function whose body directly contains <paramref name="operation"/> and says whether it is async.
+    /// A non-async lambda or local function ends the async context (it may run later or elsewhere), and so does
+    /// any lambda handed to Task.Run, TaskFactory.StartNew, ThreadPool.QueueUserWorkItem or a new Thread:
+    /// that is the deliberate "run the blocking work on another thread" pattern.
+    /// </summary>
+    public static bool TryGetAsyncFunction(IOperation operation, ISymbol containingSymbol, AsyncSymbols symbols, out AsyncFunction function)
+    {
+        function = default;
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    if (!lambda.Symbol.IsAsync || IsHandedToAnotherThread(lambda, symbols))
+                    {
+                        return false;
+                    }
+
+                    function = new AsyncFunction(lambda.Symbol, lambda, DescribeLambda(lambda, containingSymbol));
+                    return true;
+
+                case ILocalFunctionOperation localFunction:
+                    if (!localFunction.Symbol.IsAsync)
+                    {
+                        return false;
+                    }
+
+                    function = new AsyncFunction(localFunction.Symbol, localFunction, $"local function '{localFunction.Symbol.Name}'");
+                    return true;
+            }
+        }
+
+        if (containingSymbol is IMethodSymbol { IsAsync: true } method)
+        {
+            function = new AsyncFunction(method, null, DescribeMember(method));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The innermost function (async or not) whose body contains the operation: a lambda, a local function or null for the member.</summary>
+    public static IOperation? EnclosingFunctionOperation(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for a lambda passed (directly or through a delegate conversion) to a thread-pool or thread API.</summary>
+    public static bool IsHandedToAnotherThread(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
+    {
+        IOperation? parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IArgumentOperation argument)
+        {
+            return false;
+        }
+
+        switch (argument.Parent)
+        {
+            case IInvocationOperation invocation:
+                var target = invocation.TargetMethod;
+                var type = target.ContainingType?.OriginalDefinition;
+                if (type.Is(symbols.Task))
+                {
+                    return target.Name == "Run";
+                }
+
+                if (type.Is(symbols.TaskFactory) || type.Is(symbols.TaskFactoryOfT))
+                {
+                    return target.Name == "StartNew";
+                }
+
+                return type.Is(symbols.ThreadPool)
+                    && target.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem";
+
+            case IObjectCreationOperation creation:
+                return creation.Type.Is(symbols.Thread);
+
+            default:
+                return false;
+        }
+    }
+
+    private static string DescribeMember(IMethodSymbol method)
+    {
+        if (method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName)
+        {
+            return "top-level statements";
+        }
+
+        return method.MethodKind switch
+        {
+            MethodKind.LambdaMethod => "lambda",
+            MethodKind.LocalFunction => $"local function '{method.Name}'",
+            _ => $"method '{method.Name}'",
+        };
+    }
+
+    private static string DescribeLambda(IAnonymousFunctionOperation lambda, ISymbol containingSymbol)
+    {
+        var kind = lambda.Syntax is AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
+        return containingSymbol is IMethodSymbol method && method.Name != WellKnownMemberNames.TopLevelStatementsEntryPointMethodName
+            ? $"{kind} in '{NameOf(method)}'"
+            : kind;
+    }
+
+    private static string NameOf(IMethodSymbol method) => method.MethodKind switch
+    {
+        MethodKind.Constructor or MethodKind.StaticConstructor => method.ContainingType.Name,
+        MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol?.Name ?? method.Name,
+        _ => method.Name,
+    };
+
+    /// <summary>
+    /// True where an <c>await</c> may not be written: inside a <c>lock</c> body, an <c>unsafe</c> block,
+    /// or a query clause other than the first <c>from</c>. Rules still report there, but offer no fix.
+    /// </summary>
+    public static bool IsAwaitForbiddenAt(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case LockStatementSyntax lockStatement when lockStatement.Statement.Span.Contains(node.Span):
+                case UnsafeStatementSyntax:
+                    return true;
+                case QueryBodySyntax:
+                case QueryClauseSyntax and not FromClauseSyntax:
+                case FromClauseSyntax from when from.Parent is QueryBodySyntax:
+                    return true;
+                case AnonymousFunctionExpressionSyntax:
+                case LocalFunctionStatementSyntax:
+                case BaseMethodDeclarationSyntax:
+                case AccessorDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}

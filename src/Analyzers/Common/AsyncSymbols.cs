@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncLint.Analyzers;
+
+/// <summary>
+/// The well-known types every rule needs, resolved once per compilation at compilation start.
+/// Type lookup by metadata name happens only here; family-specific types are resolved through
+/// <see cref="Type"/> (also cached) by the family's own symbols object at compilation start.
+/// </summary>
+internal sealed class AsyncSymbols
+{
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
+
+    private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
+    {
+        this.compilation = compilation;
+        Task = task;
+        TaskOfT = Type("System.Threading.Tasks.Task`1");
+        ValueTask = Type("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = Type("System.Threading.Tasks.ValueTask`1");
+        TaskFactory = Type("System.Threading.Tasks.TaskFactory");
+        TaskFactoryOfT = Type("System.Threading.Tasks.TaskFactory`1");
+        CancellationToken = Type("System.Threading.CancellationToken");
+        CancellationTokenSource = Type("System.Threading.CancellationTokenSource");
+        Thread = Type("System.Threading.Thread");
+        ThreadPool = Type("System.Threading.ThreadPool");
+        ObsoleteAttribute = Type("System.ObsoleteAttribute");
+    }
+
+    public Compilation Compilation => compilation;
+    public INamedTypeSymbol Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? TaskFactoryOfT { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? CancellationTokenSource { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? ThreadPool { get; }
+    public INamedTypeSymbol? ObsoleteAttribute { get; }
+
+    /// <summary>Resolves the well-known types, or returns null where there is no Task type at all
+    /// (nothing async can happen there, so no rule registers anything).</summary>
+    public static AsyncSymbols? TryCreate(Compilation compilation)
+    {
+#pragma warning disable RS0030 // the one place allowed to look types up by metadata name
+        var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+#pragma warning restore RS0030
+        return task is null ? null : new AsyncSymbols(compilation, task);
+    }
+
+    /// <summary>A type by metadata name, cached for the compilation. Call it at compilation start, not per operation.</summary>
+    public INamedTypeSymbol? Type(string metadataName)
+#pragma warning disable RS0030
+        => byMetadataName.GetOrAdd(metadataName, name => compilation.GetTypeByMetadataName(name));
+#pragma warning restore RS0030
+
+    /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
+    public bool IsTaskOrValueTask(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        var definition = named.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, Task)
+            || SymbolEqualityComparer.Default.Equals(definition, TaskOfT)
+            || SymbolEqualityComparer.Default.Equals(definition, ValueTask)
+            || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
+    }
+
+    public bool IsCancellationToken(ITypeSymbol? type)
+        => type is not null && SymbolEqualityComparer.Default.Equals(type, CancellationToken);
+
+    public bool IsCancellationTokenSource(ITypeSymbol? type)
+        => type is not null && SymbolEqualityComparer.Default.Equals(type, CancellationTokenSource);
+}
