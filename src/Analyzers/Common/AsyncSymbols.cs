@@ -73,6 +73,38 @@ internal sealed class AsyncSymbols
             || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
     }
 
+    /// <summary>
+    /// Task-like: Task, ValueTask and their generic forms, or any type with an instance <c>GetAwaiter()</c>
+    /// (ConfiguredTaskAwaitable, YieldAwaitable, custom awaitables) whose awaiter has <c>IsCompleted</c> and <c>GetResult</c>.
+    /// </summary>
+    public bool IsAwaitable(ITypeSymbol? type)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (IsTaskOrValueTask(type))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("GetAwaiter"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, ReturnsVoid: false } getAwaiter
+                    && getAwaiter.ReturnType.GetMembers("IsCompleted").Length > 0
+                    && getAwaiter.ReturnType.GetMembers("GetResult").Length > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public bool IsCancellationToken(ITypeSymbol? type)
         => type is not null && SymbolEqualityComparer.Default.Equals(type, CancellationToken);
 
