@@ -7,19 +7,10 @@ namespace AsyncLint.Timing;
 public sealed class ThreadSampler : IDisposable
 {
     private readonly Thread thread;
-    private readonly int baseline;
     private volatile bool stopping;
 
     public ThreadSampler()
     {
-        // The pool reports a thread or so as busy even when idle: measure that floor first and count above it.
-        baseline = int.MaxValue;
-        for (var i = 0; i < 10; i++)
-        {
-            baseline = Math.Min(baseline, BusyPoolThreads());
-            Thread.Sleep(1);
-        }
-
         thread = new Thread(Sample) { IsBackground = true, Name = "thread sampler" };
         thread.Start();
     }
@@ -61,7 +52,7 @@ public sealed class ThreadSampler : IDisposable
         while (!stopping);
 
         // Publish; Join orders these writes before the reads.
-        PeakBusyThreads = Math.Max(0, busy - baseline);
+        PeakBusyThreads = busy;
         PeakPoolThreads = pool;
     }
 }

@@ -85,7 +85,7 @@ public static class Reports
         var svg = new StringBuilder();
         svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"13\">\n");
         svg.Append(Invariant, $"  <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n");
-        svg.Append(Invariant, $"  <text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{options.Requests} requests, {options.DelayMs} ms each: elapsed time per variant</text>\n");
+        svg.Append(Invariant, $"  <text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{options.Requests} requests, {options.DelayMs} ms ±20% each: elapsed time per variant ({Environment.ProcessorCount} cores)</text>\n");
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
