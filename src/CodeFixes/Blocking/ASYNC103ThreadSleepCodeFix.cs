@@ -53,7 +53,10 @@ public sealed class ASYNC103ThreadSleepCodeFix : CodeFixProvider
         Document document, InvocationExpressionSyntax invocation, bool yields, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var task = AwaitSyntax.QualifiedType("System.Threading.Tasks.Task");
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var task = model is null
+            ? AwaitSyntax.QualifiedType("System.Threading.Tasks.Task")
+            : AwaitSyntax.TypeName(model, invocation.SpanStart, "System.Threading.Tasks.Task");
 
         ExpressionSyntax call;
         if (yields)

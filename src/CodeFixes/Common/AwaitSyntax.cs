@@ -36,6 +36,26 @@ internal static class AwaitSyntax
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
+    /// <summary>
+    /// The type's simple name where it already binds to that type at <paramref name="position"/> (usings,
+    /// global usings), else <see cref="QualifiedType"/>. Prefer this: the import machinery that the
+    /// qualified form triggers rewrites a file's leading trivia even when it adds nothing.
+    /// </summary>
+    public static TypeSyntax TypeName(SemanticModel model, int position, string fullName)
+    {
+        var simpleName = fullName.Substring(fullName.LastIndexOf('.') + 1);
+        foreach (var found in model.LookupNamespacesAndTypes(position, name: simpleName))
+        {
+            // Task and Task<TResult> share the simple name; the non-generic one must be the Task we mean.
+            if (found is INamedTypeSymbol { Arity: 0 } type)
+            {
+                return type.ToDisplayString() == fullName ? SyntaxFactory.IdentifierName(simpleName) : QualifiedType(fullName);
+            }
+        }
+
+        return QualifiedType(fullName);
+    }
+
     /// <summary>A fully qualified type name that the simplifier shortens (and imports) where it can.</summary>
     public static TypeSyntax QualifiedType(string fullName)
         => SyntaxFactory.ParseTypeName("global::" + fullName)
@@ -45,8 +65,25 @@ internal static class AwaitSyntax
     /// Adds the usings that nodes built with <see cref="QualifiedType"/> need, so that the simplifier can then
     /// shorten them (<c>Task.Delay</c> rather than <c>System.Threading.Tasks.Task.Delay</c>).
     /// </summary>
-    public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
-        => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, null, cancellationToken);
+    public static async Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || !root.HasAnnotation(Simplifier.AddImportsAnnotation) && !root.GetAnnotatedNodes(Simplifier.AddImportsAnnotation).Any())
+        {
+            return document;
+        }
+
+        var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, null, cancellationToken).ConfigureAwait(false);
+
+        // Where every name is already imported (global usings, say) the import adder still touches the
+        // file's leading trivia; keep the document as it was then.
+        var before = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var after = await withImports.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return before is not null && after is not null && CountUsings(before) == CountUsings(after) ? document : withImports;
+    }
+
+    private static int CountUsings(SyntaxNode root)
+        => root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().Count();
 
     /// <summary>
     /// True when the function that contains <paramref name="node"/> already awaits with
