@@ -21,7 +21,18 @@ internal static class ProjectLoader
             return;
         }
 
-        var instances = MSBuildLocator.QueryVisualStudioInstances().ToList();
+        List<VisualStudioInstance> instances;
+        try
+        {
+            instances = MSBuildLocator.QueryVisualStudioInstances().ToList();
+        }
+        catch (InvalidOperationException e)
+        {
+            // hostfxr could not resolve an SDK, e.g. a global.json that names one that is not installed.
+            var detail = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Take(3);
+            throw new CliException("no .NET SDK found: " + string.Join(" ", detail) + " Install that SDK or change global.json.");
+        }
+
         if (instances.Count == 0)
         {
             throw new CliException("no .NET SDK found: install the .NET SDK (8.0 or later) and make sure 'dotnet' is on PATH, and that any global.json names an installed SDK");
@@ -110,6 +121,14 @@ internal static class ProjectLoader
             workspace.Dispose();
             var reason = failures.Count > 0 ? ": " + string.Join("; ", failures.Distinct()) : "";
             throw new CliException($"could not load any C# project from '{path}'{reason}");
+        }
+
+        // A failure in a project we are asked to scan is fatal: its results would be silently empty.
+        var fatal = failures.Distinct().Where(f => projects.Any(p => p.FilePath is { } file && f.Contains(file, StringComparison.Ordinal))).ToList();
+        if (fatal.Count > 0)
+        {
+            workspace.Dispose();
+            throw new CliException($"could not load '{path}': {string.Join("; ", fatal)}");
         }
 
         foreach (var failure in failures.Distinct())
