@@ -11,9 +11,13 @@ public static class DotnetCli
         public override string ToString() => $"exit code {ExitCode}\n{Output}";
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunExecutableAsync("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs any executable (an installed tool, say) with the same isolated environment.</summary>
+    public static async Task<Result> RunExecutableAsync(string executable, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

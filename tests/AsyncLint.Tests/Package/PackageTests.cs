@@ -10,6 +10,7 @@ namespace AsyncLint.Tests.Package;
 
 /// <summary>The package as a user gets it: its contents, and a fresh project that installs it from a folder feed.</summary>
 [Trait("Category", "Package")]
+[Collection(PackingCollection.Name)]
 public sealed class PackageTests : IClassFixture<PackageFixture>
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);

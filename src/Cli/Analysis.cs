@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncLint.Cli;
+
+/// <summary>What running the analyzers over one project gave: its diagnostics, and how long the compiler and the analyzers took.</summary>
+internal sealed record ProjectAnalysis(
+    Project Project,
+    Compilation Compilation,
+    ImmutableArray<Diagnostic> Diagnostics,
+    int CompilerErrors,
+    TimeSpan CompileTime,
+    TimeSpan AnalyzerTime,
+    ImmutableArray<string> AnalyzerExceptions);
+
+internal static class Analysis
+{
+    /// <summary>Runs <paramref name="analyzers"/> over the project with its own .editorconfig options (effective severities apply).</summary>
+    public static async Task<ProjectAnalysis> RunAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new CliException($"no compilation for project '{project.Name}'");
+
+        var stopwatch = Stopwatch.StartNew();
+        var compilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+        var compileTime = stopwatch.Elapsed;
+
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            project.AnalyzerOptions,
+            onAnalyzerException: (exception, analyzer, _) =>
+            {
+                lock (exceptions)
+                {
+                    exceptions.Add($"{analyzer.GetType().Name}: {exception}");
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+
+        var analyzerTime = TimeSpan.Zero;
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+            analyzerTime += telemetry.ExecutionTime;
+        }
+
+        // AD0001 reaches us as a diagnostic too: count it as an analyzer exception, not a hit.
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
+        {
+            exceptions.Add(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return new ProjectAnalysis(
+            project,
+            compilation,
+            diagnostics.Where(d => d.Id != "AD0001" && d.Severity != DiagnosticSeverity.Hidden && d.Location.IsInSource).ToImmutableArray(),
+            compilerErrors,
+            compileTime,
+            analyzerTime,
+            exceptions.Distinct().ToImmutableArray());
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using AsyncLint.Tests.Infrastructure;
+
+namespace AsyncLint.Tests.Cli;
+
+/// <summary><c>asynclint scan</c> and <c>asynclint fix</c> on a real project, run as a separate process.</summary>
+[Trait("Category", "Cli")]
+public sealed class CliTests : IClassFixture<CliFixture>
+{
+    private readonly CliFixture fixture;
+
+    public CliTests(CliFixture fixture)
+    {
+        this.fixture = fixture;
+    }
+
+    [Fact]
+    public async Task Scan_lists_hits_by_rule_and_file_writes_valid_sarif_and_fails_on_warnings()
+    {
+        var sarif = Path.Combine(fixture.Root, "scan.sarif");
+        var scan = await fixture.AsyncLintAsync(fixture.Root, "scan", fixture.ProjectPath, "--sarif", sarif);
+
+        Assert.True(scan.ExitCode == 1, scan.ToString());
+        Assert.Matches(@"ASYNC103\s+2\s+warning\s+Thread\.Sleep inside async code", scan.Output);
+        Assert.Contains("Poller.cs(11,13): warning ASYNC103: 'Thread.Sleep' blocks the thread inside async method 'PollAsync'", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("Poller.cs(14,9): warning ASYNC103", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("    Thread.Sleep(100);", scan.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Clean.cs(", scan.Output, StringComparison.Ordinal);
+        Assert.Contains("analyzing Sample", scan.Output, StringComparison.Ordinal);
+
+        using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+        Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+        var run = log.RootElement.GetProperty("runs")[0];
+        Assert.Equal("AsyncLint", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal("ASYNC103", r.GetProperty("ruleId").GetString()));
+        var region = results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(11, region.GetProperty("startLine").GetInt32());
+        Assert.Contains(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
+            rule => rule.GetProperty("id").GetString() == "ASYNC103" && rule.GetProperty("helpUri").GetString()!.EndsWith("docs/rules/ASYNC103.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scan_json_filters_by_rule_prefix_and_threshold()
+    {
+        var scan = await fixture.AsyncLintAsync(fixture.Root, "scan", fixture.ProjectDirectory, "--json", "--rules", "ASYNC10", "--fail-on", "never");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        var json = scan.Output[scan.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
+        var hits = document.RootElement.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits, h => Assert.Equal("ASYNC103", h.GetProperty("id").GetString()));
+        Assert.Equal(0, document.RootElement.GetProperty("analyzerExceptions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Fix_dry_run_shows_the_diff_then_fix_rewrites_and_the_project_still_builds()
+    {
+        var copy = Path.Combine(fixture.Root, "FixCopy");
+        CopyDirectory(fixture.ProjectDirectory, copy);
+        var poller = Path.Combine(copy, "Poller.cs");
+
+        var dryRun = await fixture.AsyncLintAsync(fixture.Root, "fix", Path.Combine(copy, "Sample.csproj"), "--rule", "ASYNC103", "--dry-run");
+        Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+        Assert.Contains("-            Thread.Sleep(100);", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("+            await Task.Delay(100, cancellationToken);", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("would be fixed", dryRun.Output, StringComparison.Ordinal);
+        Assert.Equal(CliFixture.PollerSource, File.ReadAllText(poller));
+
+        var fix = await fixture.AsyncLintAsync(fixture.Root, "fix", Path.Combine(copy, "Sample.csproj"), "--rule", "ASYNC103");
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        Assert.Contains("fixed 2 hit(s) in 1 file(s)", fix.Output, StringComparison.Ordinal);
+        var fixedSource = File.ReadAllText(poller);
+        Assert.Contains("await Task.Delay(100, cancellationToken);", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("await Task.Delay(10, cancellationToken);", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("public void Backoff() => Thread.Sleep(100);", fixedSource, StringComparison.Ordinal);
+        Assert.StartsWith("namespace Sample;", fixedSource, StringComparison.Ordinal);
+
+        var build = await DotnetCli.RunAsync(copy, TimeSpan.FromMinutes(3), "build", "-nodeReuse:false");
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var rescan = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(copy, "Sample.csproj"), "--rules", "ASYNC103");
+        Assert.True(rescan.ExitCode == 0, rescan.ToString());
+    }
+
+    [Fact]
+    public async Task Clear_errors_for_missing_paths_files_that_are_not_projects_and_unknown_rules()
+    {
+        var missing = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(fixture.Root, "nowhere"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Output, StringComparison.Ordinal);
+
+        var notProject = await fixture.AsyncLintAsync(fixture.Root, "scan", fixture.PollerPath);
+        Assert.Equal(2, notProject.ExitCode);
+        Assert.Contains("is not a C# project or solution", notProject.Output, StringComparison.Ordinal);
+
+        var unknownRule = await fixture.AsyncLintAsync(fixture.Root, "fix", fixture.ProjectPath, "--rule", "ASYNC999");
+        Assert.Equal(2, unknownRule.ExitCode);
+        Assert.Contains("unknown rule 'ASYNC999'", unknownRule.Output, StringComparison.Ordinal);
+
+        var usage = await fixture.AsyncLintAsync(fixture.Root, "scan");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("PATH is missing", usage.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clear_error_for_a_project_that_does_not_load()
+    {
+        var broken = Path.Combine(fixture.Root, "Broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, "Broken.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>");
+
+        var scan = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(broken, "Broken.csproj"));
+        Assert.Equal(2, scan.ExitCode);
+        Assert.Contains("asynclint: could not load", scan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clear_error_when_no_SDK_can_be_found()
+    {
+        var pinned = Path.Combine(fixture.Root, "PinnedToMissingSdk");
+        Directory.CreateDirectory(pinned);
+        File.WriteAllText(Path.Combine(pinned, "global.json"), """{ "sdk": { "version": "99.0.100", "rollForward": "disable" } }""");
+
+        var scan = await fixture.AsyncLintAsync(pinned, "scan", fixture.ProjectPath);
+        Assert.Equal(2, scan.ExitCode);
+        Assert.Contains("no .NET SDK found", scan.Output, StringComparison.Ordinal);
+    }
+
+    private static void CopyDirectory(string source, string destination)
+    {
+        foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(directory.Replace(source, destination, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(destination);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(source, destination, StringComparison.Ordinal), overwrite: true);
+        }
+    }
+}
