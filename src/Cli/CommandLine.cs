@@ -8,8 +8,8 @@ internal sealed class CommandLine
 
         Usage:
           asynclint scan PATH [--rules ASYNC1,ASYNC301] [--severity info|warning|error]
-                              [--fail-on info|warning|error|never] [--sarif FILE] [--json]
-          asynclint fix PATH --rule ID [--action KEY] [--dry-run]
+                              [--fail-on info|warning|error|never] [--sarif FILE] [--json] [-p:Name=Value]
+          asynclint fix PATH --rule ID [--action KEY] [--dry-run] [-p:Name=Value]
 
         PATH is a .csproj, a .sln/.slnx, or a folder holding exactly one of them.
 
@@ -19,6 +19,8 @@ internal sealed class CommandLine
                --fail-on    exit 1 when a hit at this severity or above is found (default: warning)
                --sarif      also write a SARIF 2.1.0 log to FILE
                --json       print JSON instead of text
+               -p:Name=Value  an MSBuild global property for loading the project (repeatable),
+                            e.g. -p:TargetFramework=net8.0 -p:Configuration=Release
         fix    applies the rule's code fix everywhere (FixAll), only when the result still compiles.
                --action     the code action's equivalence key when the fix offers several
                --dry-run    print the diff, change nothing
@@ -36,6 +38,9 @@ internal sealed class CommandLine
     public string? SarifPath { get; private set; }
     public bool Json { get; private set; }
     public bool DryRun { get; private set; }
+    public IReadOnlyDictionary<string, string> Properties => properties;
+
+    private readonly Dictionary<string, string> properties = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses the arguments, or returns an error message.</summary>
     public static (CommandLine? Parsed, string? Error) Parse(string[] args)
@@ -91,6 +96,16 @@ internal sealed class CommandLine
                         break;
                     case "--dry-run":
                         result.DryRun = true;
+                        break;
+                    case var property when property.StartsWith("-p:", StringComparison.Ordinal) || property.StartsWith("--property:", StringComparison.Ordinal):
+                        var assignment = property[(property.IndexOf(':') + 1)..];
+                        var equals = assignment.IndexOf('=');
+                        if (equals <= 0)
+                        {
+                            return (null, $"'{arg}' is not -p:Name=Value");
+                        }
+
+                        result.properties[assignment[..equals]] = assignment[(equals + 1)..];
                         break;
                     default:
                         if (arg.StartsWith('-'))

@@ -26,7 +26,7 @@ internal static class FixCommand
             ?? throw new CliException($"{id}'s code fix cannot be applied everywhere (no FixAll provider)");
 
         var path = ProjectLoader.Resolve(options.Path);
-        var (workspace, projects) = await ProjectLoader.LoadAsync(path, m => progress.WriteLine(m), cancellationToken).ConfigureAwait(false);
+        var (workspace, projects) = await ProjectLoader.LoadAsync(path, options.Properties, m => progress.WriteLine(m), cancellationToken).ConfigureAwait(false);
         using (workspace)
         {
             var original = workspace.CurrentSolution;

@@ -78,9 +78,10 @@ internal static class ProjectLoader
             : new CliException($"'{path}' holds several projects or solutions; name one: {string.Join(", ", solutions.Concat(projects).Select(System.IO.Path.GetFileName))}");
     }
 
-    public static async Task<(MSBuildWorkspace Workspace, ImmutableArray<Project> Projects)> LoadAsync(string path, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<(MSBuildWorkspace Workspace, ImmutableArray<Project> Projects)> LoadAsync(
+        string path, IReadOnlyDictionary<string, string> properties, Action<string> progress, CancellationToken cancellationToken)
     {
-        var workspace = MSBuildWorkspace.Create();
+        var workspace = MSBuildWorkspace.Create(properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
         var failures = new List<string>();
         workspace.RegisterWorkspaceFailedHandler(e =>
         {

@@ -17,7 +17,7 @@ internal static class ScanCommand
         }
 
         var path = ProjectLoader.Resolve(options.Path);
-        var (workspace, projects) = await ProjectLoader.LoadAsync(path, m => progress.WriteLine(m), cancellationToken).ConfigureAwait(false);
+        var (workspace, projects) = await ProjectLoader.LoadAsync(path, options.Properties, m => progress.WriteLine(m), cancellationToken).ConfigureAwait(false);
         using (workspace)
         {
             var results = new List<ProjectAnalysis>();
