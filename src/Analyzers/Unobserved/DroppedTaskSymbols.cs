@@ -99,10 +99,11 @@ internal sealed class DroppedTaskSymbols
         return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && IsMockingMember(invocation.TargetMethod);
     }
 
-    /// <summary><c>t.ContinueWith(...)</c>, or an extension on a task whose name says it observes it.</summary>
+    /// <summary><c>t.ContinueWith(...)</c>, a method named "…Forget", or an extension on a task whose name says it observes it.</summary>
     private bool IsObserver(IMethodSymbol method)
     {
-        if (method.Name == "ContinueWith")
+        // ContinueWith attaches a continuation; a method named "...Forget" says the caller does not wait, by name.
+        if (method.Name == "ContinueWith" || method.Name.IndexOf("Forget", StringComparison.Ordinal) >= 0)
         {
             return true;
         }

@@ -69,7 +69,7 @@ public sealed class ASYNC201TrapTests
         """ + Repository);
 
     [Fact]
-    public Task Extension_on_a_task_that_observes_it() => VerifyCS.AnalyzerAsync("""
+    public Task Extension_on_a_task_that_observes_it_or_a_method_named_forget() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Threading.Tasks;
 
@@ -81,6 +81,11 @@ public sealed class ASYNC201TrapTests
             public static T NoWait<T>(this T task) where T : Task => task;
         }
 
+        static class Background
+        {
+            public static Task RunAndForget(Func<Task> work) => Task.Run(work).LogExceptions();
+        }
+
         class C
         {
             void Save(Repository repo)
@@ -89,6 +94,7 @@ public sealed class ASYNC201TrapTests
                 repo.SaveAsync().SafeFireAndForget();
                 repo.SaveAsync().LogExceptions();
                 repo.LoadAsync(1).NoWait();
+                Background.RunAndForget(() => repo.SaveAsync());
             }
         }
         """ + Repository);
