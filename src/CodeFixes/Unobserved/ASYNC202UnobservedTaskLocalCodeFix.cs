@@ -101,7 +101,25 @@ public sealed class ASYNC202UnobservedTaskLocalCodeFix : CodeFixProvider
         }
 
         var symbols = AsyncSymbols.TryCreate(model.Compilation);
-        return new AwaitPlan(last, before, local.Name, symbols is not null && symbols.IsTaskOrValueTask(local.Type));
+        if (symbols is null)
+        {
+            return null;
+        }
+
+        // 'var t = x?.SaveAsync();' may hold null, and awaiting null throws: await '(t ?? Task.CompletedTask)'.
+        var initializer = declarator.Initializer?.Value;
+        while (initializer is ParenthesizedExpressionSyntax parenthesized)
+        {
+            initializer = parenthesized.Expression;
+        }
+
+        var mayBeNull = initializer is ConditionalAccessExpressionSyntax;
+        if (mayBeNull && !local.Type.InheritsFromOrEquals(symbols.Task))
+        {
+            return null;
+        }
+
+        return new AwaitPlan(last, before, local.Name, symbols.IsTaskOrValueTask(local.Type), mayBeNull);
     }
 
     private static bool IsClosingJump(StatementSyntax statement)
@@ -115,7 +133,7 @@ public sealed class ASYNC202UnobservedTaskLocalCodeFix : CodeFixProvider
         {
             var statements = group
                 .Select(plan => (SyntaxNode)SyntaxFactory.ExpressionStatement(
-                        AwaitSyntax.Await(SyntaxFactory.IdentifierName(plan.Name), plan.Anchor, plan.HasConfigureAwait))
+                        AwaitSyntax.Await(Operand(plan), plan.Anchor, plan.HasConfigureAwait))
                     .WithAdditionalAnnotations(Formatter.Annotation))
                 .ToList();
             if (group.Key.Before)
@@ -128,17 +146,34 @@ public sealed class ASYNC202UnobservedTaskLocalCodeFix : CodeFixProvider
             }
         }
 
-        return editor.GetChangedDocument();
+        return await AwaitSyntax.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>t</c>, or <c>(t ?? Task.CompletedTask)</c> when the local may hold null.</summary>
+    private static ExpressionSyntax Operand(AwaitPlan plan)
+    {
+        ExpressionSyntax name = SyntaxFactory.IdentifierName(plan.Name);
+        if (!plan.MayBeNull)
+        {
+            return name;
+        }
+
+        var completed = SyntaxFactory.MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression,
+            AwaitSyntax.QualifiedType("System.Threading.Tasks.Task"),
+            SyntaxFactory.IdentifierName("CompletedTask"));
+        return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, name, completed));
     }
 
     private sealed class AwaitPlan
     {
-        public AwaitPlan(StatementSyntax anchor, bool before, string name, bool hasConfigureAwait)
+        public AwaitPlan(StatementSyntax anchor, bool before, string name, bool hasConfigureAwait, bool mayBeNull)
         {
             Anchor = anchor;
             Before = before;
             Name = name;
             HasConfigureAwait = hasConfigureAwait;
+            MayBeNull = mayBeNull;
         }
 
         /// <summary>The statement the await goes next to: the block's closing jump (before it) or its last statement (after it).</summary>
@@ -149,5 +184,8 @@ public sealed class ASYNC202UnobservedTaskLocalCodeFix : CodeFixProvider
         public string Name { get; }
 
         public bool HasConfigureAwait { get; }
+
+        /// <summary>The local was initialized by a <c>?.</c> call.</summary>
+        public bool MayBeNull { get; }
     }
 }

@@ -224,6 +224,31 @@ public sealed class ASYNC201CodeFixTests
         """ + Repository, Await);
 
     [Fact]
+    public Task Await_and_discard_on_NET_8_and_CSharp_12() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SaveAsync(Repository repo)
+            {
+                {|ASYNC201:repo?.FlushAsync()|};
+                await Task.Yield();
+            }
+        }
+        """ + Repository, """
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SaveAsync(Repository repo)
+            {
+                await (repo?.FlushAsync() ?? default);
+                await Task.Yield();
+            }
+        }
+        """ + Repository, Await, TargetFramework.Net80);
+
+    [Fact]
     public Task Await_keeps_ConfigureAwait_false_where_the_method_uses_it() => VerifyFix.CodeFixAsync("""
         using System.Threading.Tasks;
 

@@ -176,6 +176,58 @@ public sealed class ASYNC202CodeFixTests
         """ + Repository);
 
     [Fact]
+    public Task Await_a_null_conditional_task_safely() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Repository repo)
+            {
+                var {|ASYNC202:save|} = repo?.SaveAsync();
+                await Task.Yield();
+            }
+        }
+        """ + Repository, """
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Repository repo)
+            {
+                var save = repo?.SaveAsync();
+                await Task.Yield();
+                await (save ?? Task.CompletedTask);
+            }
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Await_on_NET_8_and_CSharp_12() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Repository repo)
+            {
+                var {|ASYNC202:count|} = repo.CountAsync();
+                repo.Work();
+            }
+        }
+        """ + Repository, """
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Repository repo)
+            {
+                var count = repo.CountAsync();
+                repo.Work();
+                await count;
+            }
+        }
+        """ + Repository, framework: TargetFramework.Net80);
+
+    [Fact]
     public Task No_fix_in_a_sync_method() => VerifyFix.NoCodeFixAsync("""
         using System.Threading.Tasks;
 
