@@ -100,6 +100,23 @@ public sealed class ASYNC202PositiveTests
         """ + Repository);
 
     [Fact]
+    public Task One_of_several_started_tasks_is_forgotten() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<bool> RunAsync(Repository repo)
+            {
+                var {|ASYNC202:first|} = repo.CountAsync();
+                var second = repo.CountAsync();
+                var third = repo.CountAsync();
+                await repo.SaveAsync();
+                return second.Status == TaskStatus.Canceled && second.IsCompleted && third.Status == TaskStatus.Canceled;
+            }
+        }
+        """ + Repository);
+
+    [Fact]
     public Task Top_level_statements() => VerifyCS.ProgramAsync("""
         using System.Threading.Tasks;
 
