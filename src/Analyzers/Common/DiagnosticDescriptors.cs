@@ -58,15 +58,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ASYNC201 = Create(
         DiagnosticIds.DroppedTask,
         "Task-returning call is not awaited",
-        "The task returned by '{0}' is dropped; exceptions from it are never observed and the code after it does not wait for it",
+        "The task returned by '{0}' is dropped: its exceptions are never observed and the code after it does not wait for it; await it, or discard it explicitly with '_ ='",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
-        "Calling an async method starts its work; dropping the returned task loses its exceptions and races the code that follows. Await it, or discard it explicitly with '_ =' when fire-and-forget is intended.");
+        "Calling an async method starts its work; dropping the returned task loses its exceptions and races the code that follows. Await it, or discard it explicitly with '_ =' when fire-and-forget is intended. Reports what the compiler's CS4014 does not: synchronous methods and lambdas, '?.' calls, lock bodies.");
 
     public static readonly DiagnosticDescriptor ASYNC202 = Create(
         DiagnosticIds.UnobservedTaskLocal,
         "Task stored in a local is never awaited",
-        "The task in '{0}' is never awaited, returned or passed on; exceptions from '{1}' are never observed",
+        "The task in '{0}' is never awaited, returned or passed on, so exceptions from '{1}' are never observed; await it",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
         "A task kept in a local and then forgotten is a dropped task with a name: its exceptions are lost and nothing waits for it.");

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// ASYNC201: the task-like result of a call is dropped as an expression statement. Covers what the compiler's
+/// CS4014 leaves out: synchronous methods and non-async lambdas, <c>?.</c> calls, <c>lock</c> bodies, expression-bodied
+/// void members and void lambdas. Where CS4014 already reports, this rule stays silent (its fix serves CS4014 too).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ASYNC201);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(new DroppedTaskSymbols(symbols));
+            start.RegisterOperationAction(analysis.AnalyzeExpressionStatement, OperationKind.ExpressionStatement);
+        });
+    }
+
+    /// <summary>Per-compilation state: the resolved symbols and the callback that uses them.</summary>
+    private sealed class CompilationAnalysis
+    {
+        private readonly DroppedTaskSymbols symbols;
+
+        public CompilationAnalysis(DroppedTaskSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeExpressionStatement(OperationAnalysisContext context)
+        {
+            var statement = (IExpressionStatementOperation)context.Operation;
+            var value = statement.Operation;
+            var conditional = false;
+            while (value is IConditionalAccessOperation access)
+            {
+                value = access.WhenNotNull;
+                conditional = true;
+            }
+
+            if (value is not IInvocationOperation invocation || invocation.TargetMethod.ReturnsVoid || !symbols.IsTaskLike(invocation.Type))
+            {
+                return;
+            }
+
+            if (!conditional && CompilerReportsCS4014(invocation, statement, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var call = DroppedTaskNames.PeelConfigureAwait(invocation);
+            if (symbols.IsNotAnUnobservedOperation(call)
+                || AsyncContext.EnclosingFunctionOperation(statement) is IAnonymousFunctionOperation lambda && DroppedTaskSymbols.IsRecordedOrQuotedLambda(lambda)
+                || DroppedTaskNames.HasErrors(invocation))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC201,
+                statement.Operation.Syntax.GetLocation(),
+                DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>
+        /// Mirrors the compiler's CS4014 (Binder.CheckForUnobservedAwaitable): an invocation expression statement whose
+        /// target is a source <c>async</c> method (in any context), or whose result is awaitable inside an async method,
+        /// async lambda, async local function or top-level statements, except where <c>await</c> cannot be written
+        /// (lock body, unsafe block). A <c>?.</c> call is never a plain invocation, so CS4014 never reports it.
+        /// </summary>
+        private static bool CompilerReportsCS4014(IInvocationOperation invocation, IOperation statement, ISymbol containingSymbol)
+        {
+            if (invocation.TargetMethod.IsAsync)
+            {
+                return true;
+            }
+
+            var inAsyncFunction = AsyncContext.EnclosingFunctionOperation(statement) switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,
+                ILocalFunctionOperation localFunction => localFunction.Symbol.IsAsync,
+                _ => containingSymbol is IMethodSymbol method
+                     && (method.IsAsync || method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName),
+            };
+
+            return inAsyncFunction && !AsyncContext.IsAwaitForbiddenAt(invocation.Syntax);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// ASYNC202: a task started by a call and kept in a local that is never read afterwards: not awaited, returned,
+/// passed on, stored, captured or inspected. Any read of the local counts as observing it (blocking on it is another
+/// rule's business); only <c>nameof(t)</c> and assignments to it do not.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ASYNC202);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(new DroppedTaskSymbols(symbols));
+            start.RegisterOperationAction(analysis.AnalyzeDeclarator, OperationKind.VariableDeclarator);
+        });
+    }
+
+    /// <summary>Per-compilation state: the resolved symbols and the callback that uses them.</summary>
+    private sealed class CompilationAnalysis
+    {
+        private readonly DroppedTaskSymbols symbols;
+
+        public CompilationAnalysis(DroppedTaskSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeDeclarator(OperationAnalysisContext context)
+        {
+            var declarator = (IVariableDeclaratorOperation)context.Operation;
+            var local = declarator.Symbol;
+
+            // Cheap filters first: a task-typed local in a plain declaration statement, initialized by a call.
+            if (!symbols.IsTaskLike(local.Type)
+                || IsDiscardName(local.Name)
+                || declarator.Parent is not IVariableDeclarationOperation declaration
+                || declaration.Parent is not IVariableDeclarationGroupOperation { Parent: IBlockOperation or ISwitchCaseOperation }
+                || StartedBy(declarator.Initializer?.Value ?? declaration.Initializer?.Value) is not { } invocation)
+            {
+                return;
+            }
+
+            var call = DroppedTaskNames.PeelConfigureAwait(invocation);
+            if (symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation) || IsRead(local, declarator))
+            {
+                return;
+            }
+
+            var location = declarator.Syntax is VariableDeclaratorSyntax syntax ? syntax.Identifier.GetLocation() : declarator.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC202,
+                location,
+                local.Name,
+                DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>The call that started the task: <c>F()</c>, <c>x?.F()</c>, <c>F().ConfigureAwait(false)</c>; null for anything else
+        /// (<c>Task.CompletedTask</c>, <c>tcs.Task</c>, a parameter, a conditional choosing between tasks).</summary>
+        private IInvocationOperation? StartedBy(IOperation? value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            while (value is IConditionalAccessOperation access)
+            {
+                value = access.WhenNotNull;
+            }
+
+            return value is IInvocationOperation invocation && !invocation.TargetMethod.ReturnsVoid && symbols.IsTaskLike(invocation.Type)
+                ? invocation
+                : null;
+        }
+
+        /// <summary>True when the local is read anywhere in the member (lambdas and local functions included), outside <c>nameof</c>.</summary>
+        private static bool IsRead(ILocalSymbol local, IOperation from)
+        {
+            var root = from;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && !IsWrite(reference)
+                    && !IsInNameOf(reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>t = …</c> or <c>out t</c>: the old task is not read.</summary>
+        private static bool IsWrite(ILocalReferenceOperation reference) => reference.Parent switch
+        {
+            ISimpleAssignmentOperation assignment => ReferenceEquals(assignment.Target, reference),
+            IArgumentOperation { Parameter.RefKind: RefKind.Out } => true,
+            _ => false,
+        };
+
+        private static bool IsInNameOf(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is INameOfOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>_</c>, <c>__</c>: the author says the value is deliberately unused.</summary>
+        private static bool IsDiscardName(string name)
+        {
+            foreach (var c in name)
+            {
+                if (c != '_')
+                {
+                    return false;
+                }
+            }
+
+            return name.Length > 0;
+        }
+    }
+}

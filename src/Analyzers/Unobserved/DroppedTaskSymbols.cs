@@ -1,0 +1,380 @@
+using System;
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// What ASYNC201 (dropped task) and ASYNC202 (task local never observed) agree on, resolved once per compilation:
+/// which values are task-like, and which task-producing calls are not "a started operation somebody must observe".
+/// </summary>
+internal sealed class DroppedTaskSymbols
+{
+    /// <summary>
+    /// Extension methods on a task whose name says they observe it (attach a continuation that logs or swallows,
+    /// or state that the caller deliberately does not wait): <c>task.Forget()</c>, <c>task.FireAndForget()</c>,
+    /// <c>task.SafeFireAndForget()</c>, <c>task.NoWait()</c>, <c>task.LogExceptions()</c>, <c>task.ObserveExceptions()</c>.
+    /// </summary>
+    private static readonly string[] ObserverVocabulary =
+    {
+        "Forget", "NoWait", "NoAwait", "Ignore", "Observe", "Swallow", "Suppress", "Log", "Catch", "Detach",
+    };
+
+    /// <summary>Root namespaces of the mocking libraries whose call-recording APIs produce fake tasks.</summary>
+    private static readonly string[] MockingNamespaces = { "NSubstitute", "Moq", "FakeItEasy", "Telerik", "Rhino" };
+
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> taskLike = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> fireAndForgetEnums = new(SymbolEqualityComparer.Default);
+
+    public DroppedTaskSymbols(AsyncSymbols symbols)
+    {
+        Common = symbols;
+        Interlocked = symbols.Type("System.Threading.Interlocked");
+        Volatile = symbols.Type("System.Threading.Volatile");
+    }
+
+    public AsyncSymbols Common { get; }
+
+    private INamedTypeSymbol? Interlocked { get; }
+
+    private INamedTypeSymbol? Volatile { get; }
+
+    /// <summary>
+    /// Task, Task&lt;T&gt;, ValueTask(&lt;T&gt;), ConfiguredTaskAwaitable, YieldAwaitable or any other type with an instance
+    /// GetAwaiter. Not a dispatcher operation (WPF/Avalonia <c>DispatcherOperation</c>): the dispatcher reports its
+    /// exceptions itself, and posting work to the UI thread without waiting is what <c>BeginInvoke</c> is for.
+    /// </summary>
+    public bool IsTaskLike(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.Dynamic or TypeKind.TypeParameter)
+        {
+            return false;
+        }
+
+        if (Common.IsTaskOrValueTask(type))
+        {
+            return true;
+        }
+
+        return taskLike.GetOrAdd(type, t => Common.IsAwaitable(t) && !IsDispatcherOperation(t));
+    }
+
+    /// <summary><c>Task.Delay</c> and <c>Task.Yield</c>: calls whose only effect is the wait. Discarding them keeps a bug.</summary>
+    public bool IsWaitOnly(IMethodSymbol method)
+        => method.IsStatic
+           && method.Name is "Delay" or "Yield"
+           && method.ContainingType.Is(Common.Task);
+
+    /// <summary>
+    /// True when the task-like result of <paramref name="invocation"/> is not an operation that somebody must await:
+    /// the call is itself an observer, asks for fire-and-forget explicitly, returns an already completed task, returns a
+    /// task it did not start (a container or an atomic exchange), or records a call on a mock.
+    /// </summary>
+    public bool IsNotAnUnobservedOperation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        return IsObserver(method)
+               || IsCompletedTaskFactory(method)
+               || ReturnsAValueItDidNotStart(invocation)
+               || AsksForFireAndForget(invocation)
+               || IsMockingCall(invocation);
+    }
+
+    /// <summary>A lambda that records a call for a mocking library (<c>sub.When(x => x.SendAsync())</c>) or is an expression tree.</summary>
+    public static bool IsRecordedOrQuotedLambda(IAnonymousFunctionOperation lambda)
+    {
+        IOperation? parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            if (parent.Type is INamedTypeSymbol { Name: "Expression" })
+            {
+                // A lambda converted to Expression<...> is data, not code that runs.
+                return true;
+            }
+
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && IsMockingMember(invocation.TargetMethod);
+    }
+
+    /// <summary><c>t.ContinueWith(...)</c>, a method named "…Forget", or an extension on a task whose name says it observes it.</summary>
+    private bool IsObserver(IMethodSymbol method)
+    {
+        // ContinueWith attaches a continuation; a method named "...Forget" says the caller does not wait, by name.
+        if (method.Name == "ContinueWith" || method.Name.IndexOf("Forget", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        if (!method.IsExtensionMethod)
+        {
+            return false;
+        }
+
+        var definition = method.ReducedFrom ?? method;
+        if (definition.Parameters.Length == 0 || !IsTaskLike(definition.Parameters[0].Type) && definition.Parameters[0].Type.TypeKind != TypeKind.TypeParameter)
+        {
+            return false;
+        }
+
+        foreach (var word in ObserverVocabulary)
+        {
+            if (method.Name.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Task.FromResult</c>, <c>Task.FromException</c>, <c>Task.FromCanceled</c>, <c>ValueTask.FromResult</c>: nothing runs.</summary>
+    private bool IsCompletedTaskFactory(IMethodSymbol method)
+        => method.IsStatic
+           && method.Name.StartsWith("From", StringComparison.Ordinal)
+           && (method.ContainingType.Is(Common.Task) || method.ContainingType.Is(Common.ValueTask));
+
+    /// <summary>
+    /// A method whose declared return type is a type parameter hands back a value of the caller's type it did not
+    /// create: <c>Interlocked.Exchange(ref task, next)</c>, <c>queue.Dequeue()</c>, <c>cache.GetOrAdd(key, _ => LoadAsync())</c>.
+    /// Not a delegate's Invoke, and not a helper that runs a delegate it was given (<c>Retry(() => SendAsync())</c>),
+    /// unless that helper is a collection that keeps the value.
+    /// </summary>
+    private bool ReturnsAValueItDidNotStart(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var definition = method.ReducedFrom ?? method.OriginalDefinition;
+        if (definition.ReturnType.TypeKind != TypeKind.TypeParameter || method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return false;
+        }
+
+        var containingType = method.ContainingType;
+        if (containingType.Is(Interlocked) || containingType.Is(Volatile) || IsCollection(containingType))
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.Type?.TypeKind == TypeKind.Delegate || argument.Value is IDelegateCreationOperation)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCollection(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An argument asks for fire-and-forget: an enum value that includes a member named <c>FireAndForget</c>
+    /// (StackExchange.Redis <c>CommandFlags.FireAndForget</c>, also combined with <c>|</c>), or a bool parameter named
+    /// <c>fireAndForget</c> set to true. A non-constant value of such a parameter may be fire-and-forget: stay silent.
+    /// </summary>
+    private bool AsksForFireAndForget(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is null)
+            {
+                continue;
+            }
+
+            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && HasFireAndForgetMember(enumType))
+            {
+                var constant = argument.Value.ConstantValue;
+                if (!constant.HasValue || IncludesFireAndForget(enumType, constant.Value))
+                {
+                    return true;
+                }
+            }
+            else if (parameter.Type.SpecialType == SpecialType.System_Boolean
+                     && string.Equals(parameter.Name, "fireAndForget", StringComparison.OrdinalIgnoreCase))
+            {
+                var constant = argument.Value.ConstantValue;
+                if (!constant.HasValue || constant.Value is true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasFireAndForgetMember(INamedTypeSymbol enumType)
+        => fireAndForgetEnums.GetOrAdd(enumType, static type => FireAndForgetValue(type) is not null);
+
+    private static ulong? FireAndForgetValue(INamedTypeSymbol enumType)
+    {
+        foreach (var member in enumType.GetMembers("FireAndForget"))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && ToUInt64(field.ConstantValue) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IncludesFireAndForget(INamedTypeSymbol enumType, object? value)
+    {
+        if (FireAndForgetValue(enumType) is not { } flag || ToUInt64(value) is not { } actual)
+        {
+            return false;
+        }
+
+        return flag == 0 ? actual == 0 : (actual & flag) == flag;
+    }
+
+    private static ulong? ToUInt64(object? value) => value switch
+    {
+        int i => unchecked((ulong)i),
+        uint u => u,
+        long l => unchecked((ulong)l),
+        ulong ul => ul,
+        short s => unchecked((ulong)s),
+        ushort us => us,
+        byte b => b,
+        sbyte sb => unchecked((ulong)sb),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A call on what a mocking library returned (NSubstitute <c>sub.Received().SendAsync()</c>) or a mocking API itself:
+    /// the call is recorded or verified, and the task is the library's completed fake.
+    /// </summary>
+    private static bool IsMockingCall(IInvocationOperation invocation)
+    {
+        if (IsMockingMember(invocation.TargetMethod))
+        {
+            return true;
+        }
+
+        for (var receiver = invocation.Instance; receiver is not null;)
+        {
+            switch (receiver)
+            {
+                case IInvocationOperation call:
+                    if (IsMockingMember(call.TargetMethod))
+                    {
+                        return true;
+                    }
+
+                    receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    break;
+                case IConversionOperation conversion:
+                    receiver = conversion.Operand;
+                    break;
+                case IPropertyReferenceOperation property:
+                    receiver = property.Instance;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMockingMember(IMethodSymbol method)
+    {
+        var ns = method.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return false;
+        }
+
+        while (!ns.ContainingNamespace.IsGlobalNamespace)
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        foreach (var name in MockingNamespaces)
+        {
+            if (ns.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDispatcherOperation(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "DispatcherOperation")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Small helpers ASYNC201 and ASYNC202 share to name the call in a message and to skip broken code.</summary>
+internal static class DroppedTaskNames
+{
+    /// <summary><c>F().ConfigureAwait(false)</c> → the <c>F()</c> call: that is the operation, and its arguments say fire-and-forget.</summary>
+    public static IInvocationOperation PeelConfigureAwait(IInvocationOperation invocation)
+    {
+        while (invocation.TargetMethod.Name == "ConfigureAwait" && invocation.Instance is IInvocationOperation inner)
+        {
+            invocation = inner;
+        }
+
+        return invocation;
+    }
+
+    /// <summary>How a message names the call: <c>Task.Delay</c>, <c>Client.SendAsync</c>, or the delegate invoked (<c>onChanged</c>).</summary>
+    public static string Describe(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance?.Syntax is { } receiver)
+        {
+            var text = receiver.ToString();
+            return text.Length <= 40 ? text : method.ContainingType.Name;
+        }
+
+        return method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
+    }
+
+    /// <summary>Half-typed code: the call or one of its arguments does not bind. The compiler's error speaks first.</summary>
+    public static bool HasErrors(IOperation operation)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is IInvalidOperation || descendant.Type?.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AsyncLint.Analyzers;
+using AsyncLint.Analyzers.Unobserved;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace AsyncLint.CodeFixes.Unobserved;
+
+/// <summary>
+/// ASYNC201 and the compiler's CS4014: a dropped task. Two code actions: <c>await F()</c> (only where await can be
+/// written without changing a signature) and the explicit discard <c>_ = F()</c> (everywhere, except for
+/// <c>Task.Delay</c>/<c>Task.Yield</c>, whose only effect is the wait).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ASYNC201DroppedTaskCodeFix)), Shared]
+public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
+{
+    public const string AwaitKey = nameof(ASYNC201DroppedTaskCodeFix) + ".Await";
+    public const string DiscardKey = nameof(ASYNC201DroppedTaskCodeFix) + ".Discard";
+
+    /// <summary>The compiler's "Because this call is not awaited, execution of the current method continues…".</summary>
+    public const string CompilerUnobservedAwaitable = "CS4014";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DroppedTask, CompilerUnobservedAwaitable);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || AsyncSymbols.TryCreate(model.Compilation) is not { } symbols)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (FindDroppedExpression(root, diagnostic.Location.SourceSpan) is not { } expression)
+            {
+                continue;
+            }
+
+            if (AwaitOperand(expression, model, symbols, context.CancellationToken) is { } operand)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Await the task", ct => AwaitAsync(context.Document, expression, operand, ct), AwaitKey),
+                    diagnostic);
+            }
+
+            if (CanDiscard(expression, model, symbols, context.CancellationToken))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Discard the task explicitly ('_ =')", ct => DiscardAsync(context.Document, expression, ct), DiscardKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>The call or <c>?.</c> expression the diagnostic is on, when it stands as a statement or a void expression body.</summary>
+    private static ExpressionSyntax? FindDroppedExpression(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        for (var current = node; current is not null && current.Span == span; current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax or ConditionalAccessExpressionSyntax
+                && current.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax)
+            {
+                return (ExpressionSyntax)current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What to await: the expression itself, or for a <c>?.</c> call a null-safe operand (<c>(x?.F() ?? Task.CompletedTask)</c>,
+    /// <c>(x?.V() ?? default)</c>), since awaiting null throws. Null when no await can be written here.
+    /// </summary>
+    private static ExpressionSyntax? AwaitOperand(ExpressionSyntax expression, SemanticModel model, AsyncSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (!DroppedTaskFixSyntax.CanAwaitAt(expression))
+        {
+            return null;
+        }
+
+        if (expression is not ConditionalAccessExpressionSyntax)
+        {
+            return expression.WithoutTrivia();
+        }
+
+        var type = model.GetTypeInfo(expression, cancellationToken).Type;
+        ExpressionSyntax fallback;
+        if (IsNullableTaskOrValueTask(type, symbols))
+        {
+            fallback = SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression);
+        }
+        else if (type is not null && type.InheritsFromOrEquals(symbols.Task))
+        {
+            fallback = SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                AwaitSyntax.QualifiedType("System.Threading.Tasks.Task"),
+                SyntaxFactory.IdentifierName("CompletedTask"));
+        }
+        else
+        {
+            return null;
+        }
+
+        return SyntaxFactory.ParenthesizedExpression(
+            SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, expression.WithoutTrivia(), fallback));
+    }
+
+    /// <summary><c>ValueTask?</c>: the type of <c>x?.ReadAsync()</c> when the call returns a ValueTask.</summary>
+    private static bool IsNullableTaskOrValueTask(ITypeSymbol? type, AsyncSymbols symbols)
+        => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable
+           && symbols.IsTaskOrValueTask(nullable.TypeArguments[0]);
+
+    private static bool CanDiscard(ExpressionSyntax expression, SemanticModel model, AsyncSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (expression is InvocationExpressionSyntax invocation
+            && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+            && new DroppedTaskSymbols(symbols).IsWaitOnly(method))
+        {
+            return false;
+        }
+
+        // '_ = …' would assign a variable or parameter named '_' (a lambda's '_ => …') rather than discard.
+        return model.LookupSymbols(expression.SpanStart, name: "_").IsEmpty;
+    }
+
+    private static async Task<Document> AwaitAsync(Document document, ExpressionSyntax expression, ExpressionSyntax operand, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var type = editor.SemanticModel.GetTypeInfo(expression, cancellationToken).Type;
+        var symbols = AsyncSymbols.TryCreate(editor.SemanticModel.Compilation);
+        var hasConfigureAwait = symbols is not null
+            && (symbols.IsTaskOrValueTask(type) || IsNullableTaskOrValueTask(type, symbols));
+        var awaited = AwaitSyntax.Await(operand, expression, hasConfigureAwait).WithTriviaFrom(expression);
+        editor.ReplaceNode(expression, awaited);
+        return await AwaitSyntax.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document> DiscardAsync(Document document, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var discard = SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.IdentifierName("_"),
+                expression.WithoutTrivia())
+            .WithTriviaFrom(expression);
+        editor.ReplaceNode(expression, discard);
+        return editor.GetChangedDocument();
+    }
+}

@@ -1,0 +1,309 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC201DroppedTaskAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC201;
+
+/// <summary>Code that looks guilty and is not: no ASYNC201 anywhere here.</summary>
+public sealed class ASYNC201TrapTests
+{
+    private const string Repository = """
+
+        class Repository
+        {
+            public System.Threading.Tasks.Task SaveAsync() => System.Threading.Tasks.Task.CompletedTask;
+            public System.Threading.Tasks.Task<int> LoadAsync(int id) => System.Threading.Tasks.Task.FromResult(id);
+        }
+        """;
+
+    [Fact]
+    public Task Explicit_discard_is_intentional_fire_and_forget() => VerifyCS.AnalyzerAsync("""
+        using System;
+
+        class C
+        {
+            void Save(Repository repo)
+            {
+                _ = repo.SaveAsync();
+                _ = repo?.SaveAsync();
+                Action later = () => _ = repo.SaveAsync();
+            }
+
+            void Expression(Repository repo) => _ = repo.SaveAsync();
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Awaited_returned_and_passed_tasks() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly List<Task> pending = new List<Task>();
+
+            async Task RunAsync(Repository repo, int[] ids)
+            {
+                await repo.SaveAsync();
+                pending.Add(repo.SaveAsync());
+                await Task.WhenAll(ids.Select(id => repo.LoadAsync(id)));
+                await Task.Run(() => repo.SaveAsync());
+            }
+
+            Task Forward(Repository repo) => repo.SaveAsync();
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task ContinueWith_is_an_observer() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Save(Repository repo)
+            {
+                repo.SaveAsync().ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                repo.LoadAsync(1).ContinueWith(t => Console.WriteLine(t.Result), TaskScheduler.Default);
+            }
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Extension_on_a_task_that_observes_it_or_a_method_named_forget() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        static class TaskExtensions
+        {
+            public static void Forget(this Task task) { }
+            public static void SafeFireAndForget(this Task task, Action<Exception> onException = null) { }
+            public static Task LogExceptions(this Task task) => task.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+            public static T NoWait<T>(this T task) where T : Task => task;
+        }
+
+        static class Background
+        {
+            public static Task RunAndForget(Func<Task> work) => Task.Run(work).LogExceptions();
+        }
+
+        class C
+        {
+            void Save(Repository repo)
+            {
+                repo.SaveAsync().Forget();
+                repo.SaveAsync().SafeFireAndForget();
+                repo.SaveAsync().LogExceptions();
+                repo.LoadAsync(1).NoWait();
+                Background.RunAndForget(() => repo.SaveAsync());
+            }
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Call_that_asks_for_fire_and_forget() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        [Flags]
+        enum CommandFlags { None = 0, DemandMaster = 4, FireAndForget = 2 }
+
+        class Database
+        {
+            public Task<bool> StringSetAsync(string key, string value, CommandFlags flags = CommandFlags.None) => Task.FromResult(true);
+            public Task PublishAsync(string channel, bool fireAndForget) => Task.CompletedTask;
+        }
+
+        class C
+        {
+            void Store(Database db, CommandFlags flags)
+            {
+                db.StringSetAsync("k", "v", CommandFlags.FireAndForget);
+                db.StringSetAsync("k", "v", flags: CommandFlags.FireAndForget | CommandFlags.DemandMaster);
+                db.StringSetAsync("k", "v", flags);
+                db.StringSetAsync("k", "v", CommandFlags.FireAndForget).ConfigureAwait(false);
+                db.PublishAsync("news", fireAndForget: true);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Already_completed_tasks_run_nothing() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Run()
+            {
+                Task.FromResult(1);
+                Task.FromException(new InvalidOperationException());
+                ValueTask.FromResult(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Containers_and_exchanges_return_a_task_they_did_not_start() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private Task current = Task.CompletedTask;
+            private readonly Queue<Task> queue = new Queue<Task>();
+            private readonly ConcurrentDictionary<int, Task<int>> cache = new ConcurrentDictionary<int, Task<int>>();
+
+            void Run(Repository repo, Task next)
+            {
+                Interlocked.Exchange(ref current, next);
+                Interlocked.CompareExchange(ref current, next, null);
+                queue.Dequeue();
+                cache.GetOrAdd(1, id => repo.LoadAsync(id));
+            }
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Dispatcher_operations_report_their_own_exceptions() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Runtime.CompilerServices;
+        using System.Threading.Tasks;
+
+        namespace System.Windows.Threading
+        {
+            public class DispatcherOperation
+            {
+                public TaskAwaiter GetAwaiter() => Task.CompletedTask.GetAwaiter();
+            }
+
+            public class Dispatcher
+            {
+                public DispatcherOperation BeginInvoke(Delegate method, params object[] args) => new DispatcherOperation();
+                public DispatcherOperation InvokeAsync(Action callback) => new DispatcherOperation();
+            }
+        }
+
+        class View
+        {
+            void OnData(System.Windows.Threading.Dispatcher dispatcher)
+            {
+                dispatcher.BeginInvoke(new Action(() => { }));
+                dispatcher.InvokeAsync(() => { });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Mock_setups_and_verifications_record_calls() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        namespace NSubstitute
+        {
+            public static class SubstituteExtensions
+            {
+                public static T Received<T>(this T substitute, int requiredNumberOfCalls = 1) => substitute;
+                public static WhenCalled<T> When<T>(this T substitute, Action<T> substituteCall) => new WhenCalled<T>();
+            }
+
+            public class WhenCalled<T>
+            {
+                public void Do(Action<object> callback) { }
+            }
+        }
+
+        public interface IService
+        {
+            Task SendAsync(string message);
+        }
+
+        namespace Tests
+        {
+            using NSubstitute;
+
+            class ServiceTests
+            {
+                void Verifies(IService service)
+                {
+                    service.Received().SendAsync("hello");
+                    service.Received(2).SendAsync("hello");
+                    service.When(x => x.SendAsync("boom")).Do(_ => throw new InvalidOperationException());
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Expression_tree_lambdas_are_data() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Linq.Expressions;
+        using System.Threading.Tasks;
+
+        public interface IService
+        {
+            Task SendAsync(string message);
+        }
+
+        class C
+        {
+            static void Verify(Expression<Action<IService>> call) { }
+
+            void Run()
+            {
+                Expression<Action<IService>> call = x => x.SendAsync("hello");
+                Verify(x => x.SendAsync("hello"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Lambdas_that_return_the_task() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Repository repo, int[] ids)
+            {
+                Func<Task> save = () => repo.SaveAsync();
+                var loads = ids.Select(id => repo.LoadAsync(id)).ToList();
+                await Task.WhenAll(loads);
+                await save();
+            }
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Void_and_non_task_results() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Run(List<Task> tasks, Repository repo)
+            {
+                tasks.Add(repo.SaveAsync());
+                tasks.Remove(tasks[0]);
+                new Task(() => { });
+                tasks.ToString();
+            }
+        }
+        """ + Repository);
+
+    [Fact]
+    public Task Where_the_compiler_reports_CS4014_AsyncLint_stays_silent() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Repository repo)
+            {
+                repo.SaveAsync();
+                await Task.Yield();
+            }
+        }
+        """ + Repository);
+}
