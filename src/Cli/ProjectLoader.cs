@@ -124,8 +124,11 @@ internal static class ProjectLoader
             throw new CliException($"could not load any C# project from '{path}'{reason}");
         }
 
-        // A failure in a project we are asked to scan is fatal: its results would be silently empty.
-        var fatal = failures.Distinct().Where(f => projects.Any(p => p.FilePath is { } file && f.Contains(file, StringComparison.Ordinal))).ToList();
+        // A failure that left a project we are asked to scan without sources is fatal: its results would be
+        // silently empty. Other failures (a restore warning, source link) are reported and the scan goes on.
+        var fatal = failures.Distinct()
+            .Where(f => projects.Any(p => p.DocumentIds.Count == 0 && p.FilePath is { } file && f.Contains(file, StringComparison.Ordinal)))
+            .ToList();
         if (fatal.Count > 0)
         {
             workspace.Dispose();
