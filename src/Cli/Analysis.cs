@@ -11,6 +11,7 @@ internal sealed record ProjectAnalysis(
     Compilation Compilation,
     ImmutableArray<Diagnostic> Diagnostics,
     int CompilerErrors,
+    string? FirstCompilerError,
     TimeSpan CompileTime,
     TimeSpan AnalyzerTime,
     ImmutableArray<string> AnalyzerExceptions);
@@ -24,7 +25,7 @@ internal static class Analysis
             ?? throw new CliException($"no compilation for project '{project.Name}'");
 
         var stopwatch = Stopwatch.StartNew();
-        var compilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var compileTime = stopwatch.Elapsed;
 
         var exceptions = new List<string>();
@@ -60,7 +61,8 @@ internal static class Analysis
             project,
             compilation,
             diagnostics.Where(d => d.Id != "AD0001" && d.Severity != DiagnosticSeverity.Hidden && d.Location.IsInSource).ToImmutableArray(),
-            compilerErrors,
+            errors.Count,
+            errors.FirstOrDefault()?.ToString(),
             compileTime,
             analyzerTime,
             exceptions.Distinct().ToImmutableArray());

@@ -41,6 +41,7 @@ internal static class ScanCommand
                 results.Select(r => r.Project.Name).Distinct().Count(),
                 results.Sum(r => r.Project.DocumentIds.Count),
                 results.Sum(r => r.CompilerErrors),
+                results.Select(r => r.FirstCompilerError).FirstOrDefault(e => e is not null),
                 TimeSpan.FromTicks(results.Sum(r => r.CompileTime.Ticks)),
                 TimeSpan.FromTicks(results.Sum(r => r.AnalyzerTime.Ticks)),
                 results.SelectMany(r => r.AnalyzerExceptions).Distinct().ToImmutableArray());
@@ -75,6 +76,7 @@ internal static class ScanCommand
         if (summary.CompilerErrors > 0)
         {
             output.WriteLine($"note: the compilation has {summary.CompilerErrors} compiler error(s) (not restored or not building?): results may be incomplete.");
+            output.WriteLine($"      first: {summary.FirstCompilerError}");
         }
 
         output.WriteLine($"time: compiler {summary.CompileTime.TotalSeconds:F2} s, AsyncLint analyzers {summary.AnalyzerTime.TotalSeconds:F2} s ({Share(summary)} of the compiler's time)");
@@ -144,5 +146,5 @@ internal static class ScanCommand
             : "n/a";
 
     private sealed record ScanSummary(
-        string Path, int Projects, int Documents, int CompilerErrors, TimeSpan CompileTime, TimeSpan AnalyzerTime, ImmutableArray<string> AnalyzerExceptions);
+        string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime, ImmutableArray<string> AnalyzerExceptions);
 }
