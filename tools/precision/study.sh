@@ -29,7 +29,7 @@ for entry in "${study[@]}"; do
   # Build first (Release, as scanned): source generators that come from project references must exist,
   # or the scan sees a compilation with errors.
   # shellcheck disable=SC2086
-  dotnet build "$dir/$project" -c Release -p:TreatWarningsAsErrors=false -nodeReuse:false -v q
+  dotnet build "$dir/$project" -c Release $props -nodeReuse:false -v q
   echo "== $name @ ${commit:0:12}"
   # shellcheck disable=SC2086
   dotnet "$cli" scan "$dir/$project" $props -p:Configuration=Release --severity info --fail-on never --json > "$out/$name.json" 2> "$out/$name.log"
