@@ -451,6 +451,14 @@ internal static class Independence
         }
     }
 
+    /// <summary>The access-path key of a local (<c>L:name@position</c>).</summary>
+    public static string LocalKey(ILocalSymbol local)
+        => "L:" + local.Name + "@" + (local.Locations.Length > 0 ? local.Locations[0].SourceSpan.Start : 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The access-path key of a value (a local, parameter, member chain), or null.</summary>
+    public static string? PathKey(IOperation operation)
+        => PathOf(operation, new HashSet<ISymbol>(SymbolEqualityComparer.Default), null);
+
     /// <summary>Conversions the compiler inserted and parentheses say nothing about the value.</summary>
     public static IOperation Unwrap(IOperation operation)
     {
@@ -571,7 +579,7 @@ internal static class Independence
         {
             case ILocalReferenceOperation local:
                 reads.Add(local.Local);
-                key = "L:" + local.Local.Name + "@" + (local.Local.Locations.Length > 0 ? local.Local.Locations[0].SourceSpan.Start : 0);
+                key = LocalKey(local.Local);
                 break;
             case IParameterReferenceOperation parameter:
                 reads.Add(parameter.Parameter);
@@ -733,6 +741,12 @@ internal static class Independence
 
     private static void AddMutated(IOperation value, WriteSet into)
     {
+        if (Unwrap(value).Type is { } valueType && (valueType.IsValueType || valueType.SpecialType == SpecialType.System_String))
+        {
+            // Passed by value or immutable: the callee cannot change what the caller holds.
+            return;
+        }
+
         var prefixes = new List<Touch>();
         var key = PathOf(value, new HashSet<ISymbol>(SymbolEqualityComparer.Default), prefixes);
         if (key == "this")

@@ -106,6 +106,12 @@ internal static class FanOutFixHelpers
         return name;
     }
 
+    /// <summary>A statement parsed from text, with elastic trivia so that the formatter lays it out.</summary>
+    public static StatementSyntax ParseStatement(string text)
+        => SyntaxFactory.ParseStatement(text)
+            .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+            .WithTrailingTrivia(SyntaxFactory.ElasticMarker);
+
     /// <summary><c>GetUserAsync</c> → <c>getUser</c>; <c>Users</c> → <c>users</c>.</summary>
     public static string CamelCase(string name)
     {
