@@ -154,6 +154,13 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            // A command (plain Task) on one shared object, once per element, is a sequence of steps on it.
+            if (candidate.ReceiverKey is { } receiverKey && receiverKey != "this" && !Varies(receiverKey, varyingKeys)
+                && Independence.IsCommand(candidate, symbols))
+            {
+                return;
+            }
+
             Report(context, loop, kind, candidate, statements, awaitIndex, hasContinue);
         }
 

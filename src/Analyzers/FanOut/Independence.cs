@@ -256,7 +256,30 @@ internal static class Independence
             }
         }
 
+        if (first.ReceiverKey is not null && first.ReceiverKey == second.ReceiverKey
+            && (IsCommand(first, symbols) || IsCommand(second, symbols)))
+        {
+            return true;
+        }
+
         return SameFile(first.Invocation, second.Invocation);
+    }
+
+    /// <summary>
+    /// A command: an operation that returns a plain Task or ValueTask, done only for its effect. Two steps on one
+    /// object where one is a command (<c>await page.GotoAsync(url); await page.ClickAsync("#ok");</c>) are a sequence,
+    /// unless the object is on the thread-safe list.
+    /// </summary>
+    public static bool IsCommand(FanOutCandidate candidate, FanOutSymbols symbols)
+    {
+        var returnType = candidate.Invocation.TargetMethod.ReturnType;
+        if (returnType is INamedTypeSymbol { IsGenericType: true })
+        {
+            return false;
+        }
+
+        var receiver = candidate.Invocation.Instance?.Type;
+        return receiver is null || !symbols.IsThreadSafe(receiver);
     }
 
     /// <summary>

@@ -480,4 +480,20 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Condition3_commands_on_one_interface_receiver_are_steps() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IPage { Task GotoAsync(string url); Task ClickAsync(string selector); }
+
+        class C
+        {
+            async Task SubmitAsync(IPage page, string url)
+            {
+                await page.GotoAsync(url);
+                await page.ClickAsync("#submit");
+            }
+        }
+        """);
 }

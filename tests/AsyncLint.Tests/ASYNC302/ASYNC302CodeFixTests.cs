@@ -226,7 +226,7 @@ public sealed class ASYNC302CodeFixTests
             {
                 foreach (var id in ids)
                 {
-                    {|ASYNC302:await users.WarmAsync(id)|};
+                    {|ASYNC302:await Cache.WarmAsync(id)|};
                 }
             }
         }
@@ -240,7 +240,7 @@ public sealed class ASYNC302CodeFixTests
             {
                 await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, token) =>
                 {
-                    await users.WarmAsync(id);
+                    await Cache.WarmAsync(id);
                 });
             }
         }
@@ -260,7 +260,7 @@ public sealed class ASYNC302CodeFixTests
                 {
                     async Task WarmAllAsync(IUsers users, int[] ids)
                     {
-                        foreach (var id in ids) {|ASYNC302:await users.WarmAsync(id)|};
+                        foreach (var id in ids) {|ASYNC302:await Cache.WarmAsync(id)|};
                     }
                 }
                 """ + Services,
@@ -280,7 +280,7 @@ public sealed class ASYNC302CodeFixTests
                     {
                         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (id, token) =>
                         {
-                            await users.WarmAsync(id);
+                            await Cache.WarmAsync(id);
                         });
                     }
                 }

@@ -8,6 +8,7 @@ public sealed class ASYNC302PositiveTests
     internal const string Services = """
         public interface IPages { System.Threading.Tasks.Task<string> GetPageAsync(string url, System.Threading.CancellationToken ct = default); }
         public interface IUsers { System.Threading.Tasks.Task<string> GetUserAsync(int id); System.Threading.Tasks.ValueTask<int> GetScoreAsync(int id); System.Threading.Tasks.Task WarmAsync(int id); }
+        public static class Cache { public static System.Threading.Tasks.Task WarmAsync(int id) => System.Threading.Tasks.Task.CompletedTask; }
         """;
 
     [Fact]

@@ -387,4 +387,44 @@ public sealed class ASYNC302TrapTests
             }
         }
         """ + Services);
+
+    [Fact]
+    public Task Condition3_a_command_on_one_shared_object_per_element() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task WarmAllAsync(IUsers users, int[] ids)
+            {
+                foreach (var id in ids) await users.WarmAsync(id);
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition3_configured_non_concurrent_type() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC302SequentialAwaitInLoopAnalyzer>
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+
+                namespace Acme { public interface IModbus { Task<int> ReadRegisterAsync(int address); } }
+
+                class C
+                {
+                    async Task<int> SumAsync(Acme.IModbus bus, int[] addresses)
+                    {
+                        var sum = 0;
+                        foreach (var address in addresses) sum += await bus.ReadRegisterAsync(address);
+                        return sum;
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.non_concurrent_types = Acme.IModbus\n") },
+        },
+    }.RunAsync();
 }
