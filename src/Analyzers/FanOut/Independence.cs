@@ -130,9 +130,9 @@ internal static class Independence
             return null;
         }
 
-        if (method.MethodKind == MethodKind.LocalFunction && !method.IsStatic)
+        if (method.MethodKind == MethodKind.LocalFunction && !method.IsStatic && CapturesState(method, invocation.SemanticModel))
         {
-            // A capturing local function reads and writes the enclosing method's locals behind our back.
+            // A capturing local function reads and writes the enclosing method's locals (or this) behind our back.
             return null;
         }
 
@@ -539,6 +539,75 @@ internal static class Independence
         }
 
         return a.Syntax.ToString() == b.Syntax.ToString();
+    }
+
+    /// <summary>Does a local function read or write a local, parameter or <c>this</c> of the code around it?</summary>
+    private static bool CapturesState(IMethodSymbol localFunction, SemanticModel? model)
+    {
+        if (model is null || localFunction.DeclaringSyntaxReferences.Length != 1)
+        {
+            return true;
+        }
+
+        var declaration = localFunction.DeclaringSyntaxReferences[0].GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax;
+        SyntaxNode? body = (SyntaxNode?)declaration?.Body ?? declaration?.ExpressionBody?.Expression;
+        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        {
+            return true;
+        }
+
+        var flow = body is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
+            ? model.AnalyzeDataFlow(expression)
+            : model.AnalyzeDataFlow((Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)body);
+        if (flow is null || !flow.Succeeded)
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax)
+            {
+                return true;
+            }
+
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
+                && !(identifier.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == identifier)
+                && model.GetSymbolInfo(identifier).Symbol is { IsStatic: false, ContainingSymbol: INamedTypeSymbol } member
+                && member.Kind is SymbolKind.Field or SymbolKind.Property or SymbolKind.Method or SymbolKind.Event)
+            {
+                // An instance member through the implicit 'this'.
+                return true;
+            }
+        }
+
+        foreach (var symbol in flow.ReadInside.AddRange(flow.WrittenInside))
+        {
+            if (symbol is IParameterSymbol { IsThis: true } || !DeclaredWithin(symbol, localFunction))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaredWithin(ISymbol symbol, IMethodSymbol function)
+    {
+        for (var current = symbol.ContainingSymbol; current is not null; current = current.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, function))
+            {
+                return true;
+            }
+
+            if (current is INamedTypeSymbol)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLogger(INamedTypeSymbol type, FanOutSymbols symbols)

@@ -143,6 +143,18 @@ public sealed class ASYNC301PositiveTests
         """);
 
     [Fact]
+    public Task Top_level_local_functions_that_capture_nothing() => Verify.ProgramAsync("""
+        using System.Threading.Tasks;
+
+        var weather = {|ASYNC301:await GetWeatherAsync("Paris")|};
+        var news = await GetNewsAsync("fr");
+        System.Console.WriteLine(weather + news);
+
+        async Task<string> GetWeatherAsync(string city) { await Task.Delay(10); return city; }
+        async Task<string> GetNewsAsync(string country) { await Task.Delay(10); return country; }
+        """);
+
+    [Fact]
     public Task Two_groups_separated_by_a_dependent_await() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
 
