@@ -79,25 +79,34 @@ internal sealed class WriteSet
 internal static class Independence
 {
     /// <summary>
-    /// Verbs of calls whose order is part of the contract: writes, sends, lifecycle steps, event raising, logging,
-    /// transactions, locks, polls. A name that starts with one of them (then an upper-case letter, a digit or the end)
-    /// keeps its place. Reads (Get, Load, Fetch, Find, Query, Download, ...) and unknown verbs may fan out.
+    /// Words that say a call changes something or is a step whose order is the contract: writes, sends, lifecycle steps,
+    /// transactions, locks, event raising. A name with one of them as a whole word anywhere (<c>SaveChangesAsync</c>,
+    /// <c>KeyDeleteAsync</c>, <c>GetOrCreateAsync</c>, <c>SortedSetAddAsync</c>) keeps its place.
     /// </summary>
-    private static readonly string[] OrderedVerbs =
+    private static readonly HashSet<string> OrderedWords = new(StringComparer.Ordinal)
     {
-        "Abort", "Accept", "Ack", "Acquire", "Activate", "Add", "Append", "Apply", "Approve", "Archive", "Assign", "Attach",
-        "Begin", "Broadcast", "Cancel", "Change", "Charge", "Clear", "Close", "Commit", "Complete", "Connect", "Copy",
-        "Create", "Deactivate", "Decrement", "Delay", "Delete", "Deliver", "Dequeue", "Detach", "Disable", "Disconnect",
-        "Dispatch", "Dispose", "Drop", "DynamicInvoke", "Edit", "Emit", "Enable", "End", "Enqueue", "Ensure", "Enter",
-        "Evict", "Execute", "Exit", "Export", "Fire", "Flush", "Forward", "Grant", "Handle", "Heartbeat", "Import",
-        "Increment", "Init", "Initialize", "Insert", "Invalidate", "Invoke", "Kill", "Link", "Listen", "Lock", "Log",
-        "Login", "Logout", "Mark", "Merge", "Migrate", "Modify", "Move", "Nack", "Notify", "On", "Open", "Patch", "Pay",
-        "Persist", "Ping", "Poll", "Pop", "Post", "Print", "Process", "Publish", "Purge", "Push", "Put", "Raise",
-        "Receive", "Record", "Refund", "Register", "Reject", "Release", "Remove", "Rename", "Replace", "Reply", "Reset",
-        "Respond", "Restart", "Restore", "Retry", "Revoke", "Rollback", "Run", "Save", "Schedule", "Seed", "Send", "Set",
-        "SignIn", "SignOut", "Signal", "Sleep", "Start", "Stop", "Store", "Submit", "Subscribe", "Sync", "Touch", "Track",
-        "Transfer", "Trigger", "Truncate", "Unlink", "Unlock", "Unregister", "Unsubscribe", "Update", "Upload", "Upsert",
-        "Wait", "Write", "Yield",
+        "Abort", "Ack", "Acquire", "Activate", "Add", "Append", "Approve", "Archive", "Assign", "Attach", "Broadcast",
+        "Cancel", "Charge", "Clear", "Close", "Commit", "Connect", "Copy", "Create", "Deactivate", "Decrement", "Delete",
+        "Deliver", "Dequeue", "Detach", "Disable", "Disconnect", "Dispatch", "Dispose", "Drop", "Edit", "Enable", "Enqueue",
+        "Eval", "Evaluate", "Evict", "Execute", "Expire", "Export", "Flush", "Forward", "Grant", "Import", "Increment",
+        "Insert", "Invalidate", "Invoke", "Kill", "Link", "Lock", "Login", "Logout", "Merge", "Migrate", "Modify", "Move",
+        "Nack", "Notify", "Open", "Patch", "Pay", "Persist", "Pop", "Post", "Publish", "Purge", "Push", "Put", "Raise",
+        "Receive", "Refund", "Register", "Reject", "Release", "Remove", "Rename", "Replace", "Reply", "Reset", "Respond",
+        "Restart", "Restore", "Revoke", "Rollback", "Save", "Schedule", "Seed", "Send", "Set", "Sign", "Signal", "Start",
+        "Stop", "Store", "Submit", "Subscribe", "Sync", "Transfer", "Truncate", "Unlink", "Unlock", "Unregister",
+        "Unsubscribe", "Update", "Upload", "Upsert", "Write",
+
+        // User-interface steps: what the user sees happens in this order.
+        "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
+        "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate",
+    };
+
+    /// <summary>Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>, <c>EndScopeAsync</c>).</summary>
+    private static readonly HashSet<string> OrderedLeadingWords = new(StringComparer.Ordinal)
+    {
+        "Accept", "Apply", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
+        "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
+        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
     };
 
     /// <summary>Names of lock-like and throttling steps: an await of one of these in a group means order and pacing are intended.</summary>
@@ -501,21 +510,29 @@ internal static class Independence
         }
     }
 
-    /// <summary>True for a name whose verb says its order matters (<c>SaveChangesAsync</c>, <c>SendAsync</c>, <c>TryAddAsync</c>).</summary>
+    /// <summary>True for a name whose words say its order matters (<c>SaveChangesAsync</c>, <c>KeyDeleteAsync</c>, <c>TryAddAsync</c>).</summary>
     public static bool IsOrderedName(string name)
     {
-        if (name.StartsWith("Try", StringComparison.Ordinal) && name.Length > 3 && char.IsUpper(name[3]))
+        var end = name.EndsWith("Async", StringComparison.Ordinal) ? name.Length - 5 : name.Length;
+        var first = true;
+        var start = 0;
+        while (start < end)
         {
-            name = name.Substring(3);
-        }
+            var stop = start + 1;
+            while (stop < end && !char.IsUpper(name[stop]))
+            {
+                stop++;
+            }
 
-        foreach (var verb in OrderedVerbs)
-        {
-            if (name.StartsWith(verb, StringComparison.Ordinal)
-                && (name.Length == verb.Length || char.IsUpper(name[verb.Length]) || char.IsDigit(name[verb.Length])))
+            var word = name.Substring(start, stop - start);
+            if (OrderedWords.Contains(word) || (first && OrderedLeadingWords.Contains(word)))
             {
                 return true;
             }
+
+            // "TryAdd", "TryGet": the verb after Try is the leading one.
+            first = first && word == "Try";
+            start = stop;
         }
 
         return false;

@@ -155,6 +155,30 @@ public sealed class ASYNC301PositiveTests
         """);
 
     [Fact]
+    public Task Reads_through_one_service_locator_of_interfaces() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface ICatalogService { Task<string[]> GetCatalogAsync(); Task<string[]> GetCatalogBrandAsync(); Task<string[]> GetCatalogTypeAsync(); }
+        public interface IBasketService { Task<int> GetBasketAsync(); }
+        public interface IAppEnvironment { ICatalogService CatalogService { get; } IBasketService BasketService { get; } }
+
+        class CatalogViewModel
+        {
+            private readonly IAppEnvironment environment;
+            CatalogViewModel(IAppEnvironment environment) { this.environment = environment; }
+
+            async Task<int> LoadAsync()
+            {
+                var products = {|ASYNC301:await environment.CatalogService.GetCatalogAsync()|};
+                var brands = await environment.CatalogService.GetCatalogBrandAsync();
+                var types = await environment.CatalogService.GetCatalogTypeAsync();
+                var basket = await environment.BasketService.GetBasketAsync();
+                return products.Length + brands.Length + types.Length + basket;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Two_groups_separated_by_a_dependent_await() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -496,4 +496,43 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task User_interface_steps_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface INavigation { Task NavigateToAsync(string route); }
+        interface IDialogs { Task ShowAlertAsync(string message, string title, string button); }
+
+        class CheckoutViewModel
+        {
+            private readonly INavigation navigation;
+            private readonly IDialogs dialogs;
+            CheckoutViewModel(INavigation navigation, IDialogs dialogs) { this.navigation = navigation; this.dialogs = dialogs; }
+
+            async Task CheckoutAsync()
+            {
+                await navigation.NavigateToAsync("//Main/Catalog");
+                await dialogs.ShowAlertAsync("Order sent successfully!", "Checkout", "Ok");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Mutations_named_by_a_later_word_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IDatabase { Task<bool> KeyDeleteAsync(string key); Task<bool> StringSetAsync(string key, string value); }
+        interface ICache { Task<string> GetOrCreateAsync(string key); }
+
+        class C
+        {
+            async Task RunAsync(IDatabase db, ICache cache, string key, string value)
+            {
+                var deleted = await db.KeyDeleteAsync(key);
+                var cached = await cache.GetOrCreateAsync(value);
+                var set = await db.StringSetAsync(key, value);
+            }
+        }
+        """);
 }
