@@ -90,6 +90,15 @@ public sealed class ASYNC302SequentialAwaitInLoopCodeFix : CodeFixProvider
             return document;
         }
 
+        if (shape.Loop is ForEachStatementSyntax forEach
+            && model.GetTypeInfo(forEach.Expression, cancellationToken).Type is { } collectionType
+            && collectionType.AllInterfaces.Any(i => i.Name == "IQueryable" && i.ContainingNamespace?.ToDisplayString() == "System.Linq"))
+        {
+            // Select on an IQueryable would build an expression tree for the query provider (EF cannot translate a call
+            // to a service): enumerate it, once, as the loop did.
+            shape.SourceText += ".AsEnumerable()";
+        }
+
         var taken = FanOutFixHelpers.TakenNames(model, shape.Loop);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var configureAwait = AwaitSyntax.UsesConfigureAwaitFalse(shape.Loop);
@@ -315,7 +324,7 @@ public sealed class ASYNC302SequentialAwaitInLoopCodeFix : CodeFixProvider
 
         public string ElementName { get; }
 
-        public string SourceText { get; }
+        public string SourceText { get; set; }
 
         public IReadOnlyList<StatementSyntax> PreStatements => Statements.Take(AwaitIndex).ToList();
 

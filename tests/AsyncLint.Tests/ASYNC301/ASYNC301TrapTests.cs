@@ -535,4 +535,20 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Dual_sync_async_code_path() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> ReadAsync(Stream a, Stream b, byte[] x, byte[] y, bool async)
+            {
+                var n = async ? await a.ReadAsync(x, 0, 4) : a.Read(x, 0, 4);
+                if (async) await b.ReadExactlyAsync(y); else b.ReadExactly(y);
+                return n;
+            }
+        }
+        """);
 }

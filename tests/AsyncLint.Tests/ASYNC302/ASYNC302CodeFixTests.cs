@@ -360,4 +360,64 @@ public sealed class ASYNC302CodeFixTests
             """ + Services,
         CodeActionEquivalenceKey = ASYNC302SequentialAwaitInLoopCodeFix.AsCompletedKey,
     }.RunAsync();
+
+    [Fact]
+    public Task No_fix_when_the_collection_is_not_generic() => VerifyFix.NoCodeFixAsync("""
+        using System.Collections;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IPages pages, ArrayList urls)
+            {
+                var all = new StringBuilder();
+                foreach (string url in urls)
+                {
+                    all.Append({|ASYNC302:await pages.GetPageAsync(url)|});
+                }
+
+                return all.ToString();
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task TaskList_enumerates_an_IQueryable_instead_of_composing_the_query() => VerifyFix.CodeFixAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> LoadAsync(IUsers users, IQueryable<int> ids)
+            {
+                var n = 0;
+                foreach (var id in ids)
+                {
+                    n += ({|ASYNC302:await users.GetUserAsync(id)|}).Length;
+                }
+
+                return n;
+            }
+        }
+        """ + Services, """
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> LoadAsync(IUsers users, IQueryable<int> ids)
+            {
+                var n = 0;
+                var getUserTasks = ids.AsEnumerable().Select(id => (id, getUserTask: users.GetUserAsync(id))).ToList();
+                await Task.WhenAll(getUserTasks.Select(started => started.getUserTask));
+                foreach (var (id, getUserTask) in getUserTasks)
+                {
+                    n += (await getUserTask).Length;
+                }
+
+                return n;
+            }
+        }
+        """ + Services, ASYNC302SequentialAwaitInLoopCodeFix.TaskListKey);
 }

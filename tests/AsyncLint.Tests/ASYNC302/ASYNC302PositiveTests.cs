@@ -130,4 +130,23 @@ public sealed class ASYNC302PositiveTests
             }
         }
         """ + Services, TargetFramework.Net80);
+
+    [Fact]
+    public Task Writing_to_the_element_itself_does_not_carry_over() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class Order { public int CustomerId { get; set; } public string? Customer { get; set; } }
+
+        class C
+        {
+            async Task FillAsync(IUsers users, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    order.Customer = {|ASYNC302:await users.GetUserAsync(order.CustomerId)|};
+                }
+            }
+        }
+        """ + Services);
 }
