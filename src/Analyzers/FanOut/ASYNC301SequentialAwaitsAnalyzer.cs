@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.FanOut;
+
+/// <summary>
+/// ASYNC301: two or more consecutive statements of one block await operations that are independent of one another
+/// (see <see cref="Independence"/>): they could be started together and awaited with Task.WhenAll.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ASYNC301);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(new FanOutSymbols(symbols));
+            start.RegisterOperationAction(analysis.AnalyzeBlock, OperationKind.Block);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly FanOutSymbols symbols;
+
+        public CompilationAnalysis(FanOutSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeBlock(OperationAnalysisContext context)
+        {
+            var block = (IBlockOperation)context.Operation;
+            var statements = block.Operations;
+            if (statements.Length < 2 || !HasTwoAwaitStatements(statements))
+            {
+                return;
+            }
+
+            var roles = new StatementRole[statements.Length];
+            var candidates = new FanOutCandidate?[statements.Length];
+            for (var i = 0; i < statements.Length; i++)
+            {
+                roles[i] = FanOutStatements.Classify(statements[i], symbols, out candidates[i]);
+                if (roles[i] == StatementRole.Throttle)
+                {
+                    // Task.Delay, Yield or a lock among these statements: pacing and order are the point.
+                    return;
+                }
+            }
+
+            ImmutableArray<string>? configured = null;
+            var start = -1;
+            var members = new List<int>();
+            for (var i = 0; i < statements.Length; i++)
+            {
+                switch (roles[i])
+                {
+                    case StatementRole.Await:
+                        configured ??= AsyncLintOptions.ReadList(context.Options, block.Syntax.SyntaxTree, AsyncLintOptions.NonConcurrentTypes);
+                        if (start >= 0 && !JoinsGroup(statements, candidates, start, i, members, configured.Value))
+                        {
+                            Report(context, statements, candidates, start, members);
+                            start = -1;
+                        }
+
+                        if (start < 0)
+                        {
+                            start = i;
+                            members.Clear();
+                        }
+
+                        members.Add(i);
+                        break;
+                    case StatementRole.Local:
+                        break;
+                    default:
+                        Report(context, statements, candidates, start, members);
+                        start = -1;
+                        members.Clear();
+                        break;
+                }
+            }
+
+            Report(context, statements, candidates, start, members);
+        }
+
+        /// <summary>May statement <paramref name="index"/>'s operation overlap with every earlier one in the group?</summary>
+        private bool JoinsGroup(ImmutableArray<IOperation> statements, FanOutCandidate?[] candidates, int start, int index, List<int> members, ImmutableArray<string> configured)
+        {
+            var later = candidates[index]!;
+            foreach (var member in members)
+            {
+                if (Independence.Conflict(candidates[member]!, later, symbols, configured))
+                {
+                    return false;
+                }
+            }
+
+            // Conditions 1 and 2: nothing the group wrote so far (results of earlier awaits, locals computed between,
+            // members assigned, objects handed to calls) is read by the later operation.
+            var writes = new WriteSet();
+            for (var i = start; i < index; i++)
+            {
+                Independence.CollectWrites(statements[i], candidates[i]?.Invocation, writes);
+            }
+
+            // The later statement's own leading part runs before its await, after the earlier ones.
+            return !Independence.ReadsWritten(later, writes);
+        }
+
+        private static void Report(OperationAnalysisContext context, ImmutableArray<IOperation> statements, FanOutCandidate?[] candidates, int start, List<int> members)
+        {
+            if (start < 0 || members.Count < 2)
+            {
+                return;
+            }
+
+            var first = candidates[members[0]]!;
+            var last = members[members.Count - 1];
+            var additional = new List<Location>(members.Count - 1);
+            for (var i = 1; i < members.Count; i++)
+            {
+                additional.Add(candidates[members[i]]!.Await.Syntax.GetLocation());
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[FanOutProperties.StatementCount] = (last - members[0] + 1).ToString(CultureInfo.InvariantCulture);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC301,
+                first.Await.Syntax.GetLocation(),
+                additional,
+                properties.ToImmutable(),
+                members.Count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        /// <summary>Cheap pre-check: at least two statements whose syntax holds an await.</summary>
+        private static bool HasTwoAwaitStatements(ImmutableArray<IOperation> statements)
+        {
+            var count = 0;
+            foreach (var statement in statements)
+            {
+                if (statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation)
+                {
+                    foreach (var node in statement.Syntax.DescendantNodes())
+                    {
+                        if (node.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AwaitExpression))
+                        {
+                            if (++count >= 2)
+                            {
+                                return true;
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

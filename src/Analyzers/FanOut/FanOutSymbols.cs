@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncLint.Analyzers.FanOut;
+
+/// <summary>The types the fan-out family reasons about, resolved once per compilation.</summary>
+internal sealed class FanOutSymbols
+{
+    /// <summary>Types that are not safe for concurrent use: two overlapping operations on one of them corrupt it or throw.</summary>
+    private static readonly string[] NonConcurrentTypeNames =
+    {
+        "System.IO.Stream",
+        "System.IO.TextWriter",
+        "System.IO.TextReader",
+        "System.IO.BinaryReader",
+        "System.IO.BinaryWriter",
+        "System.Data.Common.DbConnection",
+        "System.Data.Common.DbCommand",
+        "System.Data.Common.DbTransaction",
+        "System.Data.Common.DbDataReader",
+        "System.Data.Common.DbBatch",
+        "System.Data.IDbConnection",
+        "System.Data.IDbCommand",
+        "System.Data.IDbTransaction",
+        "System.Data.IDataReader",
+        "System.Net.Sockets.Socket",
+        "System.Net.Sockets.TcpClient",
+        "System.Net.Sockets.UdpClient",
+        "System.Net.WebSockets.WebSocket",
+        "System.Net.Http.HttpContent",
+        "System.Threading.Channels.ChannelWriter`1",
+        "System.Threading.Channels.ChannelReader`1",
+        "System.IO.Pipelines.PipeWriter",
+        "System.IO.Pipelines.PipeReader",
+        "System.Threading.SemaphoreSlim",
+        "System.Xml.XmlReader",
+        "System.Xml.XmlWriter",
+        "System.Text.Json.Utf8JsonWriter",
+        "Microsoft.EntityFrameworkCore.DbContext",
+        "Microsoft.EntityFrameworkCore.DbSet`1",
+    };
+
+    /// <summary>Concrete types documented as safe for concurrent calls on one instance.</summary>
+    private static readonly string[] ThreadSafeTypeNames =
+    {
+        "System.Net.Http.HttpClient",
+        "System.Net.Http.HttpMessageInvoker",
+        "System.Net.Http.HttpMessageHandler",
+    };
+
+    private readonly ImmutableArray<INamedTypeSymbol> nonConcurrent;
+    private readonly ImmutableArray<INamedTypeSymbol> threadSafe;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
+
+    public FanOutSymbols(AsyncSymbols symbols)
+    {
+        Symbols = symbols;
+        nonConcurrent = Resolve(symbols, NonConcurrentTypeNames);
+        threadSafe = Resolve(symbols, ThreadSafeTypeNames);
+        StringBuilder = symbols.Type("System.Text.StringBuilder");
+        Memory = symbols.Type("System.Memory`1");
+        ArraySegment = symbols.Type("System.ArraySegment`1");
+        NonGenericCollection = symbols.Type("System.Collections.ICollection");
+        GenericCollection = symbols.Type("System.Collections.Generic.ICollection`1");
+        GenericSet = symbols.Type("System.Collections.Generic.ISet`1");
+        GenericDictionary = symbols.Type("System.Collections.Generic.IDictionary`2");
+        GenericEnumerable = symbols.Type("System.Collections.Generic.IEnumerable`1");
+        Logger = symbols.Type("Microsoft.Extensions.Logging.ILogger");
+        Interlocked = symbols.Type("System.Threading.Interlocked");
+        Enumerable = symbols.Type("System.Linq.Enumerable");
+        Uri = symbols.Type("System.Uri");
+
+        foreach (var member in symbols.Task.GetMembers("WhenEach"))
+        {
+            if (member is IMethodSymbol { IsStatic: true })
+            {
+                HasWhenEach = true;
+                break;
+            }
+        }
+
+        var parallel = symbols.Type("System.Threading.Tasks.Parallel");
+        HasParallelForEachAsync = parallel is not null && !parallel.GetMembers("ForEachAsync").IsEmpty
+            && symbols.Type("System.Threading.Tasks.ParallelOptions") is not null;
+    }
+
+    public AsyncSymbols Symbols { get; }
+
+    public INamedTypeSymbol? StringBuilder { get; }
+
+    public INamedTypeSymbol? Memory { get; }
+
+    public INamedTypeSymbol? ArraySegment { get; }
+
+    public INamedTypeSymbol? NonGenericCollection { get; }
+
+    public INamedTypeSymbol? GenericCollection { get; }
+
+    public INamedTypeSymbol? GenericSet { get; }
+
+    public INamedTypeSymbol? GenericDictionary { get; }
+
+    public INamedTypeSymbol? GenericEnumerable { get; }
+
+    public INamedTypeSymbol? Logger { get; }
+
+    public INamedTypeSymbol? Interlocked { get; }
+
+    public INamedTypeSymbol? Enumerable { get; }
+
+    public INamedTypeSymbol? Uri { get; }
+
+    public bool HasWhenEach { get; }
+
+    public bool HasParallelForEachAsync { get; }
+
+    /// <summary>True for a type on the built-in non-concurrent list (or derived from / implementing one of them).</summary>
+    public bool IsNonConcurrent(ITypeSymbol type)
+        => nonConcurrentCache.GetOrAdd(type, t =>
+        {
+            foreach (var candidate in nonConcurrent)
+            {
+                if (t.IsOrImplements(candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+    /// <summary>True for a type listed in <c>asynclint.non_concurrent_types</c> (or derived from one of them).</summary>
+    public bool IsConfiguredNonConcurrent(ITypeSymbol type, ImmutableArray<string> configured)
+    {
+        foreach (var name in configured)
+        {
+            if (Symbols.Type(name) is { } listed && type.IsOrImplements(listed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsThreadSafe(ITypeSymbol type)
+    {
+        foreach (var candidate in threadSafe)
+        {
+            if (type.InheritsFromOrEquals(candidate))
+            {
+                return true;
+            }
+        }
+
+        return type.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent";
+    }
+
+    /// <summary>
+    /// A buffer or mutable collection: two operations handed the same one may write into it at once
+    /// (arrays, Memory, ArraySegment, StringBuilder, ICollection). Strings and other immutable values are not.
+    /// </summary>
+    public bool IsBufferLike(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol)
+        {
+            return true;
+        }
+
+        var definition = type.OriginalDefinition;
+        if (definition.Is(Memory) || definition.Is(ArraySegment) || type.Is(StringBuilder))
+        {
+            return true;
+        }
+
+        if (IsThreadSafe(type))
+        {
+            return false;
+        }
+
+        return type.IsOrImplements(NonGenericCollection) || type.IsOrImplements(GenericCollection);
+    }
+
+    /// <summary>Values that cannot be mutated through a shared reference: primitives, enums, strings, Uri, tokens.</summary>
+    public bool IsImmutableValue(ITypeSymbol type)
+        => type.SpecialType != SpecialType.None
+           || type.TypeKind == TypeKind.Enum
+           || type.Is(Uri)
+           || Symbols.IsCancellationToken(type)
+           || (type.IsValueType && type.IsReadOnly);
+
+    private static ImmutableArray<INamedTypeSymbol> Resolve(AsyncSymbols symbols, string[] names)
+    {
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in names)
+        {
+            if (symbols.Type(name) is { } type)
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

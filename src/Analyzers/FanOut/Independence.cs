@@ -1,0 +1,876 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.FanOut;
+
+/// <summary>
+/// One awaited operation that could be started early: an invocation returning a Task or ValueTask whose receiver
+/// and arguments are side-effect-free reads (locals, parameters, constants, field/property reads of them).
+/// </summary>
+internal sealed class FanOutCandidate
+{
+    public FanOutCandidate(IAwaitOperation await, IInvocationOperation invocation)
+    {
+        Await = await;
+        Invocation = invocation;
+    }
+
+    public IAwaitOperation Await { get; }
+
+    /// <summary>The call that starts the operation (inside any <c>ConfigureAwait</c>).</summary>
+    public IInvocationOperation Invocation { get; }
+
+    /// <summary>The objects the call touches: its receiver (and every prefix of the receiver's access path) and its arguments.</summary>
+    public List<Touch> Touches { get; } = new();
+
+    /// <summary>Every local, parameter, field and property the receiver and arguments read.</summary>
+    public HashSet<ISymbol> Reads { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>An instance method of the containing type called on <c>this</c>/<c>base</c>: it may read and write any of its state.</summary>
+    public bool CallsThis { get; set; }
+
+    /// <summary>The receiver's access path ("this" for calls on this), null for static methods.</summary>
+    public string? ReceiverKey { get; set; }
+
+    /// <summary>A text that is equal for two calls of the same method on the same receiver with the same arguments.</summary>
+    public string CallKey { get; set; } = "";
+}
+
+/// <summary>An object an operation touches, named by its access path (<c>L:db@12.Users</c>).</summary>
+internal readonly struct Touch
+{
+    public Touch(string key, ITypeSymbol type, bool isReceiver)
+    {
+        Key = key;
+        Type = type;
+        IsReceiver = isReceiver;
+    }
+
+    public string Key { get; }
+
+    public ITypeSymbol Type { get; }
+
+    public bool IsReceiver { get; }
+}
+
+/// <summary>What statements write: locals, parameters and members assigned, and objects handed to calls (which may mutate them).</summary>
+internal sealed class WriteSet
+{
+    public HashSet<ISymbol> Symbols { get; } = new(SymbolEqualityComparer.Default);
+
+    public HashSet<string> MutatedKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Types whose own state (<c>this</c> members, static members) was written.</summary>
+    public HashSet<ITypeSymbol> StateOfTypes { get; } = new(SymbolEqualityComparer.Default);
+}
+
+/// <summary>
+/// The independence analysis of the fan-out family. Two awaited operations may overlap only when:
+/// 1. neither reads a value the other's await produced (data flow over locals, parameters and members);
+/// 2. nothing between them writes something the later one reads;
+/// 3. they share no receiver that is unsafe for concurrent use (the non-concurrent list, a concrete stateful
+///    class, <c>this</c>), no buffer or mutable collection, and no file path;
+/// 4. none is a throttling or ordering step (Task.Delay, Task.Yield, a wait or lock);
+/// and neither is an order-keeping kind of call (events, delegates, logging, writes and other side effects by name).
+/// </summary>
+internal static class Independence
+{
+    /// <summary>
+    /// Words that say a call changes something or is a step whose order is the contract: writes, sends, lifecycle steps,
+    /// transactions, locks, event raising. A name with one of them as a whole word anywhere (<c>SaveChangesAsync</c>,
+    /// <c>KeyDeleteAsync</c>, <c>GetOrCreateAsync</c>, <c>SortedSetAddAsync</c>) keeps its place.
+    /// </summary>
+    private static readonly HashSet<string> OrderedWords = new(StringComparer.Ordinal)
+    {
+        "Abort", "Ack", "Acquire", "Activate", "Add", "Append", "Approve", "Archive", "Assign", "Attach", "Broadcast",
+        "Cancel", "Charge", "Clear", "Close", "Commit", "Connect", "Copy", "Create", "Deactivate", "Decrement", "Delete",
+        "Deliver", "Dequeue", "Detach", "Disable", "Disconnect", "Dispatch", "Dispose", "Drop", "Edit", "Enable", "Enqueue",
+        "Eval", "Evaluate", "Evict", "Execute", "Expire", "Export", "Flush", "Forward", "Grant", "Import", "Increment",
+        "Insert", "Invalidate", "Invoke", "Kill", "Link", "Lock", "Login", "Logout", "Merge", "Migrate", "Modify", "Move",
+        "Nack", "Notify", "Open", "Patch", "Pay", "Persist", "Pop", "Post", "Publish", "Purge", "Push", "Put", "Raise",
+        "Receive", "Refund", "Register", "Reject", "Release", "Remove", "Rename", "Replace", "Reply", "Reset", "Respond",
+        "Restart", "Restore", "Revoke", "Rollback", "Save", "Schedule", "Seed", "Send", "Set", "Sign", "Signal", "Start",
+        "Stop", "Store", "Submit", "Subscribe", "Sync", "Transfer", "Truncate", "Unlink", "Unlock", "Unregister",
+        "Unsubscribe", "Update", "Upload", "Upsert", "Write",
+
+        // User-interface steps: what the user sees happens in this order.
+        "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
+        "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate",
+    };
+
+    /// <summary>Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>, <c>EndScopeAsync</c>).</summary>
+    private static readonly HashSet<string> OrderedLeadingWords = new(StringComparer.Ordinal)
+    {
+        "Accept", "Apply", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
+        "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
+        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
+    };
+
+    /// <summary>Names of lock-like and throttling steps: an await of one of these in a group means order and pacing are intended.</summary>
+    private static readonly string[] ThrottleNames =
+    {
+        "Delay", "Yield", "WaitAsync", "LockAsync", "AcquireAsync", "EnterAsync", "WaitOneAsync", "WaitForAsync",
+        "AcquireLockAsync", "TakeLockAsync", "ReaderLockAsync", "WriterLockAsync", "WaitToReadAsync", "WaitToWriteAsync",
+    };
+
+    /// <summary>The candidate behind <c>await X(...)</c> or <c>await X(...).ConfigureAwait(...)</c>, or null.</summary>
+    public static FanOutCandidate? TryGetCandidate(IAwaitOperation await, FanOutSymbols symbols)
+    {
+        var invocation = StartedInvocation(await, symbols.Symbols);
+        if (invocation is null)
+        {
+            return null;
+        }
+
+        var method = invocation.TargetMethod;
+        if (method is null
+            || method.MethodKind is MethodKind.DelegateInvoke
+            || !symbols.Symbols.IsTaskOrValueTask(method.ReturnType)
+            || method.ContainingType is null
+            || method.ContainingType.Is(symbols.Symbols.Task)
+            || method.ContainingType.TypeKind == TypeKind.Delegate
+            || IsOrderedName(method.Name)
+            || IsLogger(method.ContainingType, symbols)
+            || HasRefArgument(invocation))
+        {
+            return null;
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction && !method.IsStatic && CapturesState(method, invocation.SemanticModel))
+        {
+            // A capturing local function reads and writes the enclosing method's locals (or this) behind our back.
+            return null;
+        }
+
+        var candidate = new FanOutCandidate(await, invocation);
+        var callKey = new System.Text.StringBuilder(method.ToDisplayString());
+        if (invocation.Instance is { } instance)
+        {
+            if (instance is IInstanceReferenceOperation)
+            {
+                candidate.CallsThis = true;
+                candidate.ReceiverKey = "this";
+                candidate.Touches.Add(new Touch("this", instance.Type!, isReceiver: true));
+            }
+            else
+            {
+                var key = CollectValue(instance, candidate, isReceiver: true);
+                if (key is null)
+                {
+                    return null;
+                }
+
+                candidate.ReceiverKey = key;
+            }
+
+            callKey.Append('|').Append(candidate.ReceiverKey);
+        }
+
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            // An extension method's 'this' argument is its receiver.
+            var isReceiver = i == 0 && method.IsExtensionMethod;
+            var key = CollectValue(argument.Value, candidate, isReceiver);
+            if (key is null && !IsPure(argument.Value))
+            {
+                return null;
+            }
+
+            if (isReceiver)
+            {
+                candidate.ReceiverKey = key;
+            }
+
+            callKey.Append('|').Append(key ?? argument.Value.Syntax.ToString());
+        }
+
+        candidate.CallKey = callKey.ToString();
+        return candidate;
+    }
+
+    /// <summary>The invocation an await starts, looking through <c>ConfigureAwait</c>.</summary>
+    public static IInvocationOperation? StartedInvocation(IAwaitOperation await, AsyncSymbols symbols)
+    {
+        var operand = Unwrap(await.Operation);
+        if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }
+            && symbols.IsTaskOrValueTask(configured.Type))
+        {
+            operand = Unwrap(configured);
+        }
+
+        return operand as IInvocationOperation;
+    }
+
+    /// <summary>Task.Delay, Task.Yield, SemaphoreSlim.WaitAsync and lock-like steps: throttling and ordering are intended.</summary>
+    public static bool IsThrottleStep(IAwaitOperation await, AsyncSymbols symbols)
+    {
+        var operand = Unwrap(await.Operation);
+        if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            operand = Unwrap(configured);
+        }
+
+        if (operand is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        var name = invocation.TargetMethod.Name;
+        foreach (var throttle in ThrottleNames)
+        {
+            if (name == throttle)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
+    public static bool Conflict(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols, ImmutableArray<string> configured)
+    {
+        if (first.CallKey == second.CallKey)
+        {
+            return true;
+        }
+
+        if (first.CallsThis && second.CallsThis)
+        {
+            return true;
+        }
+
+        foreach (var a in first.Touches)
+        {
+            foreach (var b in second.Touches)
+            {
+                if (a.Key != b.Key)
+                {
+                    continue;
+                }
+
+                if (UnsafeShared(a.Type, a.IsReceiver || b.IsReceiver, symbols, configured))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (first.ReceiverKey is not null && first.ReceiverKey == second.ReceiverKey
+            && (IsCommand(first, symbols) || IsCommand(second, symbols)))
+        {
+            return true;
+        }
+
+        return SameFile(first.Invocation, second.Invocation);
+    }
+
+    /// <summary>
+    /// A command: an operation that returns a plain Task or ValueTask, done only for its effect. Two steps on one
+    /// object where one is a command (<c>await page.GotoAsync(url); await page.ClickAsync("#ok");</c>) are a sequence,
+    /// unless the object is on the thread-safe list.
+    /// </summary>
+    public static bool IsCommand(FanOutCandidate candidate, FanOutSymbols symbols)
+    {
+        var returnType = candidate.Invocation.TargetMethod.ReturnType;
+        if (returnType is INamedTypeSymbol { IsGenericType: true })
+        {
+            return false;
+        }
+
+        var receiver = candidate.Invocation.Instance?.Type;
+        return receiver is null || !symbols.IsThreadSafe(receiver);
+    }
+
+    /// <summary>
+    /// True when one object, touched by operations that overlap, is not safe to share: a type on the non-concurrent list
+    /// or the configured one, a buffer or mutable collection, or — as a receiver — a concrete stateful class.
+    /// Interfaces and abstract types (service boundaries) and the thread-safe list (HttpClient, concurrent collections) are.
+    /// </summary>
+    public static bool UnsafeShared(ITypeSymbol type, bool asReceiver, FanOutSymbols symbols, ImmutableArray<string> configured)
+    {
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return true;
+        }
+
+        if (symbols.IsNonConcurrent(type) || (!configured.IsEmpty && symbols.IsConfiguredNonConcurrent(type, configured)))
+        {
+            return true;
+        }
+
+        if (symbols.IsBufferLike(type))
+        {
+            return true;
+        }
+
+        if (symbols.IsImmutableValue(type) || symbols.IsThreadSafe(type))
+        {
+            return false;
+        }
+
+        if (!asReceiver)
+        {
+            return false;
+        }
+
+        return !(type.TypeKind == TypeKind.Interface || type.IsAbstract);
+    }
+
+    /// <summary>Does <paramref name="later"/> read something <paramref name="writes"/> says was written before it?</summary>
+    public static bool ReadsWritten(FanOutCandidate later, WriteSet writes)
+    {
+        foreach (var read in later.Reads)
+        {
+            if (writes.Symbols.Contains(read))
+            {
+                return true;
+            }
+        }
+
+        foreach (var touch in later.Touches)
+        {
+            if (writes.MutatedKeys.Contains(touch.Key))
+            {
+                return true;
+            }
+        }
+
+        if (writes.StateOfTypes.Count > 0)
+        {
+            var method = later.Invocation.TargetMethod;
+            if (later.CallsThis || method.IsStatic)
+            {
+                foreach (var type in writes.StateOfTypes)
+                {
+                    if (method.ContainingType.InheritsFromOrEquals(type) || type.InheritsFromOrEquals(method.ContainingType))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Collects what <paramref name="operation"/> writes: locals, parameters and members it assigns (or passes by ref),
+    /// and every object handed to a call (receiver or argument) other than <paramref name="except"/>, which may mutate it.
+    /// </summary>
+    public static void CollectWrites(IOperation operation, IOperation? except, WriteSet into)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (ReferenceEquals(current, except))
+            {
+                continue;
+            }
+
+            switch (current)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    into.Symbols.Add(declarator.Symbol);
+                    break;
+                case IAssignmentOperation assignment:
+                    AddWritten(assignment.Target, into);
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    AddWritten(increment.Target, into);
+                    break;
+                case IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In } byRef:
+                    AddWritten(byRef.Value, into);
+                    break;
+                case IInvocationOperation invocation:
+                    if (invocation.Instance is { } instance)
+                    {
+                        AddMutated(instance, into);
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        AddMutated(argument.Value, into);
+                    }
+
+                    break;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True for a value with no side effects: constants, locals, parameters, field and property reads of them,
+    /// and operators, conversions and interpolations over such values. No calls, no object creation, no awaits.
+    /// </summary>
+    public static bool IsPure(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case null:
+                return true;
+            case ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or INameOfOperation or ISizeOfOperation
+                or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation:
+                return true;
+            case IConversionOperation conversion:
+                return conversion.OperatorMethod is null && IsPure(conversion.Operand);
+            case IParenthesizedOperation parenthesized:
+                return IsPure(parenthesized.Operand);
+            case IFieldReferenceOperation field:
+                return IsPure(field.Instance);
+            case IPropertyReferenceOperation property:
+                if (!IsPure(property.Instance))
+                {
+                    return false;
+                }
+
+                foreach (var argument in property.Arguments)
+                {
+                    if (!IsPure(argument.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IArrayElementReferenceOperation element:
+                if (!IsPure(element.ArrayReference))
+                {
+                    return false;
+                }
+
+                foreach (var index in element.Indices)
+                {
+                    if (!IsPure(index))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IBinaryOperation binary:
+                return binary.OperatorMethod is null && IsPure(binary.LeftOperand) && IsPure(binary.RightOperand);
+            case IUnaryOperation unary:
+                return unary.OperatorMethod is null && IsPure(unary.Operand);
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation
+                        && (!IsPure(interpolation.Expression) || !IsPure(interpolation.Alignment) || !IsPure(interpolation.FormatString)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return operation.ConstantValue.HasValue;
+        }
+    }
+
+    /// <summary>The access-path key of a local (<c>L:name@position</c>).</summary>
+    public static string LocalKey(ILocalSymbol local)
+        => "L:" + local.Name + "@" + (local.Locations.Length > 0 ? local.Locations[0].SourceSpan.Start : 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The access-path key of a value (a local, parameter, member chain), or null.</summary>
+    public static string? PathKey(IOperation operation)
+        => PathOf(operation, new HashSet<ISymbol>(SymbolEqualityComparer.Default), null);
+
+    /// <summary>Conversions the compiler inserted and parentheses say nothing about the value.</summary>
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation { OperatorMethod: null, IsImplicit: true } conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>True for a name whose words say its order matters (<c>SaveChangesAsync</c>, <c>KeyDeleteAsync</c>, <c>TryAddAsync</c>).</summary>
+    public static bool IsOrderedName(string name)
+    {
+        var end = name.EndsWith("Async", StringComparison.Ordinal) ? name.Length - 5 : name.Length;
+        var first = true;
+        var start = 0;
+        while (start < end)
+        {
+            var stop = start + 1;
+            while (stop < end && !char.IsUpper(name[stop]))
+            {
+                stop++;
+            }
+
+            var word = name.Substring(start, stop - start);
+            if (OrderedWords.Contains(word) || (first && OrderedLeadingWords.Contains(word)))
+            {
+                return true;
+            }
+
+            // "TryAdd", "TryGet": the verb after Try is the leading one.
+            first = first && word == "Try";
+            start = stop;
+        }
+
+        return false;
+    }
+
+    /// <summary>Do the two calls name the same file (same path value) through System.IO.File or a stream/writer created on it?</summary>
+    private static bool SameFile(IInvocationOperation first, IInvocationOperation second)
+    {
+        if (first.TargetMethod.ContainingType?.ToDisplayString() != "System.IO.File"
+            || second.TargetMethod.ContainingType?.ToDisplayString() != "System.IO.File"
+            || first.Arguments.Length == 0 || second.Arguments.Length == 0)
+        {
+            return false;
+        }
+
+        var a = Unwrap(first.Arguments[0].Value);
+        var b = Unwrap(second.Arguments[0].Value);
+        if (a.ConstantValue.HasValue || b.ConstantValue.HasValue)
+        {
+            return Equals(a.ConstantValue.Value, b.ConstantValue.Value) || !(a.ConstantValue.HasValue && b.ConstantValue.HasValue);
+        }
+
+        return a.Syntax.ToString() == b.Syntax.ToString();
+    }
+
+    /// <summary>Does a local function read or write a local, parameter or <c>this</c> of the code around it?</summary>
+    private static bool CapturesState(IMethodSymbol localFunction, SemanticModel? model)
+    {
+        if (model is null || localFunction.DeclaringSyntaxReferences.Length != 1)
+        {
+            return true;
+        }
+
+        var declaration = localFunction.DeclaringSyntaxReferences[0].GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax;
+        SyntaxNode? body = (SyntaxNode?)declaration?.Body ?? declaration?.ExpressionBody?.Expression;
+        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        {
+            return true;
+        }
+
+        var flow = body is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
+            ? model.AnalyzeDataFlow(expression)
+            : model.AnalyzeDataFlow((Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)body);
+        if (flow is null || !flow.Succeeded)
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax)
+            {
+                return true;
+            }
+
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
+                && !(identifier.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == identifier)
+                && model.GetSymbolInfo(identifier).Symbol is { IsStatic: false, ContainingSymbol: INamedTypeSymbol } member
+                && member.Kind is SymbolKind.Field or SymbolKind.Property or SymbolKind.Method or SymbolKind.Event)
+            {
+                // An instance member through the implicit 'this'.
+                return true;
+            }
+        }
+
+        foreach (var symbol in flow.ReadInside.AddRange(flow.WrittenInside))
+        {
+            if (symbol is IParameterSymbol { IsThis: true } || !DeclaredWithin(symbol, localFunction))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaredWithin(ISymbol symbol, IMethodSymbol function)
+    {
+        for (var current = symbol.ContainingSymbol; current is not null; current = current.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, function))
+            {
+                return true;
+            }
+
+            if (current is INamedTypeSymbol)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLogger(INamedTypeSymbol type, FanOutSymbols symbols)
+        => type.IsOrImplements(symbols.Logger) || type.Name.IndexOf("Logger", StringComparison.Ordinal) >= 0;
+
+    private static bool HasRefArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: not RefKind.None and not RefKind.In })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Records the reads of a receiver or argument and the objects it touches. Returns its access path key, or null
+    /// when it has none (a constant or computed value: then it must be pure, checked by the caller).
+    /// </summary>
+    private static string? CollectValue(IOperation value, FanOutCandidate candidate, bool isReceiver)
+    {
+        var prefixes = isReceiver ? new List<Touch>() : null;
+        var key = PathOf(value, candidate.Reads, prefixes);
+        if (key is null)
+        {
+            if (IsPure(value))
+            {
+                CollectReads(value, candidate.Reads);
+            }
+
+            return null;
+        }
+
+        if (prefixes is not null)
+        {
+            foreach (var prefix in prefixes)
+            {
+                candidate.Touches.Add(new Touch(prefix.Key, prefix.Type, isReceiver: true));
+            }
+        }
+        else if (Unwrap(value).Type is { } type)
+        {
+            candidate.Touches.Add(new Touch(key, type, isReceiver: false));
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// The access path of a local, parameter, <c>this</c> or a chain of field/property/element reads on one (null otherwise),
+    /// recording every symbol read and, when <paramref name="prefixes"/> is given, each prefix with its type.
+    /// </summary>
+    private static string? PathOf(IOperation operation, HashSet<ISymbol> reads, List<Touch>? prefixes)
+    {
+        operation = Unwrap(operation);
+        string? key;
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                reads.Add(local.Local);
+                key = LocalKey(local.Local);
+                break;
+            case IParameterReferenceOperation parameter:
+                reads.Add(parameter.Parameter);
+                key = "P:" + parameter.Parameter.Name + "@" + parameter.Parameter.Ordinal;
+                break;
+            case IInstanceReferenceOperation:
+                // 'this' as a prefix is not itself shared: its members are, one by one.
+                return "this";
+            case IFieldReferenceOperation field:
+                reads.Add(field.Field);
+                key = MemberPath(field.Instance, field.Field, reads, prefixes);
+                break;
+            case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                reads.Add(property.Property);
+                key = MemberPath(property.Instance, property.Property, reads, prefixes);
+                break;
+            case IPropertyReferenceOperation indexer:
+                foreach (var argument in indexer.Arguments)
+                {
+                    if (!IsPure(argument.Value))
+                    {
+                        return null;
+                    }
+
+                    CollectReads(argument.Value, reads);
+                }
+
+                // Reading an element does not share the collection itself: only the element is touched.
+                key = indexer.Instance is null ? null : PathOf(indexer.Instance, reads, null);
+                key = key is null ? null : key + "[" + IndexText(indexer.Arguments, reads) + "]";
+                break;
+            case IArrayElementReferenceOperation element:
+                foreach (var index in element.Indices)
+                {
+                    if (!IsPure(index))
+                    {
+                        return null;
+                    }
+
+                    CollectReads(index, reads);
+                }
+
+                key = PathOf(element.ArrayReference, reads, null);
+                key = key is null ? null : key + "[" + IndexText(element.Indices, reads) + "]";
+                break;
+            default:
+                return null;
+        }
+
+        if (key is not null && prefixes is not null && operation.Type is { } type && key != "this")
+        {
+            prefixes.Add(new Touch(key, type, isReceiver: true));
+        }
+
+        return key;
+    }
+
+    private static string IndexText(ImmutableArray<IArgumentOperation> arguments, HashSet<ISymbol> reads)
+    {
+        var parts = new string[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            parts[i] = PathOf(arguments[i].Value, reads, null) ?? arguments[i].Value.Syntax.ToString();
+        }
+
+        return string.Join(",", parts);
+    }
+
+    private static string IndexText(ImmutableArray<IOperation> indices, HashSet<ISymbol> reads)
+    {
+        var parts = new string[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            parts[i] = PathOf(indices[i], reads, null) ?? indices[i].Syntax.ToString();
+        }
+
+        return string.Join(",", parts);
+    }
+
+    private static string? MemberPath(IOperation? instance, ISymbol member, HashSet<ISymbol> reads, List<Touch>? prefixes)
+    {
+        if (instance is null || member.IsStatic)
+        {
+            return "S:" + member.ContainingType?.ToDisplayString() + "." + member.Name;
+        }
+
+        var instanceKey = PathOf(instance, reads, prefixes);
+        return instanceKey is null ? null : instanceKey + "." + member.Name;
+    }
+
+    private static void CollectReads(IOperation operation, HashSet<ISymbol> reads)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            switch (current)
+            {
+                case ILocalReferenceOperation local:
+                    reads.Add(local.Local);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    reads.Add(parameter.Parameter);
+                    break;
+                case IFieldReferenceOperation field:
+                    reads.Add(field.Field);
+                    break;
+                case IPropertyReferenceOperation property:
+                    reads.Add(property.Property);
+                    break;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private static void AddWritten(IOperation target, WriteSet into)
+    {
+        target = Unwrap(target);
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                into.Symbols.Add(local.Local);
+                break;
+            case IParameterReferenceOperation parameter:
+                into.Symbols.Add(parameter.Parameter);
+                break;
+            case IMemberReferenceOperation member:
+                into.Symbols.Add(member.Member);
+                if (member.Instance is null || member.Member.IsStatic || member.Instance is IInstanceReferenceOperation)
+                {
+                    into.StateOfTypes.Add(member.Member.ContainingType);
+                }
+                else
+                {
+                    AddMutated(member.Instance, into);
+                }
+
+                break;
+            case IArrayElementReferenceOperation element:
+                AddMutated(element.ArrayReference, into);
+                break;
+            case ITupleOperation tuple:
+                foreach (var part in tuple.Elements)
+                {
+                    AddWritten(part, into);
+                }
+
+                break;
+            case IDeclarationExpressionOperation declaration:
+                AddWritten(declaration.Expression, into);
+                break;
+        }
+    }
+
+    private static void AddMutated(IOperation value, WriteSet into)
+    {
+        if (Unwrap(value).Type is { } valueType && (valueType.IsValueType || valueType.SpecialType == SpecialType.System_String))
+        {
+            // Passed by value or immutable: the callee cannot change what the caller holds.
+            return;
+        }
+
+        var prefixes = new List<Touch>();
+        var key = PathOf(value, new HashSet<ISymbol>(SymbolEqualityComparer.Default), prefixes);
+        if (key == "this")
+        {
+            if (value.Type is { } type)
+            {
+                into.StateOfTypes.Add(type);
+            }
+
+            return;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            into.MutatedKeys.Add(prefix.Key);
+        }
+    }
+}

@@ -1,0 +1,554 @@
+using Verify = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC301;
+
+/// <summary>Code that looks like independent awaits and is not: one test per failed condition, and the "On real code" classes.</summary>
+public sealed class ASYNC301TrapTests
+{
+    private const string Services = ASYNC301PositiveTests.Services;
+
+    [Fact]
+    public Task Condition1_argument_reads_the_result_of_an_earlier_await() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, Catalog catalog, int id)
+            {
+                var user = await users.GetUserAsync(id);
+                var name = await catalog.FindAsync(user);
+                return name;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition1_receiver_is_the_result_of_an_earlier_await() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IFactory { Task<IUsers> ConnectUsersAsync(); }
+
+        class C
+        {
+            async Task<string> LoadAsync(IFactory factory, IOrders orders, int id)
+            {
+                var users = await factory.ConnectUsersAsync();
+                var user = await users.GetUserAsync(id);
+                return user;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition1_through_a_member_assigned_from_the_result() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, Catalog catalog, Model model, int id)
+            {
+                model.User = await users.GetUserAsync(id);
+                var name = await catalog.FindAsync(model.User);
+                return name;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition2_a_statement_between_writes_what_the_later_operation_reads() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, IOrders orders, int id)
+            {
+                var user = await users.GetUserAsync(id);
+                var next = user.Length;
+                var list = await orders.GetOrdersAsync(next);
+                return user + list.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition2_a_call_between_mutates_an_object_the_later_operation_receives() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        interface IReport { Task<string> RenderAsync(IReadOnlyList<string> lines); }
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, IReport report, List<string> lines, int id)
+            {
+                lines.Add(await users.GetUserAsync(id));
+                return await report.RenderAsync(lines);
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition3_steps_on_one_DbDataReader() => Verify.AnalyzerAsync("""
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(DbDataReader reader)
+            {
+                var id = await reader.GetFieldValueAsync<int>(0);
+                var name = await reader.GetFieldValueAsync<string>(1);
+                return name + id;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_reads_on_one_stream() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> ReadHeaderAsync(Stream stream, byte[] length, byte[] kind)
+            {
+                var a = await stream.ReadAsync(length, 0, 4);
+                var b = await stream.ReadAsync(kind, 0, 1);
+                return a + b;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_one_buffer_handed_to_two_reads() => Verify.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> ReadAsync(Stream left, Stream right, Memory<byte> buffer)
+            {
+                var a = await left.ReadAsync(buffer);
+                var b = await right.ReadAsync(buffer);
+                return a + b;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_shared_concrete_stateful_receiver() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        sealed class FrameParser
+        {
+            public Task<int> ParseHeaderAsync() => Task.FromResult(1);
+            public Task<int> ParseBodyAsync() => Task.FromResult(2);
+        }
+
+        class C
+        {
+            async Task<int> LoadAsync(FrameParser parser)
+            {
+                var header = await parser.ParseHeaderAsync();
+                var body = await parser.ParseBodyAsync();
+                return header + body;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_instance_methods_on_this_share_its_state() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private int loaded;
+            Task<int> LoadUsersAsync() { loaded++; return Task.FromResult(loaded); }
+            Task<int> LoadOrdersAsync() { loaded++; return Task.FromResult(loaded); }
+
+            async Task<int> LoadAsync()
+            {
+                var users = await LoadUsersAsync();
+                var orders = await LoadOrdersAsync();
+                return users + orders;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_EF_Core_DbContext_by_name() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class DbContext { }
+        }
+
+        class ShopContext : Microsoft.EntityFrameworkCore.DbContext
+        {
+            public Task<int> CountUsersAsync() => Task.FromResult(1);
+            public Task<int> CountOrdersAsync() => Task.FromResult(2);
+        }
+
+        interface IShop { Task<int> CountUsersAsync(); Task<int> CountOrdersAsync(); }
+
+        class C
+        {
+            async Task<int> LoadAsync(ShopContext db)
+            {
+                var users = await db.CountUsersAsync();
+                var orders = await db.CountOrdersAsync();
+                return users + orders;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_configured_non_concurrent_interface() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer>
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+
+                namespace Acme { public interface IRedisBatch { Task<string> GetNameAsync(); Task<int> GetAgeAsync(); } }
+
+                class C
+                {
+                    async Task<string> LoadAsync(Acme.IRedisBatch batch)
+                    {
+                        var name = await batch.GetNameAsync();
+                        var age = await batch.GetAgeAsync();
+                        return name + age;
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.non_concurrent_types = Acme.IRedisBatch\n") },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task Condition3_operations_on_one_file_path() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(string path)
+            {
+                var header = await File.ReadAllTextAsync(path);
+                var lines = await File.ReadAllLinesAsync(path);
+                return header + lines.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition4_a_Task_Delay_in_the_group() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, IOrders orders, int id)
+            {
+                var user = await users.GetUserAsync(id);
+                await Task.Delay(100);
+                var list = await orders.GetOrdersAsync(id);
+                return user + list.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition4_a_SemaphoreSlim_WaitAsync_in_the_group() => Verify.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly SemaphoreSlim gate = new SemaphoreSlim(1);
+
+            async Task<string> LoadAsync(IUsers users, IOrders orders, int id)
+            {
+                await gate.WaitAsync();
+                var user = await users.GetUserAsync(id);
+                var list = await orders.GetOrdersAsync(id);
+                gate.Release();
+                return user + list.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition4_a_Task_Yield_in_the_group() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, IOrders orders, int id)
+            {
+                var user = await users.GetUserAsync(id);
+                await Task.Yield();
+                var list = await orders.GetOrdersAsync(id);
+                return user + list.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Ordered_SaveChanges_then_publish() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IUnitOfWork { Task<int> SaveChangesAsync(); }
+        interface IBus { Task PublishAsync(string message); }
+
+        class C
+        {
+            async Task PlaceAsync(IUnitOfWork db, IBus bus, string id)
+            {
+                await db.SaveChangesAsync();
+                await bus.PublishAsync(id);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ordered_writes_on_two_services() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IOrdersStore { Task DeleteOrderAsync(int id); }
+        interface ICache { Task RemoveAsync(string key); }
+
+        class C
+        {
+            async Task DeleteAsync(IOrdersStore store, ICache cache, int id, string key)
+            {
+                await store.DeleteOrderAsync(id);
+                await cache.RemoveAsync(key);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Event_and_delegate_invocations_keep_their_order() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            public Func<string, Task>? Connected;
+            public Func<string, Task>? Ready;
+
+            async Task RaiseAsync(string id)
+            {
+                await Connected!(id);
+                await Ready!.Invoke(id);
+            }
+
+            async Task NotifyAsync(IHandlers handlers, string id)
+            {
+                await handlers.OnConnectedAsync(id);
+                await handlers.OnReadyAsync(id);
+            }
+        }
+
+        interface IHandlers { Task OnConnectedAsync(string id); Task OnReadyAsync(string id); }
+        """);
+
+    [Fact]
+    public Task Logging_calls_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IAuditLogger { Task AuditAsync(string message); Task TraceAsync(string message); }
+
+        class C
+        {
+            async Task RunAsync(IAuditLogger log, string a, string b)
+            {
+                await log.AuditAsync(a);
+                await log.TraceAsync(b);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Await_whose_result_decides_control_flow() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IGate { Task<bool> IsOpenAsync(int id); }
+
+        class C
+        {
+            async Task<string?> LoadAsync(IGate gate, IUsers users, int id)
+            {
+                if (!await gate.IsOpenAsync(id)) return null;
+                var user = await users.GetUserAsync(id);
+                return user;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Awaiting_tasks_already_started() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, IOrders orders, int id)
+            {
+                var userTask = users.GetUserAsync(id);
+                var ordersTask = orders.GetOrdersAsync(id);
+                var user = await userTask;
+                var list = await ordersTask;
+                return user + list.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Arguments_with_side_effects_are_not_candidates() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private int next;
+
+            async Task<string> LoadAsync(IUsers users, IOrders orders)
+            {
+                var user = await users.GetUserAsync(next++);
+                var list = await orders.GetOrdersAsync(NextId());
+                return user + list.Length;
+            }
+
+            int NextId() => next++;
+        }
+        """ + Services);
+
+    [Fact]
+    public Task The_same_call_twice_is_a_retry() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, int id)
+            {
+                var first = await users.GetUserAsync(id);
+                var second = await users.GetUserAsync(id);
+                return first + second;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Awaits_in_different_blocks_are_not_consecutive() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> LoadAsync(IUsers users, IOrders orders, int id, bool withOrders)
+            {
+                var user = await users.GetUserAsync(id);
+                if (withOrders)
+                {
+                    var list = await orders.GetOrdersAsync(id);
+                    return user + list.Length;
+                }
+
+                return user;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Capturing_local_functions_share_the_method_state() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> LoadAsync()
+            {
+                var count = 0;
+                async Task<int> FirstAsync() { await Task.CompletedTask; return ++count; }
+                async Task<int> SecondAsync() { await Task.CompletedTask; return ++count; }
+                var a = await FirstAsync();
+                var b = await SecondAsync();
+                return a + b;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_commands_on_one_interface_receiver_are_steps() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IPage { Task GotoAsync(string url); Task ClickAsync(string selector); }
+
+        class C
+        {
+            async Task SubmitAsync(IPage page, string url)
+            {
+                await page.GotoAsync(url);
+                await page.ClickAsync("#submit");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task User_interface_steps_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface INavigation { Task NavigateToAsync(string route); }
+        interface IDialogs { Task ShowAlertAsync(string message, string title, string button); }
+
+        class CheckoutViewModel
+        {
+            private readonly INavigation navigation;
+            private readonly IDialogs dialogs;
+            CheckoutViewModel(INavigation navigation, IDialogs dialogs) { this.navigation = navigation; this.dialogs = dialogs; }
+
+            async Task CheckoutAsync()
+            {
+                await navigation.NavigateToAsync("//Main/Catalog");
+                await dialogs.ShowAlertAsync("Order sent successfully!", "Checkout", "Ok");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Mutations_named_by_a_later_word_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IDatabase { Task<bool> KeyDeleteAsync(string key); Task<bool> StringSetAsync(string key, string value); }
+        interface ICache { Task<string> GetOrCreateAsync(string key); }
+
+        class C
+        {
+            async Task RunAsync(IDatabase db, ICache cache, string key, string value)
+            {
+                var deleted = await db.KeyDeleteAsync(key);
+                var cached = await cache.GetOrCreateAsync(value);
+                var set = await db.StringSetAsync(key, value);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Dual_sync_async_code_path() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> ReadAsync(Stream a, Stream b, byte[] x, byte[] y, bool async)
+            {
+                var n = async ? await a.ReadAsync(x, 0, 4) : a.Read(x, 0, 4);
+                if (async) await b.ReadExactlyAsync(y); else b.ReadExactly(y);
+                return n;
+            }
+        }
+        """);
+}

@@ -1,0 +1,430 @@
+using Verify = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.FanOut.ASYNC302SequentialAwaitInLoopAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC302;
+
+/// <summary>Loops that look like independent fan-out and are not: one test per failed condition and "On real code" class.</summary>
+public sealed class ASYNC302TrapTests
+{
+    private const string Services = ASYNC302PositiveTests.Services;
+
+    [Fact]
+    public Task Condition5_break_out_of_the_loop() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string?> FindAsync(IUsers users, int[] ids)
+            {
+                string? found = null;
+                foreach (var id in ids)
+                {
+                    var user = await users.GetUserAsync(id);
+                    if (user.Length > 3) { found = user; break; }
+                }
+
+                return found;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition5_return_from_the_loop() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string?> FindAsync(IUsers users, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    var user = await users.GetUserAsync(id);
+                    if (user.Length > 3) return user;
+                }
+
+                return null;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition5_throw_out_of_the_loop() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task CheckAsync(IUsers users, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    var user = await users.GetUserAsync(id);
+                    if (user.Length == 0) throw new InvalidOperationException();
+                }
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition5_yield_from_an_iterator() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async IAsyncEnumerable<string> StreamAsync(IUsers users, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    yield return await users.GetUserAsync(id);
+                }
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition5_goto_out_of_the_loop() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> CountAsync(IUsers users, int[] ids)
+            {
+                var n = 0;
+                foreach (var id in ids)
+                {
+                    n += (await users.GetUserAsync(id)).Length;
+                    if (n > 100) goto done;
+                }
+
+                done:
+                return n;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition5_loop_carried_offset() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IPager { Task<int[]> GetPageAsync(int offset, int size); }
+
+        class C
+        {
+            async Task<int> CountAsync(IPager pager, int[] sizes)
+            {
+                var offset = 0;
+                foreach (var size in sizes)
+                {
+                    var page = await pager.GetPageAsync(offset, size);
+                    offset += page.Length;
+                }
+
+                return offset;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition5_await_foreach() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> CountAsync(IUsers users, IAsyncEnumerable<int> ids)
+            {
+                var n = 0;
+                await foreach (var id in ids)
+                {
+                    n += (await users.GetUserAsync(id)).Length;
+                }
+
+                return n;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition5_tasks_already_started_awaited_in_turn() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> SumAsync(List<Task<int>> tasks)
+            {
+                var sum = 0;
+                foreach (var t in tasks) sum += await t;
+                foreach (var t in tasks) await t.ConfigureAwait(false);
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_one_stream_read_per_element() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task ReadAllAsync(Stream stream, byte[][] chunks)
+            {
+                foreach (var chunk in chunks)
+                {
+                    await stream.ReadExactlyAsync(chunk);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_one_buffer_shared_by_every_iteration() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IDevices { Task<int> FillAsync(int device, byte[] buffer); }
+
+        class C
+        {
+            async Task<int> ReadAsync(IDevices devices, int[] ids, byte[] buffer)
+            {
+                var n = 0;
+                foreach (var id in ids)
+                {
+                    n += await devices.FillAsync(id, buffer);
+                }
+
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_shared_concrete_stateful_receiver() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        sealed class Connection { public Task<string> QueryAsync(string sql) => Task.FromResult(sql); }
+
+        class C
+        {
+            async Task<int> RunAsync(Connection connection, string[] queries)
+            {
+                var n = 0;
+                foreach (var sql in queries)
+                {
+                    n += (await connection.QueryAsync(sql)).Length;
+                }
+
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition3_instance_method_on_this() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private int calls;
+            Task<int> LoadAsync(int id) { calls++; return Task.FromResult(id + calls); }
+
+            async Task<int> RunAsync(int[] ids)
+            {
+                var n = 0;
+                foreach (var id in ids) n += await LoadAsync(id);
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Condition4_throttled_with_Task_Delay() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task NotifyAllAsync(IUsers users, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    await users.GetUserAsync(id);
+                    await Task.Delay(100);
+                }
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Poll_repeating_the_same_call() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IJob { Task<bool> IsDoneAsync(string id); }
+
+        class C
+        {
+            async Task<int> PollAsync(IJob job, string id)
+            {
+                var done = 0;
+                for (var i = 0; i < 10; i++)
+                {
+                    if (await job.IsDoneAsync(id)) done++;
+                }
+
+                return done;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ordered_writes_per_element() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IStore { Task SaveAsync(string item); Task SendAsync(string item); }
+
+        class C
+        {
+            async Task StoreAsync(IStore store, string[] items)
+            {
+                foreach (var item in items) await store.SaveAsync(item);
+                foreach (var item in items) await store.SendAsync(item);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Event_raised_per_element() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            public Func<string, Task>? ItemReady;
+
+            async Task RaiseAsync(string[] items)
+            {
+                foreach (var item in items) await ItemReady!(item);
+                foreach (var item in items) await ItemReady!.Invoke(item);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Counter_fed_to_the_operation() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface ISequencer { Task<string> LabelAsync(string item, int position); }
+
+        class C
+        {
+            async Task LabelAsync(ISequencer sequencer, string[] items)
+            {
+                var position = 0;
+                foreach (var item in items)
+                {
+                    await sequencer.LabelAsync(item, position);
+                    position++;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Continue_before_the_await_is_a_filter_not_a_pure_statement() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<List<string>> LoadAsync(IUsers users, int[] ids)
+            {
+                var list = new List<string>();
+                foreach (var id in ids)
+                {
+                    if (id < 0) continue;
+                    list.Add(await users.GetUserAsync(id));
+                }
+
+                return list;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task For_loop_whose_bound_the_body_changes() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task CrawlAsync(IPages pages, List<string> queue)
+            {
+                for (var i = 0; i < queue.Count; i++)
+                {
+                    var page = await pages.GetPageAsync(queue[i]);
+                    queue.Add(page);
+                }
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Two_awaits_per_iteration() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> LoadAsync(IUsers users, int[] ids)
+            {
+                var n = 0;
+                foreach (var id in ids)
+                {
+                    var user = await users.GetUserAsync(id);
+                    n += await users.GetScoreAsync(id);
+                }
+
+                return n;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition3_a_command_on_one_shared_object_per_element() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task WarmAllAsync(IUsers users, int[] ids)
+            {
+                foreach (var id in ids) await users.WarmAsync(id);
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Condition3_configured_non_concurrent_type() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC302SequentialAwaitInLoopAnalyzer>
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+
+                namespace Acme { public interface IModbus { Task<int> ReadRegisterAsync(int address); } }
+
+                class C
+                {
+                    async Task<int> SumAsync(Acme.IModbus bus, int[] addresses)
+                    {
+                        var sum = 0;
+                        foreach (var address in addresses) sum += await bus.ReadRegisterAsync(address);
+                        return sum;
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.non_concurrent_types = Acme.IModbus\n") },
+        },
+    }.RunAsync();
+}
