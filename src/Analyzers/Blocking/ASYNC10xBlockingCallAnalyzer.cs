@@ -69,9 +69,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 properties[DiagnosticProperties.CancellationToken] = token;
             }
 
-            if (AsyncContext.IsAwaitForbiddenAt(invocation.Syntax))
+            if (AwaitPosition.WhyAwaitIsForbidden(invocation) is { } reason)
             {
-                properties[DiagnosticProperties.NoFix] = "await is not allowed here";
+                properties[DiagnosticProperties.NoFix] = reason;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
