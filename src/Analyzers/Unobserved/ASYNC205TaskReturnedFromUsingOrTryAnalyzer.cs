@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// ASYNC205: a non-async function returns the task of a call from inside a <c>using</c> (statement or declaration
+/// scope) or a <c>try</c> with <c>catch</c>/<c>finally</c>. The function leaves the block at once: the resource is
+/// disposed, the <c>finally</c> runs and the <c>catch</c> never sees the operation's exceptions while it is still in flight.
+/// Silent for already-completed tasks (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, ...), for tasks that are not the
+/// result of a call made there (a field, a parameter, <c>tcs.Task</c>), and for async functions (they await or return values).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ASYNC205);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(symbols);
+            start.RegisterOperationAction(analysis.AnalyzeReturn, OperationKind.Return);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly AsyncSymbols symbols;
+
+        public CompilationAnalysis(AsyncSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeReturn(OperationAnalysisContext context)
+        {
+            var @return = (IReturnOperation)context.Operation;
+            if (@return.ReturnedValue is not { } value || @return.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax)
+            {
+                return;
+            }
+
+            // Cheap first: is the returned value a call at all, and does the return sit in a using or try?
+            var call = InFlightCall(value);
+            if (call is null || !symbols.IsAwaitable(call.Type))
+            {
+                return;
+            }
+
+            var block = EnclosingGuard(@return, out var function);
+            if (block is null)
+            {
+                return;
+            }
+
+            var functionSymbol = function switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                ILocalFunctionOperation local => local.Symbol,
+                _ => context.ContainingSymbol as IMethodSymbol,
+            };
+            if (functionSymbol is null || functionSymbol.IsAsync || !symbols.IsAwaitable(functionSymbol.ReturnType))
+            {
+                return;
+            }
+
+            var properties = DiagnosticProperties.Empty;
+            if (!symbols.IsTaskOrValueTask(functionSymbol.ReturnType))
+            {
+                properties = properties.Add(DiagnosticProperties.NoFix, "the return type cannot be async");
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC205,
+                @return.Syntax.GetLocation(),
+                properties,
+                call.TargetMethod.Name,
+                block.Value.Keyword,
+                block.Value.Consequence));
+        }
+
+        /// <summary>The call whose task is returned (through conversions, or either arm of a conditional), unless it is already complete.</summary>
+        private IInvocationOperation? InFlightCall(IOperation value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        continue;
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        return InFlightCall(conditional.WhenTrue) ?? InFlightCall(whenFalse);
+                    case IInvocationOperation invocation:
+                        return IsCompletedFactory(invocation.TargetMethod) ? null : invocation;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        /// <summary><c>Task.FromResult</c>, <c>Task.FromException</c>, <c>Task.FromCanceled</c> and the ValueTask ones: already complete.</summary>
+        private bool IsCompletedFactory(IMethodSymbol method)
+        {
+            if (!method.IsStatic || !method.Name.StartsWith("From", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var type = method.ContainingType?.OriginalDefinition;
+            return (type.Is(symbols.Task) || type.Is(symbols.ValueTask) || type.Is(symbols.TaskOfT) || type.Is(symbols.ValueTaskOfT))
+                && method.Name is "FromResult" or "FromException" or "FromCanceled";
+        }
+
+        /// <summary>
+        /// The innermost using or try (within the returning function) that the task escapes from, and that function:
+        /// a lambda, a local function, or null for the member itself.
+        /// </summary>
+        private static Guard? EnclosingGuard(IOperation @return, out IOperation? function)
+        {
+            function = null;
+            Guard? found = null;
+            var child = @return;
+            for (var current = @return.Parent; current is not null; child = current, current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    function = current;
+                    return found;
+                }
+
+                if (found is not null)
+                {
+                    continue;
+                }
+
+                switch (current)
+                {
+                    case IUsingOperation @using when @using.Body == child:
+                        found = new Guard("using", "the resource is disposed");
+                        break;
+
+                    case IBlockOperation block when HasUsingDeclarationBefore(block, child):
+                        found = new Guard("using", "the resource is disposed");
+                        break;
+
+                    case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null):
+                        found = @try.Finally is null
+                            ? new Guard("try", "the catch never sees its exceptions")
+                            : @try.Catches.Length > 0
+                                ? new Guard("try", "the catch never sees its exceptions and the finally runs")
+                                : new Guard("try", "the finally runs");
+                        break;
+
+                    case ICatchClauseOperation when current.Parent is ITryOperation { Finally: not null }:
+                        found = new Guard("catch", "the finally runs");
+                        break;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
+        private static bool HasUsingDeclarationBefore(IBlockOperation block, IOperation child)
+        {
+            foreach (var statement in block.Operations)
+            {
+                if (statement == child)
+                {
+                    return false;
+                }
+
+                if (statement is IUsingDeclarationOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly struct Guard
+        {
+            public Guard(string keyword, string consequence)
+            {
+                Keyword = keyword;
+                Consequence = consequence;
+            }
+
+            public string Keyword { get; }
+
+            public string Consequence { get; }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// The types ASYNC203–ASYNC205 need beyond <see cref="AsyncSymbols"/>, resolved once per compilation at compilation start,
+/// and the event-handler shape both async-void rules share.
+/// </summary>
+internal sealed class AsyncVoidSymbols
+{
+    public AsyncVoidSymbols(AsyncSymbols symbols)
+    {
+        Common = symbols;
+        EventArgs = symbols.Type("System.EventArgs");
+        ListOfT = symbols.Type("System.Collections.Generic.List`1");
+        IEnumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
+        Parallel = symbols.Type("System.Threading.Tasks.Parallel");
+        ParallelOptions = symbols.Type("System.Threading.Tasks.ParallelOptions");
+        HasParallelForEachAsync = Parallel is not null && Parallel.GetMembers("ForEachAsync").Length > 0;
+    }
+
+    public AsyncSymbols Common { get; }
+
+    public INamedTypeSymbol? EventArgs { get; }
+
+    public INamedTypeSymbol? ListOfT { get; }
+
+    public INamedTypeSymbol? IEnumerableOfT { get; }
+
+    public INamedTypeSymbol? Parallel { get; }
+
+    public INamedTypeSymbol? ParallelOptions { get; }
+
+    /// <summary>.NET 6+: <c>Parallel.ForEachAsync</c> exists, so <c>Parallel.ForEach(async ...)</c> has a fix.</summary>
+    public bool HasParallelForEachAsync { get; }
+
+    /// <summary>
+    /// The parameter list of an event handler: <c>(object sender, XxxEventArgs e)</c>, generously — any parameter whose
+    /// type derives from System.EventArgs or is named like an event-args type (WinUI/UWP's RoutedEventArgs does not
+    /// derive from System.EventArgs), or the two-parameter <c>(object sender, T e)</c> convention.
+    /// </summary>
+    public bool HasEventHandlerShape(IMethodSymbol method)
+    {
+        var parameters = method.Parameters;
+        foreach (var parameter in parameters)
+        {
+            if (IsEventArgs(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return parameters.Length == 2
+            && parameters[0].Type.SpecialType == SpecialType.System_Object
+            && parameters[0].Name.IndexOf("sender", System.StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>
+    /// A delegate type that event handlers are written for: its name ends in "EventHandler" or "Handler"
+    /// (EventHandler, EventHandler&lt;T&gt;, RoutedEventHandler, PropertyChangedEventHandler...) or its Invoke
+    /// has the event-handler shape.
+    /// </summary>
+    public bool IsEventHandlerDelegate(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named)
+        {
+            return false;
+        }
+
+        if (named.Name.EndsWith("Handler", System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return named.DelegateInvokeMethod is { } invoke && HasEventHandlerShape(invoke);
+    }
+
+    private bool IsEventArgs(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (EventArgs is not null && type.InheritsFromOrEquals(EventArgs))
+        {
+            return true;
+        }
+
+        return type.Name.EndsWith("EventArgs", System.StringComparison.Ordinal);
+    }
+}
