@@ -10,7 +10,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// ASYNC203: an <c>async void</c> method or local function that is not an event handler.
 /// Silent for event-handler shapes, methods subscribed to an event or converted to an event-handler delegate,
-/// overrides, interface implementations and partial methods (their signature is not theirs to change).
+/// overrides, interface implementations, partial methods (their signature is not theirs to change) and Unity messages
+/// (<c>async void Start()</c> on a MonoBehaviour: the engine calls it by name, like an event).
 /// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
@@ -114,6 +115,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false } method
                     && !IsSignatureImposed(method)
                     && !symbols.HasEventHandlerShape(method)
+                    && !AsyncVoidSymbols.IsUnityMessage(method)
                     && method.Locations.Length > 0
                     && method.Locations[0].IsInSource)
                 {

@@ -159,7 +159,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                         found = new Guard("using", "the resource is disposed");
                         break;
 
-                    case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null):
+                    case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
+                                                  && !ConvertsSynchronousExceptionsToFaultedTasks(@try):
                         found = @try.Finally is null
                             ? new Guard("try", "the catch never sees its exceptions")
                             : @try.Catches.Length > 0
@@ -174,6 +175,49 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// <c>try { return F(); } catch (Exception e) { return Task.FromException(e); }</c>: the catch is there on purpose
+        /// for the synchronous part only, turning it into a faulted task; the asynchronous failures are in F's task already.
+        /// </summary>
+        private static bool ConvertsSynchronousExceptionsToFaultedTasks(ITryOperation @try)
+        {
+            if (@try.Finally is not null || @try.Catches.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var @catch in @try.Catches)
+            {
+                var converts = false;
+                foreach (var operation in @catch.Handler.Descendants())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value }
+                        && Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } })
+                    {
+                        converts = true;
+                        break;
+                    }
+                }
+
+                if (!converts)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IOperation Unwrap(IOperation value)
+        {
+            while (value is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+            }
+
+            return value;
         }
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>

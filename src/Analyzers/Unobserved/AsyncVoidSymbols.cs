@@ -75,6 +75,31 @@ internal sealed class AsyncVoidSymbols
         return named.DelegateInvokeMethod is { } invoke && HasEventHandlerShape(invoke);
     }
 
+    /// <summary>
+    /// A Unity message (<c>Start</c>, <c>Awake</c>, <c>Update</c>, <c>OnEnable</c>, <c>OnTriggerEnter</c>, ...) of a MonoBehaviour:
+    /// the engine calls it by name and ignores what it returns, so <c>async void Start()</c> is Unity's event handler.
+    /// </summary>
+    public static bool IsUnityMessage(IMethodSymbol method)
+    {
+        var name = method.Name;
+        if (name is not ("Start" or "Awake" or "Update" or "LateUpdate" or "FixedUpdate" or "Reset")
+            && !(name.Length > 2 && name.StartsWith("On", System.StringComparison.Ordinal) && char.IsUpper(name[2])))
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType?.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.Name is "MonoBehaviour" or "ScriptableObject"
+                && type.ContainingNamespace is { Name: "UnityEngine", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsEventArgs(ITypeSymbol type)
     {
         if (type.TypeKind == TypeKind.Error)

@@ -221,6 +221,37 @@ public sealed class ASYNC203TrapTests
         """);
 
     [Fact]
+    public Task Unity_message_on_a_MonoBehaviour_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace UnityEngine
+        {
+            public class MonoBehaviour { }
+        }
+
+        namespace Game
+        {
+            class Loader : UnityEngine.MonoBehaviour
+            {
+                async void Start()
+                {
+                    await Task.Delay(1);
+                }
+
+                async void OnEnable()
+                {
+                    await Task.Delay(1);
+                }
+
+                async void {|ASYNC203:LoadLevel|}()
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Half_typed_code_does_not_crash() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>
     {
         TestCode = """

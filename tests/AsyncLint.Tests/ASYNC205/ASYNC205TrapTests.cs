@@ -139,6 +139,48 @@ public sealed class ASYNC205TrapTests
         """);
 
     [Fact]
+    public Task Catch_that_turns_synchronous_exceptions_into_a_faulted_task_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> SendAsync(string message)
+            {
+                try
+                {
+                    Validate(message);
+                    return WriteAsync(message);
+                }
+                catch (Exception ex)
+                {
+                    return Task.FromException<int>(ex);
+                }
+            }
+
+            ValueTask FlushAsync()
+            {
+                try
+                {
+                    return WriteCoreAsync();
+                }
+                catch (OperationCanceledException oce)
+                {
+                    return ValueTask.FromCanceled(oce.CancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    return ValueTask.FromException(ex);
+                }
+            }
+
+            void Validate(string message) { }
+            Task<int> WriteAsync(string message) => Task.FromResult(message.Length);
+            ValueTask WriteCoreAsync() => default;
+        }
+        """);
+
+    [Fact]
     public Task Non_task_return_inside_using_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.IO;
 
