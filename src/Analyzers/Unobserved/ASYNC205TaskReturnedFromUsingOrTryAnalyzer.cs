@@ -152,11 +152,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 switch (current)
                 {
                     case IUsingOperation @using when @using.Body == child:
-                        found = new Guard("using", "the resource is disposed");
+                        found = new Guard("using", Disposed(ResourceName(@using.Resources)));
                         break;
 
-                    case IBlockOperation block when HasUsingDeclarationBefore(block, child):
-                        found = new Guard("using", "the resource is disposed");
+                    case IBlockOperation block when UsingDeclarationBefore(block, child) is { } declaration:
+                        found = new Guard("using", Disposed(ResourceName(declaration.DeclarationGroup)));
                         break;
 
                     case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
@@ -221,23 +221,44 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
-        private static bool HasUsingDeclarationBefore(IBlockOperation block, IOperation child)
+        private static IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child)
         {
+            IUsingDeclarationOperation? last = null;
             foreach (var statement in block.Operations)
             {
                 if (statement == child)
                 {
-                    return false;
+                    return last;
                 }
 
-                if (statement is IUsingDeclarationOperation)
+                if (statement is IUsingDeclarationOperation declaration)
                 {
-                    return true;
+                    last = declaration;
                 }
             }
 
-            return false;
+            return null;
         }
+
+        /// <summary>The name of the one disposed variable (<c>using var reader</c>, <c>using (stream)</c>), or null.</summary>
+        private static string? ResourceName(IOperation resources)
+        {
+            switch (resources)
+            {
+                case IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1:
+                    return group.Declarations[0].Declarators[0].Symbol.Name;
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.Name;
+                case IConversionOperation conversion:
+                    return ResourceName(conversion.Operand);
+                default:
+                    return null;
+            }
+        }
+
+        private static string Disposed(string? name) => name is null ? "the resource is disposed" : $"'{name}' is disposed";
 
         private readonly struct Guard
         {

@@ -134,4 +134,28 @@ public sealed class ASYNC203PositiveTests
             }
         }
         """, TargetFramework.Net80);
+
+    [Fact]
+    public Task Message_names_the_kind_and_the_method() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>
+    {
+        TestCode = """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async void {|#0:Save|}()
+                {
+                    await Task.Delay(1);
+                    Local();
+
+                    async void {|#1:Local|}() => await Task.Delay(1);
+                }
+            }
+            """,
+        ExpectedDiagnostics =
+        {
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(0).WithArguments("method", "Save"),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(1).WithArguments("local function", "Local"),
+        },
+    }.RunAsync();
 }

@@ -111,4 +111,29 @@ public sealed class ASYNC204PositiveTests
             }
         }
         """, TargetFramework.Net80);
+
+    [Fact]
+    public Task Message_names_the_target_and_the_replacement() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC204AsyncLambdaToVoidDelegateAnalyzer>
+    {
+        TestCode = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task RunAsync(List<int> ids)
+                {
+                    ids.ForEach({|#0:async id =>|} await Task.Delay(id));
+                    Action<int> log = {|#1:async x =>|} await Task.Delay(x);
+                    await Task.Yield();
+                }
+            }
+            """,
+        ExpectedDiagnostics =
+        {
+            VerifyAnalyzer.Diagnostic("ASYNC204").WithLocation(0).WithArguments("passed to 'List<T>.ForEach'", "use 'foreach' with 'await'"),
+            VerifyAnalyzer.Diagnostic("ASYNC204").WithLocation(1).WithArguments("assigned to 'Action<int>'", "take a Func<Task> and await it, or make the lambda synchronous"),
+        },
+    }.RunAsync();
 }

@@ -153,4 +153,40 @@ public sealed class ASYNC205PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Message_names_the_call_the_block_and_what_is_lost() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC205TaskReturnedFromUsingOrTryAnalyzer>
+    {
+        TestCode = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<string> ReadAsync(string path)
+                {
+                    using var reader = new StreamReader(path);
+                    {|#0:return reader.ReadToEndAsync();|}
+                }
+
+                Task SendAsync(Stream stream)
+                {
+                    try
+                    {
+                        {|#1:return stream.FlushAsync();|}
+                    }
+                    catch (IOException)
+                    {
+                        throw;
+                    }
+                }
+            }
+            """,
+        ExpectedDiagnostics =
+        {
+            VerifyAnalyzer.Diagnostic("ASYNC205").WithLocation(0).WithArguments("ReadToEndAsync", "using", "'reader' is disposed"),
+            VerifyAnalyzer.Diagnostic("ASYNC205").WithLocation(1).WithArguments("FlushAsync", "try", "the catch never sees its exceptions"),
+        },
+    }.RunAsync();
 }
