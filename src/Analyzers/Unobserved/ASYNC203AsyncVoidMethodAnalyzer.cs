@@ -14,7 +14,11 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// (<c>async void Start()</c> on a MonoBehaviour: the engine calls it by name, like an event).
 /// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion.
 /// </summary>
-[DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+/// <remarks>
+/// Cost: a type with no async void method registers nothing (and neither do its nested types); only types that have one
+/// collect the delegate uses of their methods and report at symbol end. Local functions are checked where they are declared.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -32,21 +36,9 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = new AsyncVoidSymbols(common);
-            var delegateUses = new ConcurrentDictionary<IMethodSymbol, DelegateUse>(SymbolEqualityComparer.Default);
-            start.RegisterSymbolStartAction(
-                symbolStart =>
-                {
-                    // A type's symbol-end action runs after its nested types are analyzed, so the delegate uses recorded
-                    // by a nested type (a private method subscribed from a nested class) are known when the outer type reports.
-                    // Only uses inside the method's own top-level type are recorded: what other types do is not seen
-                    // in a deterministic order, and the fix checks the whole solution before changing a signature.
-                    var analysis = new TypeAnalysis(symbols, (INamedTypeSymbol)symbolStart.Symbol, delegateUses);
-                    symbolStart.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
-                    symbolStart.RegisterOperationAction(analysis.AnalyzeLocalFunction, OperationKind.LocalFunction);
-                    symbolStart.RegisterSymbolEndAction(analysis.Report);
-                },
-                SymbolKind.NamedType);
+            var analysis = new CompilationAnalysis(new AsyncVoidSymbols(common));
+            start.RegisterOperationAction(analysis.AnalyzeLocalFunction, OperationKind.LocalFunction);
+            start.RegisterSymbolStartAction(analysis.StartType, SymbolKind.NamedType);
         });
     }
 
@@ -60,39 +52,84 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         OtherDelegate,
     }
 
-    /// <summary>Per-type state: async void local functions seen and the delegate uses of async void methods.</summary>
-    private sealed class TypeAnalysis
+    private sealed class CompilationAnalysis
     {
         private readonly AsyncVoidSymbols symbols;
-        private readonly INamedTypeSymbol type;
-        private readonly ConcurrentDictionary<IMethodSymbol, DelegateUse> delegateUses;
-        private readonly ConcurrentDictionary<IMethodSymbol, SyntaxToken> localFunctions = new(SymbolEqualityComparer.Default);
 
-        public TypeAnalysis(AsyncVoidSymbols symbols, INamedTypeSymbol type, ConcurrentDictionary<IMethodSymbol, DelegateUse> delegateUses)
+        /// <summary>
+        /// Delegate uses of the async void methods of types being analyzed, recorded from the method's own top-level type
+        /// (its code and its nested types' code). A type's symbol-end action runs after its nested types' members are
+        /// analyzed, so a private method subscribed from a nested class is known when the outer type reports. What other
+        /// types do is not seen in a deterministic order; the fix checks the whole solution before changing a signature.
+        /// </summary>
+        private readonly ConcurrentDictionary<IMethodSymbol, DelegateUse> delegateUses = new(SymbolEqualityComparer.Default);
+
+        public CompilationAnalysis(AsyncVoidSymbols symbols)
         {
             this.symbols = symbols;
-            this.type = type;
-            this.delegateUses = delegateUses;
         }
 
-        public void AnalyzeMethodReference(OperationAnalysisContext context)
+        public void StartType(SymbolStartAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var candidates = Candidates(type);
+            var watched = !candidates.IsEmpty;
+            for (var container = type.ContainingType; !watched && container is not null; container = container.ContainingType)
+            {
+                watched = !Candidates(container).IsEmpty;
+            }
+
+            if (!watched)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
+            if (!candidates.IsEmpty)
+            {
+                context.RegisterSymbolEndAction(end =>
+                {
+                    foreach (var method in candidates)
+                    {
+                        Report(end.ReportDiagnostic, method, method.Locations[0], "method");
+                    }
+                });
+            }
+        }
+
+        /// <summary>The async void methods of the type that are not excused by their shape or by an imposed signature.</summary>
+        private ImmutableArray<IMethodSymbol> Candidates(INamedTypeSymbol type)
+        {
+            ImmutableArray<IMethodSymbol>.Builder? builder = null;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false } method
+                    && method.Locations.Length > 0
+                    && method.Locations[0].IsInSource
+                    && !symbols.HasEventHandlerShape(method)
+                    && !AsyncVoidSymbols.IsUnityMessage(method)
+                    && !IsSignatureImposed(method))
+                {
+                    builder ??= ImmutableArray.CreateBuilder<IMethodSymbol>();
+                    builder.Add(method);
+                }
+            }
+
+            return builder?.ToImmutable() ?? ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        private void AnalyzeMethodReference(OperationAnalysisContext context)
         {
             var reference = (IMethodReferenceOperation)context.Operation;
             var method = reference.Method;
-            if (!method.IsAsync || !method.ReturnsVoid)
+            if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary
+                || reference.Parent is not IDelegateCreationOperation creation
+                || !SymbolExtensions.Is(TopLevel(method.ContainingType)?.OriginalDefinition, TopLevel(context.ContainingSymbol.ContainingType)?.OriginalDefinition))
             {
                 return;
             }
 
-            if (reference.Parent is not IDelegateCreationOperation creation
-                || !TopLevel(method.ContainingType).Is(TopLevel(type)))
-            {
-                return;
-            }
-
-            var use = symbols.IsEventHandlerDelegate(creation.Type) || IsEventSubscription(creation)
-                ? DelegateUse.EventHandler
-                : DelegateUse.OtherDelegate;
+            var use = UseOf(creation);
             delegateUses.AddOrUpdate(method.OriginalDefinition, use, (_, existing) => existing == DelegateUse.EventHandler ? existing : use);
         }
 
@@ -100,48 +137,56 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         {
             var localFunction = (ILocalFunctionOperation)context.Operation;
             var method = localFunction.Symbol;
-            if (method.IsAsync && method.ReturnsVoid
-                && method.ContainingType.Is(type)
-                && localFunction.Syntax is LocalFunctionStatementSyntax syntax)
+            if (!method.IsAsync || !method.ReturnsVoid
+                || localFunction.Syntax is not LocalFunctionStatementSyntax syntax
+                || symbols.HasEventHandlerShape(method))
             {
-                localFunctions.TryAdd(method, syntax.Identifier);
+                return;
             }
+
+            // A local function is only referenced inside the member that declares it: look there for delegate uses.
+            var root = (IOperation)localFunction;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            DelegateUse? strongest = null;
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IMethodReferenceOperation reference
+                    && reference.Method.OriginalDefinition.Is(method)
+                    && reference.Parent is IDelegateCreationOperation creation)
+                {
+                    var use = UseOf(creation);
+                    strongest = strongest == DelegateUse.EventHandler ? strongest : use;
+                }
+            }
+
+            if (strongest == DelegateUse.EventHandler)
+            {
+                return;
+            }
+
+            Report(context.ReportDiagnostic, method, syntax.Identifier.GetLocation(), "local function", strongest);
         }
 
-        public void Report(SymbolAnalysisContext context)
+        private void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind)
         {
-            foreach (var member in type.GetMembers())
+            DelegateUse? use = delegateUses.TryGetValue(method, out var recorded) ? recorded : null;
+            if (use == DelegateUse.EventHandler)
             {
-                if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false } method
-                    && !IsSignatureImposed(method)
-                    && !symbols.HasEventHandlerShape(method)
-                    && !AsyncVoidSymbols.IsUnityMessage(method)
-                    && method.Locations.Length > 0
-                    && method.Locations[0].IsInSource)
-                {
-                    ReportIfNotHandler(context, method, method.Locations[0], "method");
-                }
+                return;
             }
 
-            foreach (var pair in localFunctions)
-            {
-                if (!symbols.HasEventHandlerShape(pair.Key))
-                {
-                    ReportIfNotHandler(context, pair.Key, pair.Value.GetLocation(), "local function");
-                }
-            }
+            Report(report, method, location, kind, use);
         }
 
-        private void ReportIfNotHandler(SymbolAnalysisContext context, IMethodSymbol method, Location location, string kind)
+        private static void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind, DelegateUse? use)
         {
             var properties = DiagnosticProperties.Empty;
-            if (delegateUses.TryGetValue(method, out var use))
+            if (use == DelegateUse.OtherDelegate)
             {
-                if (use == DelegateUse.EventHandler)
-                {
-                    return;
-                }
-
                 properties = properties.Add(DiagnosticProperties.NoFix, "used as a void-returning delegate");
             }
             else if (method.IsVirtual)
@@ -149,8 +194,13 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 properties = properties.Add(DiagnosticProperties.NoFix, "overrides would no longer match");
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ASYNC203, location, properties, kind, method.Name));
+            report(Diagnostic.Create(DiagnosticDescriptors.ASYNC203, location, properties, kind, method.Name));
         }
+
+        private DelegateUse UseOf(IDelegateCreationOperation creation)
+            => symbols.IsEventHandlerDelegate(creation.Type) || IsEventSubscription(creation)
+                ? DelegateUse.EventHandler
+                : DelegateUse.OtherDelegate;
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
         private static bool IsSignatureImposed(IMethodSymbol method)

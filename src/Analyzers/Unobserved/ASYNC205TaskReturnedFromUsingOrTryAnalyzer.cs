@@ -53,8 +53,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             }
 
             // Cheap first: is the returned value a call at all, and does the return sit in a using or try?
+            // Only then the type questions (IsAwaitable looks members up).
             var call = InFlightCall(value);
-            if (call is null || !symbols.IsAwaitable(call.Type))
+            if (call is null)
             {
                 return;
             }
@@ -71,7 +72,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 ILocalFunctionOperation local => local.Symbol,
                 _ => context.ContainingSymbol as IMethodSymbol,
             };
-            if (functionSymbol is null || functionSymbol.IsAsync || !symbols.IsAwaitable(functionSymbol.ReturnType))
+            if (functionSymbol is null || functionSymbol.IsAsync
+                || !symbols.IsAwaitable(functionSymbol.ReturnType) || !symbols.IsAwaitable(call.Type))
             {
                 return;
             }

@@ -98,6 +98,27 @@ public sealed class ASYNC203TrapTests
         """);
 
     [Fact]
+    public Task Method_of_a_generic_type_subscribed_from_a_nested_type_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Outer<T>
+        {
+            public event Action<T>? Changed;
+
+            async void Refresh(T value)
+            {
+                await Task.Delay(1);
+            }
+
+            class Wiring
+            {
+                void Wire(Outer<T> outer) => outer.Changed += outer.Refresh;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Method_converted_to_an_event_handler_delegate_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 
