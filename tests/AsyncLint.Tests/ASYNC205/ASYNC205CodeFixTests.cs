@@ -409,4 +409,101 @@ public sealed class ASYNC205CodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Returns_in_switch_sections() => VerifyFix.CodeFixAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task WriteAsync(Stream stream, int mode)
+            {
+                using (stream)
+                {
+                    switch (mode)
+                    {
+                        case 0:
+                            {|ASYNC205:return stream.FlushAsync();|}
+                        default:
+                            {|ASYNC205:return stream.WriteAsync(new byte[1], 0, 1);|}
+                    }
+                }
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task WriteAsync(Stream stream, int mode)
+            {
+                using (stream)
+                {
+                    switch (mode)
+                    {
+                        case 0:
+                            await stream.FlushAsync();
+                            return;
+                        default:
+                            await stream.WriteAsync(new byte[1], 0, 1);
+                            return;
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FixAll_handles_a_lambda_nested_in_a_method_that_is_fixed_too() => VerifyFix.CodeFixAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> RunAsync(string path)
+            {
+                using var stream = File.OpenRead(path);
+                Func<Task> flush = () =>
+                {
+                    try
+                    {
+                        {|ASYNC205:return stream.FlushAsync();|}
+                    }
+                    finally
+                    {
+                        Console.WriteLine("flushed");
+                    }
+                };
+                {|ASYNC205:return stream.ReadAsync(new byte[1], 0, 1);|}
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(string path)
+            {
+                using var stream = File.OpenRead(path);
+                Func<Task> flush = async () =>
+                {
+                    try
+                    {
+                        await stream.FlushAsync();
+                        return;
+                    }
+                    finally
+                    {
+                        Console.WriteLine("flushed");
+                    }
+                };
+                return await stream.ReadAsync(new byte[1], 0, 1);
+            }
+        }
+        """);
 }
