@@ -197,10 +197,28 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(DiagnosticDescriptors.ASYNC203, location, properties, kind, method.Name));
         }
 
+        /// <summary>An event subscription, an event-handler delegate or a command handler (<c>new RelayCommand(Save)</c>) is an event handler.</summary>
         private DelegateUse UseOf(IDelegateCreationOperation creation)
-            => symbols.IsEventHandlerDelegate(creation.Type) || IsEventSubscription(creation)
-                ? DelegateUse.EventHandler
-                : DelegateUse.OtherDelegate;
+        {
+            if (symbols.IsEventHandlerDelegate(creation.Type))
+            {
+                return DelegateUse.EventHandler;
+            }
+
+            var parent = creation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IEventAssignmentOperation => DelegateUse.EventHandler,
+                IArgumentOperation { Parent: IObjectCreationOperation or IInvocationOperation } argument when symbols.IsCommand(argument.Parent!.Type)
+                    => DelegateUse.EventHandler,
+                _ => DelegateUse.OtherDelegate,
+            };
+        }
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
         private static bool IsSignatureImposed(IMethodSymbol method)
@@ -240,17 +258,6 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             return type;
-        }
-
-        private static bool IsEventSubscription(IOperation creation)
-        {
-            var parent = creation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent is IEventAssignmentOperation;
         }
     }
 }

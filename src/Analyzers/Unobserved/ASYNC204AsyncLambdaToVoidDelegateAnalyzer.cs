@@ -8,7 +8,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// ASYNC204: an async lambda or anonymous method converted to a void-returning delegate (<c>Action</c>,
 /// <c>ThreadStart</c>, <c>TimerCallback</c>, ...) is an async void method nobody can await.
-/// Silent for event subscriptions and event-handler delegates (the legitimate async void), and wherever overload
+/// Silent for event subscriptions, event-handler delegates and command handlers (<c>new RelayCommand(async () => ...)</c>):
+/// the legitimate async void, invoked by the UI in response to the user. Silent also wherever overload
 /// resolution picked a Task-returning delegate (then the lambda is not void at all).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -67,6 +68,12 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
             {
                 case IEventAssignmentOperation:
                     return; // `x.Event += async (s, e) => ...`: an event handler, the one legitimate async void.
+
+                case IArgumentOperation { Parent: IInvocationOperation command } when symbols.IsCommand(command.Type):
+                    return; // `ReactiveCommand.Create(async () => ...)`: a command handler, invoked like an event handler.
+
+                case IArgumentOperation { Parent: IObjectCreationOperation command } when symbols.IsCommand(command.Type):
+                    return; // `new RelayCommand(async () => ...)`: the MVVM form of an async void event handler.
 
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     var method = invocation.TargetMethod;

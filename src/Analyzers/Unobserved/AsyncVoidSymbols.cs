@@ -16,6 +16,7 @@ internal sealed class AsyncVoidSymbols
         IEnumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
         Parallel = symbols.Type("System.Threading.Tasks.Parallel");
         ParallelOptions = symbols.Type("System.Threading.Tasks.ParallelOptions");
+        ICommand = symbols.Type("System.Windows.Input.ICommand");
         HasParallelForEachAsync = Parallel is not null && Parallel.GetMembers("ForEachAsync").Length > 0;
     }
 
@@ -30,6 +31,9 @@ internal sealed class AsyncVoidSymbols
     public INamedTypeSymbol? Parallel { get; }
 
     public INamedTypeSymbol? ParallelOptions { get; }
+
+    /// <summary>System.Windows.Input.ICommand: a command's Execute runs in response to user input, like an event handler.</summary>
+    public INamedTypeSymbol? ICommand { get; }
 
     /// <summary>.NET 6+: <c>Parallel.ForEachAsync</c> exists, so <c>Parallel.ForEach(async ...)</c> has a fix.</summary>
     public bool HasParallelForEachAsync { get; }
@@ -74,6 +78,14 @@ internal sealed class AsyncVoidSymbols
 
         return named.DelegateInvokeMethod is { } invoke && HasEventHandlerShape(invoke);
     }
+
+    /// <summary>
+    /// True for a command type (<c>RelayCommand</c>, <c>DelegateCommand</c>, MAUI's <c>Command</c>, ReactiveUI's
+    /// <c>ReactiveCommand</c>...): it implements ICommand, whose Execute the UI calls when the user acts, exactly like an
+    /// event handler. <c>new RelayCommand(async () => ...)</c> is the MVVM form of <c>async void OnClick</c>.
+    /// </summary>
+    public bool IsCommand(ITypeSymbol? type)
+        => ICommand is not null && type is not null && type.TypeKind != TypeKind.Error && type.IsOrImplements(ICommand);
 
     /// <summary>
     /// A Unity message (<c>Start</c>, <c>Awake</c>, <c>Update</c>, <c>OnEnable</c>, <c>OnTriggerEnter</c>, ...) of a MonoBehaviour:

@@ -138,6 +138,33 @@ public sealed class ASYNC203TrapTests
         """);
 
     [Fact]
+    public Task Method_passed_to_a_command_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using System.Windows.Input;
+
+        class RelayCommand : ICommand
+        {
+            public RelayCommand(Action execute) { }
+            public event EventHandler? CanExecuteChanged;
+            public bool CanExecute(object? parameter) => true;
+            public void Execute(object? parameter) { }
+        }
+
+        class ViewModel
+        {
+            public ViewModel() => Save = new RelayCommand(SaveAll);
+
+            public ICommand Save { get; }
+
+            async void SaveAll()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Override_of_a_void_method_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -37,6 +37,28 @@ public sealed class ASYNC204TrapTests
         """);
 
     [Fact]
+    public Task Command_handler_lambdas_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using System.Windows.Input;
+
+        class RelayCommand : ICommand
+        {
+            public RelayCommand(Action execute) { }
+            public event EventHandler? CanExecuteChanged;
+            public bool CanExecute(object? parameter) => true;
+            public void Execute(object? parameter) { }
+            public static RelayCommand Create(Action execute) => new(execute);
+        }
+
+        class ViewModel
+        {
+            public ICommand Save => new RelayCommand(async () => await Task.Delay(1));
+            public ICommand Load => RelayCommand.Create(async () => await Task.Delay(1));
+        }
+        """);
+
+    [Fact]
     public Task Task_Run_picks_the_Func_Task_overload_and_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 
