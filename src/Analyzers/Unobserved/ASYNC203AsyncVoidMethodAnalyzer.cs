@@ -12,7 +12,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// Silent for event-handler shapes, methods subscribed to an event or converted to an event-handler delegate,
 /// overrides, interface implementations, partial methods (their signature is not theirs to change) and Unity messages
 /// (<c>async void Start()</c> on a MonoBehaviour: the engine calls it by name, like an event).
-/// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion.
+/// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion;
+/// unless its whole body is a try whose catch-all swallows every exception (a guarded timer or thread callback).
 /// </summary>
 /// <remarks>
 /// Cost: a type with no async void method registers nothing (and neither do its nested types); only types that have one
@@ -163,7 +164,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (strongest == DelegateUse.EventHandler)
+            if (strongest == DelegateUse.EventHandler
+                || (strongest == DelegateUse.OtherDelegate && AsyncVoidSymbols.IsFullyGuarded(syntax)))
             {
                 return;
             }
@@ -174,7 +176,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         private void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind)
         {
             DelegateUse? use = delegateUses.TryGetValue(method, out var recorded) ? recorded : null;
-            if (use == DelegateUse.EventHandler)
+            if (use == DelegateUse.EventHandler
+                || (use == DelegateUse.OtherDelegate && IsFullyGuarded(method)))
             {
                 return;
             }
@@ -218,6 +221,20 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                     => DelegateUse.EventHandler,
                 _ => DelegateUse.OtherDelegate,
             };
+        }
+
+        /// <summary>A callback (<c>new Timer(OnTick)</c>) whose whole body is guarded by a catch-all: deliberate fire-and-forget.</summary>
+        private static bool IsFullyGuarded(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (AsyncVoidSymbols.IsFullyGuarded(reference.GetSyntax()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>

@@ -104,6 +104,13 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                     break;
             }
 
+            // A guarded callback (its whole body a try whose catch-all swallows everything) handed to a timer, a thread or an
+            // Action is deliberate fire-and-forget. Not for ForEach/Parallel: there the caller's waiting is the point.
+            if (suggestion is null && AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax))
+            {
+                return;
+            }
+
             properties[DiagnosticProperties.Kind] = kind.ToString();
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ASYNC204,

@@ -78,6 +78,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 return;
             }
 
+            if (HandsOverAnInFlightTask(call))
+            {
+                return;
+            }
+
             var properties = DiagnosticProperties.Empty;
             if (!symbols.IsTaskOrValueTask(functionSymbol.ReturnType))
             {
@@ -114,6 +119,30 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                         return null;
                 }
             }
+        }
+
+        /// <summary>
+        /// The fast-path/slow-path idiom of high-performance libraries: <c>var pending = StartAsync(); if (!pending.IsCompleted)
+        /// return AwaitedAsync(pending, ...);</c>. The callee receives the in-flight task (a local or parameter) and awaits it
+        /// itself, with its own try/finally: the block was designed to cover only the synchronous part.
+        /// </summary>
+        private bool HandsOverAnInFlightTask(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is ILocalReferenceOperation or IParameterReferenceOperation && symbols.IsAwaitable(value.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>Task.FromResult</c>, <c>Task.FromException</c>, <c>Task.FromCanceled</c> and the ValueTask ones: already complete.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncLint.Analyzers.Unobserved;
 
@@ -86,6 +88,51 @@ internal sealed class AsyncVoidSymbols
     /// </summary>
     public bool IsCommand(ITypeSymbol? type)
         => ICommand is not null && type is not null && type.TypeKind != TypeKind.Error && type.IsOrImplements(ICommand);
+
+    /// <summary>
+    /// The whole body is one <c>try</c> whose catch-all (<c>catch</c>, <c>catch (Exception)</c>, no filter) never rethrows:
+    /// no exception can escape, so an async void callback written this way is a deliberate, guarded fire-and-forget handler
+    /// (a timer callback that logs and swallows). Syntax only: it runs when a diagnostic is about to be reported.
+    /// </summary>
+    public static bool IsFullyGuarded(SyntaxNode? function)
+    {
+        var body = function switch
+        {
+            BaseMethodDeclarationSyntax method => method.Body,
+            LocalFunctionStatementSyntax local => local.Body,
+            AnonymousFunctionExpressionSyntax lambda => lambda.Block,
+            _ => null,
+        };
+        if (body is not { Statements.Count: 1 } || body.Statements[0] is not TryStatementSyntax @try)
+        {
+            return false;
+        }
+
+        foreach (var @catch in @try.Catches)
+        {
+            if (@catch.Filter is null
+                && (@catch.Declaration is null || @catch.Declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "Exception" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Exception" })
+                && !Rethrows(@catch.Block))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Rethrows(BlockSyntax block)
+    {
+        foreach (var node in block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A Unity message (<c>Start</c>, <c>Awake</c>, <c>Update</c>, <c>OnEnable</c>, <c>OnTriggerEnter</c>, ...) of a MonoBehaviour:

@@ -89,6 +89,34 @@ public sealed class ASYNC203PositiveTests
         """);
 
     [Fact]
+    public Task Guarded_method_called_directly_or_rethrowing_callback_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Start()
+            {
+                Refresh();
+                new Timer(OnTick);
+            }
+
+            async void {|ASYNC203:Refresh|}()
+            {
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+
+            async void {|ASYNC203:OnTick|}(object? state)
+            {
+                try { await Task.Delay(1); }
+                catch (Exception ex) { Console.WriteLine(ex); throw; }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Async_void_method_in_a_nested_and_a_generic_type() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -165,6 +165,32 @@ public sealed class ASYNC203TrapTests
         """);
 
     [Fact]
+    public Task Guarded_timer_callback_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Replication
+        {
+            Timer? timer;
+
+            void Start() => timer = new Timer(OnTick, null, 1000, 1000);
+
+            async void OnTick(object? state)
+            {
+                try
+                {
+                    await Task.Delay(1);
+                }
+                catch
+                {
+                    // already logged
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Override_of_a_void_method_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -54,6 +54,26 @@ public sealed class ASYNC204PositiveTests
         """);
 
     [Fact]
+    public Task Guarded_lambda_in_List_ForEach_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SaveAllAsync(List<int> ids)
+            {
+                ids.ForEach({|ASYNC204:async id =>|}
+                {
+                    try { await Task.Delay(id); }
+                    catch (Exception) { }
+                });
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Action_local_and_assignment() => VerifyAnalyzer.AnalyzerAsync("""
         using System;
         using System.Threading.Tasks;

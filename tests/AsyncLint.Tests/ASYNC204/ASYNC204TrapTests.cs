@@ -59,6 +59,28 @@ public sealed class ASYNC204TrapTests
         """);
 
     [Fact]
+    public Task Guarded_timer_callback_lambda_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Timer Start() => new Timer(async _ =>
+            {
+                try
+                {
+                    await Task.Delay(1);
+                }
+                catch (Exception ex)
+                {
+                    Console.WriteLine(ex);
+                }
+            }, null, 0, 1000);
+        }
+        """);
+
+    [Fact]
     public Task Task_Run_picks_the_Func_Task_overload_and_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -181,6 +181,47 @@ public sealed class ASYNC205TrapTests
         """);
 
     [Fact]
+    public Task Slow_path_handing_the_in_flight_task_to_an_awaiting_helper_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Writer
+        {
+            readonly SemaphoreSlim gate = new(1);
+
+            ValueTask<bool> WriteAsync(string message)
+            {
+                var gotLock = false;
+                try
+                {
+                    var pending = gate.WaitAsync(100);
+                    if (!pending.IsCompleted)
+                    {
+                        return WriteAwaitedAsync(pending, message);
+                    }
+
+                    gotLock = pending.Result;
+                    return new ValueTask<bool>(gotLock);
+                }
+                finally
+                {
+                    if (gotLock)
+                    {
+                        gate.Release();
+                    }
+                }
+            }
+
+            async ValueTask<bool> WriteAwaitedAsync(Task<bool> pending, string message)
+            {
+                if (!await pending) return false;
+                try { return message.Length > 0; } finally { gate.Release(); }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Non_task_return_inside_using_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.IO;
 
