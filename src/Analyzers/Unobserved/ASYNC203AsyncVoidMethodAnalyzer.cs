@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,8 +17,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// unless its whole body is a try whose catch-all swallows every exception (a guarded timer or thread callback).
 /// </summary>
 /// <remarks>
-/// Cost: a type with no async void method registers nothing (and neither do its nested types); only types that have one
-/// collect the delegate uses of their methods and report at symbol end. Local functions are checked where they are declared.
+/// Cost: a symbol action that returns at once for every method that is not async void, and a local-function action;
+/// no symbol-start/end bookkeeping per type (its driver overhead alone was larger than the whole rule).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
@@ -39,7 +40,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
             var analysis = new CompilationAnalysis(new AsyncVoidSymbols(common));
             start.RegisterOperationAction(analysis.AnalyzeLocalFunction, OperationKind.LocalFunction);
-            start.RegisterSymbolStartAction(analysis.StartType, SymbolKind.NamedType);
+            start.RegisterSymbolAction(analysis.AnalyzeMethod, SymbolKind.Method);
         });
     }
 
@@ -57,81 +58,125 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
     {
         private readonly AsyncVoidSymbols symbols;
 
-        /// <summary>
-        /// Delegate uses of the async void methods of types being analyzed, recorded from the method's own top-level type
-        /// (its code and its nested types' code). A type's symbol-end action runs after its nested types' members are
-        /// analyzed, so a private method subscribed from a nested class is known when the outer type reports. What other
-        /// types do is not seen in a deterministic order; the fix checks the whole solution before changing a signature.
-        /// </summary>
-        private readonly ConcurrentDictionary<IMethodSymbol, DelegateUse> delegateUses = new(SymbolEqualityComparer.Default);
-
         public CompilationAnalysis(AsyncVoidSymbols symbols)
         {
             this.symbols = symbols;
         }
 
-        public void StartType(SymbolStartAnalysisContext context)
+        public void AnalyzeMethod(SymbolAnalysisContext context)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            var candidates = Candidates(type);
-            var watched = !candidates.IsEmpty;
-            for (var container = type.ContainingType; !watched && container is not null; container = container.ContainingType)
-            {
-                watched = !Candidates(container).IsEmpty;
-            }
-
-            if (!watched)
+            var method = (IMethodSymbol)context.Symbol;
+            if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared
+                || method.Locations.Length == 0 || !method.Locations[0].IsInSource
+                || symbols.HasEventHandlerShape(method)
+                || AsyncVoidSymbols.IsUnityMessage(method)
+                || IsSignatureImposed(method))
             {
                 return;
             }
 
-            context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
-            if (!candidates.IsEmpty)
+            var use = DelegateUseInOwnType(method, context.CancellationToken);
+            if (use == DelegateUse.EventHandler
+                || (use == DelegateUse.OtherDelegate && IsFullyGuarded(method)))
             {
-                context.RegisterSymbolEndAction(end =>
-                {
-                    foreach (var method in candidates)
-                    {
-                        Report(end.ReportDiagnostic, method, method.Locations[0], "method");
-                    }
-                });
+                return;
             }
+
+            Report(context.ReportDiagnostic, method, method.Locations[0], "method", use);
         }
 
-        /// <summary>The async void methods of the type that are not excused by their shape or by an imposed signature.</summary>
-        private ImmutableArray<IMethodSymbol> Candidates(INamedTypeSymbol type)
+        /// <summary>
+        /// How the method is used as a delegate inside its own top-level type (all partial parts, nested types included),
+        /// found from the syntax of that type: a symbol action has no semantic model, and a method that is async void is
+        /// rare enough that reading its type's tokens costs nothing overall. Every occurrence of its name that is not the
+        /// target of a call (nor inside <c>nameof</c>) is a method group: <c>x.Event += M</c>, <c>new EventHandler(M)</c>
+        /// and <c>new RelayCommand(M)</c> make it a handler, anything else a plain delegate. A same-named member of another
+        /// type can only make this answer more cautious (a missed report, or no fix), never a wrong fix.
+        /// </summary>
+        private static DelegateUse? DelegateUseInOwnType(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            ImmutableArray<IMethodSymbol>.Builder? builder = null;
-            foreach (var member in type.GetMembers())
+            var type = method.ContainingType;
+            while (type.ContainingType is not null)
             {
-                if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false } method
-                    && method.Locations.Length > 0
-                    && method.Locations[0].IsInSource
-                    && !symbols.HasEventHandlerShape(method)
-                    && !AsyncVoidSymbols.IsUnityMessage(method)
-                    && !IsSignatureImposed(method))
+                type = type.ContainingType;
+            }
+
+            DelegateUse? strongest = null;
+            var name = method.Name;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
                 {
-                    builder ??= ImmutableArray.CreateBuilder<IMethodSymbol>();
-                    builder.Add(method);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name
+                        || token.Parent is not SimpleNameSyntax simpleName
+                        || ClassifyName(simpleName) is not { } use)
+                    {
+                        continue;
+                    }
+
+                    if (use == DelegateUse.EventHandler)
+                    {
+                        return use;
+                    }
+
+                    strongest = use;
                 }
             }
 
-            return builder?.ToImmutable() ?? ImmutableArray<IMethodSymbol>.Empty;
+            return strongest;
         }
 
-        private void AnalyzeMethodReference(OperationAnalysisContext context)
+        /// <summary>Null when the name is called (or named in nameof, or a named argument); otherwise the kind of delegate use.</summary>
+        private static DelegateUse? ClassifyName(SimpleNameSyntax name)
         {
-            var reference = (IMethodReferenceOperation)context.Operation;
-            var method = reference.Method;
-            if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary
-                || reference.Parent is not IDelegateCreationOperation creation
-                || !SymbolExtensions.Is(TopLevel(method.ContainingType)?.OriginalDefinition, TopLevel(context.ContainingSymbol.ContainingType)?.OriginalDefinition))
+            if (name.Parent is NameColonSyntax or NameEqualsSyntax)
             {
-                return;
+                return null;
             }
 
-            var use = UseOf(creation);
-            delegateUses.AddOrUpdate(method.OriginalDefinition, use, (_, existing) => existing == DelegateUse.EventHandler ? existing : use);
+            ExpressionSyntax expression = name.Parent switch
+            {
+                MemberAccessExpressionSyntax member when member.Name == name => member,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+            if (expression.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == expression)
+            {
+                expression = conditional;
+            }
+
+            switch (expression.Parent)
+            {
+                case InvocationExpressionSyntax invocation when invocation.Expression == expression:
+                    return null;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                    return null;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } }:
+                    return null;
+                case AssignmentExpressionSyntax assignment
+                    when assignment.Right == expression && assignment.Kind() is SyntaxKind.AddAssignmentExpression or SyntaxKind.SubtractAssignmentExpression:
+                    return DelegateUse.EventHandler;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } } when IsHandlerTypeName(creation.Type):
+                    return DelegateUse.EventHandler;
+                case ExpressionSyntax or ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax
+                    or YieldStatementSyntax or InitializerExpressionSyntax:
+                    return DelegateUse.OtherDelegate;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>EventHandler</c>, <c>RoutedEventHandler</c>, <c>RelayCommand</c>, <c>DelegateCommand&lt;T&gt;</c>...</summary>
+        private static bool IsHandlerTypeName(TypeSyntax type)
+        {
+            var identifier = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            return identifier.EndsWith("Handler", System.StringComparison.Ordinal) || identifier.EndsWith("Command", System.StringComparison.Ordinal);
         }
 
         public void AnalyzeLocalFunction(OperationAnalysisContext context)
@@ -171,18 +216,6 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             Report(context.ReportDiagnostic, method, syntax.Identifier.GetLocation(), "local function", strongest);
-        }
-
-        private void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind)
-        {
-            DelegateUse? use = delegateUses.TryGetValue(method, out var recorded) ? recorded : null;
-            if (use == DelegateUse.EventHandler
-                || (use == DelegateUse.OtherDelegate && IsFullyGuarded(method)))
-            {
-                return;
-            }
-
-            Report(report, method, location, kind, use);
         }
 
         private static void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind, DelegateUse? use)
@@ -265,16 +298,6 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        private static INamedTypeSymbol? TopLevel(INamedTypeSymbol? type)
-        {
-            while (type?.ContainingType is not null)
-            {
-                type = type.ContainingType;
-            }
-
-            return type;
         }
     }
 }

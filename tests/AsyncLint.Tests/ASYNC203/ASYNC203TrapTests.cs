@@ -119,7 +119,7 @@ public sealed class ASYNC203TrapTests
         """);
 
     [Fact]
-    public Task Method_converted_to_an_event_handler_delegate_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+    public Task Method_wrapped_in_a_handler_delegate_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.Threading.Tasks;
 
         delegate void MessageHandler(string message);
@@ -128,7 +128,7 @@ public sealed class ASYNC203TrapTests
         {
             readonly MessageHandler handler;
 
-            public Listener() => handler = OnMessage;
+            public Listener() => handler = new MessageHandler(OnMessage);
 
             async void OnMessage(string message)
             {
