@@ -270,4 +270,33 @@ public sealed class ASYNC203CodeFixTests
             public virtual async void {|ASYNC203:Load|}() => await Task.Delay(1);
         }
         """);
+
+    [Fact]
+    public Task Half_typed_caller_does_not_stop_the_fix() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async void {|ASYNC203:Save|}() => await Task.Delay(1);
+
+            async Task RunAsync()
+            {
+                Save();
+                {|CS0103:Unknown|}(Save());
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task Save() => await Task.Delay(1);
+
+            async Task RunAsync()
+            {
+                await Save();
+                {|CS0103:Unknown|}(Save());
+            }
+        }
+        """);
 }

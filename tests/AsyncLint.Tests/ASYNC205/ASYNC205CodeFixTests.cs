@@ -506,4 +506,26 @@ public sealed class ASYNC205CodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Half_typed_code_gets_no_fix_and_does_not_crash() => VerifyFix.NoCodeFixAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> ReadAsync(Stream stream)
+            {
+                using (stream)
+                {
+                    if (stream.Length == 0)
+                    {
+                        return {|CS0103:Pending|};
+                    }
+
+                    {|ASYNC205:return stream.ReadAsync(new byte[1], 0, 1);|}
+                }
+            }
+        }
+        """);
 }
