@@ -74,18 +74,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ASYNC203 = Create(
         DiagnosticIds.AsyncVoidMethod,
         "Async void method",
-        "Async void method '{0}' is not an event handler; callers cannot await it and an exception in it crashes the process",
+        "Async void {0} '{1}' is not an event handler: callers cannot await it and an exception thrown in it crashes the process; return 'Task' instead",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
-        "An async void method cannot be awaited, and an exception escaping it is raised on the synchronization context, usually ending the process. Return Task instead; keep async void for event handlers.");
+        "An async void method cannot be awaited, and an exception escaping it is raised on the synchronization context (or the thread pool), usually ending the process. Return Task instead and await it; keep async void for event handlers, overrides and interface implementations, whose signature is imposed.");
 
     public static readonly DiagnosticDescriptor ASYNC204 = Create(
         DiagnosticIds.AsyncLambdaToVoidDelegate,
         "Async lambda converted to a void-returning delegate",
-        "Async lambda passed to '{0}' becomes async void; '{0}' does not wait for it and an exception in it crashes the process",
+        "The async lambda {0} is async void: nothing waits for it and an exception thrown in it crashes the process; {1}",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
-        "An async lambda converted to Action (or another void-returning delegate) is an async void method: the caller returns before the work is done and cannot observe its exceptions.");
+        "An async lambda converted to Action (or another void-returning delegate such as ThreadStart or TimerCallback) is an async void method: the code that calls it returns at its first await, before the work is done, and cannot observe its exceptions. List<T>.ForEach and Parallel.ForEach finish while the work is still running. Use foreach with await, Parallel.ForEachAsync, or an API that takes a Func<Task>.");
 
     public static readonly DiagnosticDescriptor ASYNC205 = Create(
         DiagnosticIds.TaskReturnedFromUsingOrTry,
@@ -93,7 +93,7 @@ public static class DiagnosticDescriptors
         "The task from '{0}' is returned without await from inside a '{1}' block; {2} before the task completes",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
-        "Returning a task without awaiting it leaves the using or try block at once: the resource is disposed, or the catch/finally has run, while the operation is still in flight.");
+        "Returning a task without awaiting it leaves the using or try block at once: the resource is disposed, the finally has run and the catch can no longer see the operation's exceptions, while the operation is still in flight. Make the method async and return await the task.");
 
     // ---- ASYNC3xx: independent awaits done one at a time ---------------------------------------
 

@@ -1,0 +1,303 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// ASYNC203: an <c>async void</c> method or local function that is not an event handler.
+/// Silent for event-handler shapes, methods subscribed to an event or converted to an event-handler delegate,
+/// overrides, interface implementations, partial methods (their signature is not theirs to change) and Unity messages
+/// (<c>async void Start()</c> on a MonoBehaviour: the engine calls it by name, like an event).
+/// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion;
+/// unless its whole body is a try whose catch-all swallows every exception (a guarded timer or thread callback).
+/// </summary>
+/// <remarks>
+/// Cost: a symbol action that returns at once for every method that is not async void, and a local-function action;
+/// no symbol-start/end bookkeeping per type (its driver overhead alone was larger than the whole rule).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ASYNC203);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var common = AsyncSymbols.TryCreate(start.Compilation);
+            if (common is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(new AsyncVoidSymbols(common));
+            start.RegisterOperationAction(analysis.AnalyzeLocalFunction, OperationKind.LocalFunction);
+            start.RegisterSymbolAction(analysis.AnalyzeMethod, SymbolKind.Method);
+        });
+    }
+
+    /// <summary>How an async void method is used as a delegate.</summary>
+    private enum DelegateUse
+    {
+        /// <summary>Subscribed to an event or converted to an event-handler delegate: a real event handler.</summary>
+        EventHandler,
+
+        /// <summary>Converted to another void-returning delegate: reported, but Task cannot be returned without breaking it.</summary>
+        OtherDelegate,
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly AsyncVoidSymbols symbols;
+
+        public CompilationAnalysis(AsyncVoidSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeMethod(SymbolAnalysisContext context)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            if (!method.IsAsync || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared
+                || method.Locations.Length == 0 || !method.Locations[0].IsInSource
+                || symbols.HasEventHandlerShape(method)
+                || AsyncVoidSymbols.IsUnityMessage(method)
+                || IsSignatureImposed(method))
+            {
+                return;
+            }
+
+            var use = DelegateUseInOwnType(method, context.CancellationToken);
+            if (use == DelegateUse.EventHandler
+                || (use == DelegateUse.OtherDelegate && IsFullyGuarded(method)))
+            {
+                return;
+            }
+
+            Report(context.ReportDiagnostic, method, method.Locations[0], "method", use);
+        }
+
+        /// <summary>
+        /// How the method is used as a delegate inside its own top-level type (all partial parts, nested types included),
+        /// found from the syntax of that type: a symbol action has no semantic model, and a method that is async void is
+        /// rare enough that reading its type's tokens costs nothing overall. Every occurrence of its name that is not the
+        /// target of a call (nor inside <c>nameof</c>) is a method group: <c>x.Event += M</c>, <c>new EventHandler(M)</c>
+        /// and <c>new RelayCommand(M)</c> make it a handler, anything else a plain delegate. A same-named member of another
+        /// type can only make this answer more cautious (a missed report, or no fix), never a wrong fix.
+        /// </summary>
+        private static DelegateUse? DelegateUseInOwnType(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            var type = method.ContainingType;
+            while (type.ContainingType is not null)
+            {
+                type = type.ContainingType;
+            }
+
+            DelegateUse? strongest = null;
+            var name = method.Name;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name
+                        || token.Parent is not SimpleNameSyntax simpleName
+                        || ClassifyName(simpleName) is not { } use)
+                    {
+                        continue;
+                    }
+
+                    if (use == DelegateUse.EventHandler)
+                    {
+                        return use;
+                    }
+
+                    strongest = use;
+                }
+            }
+
+            return strongest;
+        }
+
+        /// <summary>Null when the name is called (or named in nameof, or a named argument); otherwise the kind of delegate use.</summary>
+        private static DelegateUse? ClassifyName(SimpleNameSyntax name)
+        {
+            if (name.Parent is NameColonSyntax or NameEqualsSyntax)
+            {
+                return null;
+            }
+
+            ExpressionSyntax expression = name.Parent switch
+            {
+                MemberAccessExpressionSyntax member when member.Name == name => member,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+            if (expression.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == expression)
+            {
+                expression = conditional;
+            }
+
+            switch (expression.Parent)
+            {
+                case InvocationExpressionSyntax invocation when invocation.Expression == expression:
+                    return null;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                    return null;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } }:
+                    return null;
+                case AssignmentExpressionSyntax assignment
+                    when assignment.Right == expression && assignment.Kind() is SyntaxKind.AddAssignmentExpression or SyntaxKind.SubtractAssignmentExpression:
+                    return DelegateUse.EventHandler;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } } when IsHandlerTypeName(creation.Type):
+                    return DelegateUse.EventHandler;
+                case ExpressionSyntax or ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax
+                    or YieldStatementSyntax or InitializerExpressionSyntax:
+                    return DelegateUse.OtherDelegate;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>EventHandler</c>, <c>RoutedEventHandler</c>, <c>RelayCommand</c>, <c>DelegateCommand&lt;T&gt;</c>...</summary>
+        private static bool IsHandlerTypeName(TypeSyntax type)
+        {
+            var identifier = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            return identifier.EndsWith("Handler", System.StringComparison.Ordinal) || identifier.EndsWith("Command", System.StringComparison.Ordinal);
+        }
+
+        public void AnalyzeLocalFunction(OperationAnalysisContext context)
+        {
+            var localFunction = (ILocalFunctionOperation)context.Operation;
+            var method = localFunction.Symbol;
+            if (!method.IsAsync || !method.ReturnsVoid
+                || localFunction.Syntax is not LocalFunctionStatementSyntax syntax
+                || symbols.HasEventHandlerShape(method))
+            {
+                return;
+            }
+
+            // A local function is only referenced inside the member that declares it: look there for delegate uses.
+            var root = (IOperation)localFunction;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            DelegateUse? strongest = null;
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IMethodReferenceOperation reference
+                    && reference.Method.OriginalDefinition.Is(method)
+                    && reference.Parent is IDelegateCreationOperation creation)
+                {
+                    var use = UseOf(creation);
+                    strongest = strongest == DelegateUse.EventHandler ? strongest : use;
+                }
+            }
+
+            if (strongest == DelegateUse.EventHandler
+                || (strongest == DelegateUse.OtherDelegate && AsyncVoidSymbols.IsFullyGuarded(syntax)))
+            {
+                return;
+            }
+
+            Report(context.ReportDiagnostic, method, syntax.Identifier.GetLocation(), "local function", strongest);
+        }
+
+        private static void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind, DelegateUse? use)
+        {
+            var properties = DiagnosticProperties.Empty;
+            if (use == DelegateUse.OtherDelegate)
+            {
+                properties = properties.Add(DiagnosticProperties.NoFix, "used as a void-returning delegate");
+            }
+            else if (method.IsVirtual)
+            {
+                properties = properties.Add(DiagnosticProperties.NoFix, "overrides would no longer match");
+            }
+
+            report(Diagnostic.Create(DiagnosticDescriptors.ASYNC203, location, properties, kind, method.Name));
+        }
+
+        /// <summary>An event subscription, an event-handler delegate or a command handler (<c>new RelayCommand(Save)</c>) is an event handler.</summary>
+        private DelegateUse UseOf(IDelegateCreationOperation creation)
+        {
+            if (symbols.IsEventHandlerDelegate(creation.Type))
+            {
+                return DelegateUse.EventHandler;
+            }
+
+            var parent = creation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IEventAssignmentOperation => DelegateUse.EventHandler,
+                IArgumentOperation { Parent: IObjectCreationOperation or IInvocationOperation } argument when symbols.IsCommand(argument.Parent!.Type)
+                    => DelegateUse.EventHandler,
+                _ => DelegateUse.OtherDelegate,
+            };
+        }
+
+        /// <summary>A callback (<c>new Timer(OnTick)</c>) whose whole body is guarded by a catch-all: deliberate fire-and-forget.</summary>
+        private static bool IsFullyGuarded(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (AsyncVoidSymbols.IsFullyGuarded(reference.GetSyntax()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
+        private static bool IsSignatureImposed(IMethodSymbol method)
+        {
+            if (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0
+                || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null)
+            {
+                return true;
+            }
+
+            var containingType = method.ContainingType;
+            if (containingType is null)
+            {
+                return false;
+            }
+
+            foreach (var @interface in containingType.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(method.Name))
+                {
+                    if (containingType.FindImplementationForInterfaceMember(candidate) is { } implementation
+                        && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// ASYNC204: an async lambda or anonymous method converted to a void-returning delegate (<c>Action</c>,
+/// <c>ThreadStart</c>, <c>TimerCallback</c>, ...) is an async void method nobody can await.
+/// Silent for event subscriptions, event-handler delegates and command handlers (<c>new RelayCommand(async () => ...)</c>):
+/// the legitimate async void, invoked by the UI in response to the user. Silent also wherever overload
+/// resolution picked a Task-returning delegate (then the lambda is not void at all).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ASYNC204);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var common = AsyncSymbols.TryCreate(start.Compilation);
+            if (common is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(new AsyncVoidSymbols(common));
+            start.RegisterOperationAction(analysis.AnalyzeAnonymousFunction, OperationKind.AnonymousFunction);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly AsyncVoidSymbols symbols;
+
+        public CompilationAnalysis(AsyncVoidSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeAnonymousFunction(OperationAnalysisContext context)
+        {
+            var lambda = (IAnonymousFunctionOperation)context.Operation;
+            if (!lambda.Symbol.IsAsync || !lambda.Symbol.ReturnsVoid
+                || lambda.Parent is not IDelegateCreationOperation { Type: { } delegateType } creation
+                || symbols.IsEventHandlerDelegate(delegateType))
+            {
+                return;
+            }
+
+            var parent = creation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            string target;
+            var kind = AsyncLambdaFixKind.None;
+            string? suggestion = null;
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            switch (parent)
+            {
+                case IEventAssignmentOperation:
+                    return; // `x.Event += async (s, e) => ...`: an event handler, the one legitimate async void.
+
+                case IArgumentOperation { Parent: IInvocationOperation command } when symbols.IsCommand(command.Type):
+                    return; // `ReactiveCommand.Create(async () => ...)`: a command handler, invoked like an event handler.
+
+                case IArgumentOperation { Parent: IObjectCreationOperation command } when symbols.IsCommand(command.Type):
+                    return; // `new RelayCommand(async () => ...)`: the MVVM form of an async void event handler.
+
+                case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                    var method = invocation.TargetMethod;
+                    target = $"passed to '{method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{method.Name}'";
+                    kind = Classify(invocation, method, out suggestion);
+                    if (kind != AsyncLambdaFixKind.None && !CanFixAt(invocation, context.ContainingSymbol))
+                    {
+                        properties[DiagnosticProperties.NoFix] = "the call is not a statement of an async function";
+                    }
+                    else if (kind == AsyncLambdaFixKind.ParallelForEach
+                        && CancellationTokenInScope.Find(invocation, context.ContainingSymbol, symbols.Common) is { } token)
+                    {
+                        properties[DiagnosticProperties.CancellationToken] = token;
+                    }
+
+                    break;
+
+                case IArgumentOperation { Parent: IObjectCreationOperation { Type: { } createdType } }:
+                    target = $"passed to 'new {createdType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+                    break;
+
+                case ISimpleAssignmentOperation or IVariableInitializerOperation:
+                    target = $"assigned to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+                    break;
+
+                default:
+                    target = $"converted to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+                    break;
+            }
+
+            // A guarded callback (its whole body a try whose catch-all swallows everything) handed to a timer, a thread or an
+            // Action is deliberate fire-and-forget. Not for ForEach/Parallel: there the caller's waiting is the point.
+            if (suggestion is null && AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax))
+            {
+                return;
+            }
+
+            properties[DiagnosticProperties.Kind] = kind.ToString();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC204,
+                AsyncKeywordLocation(lambda),
+                properties.ToImmutable(),
+                target,
+                suggestion ?? "take a Func<Task> and await it, or make the lambda synchronous"));
+        }
+
+        /// <summary>Which rewrite the call has, from the method it binds to.</summary>
+        private AsyncLambdaFixKind Classify(IInvocationOperation invocation, IMethodSymbol method, out string? suggestion)
+        {
+            suggestion = null;
+            switch (method.Name)
+            {
+                case "ForEach" when method.ContainingType.OriginalDefinition.Is(symbols.ListOfT):
+                    suggestion = "use 'foreach' with 'await'";
+                    return invocation.Instance is not null && invocation.Arguments.Length == 1
+                        ? AsyncLambdaFixKind.ListForEach
+                        : AsyncLambdaFixKind.None;
+
+                case "ForEach" when method.ContainingType.Is(symbols.Parallel):
+                    suggestion = symbols.HasParallelForEachAsync
+                        ? "use 'await Parallel.ForEachAsync'"
+                        : "start the tasks and 'await Task.WhenAll'";
+                    return symbols.HasParallelForEachAsync && IsForEachOverSequence(method)
+                        ? AsyncLambdaFixKind.ParallelForEach
+                        : AsyncLambdaFixKind.None;
+
+                case "For" or "Invoke" when method.ContainingType.Is(symbols.Parallel):
+                    suggestion = symbols.HasParallelForEachAsync
+                        ? "use 'await Parallel.ForEachAsync' or 'await Task.WhenAll'"
+                        : "start the tasks and 'await Task.WhenAll'";
+                    return AsyncLambdaFixKind.None;
+
+                default:
+                    return AsyncLambdaFixKind.None;
+            }
+        }
+
+        /// <summary><c>Parallel.ForEach(IEnumerable&lt;T&gt;, [ParallelOptions,] Action&lt;T&gt;)</c>: the overloads ForEachAsync mirrors.</summary>
+        private bool IsForEachOverSequence(IMethodSymbol method)
+        {
+            var parameters = method.OriginalDefinition.Parameters;
+            if (parameters.Length is not (2 or 3)
+                || !parameters[0].Type.OriginalDefinition.Is(symbols.IEnumerableOfT)
+                || (parameters.Length == 3 && !parameters[1].Type.Is(symbols.ParallelOptions)))
+            {
+                return false;
+            }
+
+            return parameters[parameters.Length - 1].Type is INamedTypeSymbol { DelegateInvokeMethod.Parameters.Length: 1 };
+        }
+
+        /// <summary>The rewrites put an <c>await</c> where the call statement is: it must be a statement of an async function.</summary>
+        private bool CanFixAt(IInvocationOperation invocation, ISymbol containingSymbol)
+            => invocation.Parent is IExpressionStatementOperation
+               && AsyncContext.TryGetAsyncFunction(invocation, containingSymbol, symbols.Common, out _)
+               && !AsyncContext.IsAwaitForbiddenAt(invocation.Syntax);
+
+        /// <summary>The squiggle goes on the <c>async</c> keyword and the parameters, not the whole body.</summary>
+        private static Location AsyncKeywordLocation(IAnonymousFunctionOperation lambda)
+        {
+            var syntax = lambda.Syntax;
+            switch (syntax)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax lambdaSyntax:
+                    return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.SpanStart, lambdaSyntax.ArrowToken.Span.End));
+                case Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousMethodExpressionSyntax anonymous:
+                    return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.SpanStart, anonymous.DelegateKeyword.Span.End));
+                default:
+                    return syntax.GetLocation();
+            }
+        }
+    }
+}
+
+/// <summary>What the ASYNC204 fix writes.</summary>
+public enum AsyncLambdaFixKind
+{
+    /// <summary>No automatic rewrite.</summary>
+    None,
+
+    /// <summary><c>list.ForEach(async x => body)</c> → <c>foreach (var x in list) { body }</c>.</summary>
+    ListForEach,
+
+    /// <summary><c>Parallel.ForEach(source, async x => body)</c> → <c>await Parallel.ForEachAsync(source, async (x, ct) => body)</c>.</summary>
+    ParallelForEach,
+}

@@ -1,0 +1,307 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// ASYNC205: a non-async function returns the task of a call from inside a <c>using</c> (statement or declaration
+/// scope) or a <c>try</c> with <c>catch</c>/<c>finally</c>. The function leaves the block at once: the resource is
+/// disposed, the <c>finally</c> runs and the <c>catch</c> never sees the operation's exceptions while it is still in flight.
+/// Silent for already-completed tasks (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, ...), for tasks that are not the
+/// result of a call made there (a field, a parameter, <c>tcs.Task</c>), and for async functions (they await or return values).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ASYNC205);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(symbols);
+            start.RegisterOperationAction(analysis.AnalyzeReturn, OperationKind.Return);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly AsyncSymbols symbols;
+
+        public CompilationAnalysis(AsyncSymbols symbols)
+        {
+            this.symbols = symbols;
+        }
+
+        public void AnalyzeReturn(OperationAnalysisContext context)
+        {
+            var @return = (IReturnOperation)context.Operation;
+            if (@return.ReturnedValue is not { } value || @return.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax)
+            {
+                return;
+            }
+
+            // Cheap first: is the returned value a call at all, and does the return sit in a using or try?
+            // Only then the type questions (IsAwaitable looks members up).
+            var call = InFlightCall(value);
+            if (call is null)
+            {
+                return;
+            }
+
+            var block = EnclosingGuard(@return, out var function);
+            if (block is null)
+            {
+                return;
+            }
+
+            var functionSymbol = function switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                ILocalFunctionOperation local => local.Symbol,
+                _ => context.ContainingSymbol as IMethodSymbol,
+            };
+            if (functionSymbol is null || functionSymbol.IsAsync
+                || !symbols.IsAwaitable(functionSymbol.ReturnType) || !symbols.IsAwaitable(call.Type))
+            {
+                return;
+            }
+
+            if (HandsOverAnInFlightTask(call))
+            {
+                return;
+            }
+
+            var properties = DiagnosticProperties.Empty;
+            if (!symbols.IsTaskOrValueTask(functionSymbol.ReturnType))
+            {
+                properties = properties.Add(DiagnosticProperties.NoFix, "the return type cannot be async");
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC205,
+                @return.Syntax.GetLocation(),
+                properties,
+                call.TargetMethod.Name,
+                block.Value.Keyword,
+                block.Value.Consequence));
+        }
+
+        /// <summary>The call whose task is returned (through conversions, or either arm of a conditional), unless it is already complete.</summary>
+        private IInvocationOperation? InFlightCall(IOperation value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        continue;
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        return InFlightCall(conditional.WhenTrue) ?? InFlightCall(whenFalse);
+                    case IInvocationOperation invocation:
+                        return IsCompletedFactory(invocation.TargetMethod) ? null : invocation;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The fast-path/slow-path idiom of high-performance libraries: <c>var pending = StartAsync(); if (!pending.IsCompleted)
+        /// return AwaitedAsync(pending, ...);</c>. The callee receives the in-flight task (a local or parameter) and awaits it
+        /// itself, with its own try/finally: the block was designed to cover only the synchronous part.
+        /// </summary>
+        private bool HandsOverAnInFlightTask(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is ILocalReferenceOperation or IParameterReferenceOperation && symbols.IsAwaitable(value.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Task.FromResult</c>, <c>Task.FromException</c>, <c>Task.FromCanceled</c> and the ValueTask ones: already complete.</summary>
+        private bool IsCompletedFactory(IMethodSymbol method)
+        {
+            if (!method.IsStatic || !method.Name.StartsWith("From", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var type = method.ContainingType?.OriginalDefinition;
+            return (type.Is(symbols.Task) || type.Is(symbols.ValueTask) || type.Is(symbols.TaskOfT) || type.Is(symbols.ValueTaskOfT))
+                && method.Name is "FromResult" or "FromException" or "FromCanceled";
+        }
+
+        /// <summary>
+        /// The innermost using or try (within the returning function) that the task escapes from, and that function:
+        /// a lambda, a local function, or null for the member itself.
+        /// </summary>
+        private static Guard? EnclosingGuard(IOperation @return, out IOperation? function)
+        {
+            function = null;
+            Guard? found = null;
+            var child = @return;
+            for (var current = @return.Parent; current is not null; child = current, current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    function = current;
+                    return found;
+                }
+
+                if (found is not null)
+                {
+                    continue;
+                }
+
+                switch (current)
+                {
+                    case IUsingOperation @using when @using.Body == child:
+                        found = new Guard("using", Disposed(ResourceName(@using.Resources)));
+                        break;
+
+                    case IBlockOperation block when UsingDeclarationBefore(block, child) is { } declaration:
+                        found = new Guard("using", Disposed(ResourceName(declaration.DeclarationGroup)));
+                        break;
+
+                    case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
+                                                  && !ConvertsSynchronousExceptionsToFaultedTasks(@try):
+                        found = @try.Finally is null
+                            ? new Guard("try", "the catch never sees its exceptions")
+                            : @try.Catches.Length > 0
+                                ? new Guard("try", "the catch never sees its exceptions and the finally runs")
+                                : new Guard("try", "the finally runs");
+                        break;
+
+                    case ICatchClauseOperation when current.Parent is ITryOperation { Finally: not null }:
+                        found = new Guard("catch", "the finally runs");
+                        break;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// <c>try { return F(); } catch (Exception e) { return Task.FromException(e); }</c>: the catch is there on purpose
+        /// for the synchronous part only, turning it into a faulted task; the asynchronous failures are in F's task already.
+        /// </summary>
+        private static bool ConvertsSynchronousExceptionsToFaultedTasks(ITryOperation @try)
+        {
+            if (@try.Finally is not null || @try.Catches.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var @catch in @try.Catches)
+            {
+                var converts = false;
+                foreach (var operation in @catch.Handler.Descendants())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value }
+                        && Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } })
+                    {
+                        converts = true;
+                        break;
+                    }
+                }
+
+                if (!converts)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IOperation Unwrap(IOperation value)
+        {
+            while (value is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+            }
+
+            return value;
+        }
+
+        /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
+        private static IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child)
+        {
+            IUsingDeclarationOperation? last = null;
+            foreach (var statement in block.Operations)
+            {
+                if (statement == child)
+                {
+                    return last;
+                }
+
+                if (statement is IUsingDeclarationOperation declaration)
+                {
+                    last = declaration;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The name of the one disposed variable (<c>using var reader</c>, <c>using (stream)</c>), or null.</summary>
+        private static string? ResourceName(IOperation resources)
+        {
+            switch (resources)
+            {
+                case IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1:
+                    return group.Declarations[0].Declarators[0].Symbol.Name;
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.Name;
+                case IConversionOperation conversion:
+                    return ResourceName(conversion.Operand);
+                default:
+                    return null;
+            }
+        }
+
+        private static string Disposed(string? name) => name is null ? "the resource is disposed" : $"'{name}' is disposed";
+
+        private readonly struct Guard
+        {
+            public Guard(string keyword, string consequence)
+            {
+                Keyword = keyword;
+                Consequence = consequence;
+            }
+
+            public string Keyword { get; }
+
+            public string Consequence { get; }
+        }
+    }
+}

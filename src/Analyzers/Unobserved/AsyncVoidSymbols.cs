@@ -1,0 +1,176 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// The types ASYNC203–ASYNC205 need beyond <see cref="AsyncSymbols"/>, resolved once per compilation at compilation start,
+/// and the event-handler shape both async-void rules share.
+/// </summary>
+internal sealed class AsyncVoidSymbols
+{
+    public AsyncVoidSymbols(AsyncSymbols symbols)
+    {
+        Common = symbols;
+        EventArgs = symbols.Type("System.EventArgs");
+        ListOfT = symbols.Type("System.Collections.Generic.List`1");
+        IEnumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
+        Parallel = symbols.Type("System.Threading.Tasks.Parallel");
+        ParallelOptions = symbols.Type("System.Threading.Tasks.ParallelOptions");
+        ICommand = symbols.Type("System.Windows.Input.ICommand");
+        HasParallelForEachAsync = Parallel is not null && Parallel.GetMembers("ForEachAsync").Length > 0;
+    }
+
+    public AsyncSymbols Common { get; }
+
+    public INamedTypeSymbol? EventArgs { get; }
+
+    public INamedTypeSymbol? ListOfT { get; }
+
+    public INamedTypeSymbol? IEnumerableOfT { get; }
+
+    public INamedTypeSymbol? Parallel { get; }
+
+    public INamedTypeSymbol? ParallelOptions { get; }
+
+    /// <summary>System.Windows.Input.ICommand: a command's Execute runs in response to user input, like an event handler.</summary>
+    public INamedTypeSymbol? ICommand { get; }
+
+    /// <summary>.NET 6+: <c>Parallel.ForEachAsync</c> exists, so <c>Parallel.ForEach(async ...)</c> has a fix.</summary>
+    public bool HasParallelForEachAsync { get; }
+
+    /// <summary>
+    /// The parameter list of an event handler: <c>(object sender, XxxEventArgs e)</c>, generously — any parameter whose
+    /// type derives from System.EventArgs or is named like an event-args type (WinUI/UWP's RoutedEventArgs does not
+    /// derive from System.EventArgs), or the two-parameter <c>(object sender, T e)</c> convention.
+    /// </summary>
+    public bool HasEventHandlerShape(IMethodSymbol method)
+    {
+        var parameters = method.Parameters;
+        foreach (var parameter in parameters)
+        {
+            if (IsEventArgs(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return parameters.Length == 2
+            && parameters[0].Type.SpecialType == SpecialType.System_Object
+            && parameters[0].Name.IndexOf("sender", System.StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>
+    /// A delegate type that event handlers are written for: its name ends in "EventHandler" or "Handler"
+    /// (EventHandler, EventHandler&lt;T&gt;, RoutedEventHandler, PropertyChangedEventHandler...) or its Invoke
+    /// has the event-handler shape.
+    /// </summary>
+    public bool IsEventHandlerDelegate(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named)
+        {
+            return false;
+        }
+
+        if (named.Name.EndsWith("Handler", System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return named.DelegateInvokeMethod is { } invoke && HasEventHandlerShape(invoke);
+    }
+
+    /// <summary>
+    /// True for a command type (<c>RelayCommand</c>, <c>DelegateCommand</c>, MAUI's <c>Command</c>, ReactiveUI's
+    /// <c>ReactiveCommand</c>...): it implements ICommand, whose Execute the UI calls when the user acts, exactly like an
+    /// event handler. <c>new RelayCommand(async () => ...)</c> is the MVVM form of <c>async void OnClick</c>.
+    /// </summary>
+    public bool IsCommand(ITypeSymbol? type)
+        => ICommand is not null && type is not null && type.TypeKind != TypeKind.Error && type.IsOrImplements(ICommand);
+
+    /// <summary>
+    /// The whole body is one <c>try</c> whose catch-all (<c>catch</c>, <c>catch (Exception)</c>, no filter) never rethrows:
+    /// no exception can escape, so an async void callback written this way is a deliberate, guarded fire-and-forget handler
+    /// (a timer callback that logs and swallows). Syntax only: it runs when a diagnostic is about to be reported.
+    /// </summary>
+    public static bool IsFullyGuarded(SyntaxNode? function)
+    {
+        var body = function switch
+        {
+            BaseMethodDeclarationSyntax method => method.Body,
+            LocalFunctionStatementSyntax local => local.Body,
+            AnonymousFunctionExpressionSyntax lambda => lambda.Block,
+            _ => null,
+        };
+        if (body is not { Statements.Count: 1 } || body.Statements[0] is not TryStatementSyntax @try)
+        {
+            return false;
+        }
+
+        foreach (var @catch in @try.Catches)
+        {
+            if (@catch.Filter is null
+                && (@catch.Declaration is null || @catch.Declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "Exception" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Exception" })
+                && !Rethrows(@catch.Block))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Rethrows(BlockSyntax block)
+    {
+        foreach (var node in block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A Unity message (<c>Start</c>, <c>Awake</c>, <c>Update</c>, <c>OnEnable</c>, <c>OnTriggerEnter</c>, ...) of a MonoBehaviour:
+    /// the engine calls it by name and ignores what it returns, so <c>async void Start()</c> is Unity's event handler.
+    /// </summary>
+    public static bool IsUnityMessage(IMethodSymbol method)
+    {
+        var name = method.Name;
+        if (name is not ("Start" or "Awake" or "Update" or "LateUpdate" or "FixedUpdate" or "Reset")
+            && !(name.Length > 2 && name.StartsWith("On", System.StringComparison.Ordinal) && char.IsUpper(name[2])))
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType?.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.Name is "MonoBehaviour" or "ScriptableObject"
+                && type.ContainingNamespace is { Name: "UnityEngine", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsEventArgs(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (EventArgs is not null && type.InheritsFromOrEquals(EventArgs))
+        {
+            return true;
+        }
+
+        return type.Name.EndsWith("EventArgs", System.StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,189 @@
+using AsyncLint.Tests.Verifiers;
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC203;
+
+public sealed class ASYNC203PositiveTests
+{
+    [Fact]
+    public Task Private_async_void_method() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async void {|ASYNC203:SaveAsync|}()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Public_static_async_void_method_with_parameters() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public static class Uploader
+        {
+            public static async void {|ASYNC203:Upload|}(string path, int retries)
+            {
+                await Task.Delay(retries);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_void_local_function() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Run()
+            {
+                Fire();
+
+                async void {|ASYNC203:Fire|}()
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Expression_bodied_async_void_method() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async void {|ASYNC203:Ping|}() => await Task.Delay(1);
+        }
+        """);
+
+    [Fact]
+    public Task Object_sender_without_event_args_name_is_not_enough_when_the_first_parameter_is_no_sender() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async void {|ASYNC203:Process|}(object item, int count)
+            {
+                await Task.Delay(count);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_converted_to_Action_is_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Action Callback => Refresh;
+
+            async void {|ASYNC203:Refresh|}()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Guarded_method_called_directly_or_rethrowing_callback_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Start()
+            {
+                Refresh();
+                new Timer(OnTick);
+            }
+
+            async void {|ASYNC203:Refresh|}()
+            {
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+
+            async void {|ASYNC203:OnTick|}(object? state)
+            {
+                try { await Task.Delay(1); }
+                catch (Exception ex) { Console.WriteLine(ex); throw; }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_void_method_in_a_nested_and_a_generic_type() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Outer<T>
+        {
+            async void {|ASYNC203:Load|}(T value)
+            {
+                await Task.Delay(1);
+            }
+
+            class Inner
+            {
+                async void {|ASYNC203:Save|}()
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Virtual_async_void_method_is_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public class ViewModel
+        {
+            public virtual async void {|ASYNC203:Load|}()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_void_test_method_on_net8() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public class Tests
+        {
+            public async void {|ASYNC203:Loads_the_page|}()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """, TargetFramework.Net80);
+
+    [Fact]
+    public Task Message_names_the_kind_and_the_method() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>
+    {
+        TestCode = """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async void {|#0:Save|}()
+                {
+                    await Task.Delay(1);
+                    Local();
+
+                    async void {|#1:Local|}() => await Task.Delay(1);
+                }
+            }
+            """,
+        ExpectedDiagnostics =
+        {
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(0).WithArguments("method", "Save"),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(1).WithArguments("local function", "Local"),
+        },
+    }.RunAsync();
+}

@@ -1,0 +1,346 @@
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC203;
+
+/// <summary>async void that is legitimate: event handlers and signatures imposed by someone else.</summary>
+public sealed class ASYNC203TrapTests
+{
+    [Fact]
+    public Task Event_handler_with_EventArgs_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Form
+        {
+            async void OnClick(object sender, EventArgs e)
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Event_handler_with_derived_event_args_and_nullable_sender_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        #nullable enable
+        using System.ComponentModel;
+        using System.Threading.Tasks;
+
+        class Page
+        {
+            async void OnPropertyChanged(object? sender, PropertyChangedEventArgs e)
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ui_framework_args_that_do_not_derive_from_EventArgs_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Microsoft.UI.Xaml
+        {
+            public class RoutedEventArgs { }
+        }
+
+        namespace App
+        {
+            class MainWindow
+            {
+                async void Button_Click(object sender, Microsoft.UI.Xaml.RoutedEventArgs e)
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_subscribed_to_an_event_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Bus
+        {
+            public event Action<string>? MessageReceived;
+        }
+
+        class Listener
+        {
+            public Listener(Bus bus) => bus.MessageReceived += OnMessage;
+
+            async void OnMessage(string message)
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_subscribed_from_a_nested_type_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Outer
+        {
+            public event Action? Changed;
+
+            async void Refresh()
+            {
+                await Task.Delay(1);
+            }
+
+            class Wiring
+            {
+                void Wire(Outer outer) => outer.Changed += outer.Refresh;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_of_a_generic_type_subscribed_from_a_nested_type_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Outer<T>
+        {
+            public event Action<T>? Changed;
+
+            async void Refresh(T value)
+            {
+                await Task.Delay(1);
+            }
+
+            class Wiring
+            {
+                void Wire(Outer<T> outer) => outer.Changed += outer.Refresh;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_wrapped_in_a_handler_delegate_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        delegate void MessageHandler(string message);
+
+        class Listener
+        {
+            readonly MessageHandler handler;
+
+            public Listener() => handler = new MessageHandler(OnMessage);
+
+            async void OnMessage(string message)
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_passed_to_a_command_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using System.Windows.Input;
+
+        class RelayCommand : ICommand
+        {
+            public RelayCommand(Action execute) { }
+            public event EventHandler? CanExecuteChanged;
+            public bool CanExecute(object? parameter) => true;
+            public void Execute(object? parameter) { }
+        }
+
+        class ViewModel
+        {
+            public ViewModel() => Save = new RelayCommand(SaveAll);
+
+            public ICommand Save { get; }
+
+            async void SaveAll()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Guarded_timer_callback_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Replication
+        {
+            Timer? timer;
+
+            void Start() => timer = new Timer(OnTick, null, 1000, 1000);
+
+            async void OnTick(object? state)
+            {
+                try
+                {
+                    await Task.Delay(1);
+                }
+                catch
+                {
+                    // already logged
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Override_of_a_void_method_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        abstract class Page
+        {
+            protected abstract void OnAppearing();
+        }
+
+        class MainPage : Page
+        {
+            protected override async void OnAppearing()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Implicit_interface_implementation_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface ICommand
+        {
+            void Execute(object parameter);
+        }
+
+        class SaveCommand : ICommand
+        {
+            public async void Execute(object parameter)
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Explicit_interface_implementation_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Resource : IDisposable
+        {
+            async void IDisposable.Dispose()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Partial_method_whose_declaration_is_generated_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        partial class ViewModel
+        {
+            partial void OnNameChanged(string value);
+        }
+
+        partial class ViewModel
+        {
+            async partial void OnNameChanged(string value)
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_Task_method_and_sync_void_method_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SaveAsync() => await Task.Delay(1);
+
+            void Save() { }
+        }
+        """);
+
+    [Fact]
+    public Task Async_void_local_function_subscribed_to_an_event_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Timer
+        {
+            public event EventHandler? Elapsed;
+        }
+
+        class C
+        {
+            void Start(Timer timer)
+            {
+                timer.Elapsed += OnElapsed;
+
+                async void OnElapsed(object? sender, EventArgs e)
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Unity_message_on_a_MonoBehaviour_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace UnityEngine
+        {
+            public class MonoBehaviour { }
+        }
+
+        namespace Game
+        {
+            class Loader : UnityEngine.MonoBehaviour
+            {
+                async void Start()
+                {
+                    await Task.Delay(1);
+                }
+
+                async void OnEnable()
+                {
+                    await Task.Delay(1);
+                }
+
+                async void {|ASYNC203:LoadLevel|}()
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Half_typed_code_does_not_crash() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>
+    {
+        TestCode = """
+            using System.Threading.Tasks;
+
+            class C : {|CS0246:IMissing|}
+            {
+                async void {|ASYNC203:M|}({|CS0246:Unknown|} x)
+                {
+                    await Task.Delay(1);
+                    x.Event += {|CS0103:Handler|};
+                }
+
+                async void N(object sender, {|CS0246:MissingArgs|} e) { await {|CS0103:Foo|}(); }
+            }
+            """,
+    }.RunAsync();
+}

@@ -1,0 +1,153 @@
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC204AsyncLambdaToVoidDelegateAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC204;
+
+public sealed class ASYNC204TrapTests
+{
+    [Fact]
+    public Task Event_subscription_with_an_async_lambda_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Button
+        {
+            public event EventHandler? Click;
+            public event Action<string>? Message;
+        }
+
+        class C
+        {
+            void Wire(Button button)
+            {
+                button.Click += async (sender, e) => await Task.Delay(1);
+                button.Message += async text => await Task.Delay(text.Length);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Event_handler_delegate_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            EventHandler Make() => async (sender, e) => await Task.Delay(1);
+        }
+        """);
+
+    [Fact]
+    public Task Command_handler_lambdas_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using System.Windows.Input;
+
+        class RelayCommand : ICommand
+        {
+            public RelayCommand(Action execute) { }
+            public event EventHandler? CanExecuteChanged;
+            public bool CanExecute(object? parameter) => true;
+            public void Execute(object? parameter) { }
+            public static RelayCommand Create(Action execute) => new(execute);
+        }
+
+        class ViewModel
+        {
+            public ICommand Save => new RelayCommand(async () => await Task.Delay(1));
+            public ICommand Load => RelayCommand.Create(async () => await Task.Delay(1));
+        }
+        """);
+
+    [Fact]
+    public Task Guarded_timer_callback_lambda_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Timer Start() => new Timer(async _ =>
+            {
+                try
+                {
+                    await Task.Delay(1);
+                }
+                catch (Exception ex)
+                {
+                    Console.WriteLine(ex);
+                }
+            }, null, 0, 1000);
+        }
+        """);
+
+    [Fact]
+    public Task Task_Run_picks_the_Func_Task_overload_and_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task Start() => Task.Run(async () => await Task.Delay(1));
+        }
+        """);
+
+    [Fact]
+    public Task User_overload_that_takes_Func_Task_is_chosen_and_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Retry
+        {
+            public static void Run(Action action) { }
+            public static void Run(Func<Task> action) { }
+        }
+
+        class C
+        {
+            void Go() => Retry.Run(async () => await Task.Delay(1));
+        }
+        """);
+
+    [Fact]
+    public Task Func_Task_local_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task Go()
+            {
+                Func<int, Task> work = async x => await Task.Delay(x);
+                await work(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Synchronous_lambda_to_Action_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class C
+        {
+            void Go(List<int> items) => items.ForEach(x => System.Console.WriteLine(x));
+        }
+        """);
+
+    [Fact]
+    public Task Half_typed_code_does_not_crash() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC204AsyncLambdaToVoidDelegateAnalyzer>
+    {
+        TestCode = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Go()
+                {
+                    {|CS0103:Missing|}.ForEach(async x => await Task.Delay(1));
+                    Action a = {|ASYNC204:async () =>|} await {|CS0103:Unknown|}();
+                    {|CS0246:Foo|} f = async () => await Task.Delay(1);
+                }
+            }
+            """,
+    }.RunAsync();
+}

@@ -1,0 +1,278 @@
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC205TaskReturnedFromUsingOrTryAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC205;
+
+public sealed class ASYNC205TrapTests
+{
+    [Fact]
+    public Task Completed_tasks_inside_using_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<long> LengthAsync(string path)
+            {
+                using (var stream = File.OpenRead(path))
+                {
+                    if (stream.Length == 0)
+                    {
+                        return Task.FromResult(0L);
+                    }
+
+                    return Task.FromResult(stream.Length);
+                }
+            }
+
+            Task TouchAsync(string path)
+            {
+                using var stream = File.OpenWrite(path);
+                return Task.CompletedTask;
+            }
+
+            ValueTask<int> CountAsync(string path)
+            {
+                using var stream = File.OpenRead(path);
+                return new ValueTask<int>((int)stream.Length);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_method_that_already_awaits_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> ReadAsync(string path)
+            {
+                using var reader = new StreamReader(path);
+                return await reader.ReadToEndAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Return_after_the_using_block_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<string> ReadAsync(string path)
+            {
+                string header;
+                using (var reader = new StreamReader(path))
+                {
+                    header = reader.ReadLine() ?? "";
+                }
+
+                return Task.Run(() => header);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Try_without_catch_or_finally_around_the_return_and_try_catch_before_it_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task RunAsync()
+            {
+                try
+                {
+                    Validate();
+                }
+                catch (ArgumentException)
+                {
+                    return Task.CompletedTask;
+                }
+
+                return SendAsync();
+            }
+
+            void Validate() { }
+            Task SendAsync() => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task Returning_a_task_that_was_not_started_in_the_block_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            readonly TaskCompletionSource<int> completion = new();
+            Task? pending;
+
+            Task<int> WaitAsync()
+            {
+                try
+                {
+                    Register();
+                    return completion.Task;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return Task.FromException<int>(new InvalidOperationException());
+                }
+            }
+
+            Task Pending(Task fallback)
+            {
+                try
+                {
+                    return pending ?? fallback;
+                }
+                finally
+                {
+                    pending = null;
+                }
+            }
+
+            void Register() { }
+        }
+        """);
+
+    [Fact]
+    public Task Catch_that_turns_synchronous_exceptions_into_a_faulted_task_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> SendAsync(string message)
+            {
+                try
+                {
+                    Validate(message);
+                    return WriteAsync(message);
+                }
+                catch (Exception ex)
+                {
+                    return Task.FromException<int>(ex);
+                }
+            }
+
+            ValueTask FlushAsync()
+            {
+                try
+                {
+                    return WriteCoreAsync();
+                }
+                catch (OperationCanceledException oce)
+                {
+                    return ValueTask.FromCanceled(oce.CancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    return ValueTask.FromException(ex);
+                }
+            }
+
+            void Validate(string message) { }
+            Task<int> WriteAsync(string message) => Task.FromResult(message.Length);
+            ValueTask WriteCoreAsync() => default;
+        }
+        """);
+
+    [Fact]
+    public Task Slow_path_handing_the_in_flight_task_to_an_awaiting_helper_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Writer
+        {
+            readonly SemaphoreSlim gate = new(1);
+
+            ValueTask<bool> WriteAsync(string message)
+            {
+                var gotLock = false;
+                try
+                {
+                    var pending = gate.WaitAsync(100);
+                    if (!pending.IsCompleted)
+                    {
+                        return WriteAwaitedAsync(pending, message);
+                    }
+
+                    gotLock = pending.Result;
+                    return new ValueTask<bool>(gotLock);
+                }
+                finally
+                {
+                    if (gotLock)
+                    {
+                        gate.Release();
+                    }
+                }
+            }
+
+            async ValueTask<bool> WriteAwaitedAsync(Task<bool> pending, string message)
+            {
+                if (!await pending) return false;
+                try { return message.Length > 0; } finally { gate.Release(); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Non_task_return_inside_using_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.IO;
+
+        class C
+        {
+            string Read(string path)
+            {
+                using var reader = new StreamReader(path);
+                return reader.ReadToEnd();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Lambda_inside_a_using_returns_its_own_task_and_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(string path)
+            {
+                using var stream = File.OpenRead(path);
+                Func<Task> later = () => Task.Delay(1);
+                await later();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Half_typed_code_does_not_crash() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC205TaskReturnedFromUsingOrTryAnalyzer>
+    {
+        TestCode = """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M()
+                {
+                    using (var x = new {|CS0246:Missing|}())
+                    {
+                        return {|CS0103:Unknown|}();
+                    }
+                }
+
+                {|CS0246:Missing|} N()
+                {
+                    try { return {|CS0103:Other|}(); } finally { }
+                }
+            }
+            """,
+    }.RunAsync();
+}
