@@ -210,44 +210,14 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
             var any = false;
             foreach (var argument in invocation.Arguments)
             {
-                var value = argument.Value;
-                while (value is IConversionOperation { OperatorMethod: null } conversion)
-                {
-                    value = conversion.Operand;
-                }
-
-                if (symbols.Async.IsCancellationToken(value.Type) || argument.Parameter?.Type.SpecialType is SpecialType.System_Int32 || argument.Parameter?.Type.Is(symbols.TimeSpan) == true)
+                var parameterType = argument.Parameter?.Type;
+                if (parameterType is null || symbols.Async.IsCancellationToken(parameterType)
+                    || parameterType.SpecialType is SpecialType.System_Int32 || parameterType.Is(symbols.TimeSpan))
                 {
                     continue;
                 }
 
-                if (value is IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        if (!completion.IsCompleteAt(element, invocation, context))
-                        {
-                            return false;
-                        }
-
-                        any = true;
-                    }
-
-                    continue;
-                }
-
-                if (symbols.IsTaskType(value.Type))
-                {
-                    if (!completion.IsCompleteAt(value, invocation, context))
-                    {
-                        return false;
-                    }
-
-                    any = true;
-                    continue;
-                }
-
-                if (!completion.AreAllCompleteAt(value, invocation, context))
+                if (!completion.AreTasksCompleteAt(argument.Value, invocation, context))
                 {
                     return false;
                 }

@@ -124,6 +124,50 @@ internal sealed class TaskCompletion
             && HoldsAt(new Fact(path, allElements: true), read, () => context.GetControlFlowGraph());
     }
 
+    /// <summary>
+    /// For an argument of <c>Task.WaitAll</c>/<c>WaitAny</c>/<c>WhenAll</c>: every task it stands for (a task, a params array or
+    /// collection literal of tasks, or a collection) is complete at <paramref name="read"/>. False when it stands for none.
+    /// </summary>
+    public bool AreTasksCompleteAt(IOperation argumentValue, IOperation read, OperationAnalysisContext context)
+    {
+        var value = Unwrap(argumentValue);
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return AllComplete(initializer.ElementValues, read, context);
+        }
+
+        if ((int)value.Kind == CollectionExpressionKind)
+        {
+            var elements = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var child in value.ChildOperations)
+            {
+                if ((int)child.Kind == SpreadKind)
+                {
+                    return false;
+                }
+
+                elements.Add(child);
+            }
+
+            return AllComplete(elements.ToImmutable(), read, context);
+        }
+
+        return IsTaskOrValueTaskType(value.Type) ? IsCompleteAt(value, read, context) : AreAllCompleteAt(value, read, context);
+    }
+
+    private bool AllComplete(ImmutableArray<IOperation> elements, IOperation read, OperationAnalysisContext context)
+    {
+        foreach (var element in elements)
+        {
+            if (!IsCompleteAt(element, read, context))
+            {
+                return false;
+            }
+        }
+
+        return elements.Length > 0;
+    }
+
     // ---- completion by construction --------------------------------------------------------------
 
     /// <summary>Task.FromResult, CompletedTask, await Task.WhenAny(...), new ValueTask&lt;T&gt;(value), …; or a path known complete in <paramref name="state"/>.</summary>
