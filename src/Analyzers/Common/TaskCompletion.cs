@@ -517,8 +517,10 @@ internal sealed class TaskCompletion
             var queued = new bool[blocks.Length];
             foreach (var block in blocks)
             {
-                // The entry, and the blocks no edge reaches (catch/finally handlers, dead code): nothing known there.
-                if (block.Kind == BasicBlockKind.Entry || (block.Kind == BasicBlockKind.Block && block.Predecessors.IsEmpty))
+                // The entry, and the blocks no edge reaches (dead code): nothing known there. Exception handlers are
+                // reached from their try blocks below instead.
+                if (block.Kind == BasicBlockKind.Entry
+                    || (block.Kind == BasicBlockKind.Block && block.Predecessors.IsEmpty && !IsHandlerStart(block)))
                 {
                     entry[block.Ordinal] = FactSet.Empty;
                     pending.Enqueue(block);
@@ -544,6 +546,18 @@ internal sealed class TaskCompletion
                 }
 
                 var after = walker.State;
+
+                // An exception may leave the block anywhere: its handlers know what held both before and after it.
+                var handlers = HandlerStarts(block);
+                if (handlers is not null)
+                {
+                    var thrown = entry[block.Ordinal]!.Intersect(after.ToImmutable());
+                    foreach (var handler in handlers)
+                    {
+                        FlowTo(handler, thrown);
+                    }
+                }
+
                 if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition)
                 {
                     var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
@@ -560,11 +574,14 @@ internal sealed class TaskCompletion
 
             void Flow(ControlFlowBranch? branch, FactSet state)
             {
-                if (branch?.Destination is not { } destination)
+                if (branch?.Destination is { } destination)
                 {
-                    return;
+                    FlowTo(destination, state);
                 }
+            }
 
+            void FlowTo(BasicBlock destination, FactSet state)
+            {
                 var current = entry[destination.Ordinal];
                 var merged = current is null ? state : current.Intersect(state);
                 if (current is not null && merged.Count == current.Count)
@@ -579,6 +596,50 @@ internal sealed class TaskCompletion
                     pending.Enqueue(destination);
                 }
             }
+        }
+
+        private bool IsHandlerStart(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.FirstBlockOrdinal != block.Ordinal)
+                {
+                    return false;
+                }
+
+                if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler
+                    or ControlFlowRegionKind.Finally)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The first blocks of the catch, filter and finally handlers that guard <paramref name="block"/>, or null.</summary>
+        private List<BasicBlock>? HandlerStarts(BasicBlock block)
+        {
+            List<BasicBlock>? starts = null;
+            ControlFlowRegion? child = null;
+            for (var region = block.EnclosingRegion; region is not null; child = region, region = region.EnclosingRegion)
+            {
+                if (region.Kind is not (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
+                    || child is not { Kind: ControlFlowRegionKind.Try })
+                {
+                    continue;
+                }
+
+                foreach (var handler in region.NestedRegions)
+                {
+                    if (!ReferenceEquals(handler, child))
+                    {
+                        (starts ??= new List<BasicBlock>()).Add(graph.Blocks[handler.FirstBlockOrdinal]);
+                    }
+                }
+            }
+
+            return starts;
         }
 
         private FactSet WithCondition(FactSet.Builder after, IOperation condition, bool value)

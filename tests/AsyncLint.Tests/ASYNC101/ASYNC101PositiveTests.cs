@@ -87,6 +87,30 @@ public sealed class ASYNC101PositiveTests
         """);
 
     [Fact]
+    public Task Awaited_only_inside_a_try_is_not_known_in_its_catch() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> pending, Func<Task> before)
+            {
+                try
+                {
+                    await before();
+                    await pending;
+                }
+                catch (InvalidOperationException)
+                {
+                    return {|ASYNC101:pending.Result|};
+                }
+
+                return pending.Result;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reassigned_after_the_await_is_reported() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -193,6 +193,52 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task What_was_known_before_a_try_survives_its_catch_and_finally() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> a, Task<int> b, Func<Task> step)
+            {
+                await Task.WhenAll(a, b);
+                try
+                {
+                    await step();
+                }
+                catch (InvalidOperationException)
+                {
+                    Console.WriteLine(a.Result);
+                }
+                finally
+                {
+                    Console.WriteLine(b.Result);
+                }
+
+                return a.Result + b.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Switch_expression_on_Status() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> pending)
+            {
+                await Task.Yield();
+                return pending.Status switch
+                {
+                    TaskStatus.RanToCompletion => pending.Result,
+                    _ => await pending,
+                };
+            }
+        }
+        """);
+
+    [Fact]
     public Task Task_returned_by_awaited_WhenAny_is_complete() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
