@@ -171,7 +171,7 @@ internal sealed class TaskCompletion
     // ---- completion by construction --------------------------------------------------------------
 
     /// <summary>Task.FromResult, CompletedTask, await Task.WhenAny(...), new ValueTask&lt;T&gt;(value), …; or a path known complete in <paramref name="state"/>.</summary>
-    private bool IsCompleteByConstruction(IOperation operation, FactSet? state, Dictionary<CaptureId, List<IOperation>>? captures)
+    private bool IsCompleteByConstruction(IOperation operation, FactSet? state, FlowScope? captures)
     {
         var value = UnwrapTask(operation);
         switch (value)
@@ -202,7 +202,7 @@ internal sealed class TaskCompletion
                 return IsValueTaskType(defaultValue.Type);
 
             case IFlowCaptureReferenceOperation reference when captures is not null:
-                return captures.TryGetValue(reference.Id, out var values)
+                return captures.Values.TryGetValue(reference.Id, out var values)
                     && (values.Count == 1
                         ? IsCompleteByConstruction(values[0], state, captures)
                         : values.TrueForAll(v => IsCompleteByConstruction(v, null, captures)));
@@ -429,7 +429,7 @@ internal sealed class TaskCompletion
         private readonly TaskCompletion owner;
         private readonly ControlFlowGraph graph;
         private readonly FactSet?[] entry;
-        private readonly Dictionary<CaptureId, List<IOperation>> captures = new();
+        private readonly FlowScope captures = new();
 
         public GraphFacts(TaskCompletion owner, ControlFlowGraph graph)
         {
@@ -495,11 +495,21 @@ internal sealed class TaskCompletion
                 {
                     foreach (var descendant in operation.DescendantsAndSelf())
                     {
+                        if (descendant is ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local } } assignment)
+                        {
+                            // var all = Task.WhenAll(a, b); … await all; — completing 'all' completes a and b.
+                            var combined = Unwrap(assignment.Value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } invocation
+                                           && whenAll.ContainingType.Is(owner.symbols.Task)
+                                ? invocation
+                                : null;
+                            captures.Combined[local] = captures.Combined.ContainsKey(local) ? null : combined;
+                        }
+
                         if (descendant is IFlowCaptureOperation capture)
                         {
-                            if (!captures.TryGetValue(capture.Id, out var values))
+                            if (!captures.Values.TryGetValue(capture.Id, out var values))
                             {
-                                captures[capture.Id] = values = new List<IOperation>(1);
+                                captures.Values[capture.Id] = values = new List<IOperation>(1);
                             }
 
                             values.Add(capture.Value);
@@ -654,11 +664,11 @@ internal sealed class TaskCompletion
     private sealed class Walker
     {
         private readonly TaskCompletion owner;
-        private readonly Dictionary<CaptureId, List<IOperation>> captures;
+        private readonly FlowScope captures;
         private readonly SyntaxNode? target;
         private readonly OperationKind? targetKind;
 
-        public Walker(TaskCompletion owner, Dictionary<CaptureId, List<IOperation>> captures, FactSet.Builder state, SyntaxNode? target, OperationKind? targetKind)
+        public Walker(TaskCompletion owner, FlowScope captures, FactSet.Builder state, SyntaxNode? target, OperationKind? targetKind)
         {
             this.owner = owner;
             this.captures = captures;
@@ -810,7 +820,7 @@ internal sealed class TaskCompletion
         }
     }
 
-    private void ApplyInvocation(IInvocationOperation invocation, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures)
+    private void ApplyInvocation(IInvocationOperation invocation, FactSet.Builder state, FlowScope captures)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
@@ -834,7 +844,7 @@ internal sealed class TaskCompletion
         }
     }
 
-    private void AddAwaitFacts(IOperation awaited, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures)
+    private void AddAwaitFacts(IOperation awaited, FactSet.Builder state, FlowScope captures)
     {
         var operand = UnwrapTask(awaited);
         if (operand is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } invocation && whenAll.ContainingType.Is(symbols.Task))
@@ -849,16 +859,21 @@ internal sealed class TaskCompletion
         }
     }
 
-    private void AddCompleted(IOperation task, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures)
+    private void AddCompleted(IOperation task, FactSet.Builder state, FlowScope captures)
     {
         if (UnwrapTask(task) is { } unwrapped && PathOf(unwrapped, captures) is { } path)
         {
             state.Add(new Fact(path, allElements: false));
+            if (unwrapped is ILocalReferenceOperation { Local: var local }
+                && captures.Combined.TryGetValue(local, out var whenAll) && whenAll is not null)
+            {
+                AddAllCompleted(whenAll, state, captures);
+            }
         }
     }
 
     /// <summary>The arguments of <c>Task.WhenAll</c>/<c>WaitAll</c>: each task (params or collection literal) or each collection.</summary>
-    private void AddAllCompleted(IInvocationOperation invocation, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures)
+    private void AddAllCompleted(IInvocationOperation invocation, FactSet.Builder state, FlowScope captures)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -872,7 +887,7 @@ internal sealed class TaskCompletion
         }
     }
 
-    private void AddTasksOf(IOperation value, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures, int depth)
+    private void AddTasksOf(IOperation value, FactSet.Builder state, FlowScope captures, int depth)
     {
         value = Unwrap(value);
         if (depth > 2)
@@ -919,7 +934,7 @@ internal sealed class TaskCompletion
         AddCollection(value, state, captures);
     }
 
-    private void AddCollection(IOperation value, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures)
+    private void AddCollection(IOperation value, FactSet.Builder state, FlowScope captures)
     {
         var collection = StripMaterialization(Unwrap(value));
         if (PathOf(collection, captures) is not { } path)
@@ -938,7 +953,7 @@ internal sealed class TaskCompletion
     }
 
     /// <summary>What a true (or false) condition tells: guards on IsCompleted*, Status, Wait(timeout) and WhenAny identity.</summary>
-    private void AddConditionFacts(IOperation condition, bool value, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures, int depth)
+    private void AddConditionFacts(IOperation condition, bool value, FactSet.Builder state, FlowScope captures, int depth)
     {
         if (depth > 8)
         {
@@ -997,7 +1012,7 @@ internal sealed class TaskCompletion
     }
 
     /// <summary><c>t.Status == TaskStatus.RanToCompletion</c>; <c>await Task.WhenAny(t, delay) == t</c>; <c>done == t</c>.</summary>
-    private void AddEqualityFacts(IOperation side, IOperation other, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures)
+    private void AddEqualityFacts(IOperation side, IOperation other, FactSet.Builder state, FlowScope captures)
     {
         if (IsStatusOf(side) is { } task && IsTerminalStatus(other))
         {
@@ -1011,7 +1026,7 @@ internal sealed class TaskCompletion
         }
     }
 
-    private void AddPatternFacts(IOperation input, IPatternOperation pattern, FactSet.Builder state, Dictionary<CaptureId, List<IOperation>> captures, int depth)
+    private void AddPatternFacts(IOperation input, IPatternOperation pattern, FactSet.Builder state, FlowScope captures, int depth)
     {
         switch (pattern)
         {
@@ -1162,11 +1177,11 @@ internal sealed class TaskCompletion
         return operation;
     }
 
-    private static IOperation Resolve(IOperation operation, Dictionary<CaptureId, List<IOperation>>? captures)
+    private static IOperation Resolve(IOperation operation, FlowScope? captures)
     {
         for (var i = 0; i < 4 && operation is IFlowCaptureReferenceOperation reference && captures is not null; i++)
         {
-            if (!captures.TryGetValue(reference.Id, out var values) || values.Count != 1)
+            if (!captures.Values.TryGetValue(reference.Id, out var values) || values.Count != 1)
             {
                 return operation;
             }
@@ -1178,7 +1193,7 @@ internal sealed class TaskCompletion
     }
 
     /// <summary>A local, a parameter, or a field/property chain rooted at one of them, at <c>this</c> or at a static member.</summary>
-    private AccessPath? PathOf(IOperation operation, Dictionary<CaptureId, List<IOperation>>? captures)
+    private AccessPath? PathOf(IOperation operation, FlowScope? captures)
     {
         var symbolsInPath = new List<ISymbol>(2);
         var current = Resolve(Unwrap(operation), captures);
@@ -1229,6 +1244,16 @@ internal sealed class TaskCompletion
         }
 
         return null;
+    }
+
+    /// <summary>What one graph's operations say about values: flow captures, and locals that hold a <c>Task.WhenAll</c>.</summary>
+    private sealed class FlowScope
+    {
+        /// <summary>The values each flow capture may hold (more than one where branches meet).</summary>
+        public Dictionary<CaptureId, List<IOperation>> Values { get; } = new();
+
+        /// <summary>Locals assigned once, from <c>Task.WhenAll(...)</c> (null where assigned more than once or from something else).</summary>
+        public Dictionary<ILocalSymbol, IInvocationOperation?> Combined { get; } = new(SymbolEqualityComparer.Default);
     }
 
     // ---- facts ------------------------------------------------------------------------------------

@@ -221,6 +221,31 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task WhenAll_kept_in_a_local_then_awaited_in_a_try() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> a, Task<int> b)
+            {
+                var all = Task.WhenAll(a, b);
+                try
+                {
+                    await all;
+                }
+                catch (Exception)
+                {
+                    Console.WriteLine(all.Exception);
+                    throw;
+                }
+
+                return a.Result + b.Result;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Switch_expression_on_Status() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
