@@ -73,6 +73,19 @@ internal sealed class TaskCompletion
     /// <param name="rootGraph">The graph of the member body that contains <paramref name="read"/> (asked only when needed).</param>
     public bool IsCompleteAt(IOperation task, IOperation read, Func<ControlFlowGraph?> rootGraph)
     {
+        if (task is IConditionalAccessInstanceOperation)
+        {
+            // task?.Result: the task is the receiver of the enclosing '?.'.
+            for (var current = task.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation conditional)
+                {
+                    task = conditional.Operation;
+                    break;
+                }
+            }
+        }
+
         var unwrapped = UnwrapTask(task);
         if (unwrapped is null)
         {
@@ -503,6 +516,8 @@ internal sealed class TaskCompletion
                                 ? invocation
                                 : null;
                             captures.Combined[local] = captures.Combined.ContainsKey(local) ? null : combined;
+                            var winner = owner.AwaitedWhenAny(assignment.Value);
+                            captures.WhenAnyWinners[local] = captures.WhenAnyWinners.ContainsKey(local) ? null : winner;
                         }
 
                         if (descendant is IFlowCaptureOperation capture)
@@ -1002,6 +1017,11 @@ internal sealed class TaskCompletion
                     AddEqualityFacts(left, right, state, captures);
                     AddEqualityFacts(right, left, state, captures);
                 }
+                else
+                {
+                    AddLoserFacts(left, right, state, captures);
+                    AddLoserFacts(right, left, state, captures);
+                }
 
                 return;
 
@@ -1026,8 +1046,81 @@ internal sealed class TaskCompletion
         }
     }
 
+    /// <summary>
+    /// <c>var done = await Task.WhenAny(a, b); if (done != a) … b.Result</c>: the winner of a two-task race that is not one
+    /// of them is the other, which is therefore complete.
+    /// </summary>
+    private void AddLoserFacts(IOperation winner, IOperation other, FactSet.Builder state, FlowScope captures)
+    {
+        var whenAny = AwaitedWhenAny(winner);
+        if (whenAny is null && winner is ILocalReferenceOperation { Local: var local }
+            && captures.WhenAnyWinners.TryGetValue(local, out var recorded))
+        {
+            whenAny = recorded;
+        }
+
+        if (whenAny is null || PathOf(other, captures) is not { } otherPath)
+        {
+            return;
+        }
+
+        var contestants = new List<IOperation>(2);
+        foreach (var argument in whenAny.Arguments)
+        {
+            var value = Unwrap(argument.Value);
+            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                contestants.AddRange(initializer.ElementValues);
+            }
+            else if ((int)value.Kind == CollectionExpressionKind)
+            {
+                contestants.AddRange(value.ChildOperations);
+            }
+            else if (IsTaskOrValueTaskType(value.Type))
+            {
+                contestants.Add(value);
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        if (contestants.Count != 2)
+        {
+            return;
+        }
+
+        var firstIsOther = otherPath.Equals(PathOf(contestants[0], captures));
+        var secondIsOther = otherPath.Equals(PathOf(contestants[1], captures));
+        if (firstIsOther != secondIsOther)
+        {
+            AddCompleted(firstIsOther ? contestants[1] : contestants[0], state, captures);
+        }
+    }
+
+    /// <summary>For <c>await Task.WhenAny(...)</c> (also configured), the WhenAny invocation.</summary>
+    private IInvocationOperation? AwaitedWhenAny(IOperation operation)
+        => Unwrap(operation) is IAwaitOperation await
+           && UnwrapTask(await.Operation) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAny" } method } invocation
+           && method.ContainingType.Is(symbols.Task)
+            ? invocation
+            : null;
+
     private void AddPatternFacts(IOperation input, IPatternOperation pattern, FactSet.Builder state, FlowScope captures, int depth)
     {
+        // task is Task<string> typed: the new variable is the same task, as complete as the tested one.
+        var designated = pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+            _ => null,
+        };
+        if (designated is ILocalSymbol alias && IsCompleteByConstruction(input, state.Snapshot(), captures))
+        {
+            state.Add(new Fact(new AccessPath(new List<ISymbol> { alias }), allElements: false));
+        }
+
         switch (pattern)
         {
             case IConstantPatternOperation constant:
@@ -1254,6 +1347,9 @@ internal sealed class TaskCompletion
 
         /// <summary>Locals assigned once, from <c>Task.WhenAll(...)</c> (null where assigned more than once or from something else).</summary>
         public Dictionary<ILocalSymbol, IInvocationOperation?> Combined { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Locals assigned once, from <c>await Task.WhenAny(...)</c>: the invocation (null where assigned more than once or otherwise).</summary>
+        public Dictionary<ILocalSymbol, IInvocationOperation?> WhenAnyWinners { get; } = new(SymbolEqualityComparer.Default);
     }
 
     // ---- facts ------------------------------------------------------------------------------------

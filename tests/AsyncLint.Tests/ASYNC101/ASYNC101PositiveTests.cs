@@ -181,6 +181,31 @@ public sealed class ASYNC101PositiveTests
         """);
 
     [Fact]
+    public Task Race_of_three_or_the_wrong_comparison_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> a, Task<int> b, Task<int> c)
+            {
+                var winner = await Task.WhenAny(a, b, c);
+                if (winner != a)
+                {
+                    return {|ASYNC101:b.Result|};
+                }
+
+                var next = await Task.WhenAny(a, b);
+                if (next == a)
+                {
+                    return {|ASYNC101:b.Result|};
+                }
+
+                return 0;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Collection_changed_after_WhenAll_is_reported() => VerifyCS.AnalyzerAsync("""
         using System.Collections.Generic;
         using System.Threading.Tasks;

@@ -303,6 +303,60 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task Two_task_race_whose_winner_is_not_the_other() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<byte[]> ReceiveAsync() => Task.FromResult(new byte[0]);
+
+            async Task RunAsync(CancellationToken cancelToken)
+            {
+                var closeTask = Task.Delay(-1, cancelToken);
+                while (!cancelToken.IsCancellationRequested)
+                {
+                    var receiveTask = ReceiveAsync();
+                    var task = await Task.WhenAny(closeTask, receiveTask).ConfigureAwait(false);
+                    if (task == closeTask)
+                        break;
+
+                    var result = receiveTask.Result;
+                }
+
+                var other = ReceiveAsync();
+                if (await Task.WhenAny(other, closeTask) != closeTask)
+                {
+                    _ = other.Result;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Pattern_variable_of_an_awaited_task() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task RespondAsync() => Task.FromResult("ok");
+
+            async Task<string?> RunAsync()
+            {
+                var task = RespondAsync();
+                await task;
+                if (task is Task<string> text)
+                {
+                    return text.Result;
+                }
+
+                var typed = task as Task<string>;
+                return typed?.Result;
+            }
+        }
+        """);
+
+    [Fact]
     public Task WhenEach_yields_completed_tasks() => VerifyCS.AnalyzerAsync("""
         using System.Collections.Generic;
         using System.Threading.Tasks;
