@@ -692,16 +692,34 @@ internal sealed class TaskCompletion
             this.targetKind = targetKind;
         }
 
+        private const int MaxWalkDepth = 200;
+        private int depth;
+
         public FactSet.Builder State { get; }
 
         public FactSet? StateAtTarget { get; private set; }
 
         public void Visit(IOperation operation)
         {
-            if (StateAtTarget is not null)
+            // Very deep expressions (generated string concatenations) are not walked to the bottom: no stack overflow.
+            if (StateAtTarget is not null || depth > MaxWalkDepth)
             {
                 return;
             }
+
+            depth++;
+            try
+            {
+                VisitCore(operation);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private void VisitCore(IOperation operation)
+        {
 
             switch (operation)
             {

@@ -246,6 +246,40 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task Awaited_inside_using_and_loop_bodies_before_the_read() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly Dictionary<string, Task<int>> pending = new();
+
+            async Task<int> RunAsync(Task<int> a, Stream stream)
+            {
+                using (stream)
+                {
+                    await a;
+                }
+
+                await using (var copy = new MemoryStream())
+                {
+                    await Task.WhenAll(pending.Values);
+                }
+
+                var sum = a.Result;
+                foreach (var task in pending.Values)
+                {
+                    sum += task.Result;
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Switch_expression_on_Status() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
@@ -645,6 +679,25 @@ public sealed class ASYNC101TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Very_deep_expression_does_not_overflow_the_stack()
+    {
+        var sum = string.Join(" + ", Enumerable.Repeat("part", 3000));
+        return VerifyCS.AnalyzerAsync($$"""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> RunAsync(Task<int> pending, string part)
+                {
+                    await pending;
+                    var text = {{sum}};
+                    return text.Length + pending.Result;
+                }
+            }
+            """);
+    }
 
     [Fact]
     public Task Half_typed_code_does_not_throw() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Blocking.ASYNC101BlockingTaskWaitAnalyzer>
