@@ -808,6 +808,7 @@ internal sealed class TaskCompletion
                 if (owner.ElementSource(targetOperation) is { } collection && owner.PathOf(collection, captures) is { } collectionPath)
                 {
                     State.Remove(new Fact(collectionPath, allElements: true));
+                    State.ForgetMembersOf(collectionPath);
                 }
 
                 return;
@@ -825,6 +826,22 @@ internal sealed class TaskCompletion
             if (allComplete)
             {
                 State.Add(new Fact(assigned, allElements: true));
+            }
+
+            // var tasks = new[] { a, b } / Task[] tasks = [a, b]: remember which tasks the collection holds.
+            var literal = Resolve(Unwrap(value), captures);
+            var elements = literal switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                _ when (int)literal.Kind == CollectionExpressionKind => literal.ChildOperations.ToImmutableArray(),
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            foreach (var element in elements)
+            {
+                if (owner.PathOf(owner.UnwrapTask(element) ?? element, captures) is { } elementPath)
+                {
+                    State.Add(new Fact(assigned, elementPath));
+                }
             }
         }
 
@@ -873,6 +890,23 @@ internal sealed class TaskCompletion
             case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
                 when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
                 state.Remove(new Fact(collectionPath, allElements: true));
+                if (method.Name is "Add" or "Insert" or "Push" or "Enqueue")
+                {
+                    // tasks.Add(a): the collection now holds a.
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (IsTaskOrValueTaskType(argument.Value.Type) && PathOf(UnwrapTask(argument.Value) ?? argument.Value, captures) is { } added)
+                        {
+                            state.Add(new Fact(collectionPath, added));
+                        }
+                    }
+                }
+
+                return;
+
+            case "Remove" or "RemoveAt" or "RemoveAll" or "RemoveRange" or "Clear" or "Pop" or "Dequeue" or "TryTake" or "TryDequeue" or "TryPop" or "TryRemove"
+                when !method.IsStatic && invocation.Instance is { } shrunk && PathOf(shrunk, captures) is { } shrunkPath:
+                state.ForgetMembersOf(shrunkPath);
                 return;
         }
     }
@@ -983,6 +1017,13 @@ internal sealed class TaskCompletion
         }
 
         state.Add(new Fact(path, allElements: true));
+        if (state.MembersOf(path) is { } members)
+        {
+            foreach (var member in members)
+            {
+                state.Add(new Fact(member, allElements: false));
+            }
+        }
     }
 
     /// <summary>What a true (or false) condition tells: guards on IsCompleted*, Status, Wait(timeout) and WhenAny identity.</summary>
@@ -1435,17 +1476,33 @@ internal sealed class TaskCompletion
         {
             Path = path;
             AllElements = allElements;
+            Element = null;
+        }
+
+        /// <summary>"The task at <paramref name="element"/> is in the collection at <paramref name="collection"/>".</summary>
+        public Fact(AccessPath collection, AccessPath element)
+        {
+            Path = collection;
+            AllElements = false;
+            Element = element;
         }
 
         public AccessPath Path { get; }
 
         public bool AllElements { get; }
 
-        public bool Equals(Fact other) => AllElements == other.AllElements && Path.Equals(other.Path);
+        /// <summary>Set for a membership fact: the task known to be held by the collection at <see cref="Path"/>.</summary>
+        public AccessPath? Element { get; }
+
+        public bool Mentions(AccessPath assigned) => Path.Mentions(assigned) || (Element?.Mentions(assigned) ?? false);
+
+        public bool Equals(Fact other)
+            => AllElements == other.AllElements && Path.Equals(other.Path)
+               && (Element is null ? other.Element is null : Element.Equals(other.Element));
 
         public override bool Equals(object? obj) => obj is Fact other && Equals(other);
 
-        public override int GetHashCode() => Path.GetHashCode() ^ (AllElements ? 1 : 0);
+        public override int GetHashCode() => Path.GetHashCode() ^ (AllElements ? 1 : 0) ^ ((Element?.GetHashCode() ?? 0) * 7);
     }
 
     /// <summary>An immutable set of facts (tiny: a handful per function).</summary>
@@ -1493,7 +1550,7 @@ internal sealed class TaskCompletion
                 List<Fact>? stale = null;
                 foreach (var fact in facts)
                 {
-                    if (fact.Path.Mentions(assigned))
+                    if (fact.Mentions(assigned))
                     {
                         (stale ??= new List<Fact>()).Add(fact);
                     }
@@ -1502,6 +1559,33 @@ internal sealed class TaskCompletion
                 if (stale is not null)
                 {
                     facts.ExceptWith(stale);
+                }
+            }
+
+            /// <summary>The tasks known to be in the collection at <paramref name="collection"/>.</summary>
+            public List<AccessPath>? MembersOf(AccessPath collection)
+            {
+                List<AccessPath>? members = null;
+                foreach (var fact in facts)
+                {
+                    if (fact.Element is { } element && fact.Path.Equals(collection))
+                    {
+                        (members ??= new List<AccessPath>()).Add(element);
+                    }
+                }
+
+                return members;
+            }
+
+            /// <summary>The collection lost elements (Remove, Clear, <c>tasks[i] = …</c>): what it held is no longer known.</summary>
+            public void ForgetMembersOf(AccessPath collection)
+            {
+                if (MembersOf(collection) is { } members)
+                {
+                    foreach (var member in members)
+                    {
+                        facts.Remove(new Fact(collection, member));
+                    }
                 }
             }
 

@@ -206,6 +206,37 @@ public sealed class ASYNC101PositiveTests
         """);
 
     [Fact]
+    public Task Task_added_after_the_WhenAll_or_replaced_before_it_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(int id) => Task.FromResult(id);
+
+            async Task<int> RunAsync()
+            {
+                var a = LoadAsync(1);
+                var list = new List<Task<int>>();
+                await Task.WhenAll(list);
+                list.Add(a);
+
+                var b = LoadAsync(2);
+                var tasks = new[] { b };
+                tasks[0] = LoadAsync(3);
+                await Task.WhenAll(tasks);
+
+                var c = LoadAsync(4);
+                var queue = new List<Task<int>> ();
+                queue.Add(c);
+                queue.Clear();
+                await Task.WhenAll(queue);
+                return {|ASYNC101:a.Result|} + {|ASYNC101:b.Result|} + {|ASYNC101:c.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Collection_changed_after_WhenAll_is_reported() => VerifyCS.AnalyzerAsync("""
         using System.Collections.Generic;
         using System.Threading.Tasks;

@@ -160,6 +160,35 @@ public sealed class ASYNC101TrapTests
         """, framework);
 
     [Fact]
+    public Task Tasks_put_in_an_array_or_list_then_WhenAll_over_it() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(int id) => Task.FromResult(id);
+
+            async Task<int> RunAsync()
+            {
+                var a = LoadAsync(1);
+                var b = LoadAsync(2);
+                var tasks = new[] { a, b };
+                await Task.WhenAll(tasks);
+
+                var c = LoadAsync(3);
+                Task<int>[] literal = [c];
+                await Task.WhenAll(literal).ConfigureAwait(false);
+
+                var d = LoadAsync(4);
+                var list = new List<Task>();
+                list.Add(d);
+                await Task.WhenAll(list);
+                return a.Result + b.Result + c.Result + d.Result;
+            }
+        }
+        """);
+
+    [Fact]
     public Task WhenAll_over_a_materialized_query_array() => VerifyCS.AnalyzerAsync("""
         using System.Linq;
         using System.Threading.Tasks;
