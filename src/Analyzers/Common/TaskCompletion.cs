@@ -118,7 +118,55 @@ internal sealed class TaskCompletion
         }
 
         return PathOf(unwrapped, captures: null) is { } path
+            && MayHaveFacts(path, read)
             && HoldsAt(new Fact(path, allElements: false), read, rootGraph);
+    }
+
+    /// <summary>
+    /// A cheap syntactic test before building a control-flow graph: a parameter or field that the function names
+    /// nowhere but in the read itself cannot have been awaited, guarded or collected there.
+    /// </summary>
+    private static bool MayHaveFacts(AccessPath path, IOperation read)
+    {
+        var root = path.Outermost;
+        if (root is not (IParameterSymbol or IFieldSymbol or IPropertySymbol))
+        {
+            return true;
+        }
+
+        SyntaxNode? function = null;
+        foreach (var ancestor in read.Syntax.Ancestors())
+        {
+            if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            {
+                function = ancestor;
+                break;
+            }
+        }
+
+        if (function is null)
+        {
+            return true;
+        }
+
+        var name = root.Name;
+        var readSpan = read.Syntax.Span;
+        foreach (var token in function.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                && token.ValueText == name
+                && !readSpan.Contains(token.Span)
+                && token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1429,6 +1477,23 @@ internal sealed class TaskCompletion
             }
 
             hash = h;
+        }
+
+        /// <summary>The named variable or member the chain starts from (<c>pending</c> in <c>this.pending.Task</c>).</summary>
+        public ISymbol Outermost
+        {
+            get
+            {
+                for (var i = symbols.Length - 1; i > 0; i--)
+                {
+                    if (symbols[i] is not ITypeSymbol)
+                    {
+                        return symbols[i];
+                    }
+                }
+
+                return symbols[0];
+            }
         }
 
         public bool Mentions(AccessPath other)
