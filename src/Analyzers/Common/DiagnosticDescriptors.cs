@@ -19,7 +19,7 @@ public static class DiagnosticDescriptors
         "'{0}' blocks the thread inside async {1}; use '{2}'",
         DiagnosticCategories.Blocking,
         DiagnosticSeverity.Warning,
-        "Reading .Result, calling .Wait() or .GetAwaiter().GetResult() on a task that is not complete blocks the thread until it is, which wastes a thread and can deadlock where a synchronization context is present. Await the task instead.");
+        "Reading .Result, calling .Wait() or .GetAwaiter().GetResult() on a task that is not complete blocks the thread until it is, which wastes a thread and can deadlock where a synchronization context is present. Await the task instead. A task that is already complete on every path to the read (awaited earlier, covered by an awaited Task.WhenAll or WhenAny, guarded by IsCompleted or Status, Task.FromResult) is not reported.");
 
     public static readonly DiagnosticDescriptor ASYNC102 = Create(
         DiagnosticIds.BlockingWaitPrimitive,

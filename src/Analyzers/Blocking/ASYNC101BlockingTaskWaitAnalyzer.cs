@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>
+/// ASYNC101: <c>.Result</c>, <c>.Wait(...)</c> or <c>.GetAwaiter().GetResult()</c> on a Task/ValueTask inside an async
+/// context, unless the task is already complete on every path to the read (<see cref="TaskCompletion"/>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ASYNC101);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(WaitSymbols.Create(symbols), TaskCompletion.Create(symbols));
+            start.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly WaitSymbols symbols;
+        private readonly TaskCompletion completion;
+
+        public CompilationAnalysis(WaitSymbols symbols, TaskCompletion completion)
+        {
+            this.symbols = symbols;
+            this.completion = completion;
+        }
+
+        /// <summary><c>task.Result</c> on Task&lt;T&gt; or ValueTask&lt;T&gt;.</summary>
+        public void AnalyzePropertyReference(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            var property = reference.Property;
+            if (property.Name != "Result" || property.IsStatic || reference.Instance is not { } task
+                || !symbols.Async.IsTaskOrValueTask(property.ContainingType)
+                || IsInNameOf(reference))
+            {
+                return;
+            }
+
+            var typeName = property.ContainingType.OriginalDefinition.Is(symbols.Async.ValueTaskOfT) ? "ValueTask<T>" : "Task<T>";
+            Report(context, reference, task, typeName + ".Result", TaskWaitFixKind.Await, noFixReason: null);
+        }
+
+        /// <summary><c>task.Wait(...)</c> and <c>task.GetAwaiter().GetResult()</c>.</summary>
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "Wait" when !method.IsStatic && invocation.Instance is { } task && method.ContainingType.Is(symbols.Task):
+                    AnalyzeWait(context, invocation, task);
+                    return;
+
+                case "GetResult" when !method.IsStatic
+                                      && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable }
+                                      && symbols.IsTaskAwaiter(method.ContainingType):
+                    var api = symbols.IsConfiguredAwaitable(awaitable.Type) ? "ConfigureAwait(...).GetAwaiter().GetResult()" : "GetAwaiter().GetResult()";
+                    Report(context, invocation, awaitable, api, TaskWaitFixKind.Await, noFixReason: null);
+                    return;
+            }
+        }
+
+        private void AnalyzeWait(OperationAnalysisContext context, IInvocationOperation invocation, IOperation task)
+        {
+            IOperation? timeout = null;
+            IOperation? token = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (symbols.Async.IsCancellationToken(argument.Value.Type))
+                {
+                    token = argument.Value;
+                }
+                else
+                {
+                    timeout = argument.Value;
+                }
+            }
+
+            if (timeout is not null && WaitArguments.IsZeroTimeout(timeout, symbols))
+            {
+                // Wait(0) is a probe: it never blocks.
+                return;
+            }
+
+            var infinite = timeout is null || completion.IsInfinite(timeout);
+            var valueUsed = !invocation.TargetMethod.ReturnsVoid && invocation.Parent is not IExpressionStatementOperation;
+            string? noFix = null;
+            var kind = TaskWaitFixKind.Await;
+            string api;
+            if (!infinite)
+            {
+                api = token is null ? "Task.Wait(timeout)" : "Task.Wait(timeout, CancellationToken)";
+                noFix = "a timed wait returns false on timeout where an await would throw";
+            }
+            else if (token is not null)
+            {
+                api = "Task.Wait(CancellationToken)";
+                kind = TaskWaitFixKind.WaitAsync;
+                if (!symbols.WaitAsyncWithToken)
+                {
+                    noFix = "Task.WaitAsync(CancellationToken) is not available";
+                }
+            }
+            else
+            {
+                api = "Task.Wait()";
+            }
+
+            if (valueUsed && noFix is null)
+            {
+                noFix = "the bool the wait returns is used";
+            }
+
+            Report(context, invocation, task, api, kind, noFix);
+        }
+
+        private void Report(OperationAnalysisContext context, IOperation read, IOperation task, string api, TaskWaitFixKind kind, string? noFixReason)
+        {
+            if (!AsyncContext.TryGetAsyncFunction(read, context.ContainingSymbol, symbols.Async, out var function)
+                || DualCodePath.IsInSyncArm(read)
+                || completion.IsCompleteAt(task, read, context))
+            {
+                return;
+            }
+
+            var syntax = read.Syntax;
+            if (task is IConditionalAccessInstanceOperation && read.Parent is IConditionalAccessOperation conditional)
+            {
+                syntax = conditional.Syntax;
+                noFixReason ??= "the task is read through '?.'";
+            }
+
+            if (noFixReason is null && (AsyncContext.IsAwaitForbiddenAt(syntax) || IsInCatchFilter(syntax)))
+            {
+                noFixReason = "await is not allowed here";
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[DiagnosticProperties.Kind] = kind.ToString();
+            if (noFixReason is not null)
+            {
+                properties[DiagnosticProperties.NoFix] = noFixReason;
+            }
+
+            var replacement = api.StartsWith("Task.Wait(timeout", System.StringComparison.Ordinal) ? "await task.WaitAsync(timeout)"
+                : kind == TaskWaitFixKind.WaitAsync ? "await task.WaitAsync(cancellationToken)"
+                : "await";
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC101,
+                syntax.GetLocation(),
+                properties.ToImmutable(),
+                api,
+                function.Description,
+                replacement));
+        }
+
+        private static bool IsInNameOf(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is INameOfOperation)
+                {
+                    return true;
+                }
+
+                if (current is IBlockOperation or IAnonymousFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInCatchFilter(SyntaxNode node)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case CatchFilterClauseSyntax:
+                        return true;
+                    case StatementSyntax or AnonymousFunctionExpressionSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}
+
+/// <summary>What the ASYNC101 fix writes.</summary>
+public enum TaskWaitFixKind
+{
+    /// <summary><c>await task</c> in place of the blocking read.</summary>
+    Await,
+
+    /// <summary><c>await task.WaitAsync(token)</c> in place of <c>task.Wait(token)</c>.</summary>
+    WaitAsync,
+}

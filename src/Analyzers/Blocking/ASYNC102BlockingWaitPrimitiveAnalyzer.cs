@@ -1,0 +1,293 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>
+/// ASYNC102: blocking wait primitives inside an async context. <c>Task.WaitAll</c>/<c>Task.WaitAny</c> (every overload,
+/// including the <c>params ReadOnlySpan&lt;Task&gt;</c> one) with a fix to <c>await Task.WhenAll/WhenAny</c>; and the
+/// known-blocking synchronization waits (<c>ManualResetEventSlim.Wait</c>, <c>WaitHandle.WaitOne/WaitAll/WaitAny</c>,
+/// <c>Monitor.Wait</c>, <c>Thread.Join</c>, <c>CountdownEvent.Wait</c>, <c>Barrier.SignalAndWait</c>,
+/// <c>BlockingCollection&lt;T&gt;.Take</c>, <c>SpinWait.SpinUntil</c>), reported with the async replacement to use and
+/// no automatic fix. Zero-timeout probes never block and are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
+{
+    private const string TaskCompletionSourceReplacement = "a TaskCompletionSource (await tcs.Task)";
+    private const string SemaphoreReplacement = "SemaphoreSlim.WaitAsync";
+    private const string ChannelReplacement = "Channel<T> (await reader.ReadAsync())";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ASYNC102);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = AsyncSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(WaitSymbols.Create(symbols), TaskCompletion.Create(symbols));
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly WaitSymbols symbols;
+        private readonly TaskCompletion completion;
+
+        public CompilationAnalysis(WaitSymbols symbols, TaskCompletion completion)
+        {
+            this.symbols = symbols;
+            this.completion = completion;
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type is null)
+            {
+                return;
+            }
+
+            switch (method.Name)
+            {
+                case "WaitAll" or "WaitAny" when method.IsStatic && type.Is(symbols.Task):
+                    AnalyzeTaskWait(context, invocation, method.Name == "WaitAll");
+                    return;
+
+                case "WaitAll" or "WaitAny" or "SignalAndWait" when method.IsStatic && type.Is(symbols.WaitHandle):
+                    var handleReplacement = method.Name == "WaitAll" ? "await Task.WhenAll over TaskCompletionSource tasks"
+                        : method.Name == "WaitAny" ? "await Task.WhenAny over TaskCompletionSource tasks"
+                        : TaskCompletionSourceReplacement;
+                    ReportKnownWait(context, invocation, "WaitHandle." + method.Name, handleReplacement);
+                    return;
+
+                case "WaitOne" when !method.IsStatic && invocation.Instance is { } handle && handle.Type.InheritsFromOrEquals(symbols.WaitHandle):
+                    var handleType = handle.Type!;
+                    var replacement = handleType.InheritsFromOrEquals(symbols.Mutex) ? "SemaphoreSlim(1, 1).WaitAsync"
+                        : handleType.InheritsFromOrEquals(symbols.Semaphore) ? SemaphoreReplacement
+                        : handleType.Name == "AutoResetEvent" ? SemaphoreReplacement + " (a SemaphoreSlim(0, 1) as an async auto-reset event)"
+                        : TaskCompletionSourceReplacement;
+                    ReportKnownWait(context, invocation, handleType.Name + ".WaitOne", replacement);
+                    return;
+
+                case "Wait" when !method.IsStatic && type.Is(symbols.ManualResetEventSlim):
+                    ReportKnownWait(context, invocation, "ManualResetEventSlim.Wait", TaskCompletionSourceReplacement);
+                    return;
+
+                case "Wait" when !method.IsStatic && type.Is(symbols.CountdownEvent):
+                    ReportKnownWait(context, invocation, "CountdownEvent.Wait", "await Task.WhenAll over the counted tasks");
+                    return;
+
+                case "Wait" when method.IsStatic && type.Is(symbols.Monitor):
+                    ReportKnownWait(context, invocation, "Monitor.Wait", SemaphoreReplacement + " or a TaskCompletionSource");
+                    return;
+
+                case "Join" when !method.IsStatic && type.Is(symbols.Async.Thread):
+                    ReportKnownWait(context, invocation, "Thread.Join", "await the work as a Task (Task.Run) instead of joining a thread");
+                    return;
+
+                case "SignalAndWait" when !method.IsStatic && type.Is(symbols.Barrier):
+                    ReportKnownWait(context, invocation, "Barrier.SignalAndWait", "a TaskCompletionSource per phase (await tcs.Task)");
+                    return;
+
+                case "Take" or "TakeFromAny" when type.Is(symbols.BlockingCollection):
+                    ReportKnownWait(context, invocation, "BlockingCollection<T>." + method.Name, ChannelReplacement, alwaysBlocks: true);
+                    return;
+
+                case "TryTake" or "TryTakeFromAny" when type.Is(symbols.BlockingCollection):
+                    // Without a timeout TryTake returns at once: only a timed TryTake waits.
+                    if (WaitArguments.Timeout(invocation, symbols) is not null)
+                    {
+                        ReportKnownWait(context, invocation, "BlockingCollection<T>." + method.Name, ChannelReplacement);
+                    }
+
+                    return;
+
+                case "GetConsumingEnumerable" when !method.IsStatic && type.Is(symbols.BlockingCollection) && IsForEachCollection(invocation):
+                    ReportKnownWait(context, invocation, "BlockingCollection<T>.GetConsumingEnumerable", "Channel<T> (await foreach over reader.ReadAllAsync())", alwaysBlocks: true);
+                    return;
+
+                case "SpinUntil" when method.IsStatic && type.Is(symbols.SpinWait):
+                    ReportKnownWait(context, invocation, "SpinWait.SpinUntil", "await Task.Delay in a loop, or a TaskCompletionSource signalled when the condition holds");
+                    return;
+            }
+        }
+
+        private void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, bool all)
+        {
+            var timeout = WaitArguments.Timeout(invocation, symbols);
+            if (timeout is not null && WaitArguments.IsZeroTimeout(timeout, symbols))
+            {
+                return;
+            }
+
+            IOperation? token = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (symbols.Async.IsCancellationToken(argument.Value.Type))
+                {
+                    token = argument.Value;
+                }
+            }
+
+            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
+                || DualCodePath.IsInSyncArm(invocation)
+                || AllTasksComplete(context, invocation))
+            {
+                return;
+            }
+
+            var api = "Task." + (all ? "WaitAll" : "WaitAny");
+            var whenName = all ? "Task.WhenAll" : "Task.WhenAny";
+            var resultUsed = invocation.Parent is not IExpressionStatementOperation && !invocation.TargetMethod.ReturnsVoid;
+            TaskWaitAllFixKind? kind = null;
+            string? noFix = null;
+            if (timeout is not null && !completion.IsInfinite(timeout))
+            {
+                noFix = "a timed wait returns when the time is up where an await would not";
+            }
+            else if (token is not null && !symbols.WaitAsyncWithToken)
+            {
+                noFix = "Task.WaitAsync(CancellationToken) is not available";
+            }
+            else if (!resultUsed)
+            {
+                kind = all ? TaskWaitAllFixKind.WhenAll : TaskWaitAllFixKind.WhenAny;
+            }
+            else if (!all && timeout is null && invocation.Arguments.Length > 0 && IsArrayVariable(invocation.Arguments[0]))
+            {
+                kind = TaskWaitAllFixKind.IndexOfWhenAny;
+            }
+            else
+            {
+                noFix = "the index WaitAny returns has no direct WhenAny counterpart";
+            }
+
+            if (noFix is null && AsyncContext.IsAwaitForbiddenAt(invocation.Syntax))
+            {
+                noFix = "await is not allowed here";
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            if (kind is { } fixKind && noFix is null)
+            {
+                properties[DiagnosticProperties.Kind] = fixKind.ToString();
+            }
+            else
+            {
+                properties[DiagnosticProperties.NoFix] = noFix ?? "no fix";
+            }
+
+            var replacement = token is not null ? $"await {whenName}(...).WaitAsync(cancellationToken)"
+                : timeout is not null && !completion.IsInfinite(timeout) ? $"await {whenName}(...).WaitAsync(timeout)"
+                : kind == TaskWaitAllFixKind.IndexOfWhenAny ? "Array.IndexOf(tasks, await Task.WhenAny(tasks))"
+                : $"await {whenName}(...)";
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC102,
+                invocation.Syntax.GetLocation(),
+                properties.ToImmutable(),
+                api,
+                function.Description,
+                replacement));
+        }
+
+        /// <summary>Every task handed to WaitAll/WaitAny is already complete there (awaited before, WhenAll'd, …).</summary>
+        private bool AllTasksComplete(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var any = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameterType = argument.Parameter?.Type;
+                if (parameterType is null || symbols.Async.IsCancellationToken(parameterType)
+                    || parameterType.SpecialType is SpecialType.System_Int32 || parameterType.Is(symbols.TimeSpan))
+                {
+                    continue;
+                }
+
+                if (!completion.AreTasksCompleteAt(argument.Value, invocation, context))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        /// <summary>A local, parameter or field of array type: safe to name twice in <c>Array.IndexOf(tasks, await Task.WhenAny(tasks))</c>.</summary>
+        private static bool IsArrayVariable(IArgumentOperation argument)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return argument.ArgumentKind == ArgumentKind.Explicit
+                && value.Type is IArrayTypeSymbol
+                && value is ILocalReferenceOperation or IParameterReferenceOperation
+                    or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
+        }
+
+        private void ReportKnownWait(OperationAnalysisContext context, IInvocationOperation invocation, string api, string replacement, bool alwaysBlocks = false)
+        {
+            if (!alwaysBlocks && WaitArguments.Timeout(invocation, symbols) is { } timeout && WaitArguments.IsZeroTimeout(timeout, symbols))
+            {
+                return;
+            }
+
+            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
+                || DualCodePath.IsInSyncArm(invocation))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "no drop-in async form");
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC102,
+                invocation.Syntax.GetLocation(),
+                properties,
+                api,
+                function.Description,
+                replacement));
+        }
+
+        private static bool IsForEachCollection(IInvocationOperation invocation)
+        {
+            var parent = invocation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IForEachLoopOperation { IsAsynchronous: false };
+        }
+    }
+}
+
+/// <summary>What the ASYNC102 fix writes for <c>Task.WaitAll</c>/<c>Task.WaitAny</c>.</summary>
+public enum TaskWaitAllFixKind
+{
+    /// <summary><c>await Task.WhenAll(...)</c> (plus <c>.WaitAsync(token)</c> when a token was passed).</summary>
+    WhenAll,
+
+    /// <summary><c>await Task.WhenAny(...)</c>, where the index WaitAny returns is not used.</summary>
+    WhenAny,
+
+    /// <summary><c>Array.IndexOf(tasks, await Task.WhenAny(tasks))</c>: keeps the index WaitAny returns.</summary>
+    IndexOfWhenAny,
+}

@@ -1,0 +1,167 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>
+/// The types ASYNC101/ASYNC102 and <see cref="TaskCompletion"/> look at, resolved once per compilation
+/// (any of them may be missing: every use is null-safe).
+/// </summary>
+internal sealed class WaitSymbols
+{
+    private WaitSymbols(AsyncSymbols symbols)
+    {
+        Async = symbols;
+        TaskStatus = symbols.Type("System.Threading.Tasks.TaskStatus");
+        TaskAwaiter = symbols.Type("System.Runtime.CompilerServices.TaskAwaiter");
+        TaskAwaiterOfT = symbols.Type("System.Runtime.CompilerServices.TaskAwaiter`1");
+        ValueTaskAwaiter = symbols.Type("System.Runtime.CompilerServices.ValueTaskAwaiter");
+        ValueTaskAwaiterOfT = symbols.Type("System.Runtime.CompilerServices.ValueTaskAwaiter`1");
+        ConfiguredTaskAwaitable = symbols.Type("System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
+        ConfiguredTaskAwaitableOfT = symbols.Type("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1");
+        ConfiguredValueTaskAwaitable = symbols.Type("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable");
+        ConfiguredValueTaskAwaitableOfT = symbols.Type("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1");
+        TimeSpan = symbols.Type("System.TimeSpan");
+        Timeout = symbols.Type("System.Threading.Timeout");
+        Enumerable = symbols.Type("System.Linq.Enumerable");
+        WaitHandle = symbols.Type("System.Threading.WaitHandle");
+        Mutex = symbols.Type("System.Threading.Mutex");
+        Semaphore = symbols.Type("System.Threading.Semaphore");
+        ManualResetEventSlim = symbols.Type("System.Threading.ManualResetEventSlim");
+        CountdownEvent = symbols.Type("System.Threading.CountdownEvent");
+        Barrier = symbols.Type("System.Threading.Barrier");
+        Monitor = symbols.Type("System.Threading.Monitor");
+        SpinWait = symbols.Type("System.Threading.SpinWait");
+        BlockingCollection = symbols.Type("System.Collections.Concurrent.BlockingCollection`1");
+        WaitAsyncWithToken = HasInstanceMethod(symbols.Task, "WaitAsync", symbols.CancellationToken);
+    }
+
+    public AsyncSymbols Async { get; }
+    public INamedTypeSymbol? TaskStatus { get; }
+    public INamedTypeSymbol? TaskAwaiter { get; }
+    public INamedTypeSymbol? TaskAwaiterOfT { get; }
+    public INamedTypeSymbol? ValueTaskAwaiter { get; }
+    public INamedTypeSymbol? ValueTaskAwaiterOfT { get; }
+    public INamedTypeSymbol? ConfiguredTaskAwaitable { get; }
+    public INamedTypeSymbol? ConfiguredTaskAwaitableOfT { get; }
+    public INamedTypeSymbol? ConfiguredValueTaskAwaitable { get; }
+    public INamedTypeSymbol? ConfiguredValueTaskAwaitableOfT { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? Timeout { get; }
+    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? WaitHandle { get; }
+    public INamedTypeSymbol? Mutex { get; }
+    public INamedTypeSymbol? Semaphore { get; }
+    public INamedTypeSymbol? ManualResetEventSlim { get; }
+    public INamedTypeSymbol? CountdownEvent { get; }
+    public INamedTypeSymbol? Barrier { get; }
+    public INamedTypeSymbol? Monitor { get; }
+    public INamedTypeSymbol? SpinWait { get; }
+    public INamedTypeSymbol? BlockingCollection { get; }
+
+    /// <summary><c>Task.WaitAsync(CancellationToken)</c> exists (.NET 6+): the async form of <c>Wait(ct)</c>.</summary>
+    public bool WaitAsyncWithToken { get; }
+
+    public INamedTypeSymbol Task => Async.Task;
+
+    public static WaitSymbols Create(AsyncSymbols symbols) => new(symbols);
+
+    /// <summary>The awaiter types whose <c>GetResult()</c> blocks on a task (TaskAwaiter, ValueTaskAwaiter and the configured ones).</summary>
+    public bool IsTaskAwaiter(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        var definition = named.OriginalDefinition;
+        if (definition.Is(TaskAwaiter) || definition.Is(TaskAwaiterOfT) || definition.Is(ValueTaskAwaiter) || definition.Is(ValueTaskAwaiterOfT))
+        {
+            return true;
+        }
+
+        // ConfiguredTaskAwaitable.ConfiguredTaskAwaiter and friends are nested in the awaitable.
+        return named.ContainingType is { } container && IsConfiguredAwaitable(container);
+    }
+
+    public bool IsConfiguredAwaitable(ITypeSymbol? type)
+    {
+        var definition = type?.OriginalDefinition;
+        return definition is not null
+            && (definition.Is(ConfiguredTaskAwaitable) || definition.Is(ConfiguredTaskAwaitableOfT)
+                || definition.Is(ConfiguredValueTaskAwaitable) || definition.Is(ConfiguredValueTaskAwaitableOfT));
+    }
+
+    public bool IsTaskType(ITypeSymbol? type) => type.InheritsFromOrEquals(Async.Task);
+
+    private static bool HasInstanceMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameterType)
+    {
+        if (parameterType is null)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 1 } method
+                && method.Parameters[0].Type.Is(parameterType)
+                && method.DeclaredAccessibility == Accessibility.Public)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Reading the timeout argument of a wait.</summary>
+internal static class WaitArguments
+{
+    /// <summary><c>0</c>, <c>TimeSpan.Zero</c>, <c>default(TimeSpan)</c>, <c>TimeSpan.FromMilliseconds(0)</c>: a probe that never blocks.</summary>
+    public static bool IsZeroTimeout(IOperation value, WaitSymbols symbols)
+    {
+        while (value is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.ConstantValue is { HasValue: true, Value: { } constant })
+        {
+            return constant is 0 or 0L or 0u or 0UL or 0d;
+        }
+
+        if (!value.Type.Is(symbols.TimeSpan))
+        {
+            return false;
+        }
+
+        return value switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } } => true,
+            IDefaultValueOperation => true,
+            IObjectCreationOperation { Arguments.Length: 0 } => true,
+            IObjectCreationOperation { Arguments.Length: 1 } creation => IsZeroTimeout(creation.Arguments[0].Value, symbols),
+            IInvocationOperation { TargetMethod: { IsStatic: true, Name: var name }, Arguments.Length: 1 } invocation
+                when name.StartsWith("From", System.StringComparison.Ordinal) => IsZeroTimeout(invocation.Arguments[0].Value, symbols),
+            _ => false,
+        };
+    }
+
+    /// <summary>The argument bound to a timeout parameter (an int, long or TimeSpan named <c>…timeout…</c>/<c>…Timeout</c>), if any.</summary>
+    public static IOperation? Timeout(IInvocationOperation invocation, WaitSymbols symbols)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && parameter.Name.IndexOf("imeout", System.StringComparison.Ordinal) >= 0
+                && (parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32
+                    || parameter.Type.Is(symbols.TimeSpan)))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,1664 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers;
+
+/// <summary>
+/// "Is this task already complete here?": true when every path to a read of a task passes through something
+/// that completed it, so that reading <c>.Result</c> (or <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>) does
+/// not block. Known completions:
+/// <list type="bullet">
+/// <item>the task is complete by construction: <c>Task.FromResult</c>, <c>Task.CompletedTask</c>,
+///   <c>Task.FromException/FromCanceled</c>, the <c>ValueTask</c> made from a value, the task
+///   <c>await Task.WhenAny(...)</c> returns, a continuation's antecedent (<c>ContinueWith(t =&gt; t.Result)</c>),
+///   the tasks <c>Task.WhenEach</c> yields;</item>
+/// <item>on every path before the read (a forward "must" data-flow over Roslyn's <see cref="ControlFlowGraph"/>):
+///   the same local, parameter or <c>this</c>-rooted field/property was awaited (also through
+///   <c>ConfigureAwait</c>/<c>WaitAsync</c>), passed to an awaited <c>Task.WhenAll</c> directly or inside a
+///   collection (then its elements, <c>foreach</c> variables and <c>tasks[i]</c> are complete), assigned from a
+///   complete task, already blocked on (<c>Wait()</c>, <c>.Result</c>, <c>Task.WaitAll</c>: reported once, not
+///   again), or guarded by <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>, <c>IsFaulted</c>,
+///   <c>IsCanceled</c>, <c>Status == TaskStatus.RanToCompletion|Faulted|Canceled</c>, <c>Wait(timeout)</c>
+///   returning true, or <c>await Task.WhenAny(t, ...) == t</c> — in <c>if</c>, <c>else if</c>, <c>?:</c>,
+///   <c>&amp;&amp;</c>, <c>switch</c>, patterns and early exits alike. Reassigning the variable (or mutating the
+///   collection) forgets what was known.</item>
+/// </list>
+/// One instance per compilation; the per-graph analysis is cached and safe to use concurrently.
+/// </summary>
+internal sealed class TaskCompletion
+{
+    private const int CollectionExpressionKind = 127; // OperationKind.CollectionExpression (Roslyn 4.9+)
+    private const int SpreadKind = 128;               // OperationKind.Spread (Roslyn 4.9+)
+    private const int MaxPathLength = 4;
+
+    private readonly AsyncSymbols symbols;
+    private readonly INamedTypeSymbol? taskStatus;
+    private readonly INamedTypeSymbol? enumerable;
+    private readonly INamedTypeSymbol? taskFactory;
+    private readonly INamedTypeSymbol? taskFactoryOfT;
+    private readonly INamedTypeSymbol? ienumerableOfT;
+    private readonly INamedTypeSymbol? timeSpan;
+    private readonly INamedTypeSymbol? timeout;
+    private readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> graphs = new();
+
+    private TaskCompletion(AsyncSymbols symbols)
+    {
+        this.symbols = symbols;
+        taskStatus = symbols.Type("System.Threading.Tasks.TaskStatus");
+        enumerable = symbols.Type("System.Linq.Enumerable");
+        taskFactory = symbols.TaskFactory;
+        taskFactoryOfT = symbols.TaskFactoryOfT;
+        ienumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
+        timeSpan = symbols.Type("System.TimeSpan");
+        timeout = symbols.Type("System.Threading.Timeout");
+    }
+
+    /// <summary>Create once per compilation, at compilation start.</summary>
+    public static TaskCompletion Create(AsyncSymbols symbols) => new(symbols);
+
+    /// <summary>
+    /// True when the task <paramref name="task"/> evaluates to is complete on every path that reaches <paramref name="read"/>
+    /// (the operation that would block on it: the <c>.Result</c> reference or the <c>Wait</c>/<c>GetResult</c> invocation).
+    /// </summary>
+    public bool IsCompleteAt(IOperation task, IOperation read, OperationAnalysisContext context)
+        => IsCompleteAt(task, read, () => context.GetControlFlowGraph());
+
+    /// <inheritdoc cref="IsCompleteAt(IOperation, IOperation, OperationAnalysisContext)"/>
+    /// <param name="rootGraph">The graph of the member body that contains <paramref name="read"/> (asked only when needed).</param>
+    public bool IsCompleteAt(IOperation task, IOperation read, Func<ControlFlowGraph?> rootGraph)
+    {
+        if (task is IConditionalAccessInstanceOperation)
+        {
+            // task?.Result: the task is the receiver of the enclosing '?.'.
+            for (var current = task.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation conditional)
+                {
+                    task = conditional.Operation;
+                    break;
+                }
+            }
+        }
+
+        var unwrapped = UnwrapTask(task);
+        if (unwrapped is null)
+        {
+            return false;
+        }
+
+        if (IsCompleteByConstruction(unwrapped, state: null, captures: null))
+        {
+            return true;
+        }
+
+        switch (unwrapped)
+        {
+            case IParameterReferenceOperation parameter when IsContinuationAntecedent(parameter, allTasks: false):
+                return true;
+
+            case ILocalReferenceOperation local when FindForEachLoop(local) is { } loop:
+                return IsForEachOverCompleteTasks(loop, rootGraph);
+        }
+
+        if (ElementSource(unwrapped) is { } source)
+        {
+            if (source is IParameterReferenceOperation antecedents && IsContinuationAntecedent(antecedents, allTasks: true))
+            {
+                return true;
+            }
+
+            return PathOf(source, captures: null) is { } collection
+                && HoldsAt(new Fact(collection, allElements: true), read, rootGraph);
+        }
+
+        return PathOf(unwrapped, captures: null) is { } path
+            && MayHaveFacts(path, read)
+            && HoldsAt(new Fact(path, allElements: false), read, rootGraph);
+    }
+
+    /// <summary>
+    /// A cheap syntactic test before building a control-flow graph: a parameter or field that the function names
+    /// nowhere but in the read itself cannot have been awaited, guarded or collected there.
+    /// </summary>
+    private static bool MayHaveFacts(AccessPath path, IOperation read)
+    {
+        var root = path.Outermost;
+        if (root is not (IParameterSymbol or IFieldSymbol or IPropertySymbol))
+        {
+            return true;
+        }
+
+        SyntaxNode? function = null;
+        foreach (var ancestor in read.Syntax.Ancestors())
+        {
+            if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            {
+                function = ancestor;
+                break;
+            }
+        }
+
+        if (function is null)
+        {
+            return true;
+        }
+
+        var name = root.Name;
+        var readSpan = read.Syntax.Span;
+        foreach (var token in function.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                && token.ValueText == name
+                && !readSpan.Contains(token.Span)
+                && token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when every task in the collection <paramref name="collection"/> evaluates to is complete at <paramref name="read"/>
+    /// (the collection was passed to an awaited <c>Task.WhenAll</c> and not changed since).
+    /// </summary>
+    public bool AreAllCompleteAt(IOperation collection, IOperation read, OperationAnalysisContext context)
+    {
+        var source = StripMaterialization(Unwrap(collection));
+        if (source is IParameterReferenceOperation antecedents && IsContinuationAntecedent(antecedents, allTasks: true))
+        {
+            return true;
+        }
+
+        return PathOf(source, captures: null) is { } path
+            && HoldsAt(new Fact(path, allElements: true), read, () => context.GetControlFlowGraph());
+    }
+
+    /// <summary>
+    /// For an argument of <c>Task.WaitAll</c>/<c>WaitAny</c>/<c>WhenAll</c>: every task it stands for (a task, a params array or
+    /// collection literal of tasks, or a collection) is complete at <paramref name="read"/>. False when it stands for none.
+    /// </summary>
+    public bool AreTasksCompleteAt(IOperation argumentValue, IOperation read, OperationAnalysisContext context)
+    {
+        var value = Unwrap(argumentValue);
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return AllComplete(initializer.ElementValues, read, context);
+        }
+
+        if ((int)value.Kind == CollectionExpressionKind)
+        {
+            var elements = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var child in value.ChildOperations)
+            {
+                if ((int)child.Kind == SpreadKind)
+                {
+                    return false;
+                }
+
+                elements.Add(child);
+            }
+
+            return AllComplete(elements.ToImmutable(), read, context);
+        }
+
+        return IsTaskOrValueTaskType(value.Type) ? IsCompleteAt(value, read, context) : AreAllCompleteAt(value, read, context);
+    }
+
+    private bool AllComplete(ImmutableArray<IOperation> elements, IOperation read, OperationAnalysisContext context)
+    {
+        foreach (var element in elements)
+        {
+            if (!IsCompleteAt(element, read, context))
+            {
+                return false;
+            }
+        }
+
+        return elements.Length > 0;
+    }
+
+    // ---- completion by construction --------------------------------------------------------------
+
+    /// <summary>Task.FromResult, CompletedTask, await Task.WhenAny(...), new ValueTask&lt;T&gt;(value), …; or a path known complete in <paramref name="state"/>.</summary>
+    private bool IsCompleteByConstruction(IOperation operation, FactSet? state, FlowScope? captures)
+    {
+        var value = UnwrapTask(operation);
+        switch (value)
+        {
+            case null:
+                return false;
+
+            case IPropertyReferenceOperation { Property.IsStatic: true, Property.Name: "CompletedTask" } property:
+                return IsTaskOrValueTaskType(property.Property.ContainingType);
+
+            case IInvocationOperation { TargetMethod.IsStatic: true } invocation:
+                var method = invocation.TargetMethod;
+                return method.Name is "FromResult" or "FromException" or "FromCanceled"
+                    && IsTaskOrValueTaskType(method.ContainingType);
+
+            case IAwaitOperation await:
+                return UnwrapTask(await.Operation) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAny" } whenAny }
+                    && whenAny.ContainingType.Is(symbols.Task);
+
+            case IObjectCreationOperation creation when IsValueTaskType(creation.Type):
+                // new ValueTask() / new ValueTask<T>(value) are complete; new ValueTask(task) or (source, token) are not.
+                return creation.Arguments.Length == 0
+                    || (creation.Arguments.Length == 1
+                        && creation.Constructor?.OriginalDefinition is { Parameters.Length: 1 } constructor
+                        && constructor.Parameters[0].Type is ITypeParameterSymbol);
+
+            case IDefaultValueOperation defaultValue:
+                return IsValueTaskType(defaultValue.Type);
+
+            case IFlowCaptureReferenceOperation reference when captures is not null:
+                return captures.Values.TryGetValue(reference.Id, out var values)
+                    && (values.Count == 1
+                        ? IsCompleteByConstruction(values[0], state, captures)
+                        : values.TrueForAll(v => IsCompleteByConstruction(v, null, captures)));
+        }
+
+        return state is not null
+            && PathOf(value, captures) is { } path
+            && state.Contains(new Fact(path, allElements: false));
+    }
+
+    /// <summary>The lambda parameter is the antecedent of <c>ContinueWith</c>/<c>ContinueWhenAny</c> (or the array of <c>ContinueWhenAll</c>).</summary>
+    private bool IsContinuationAntecedent(IParameterReferenceOperation reference, bool allTasks)
+    {
+        var parameter = reference.Parameter;
+        if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol)
+        {
+            return false;
+        }
+
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation lambda)
+            {
+                continue;
+            }
+
+            if (!lambda.Symbol.Is(lambdaSymbol))
+            {
+                continue;
+            }
+
+            IOperation? parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
+            {
+                return false;
+            }
+
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType?.OriginalDefinition;
+            if (allTasks)
+            {
+                return method.Name == "ContinueWhenAll" && (type.Is(taskFactory) || type.Is(taskFactoryOfT));
+            }
+
+            return method.Name switch
+            {
+                "ContinueWith" => IsTaskOrValueTaskType(type) && argument.Parameter?.Ordinal == 0,
+                "ContinueWhenAny" => type.Is(taskFactory) || type.Is(taskFactoryOfT),
+                _ => false,
+            };
+        }
+
+        return false;
+    }
+
+    // ---- foreach over complete tasks ---------------------------------------------------------------
+
+    private static IForEachLoopOperation? FindForEachLoop(ILocalReferenceOperation reference)
+    {
+        var local = reference.Local;
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IForEachLoopOperation loop when loop.Locals.Contains(local) && loop.LoopControlVariable is IVariableDeclaratorOperation declarator
+                                                     && declarator.Symbol.Is(local):
+                    return loop;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsForEachOverCompleteTasks(IForEachLoopOperation loop, Func<ControlFlowGraph?> rootGraph)
+    {
+        var collection = Unwrap(loop.Collection);
+
+        // await foreach (var t in Task.WhenEach(tasks)) — each task is yielded when it completes.
+        while (collection is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WithCancellation" } configured
+               && (configured.Instance ?? (configured.TargetMethod.IsExtensionMethod && configured.Arguments.Length > 0 ? configured.Arguments[0].Value : null)) is { } inner)
+        {
+            collection = Unwrap(inner);
+        }
+
+        if (collection is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenEach" } whenEach } && whenEach.ContainingType.Is(symbols.Task))
+        {
+            return true;
+        }
+
+        collection = StripMaterialization(collection);
+        if (collection is IParameterReferenceOperation antecedents && IsContinuationAntecedent(antecedents, allTasks: true))
+        {
+            return true;
+        }
+
+        // Asked where the collection is read (its own kind, not the enumerator captures that share its syntax).
+        return PathOf(collection, captures: null) is { } path
+            && HoldsAt(new Fact(path, allElements: true), collection, rootGraph);
+    }
+
+    /// <summary>For <c>tasks[i]</c>, <c>tasks.First()</c>, <c>tasks.ElementAt(i)</c>…: the collection.</summary>
+    private IOperation? ElementSource(IOperation task)
+    {
+        switch (task)
+        {
+            case IArrayElementReferenceOperation element:
+                return Unwrap(element.ArrayReference);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance }:
+                return Unwrap(instance);
+            case IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } invocation
+                when method.ContainingType.Is(enumerable) && invocation.Arguments.Length > 0
+                     && method.Name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault":
+                return StripMaterialization(Unwrap(invocation.Arguments[0].Value));
+            default:
+                return null;
+        }
+    }
+
+    // ---- the data-flow ------------------------------------------------------------------------------
+
+    private bool HoldsAt(Fact fact, IOperation at, Func<ControlFlowGraph?> rootGraph)
+    {
+        ControlFlowGraph? root;
+        try
+        {
+            root = rootGraph();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+
+        if (root is null)
+        {
+            return false;
+        }
+
+        var graph = AsyncContext.EnclosingFunctionOperation(at) is { } function ? FindFunctionGraph(root, function) : root;
+        if (graph is null)
+        {
+            return false;
+        }
+
+        var facts = graphs.GetValue(graph, g => new GraphFacts(this, g));
+        return facts.HoldsAt(fact, at.Syntax, at.Kind);
+    }
+
+    private static ControlFlowGraph? FindFunctionGraph(ControlFlowGraph root, IOperation function)
+    {
+        var symbol = function switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        var pending = new Stack<ControlFlowGraph>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var graph = pending.Pop();
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                var nested = graph.GetLocalFunctionControlFlowGraph(localFunction);
+                if (localFunction.Is(symbol))
+                {
+                    return nested;
+                }
+
+                pending.Push(nested);
+            }
+
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in BlockOperations(block))
+                {
+                    foreach (var descendant in operation.DescendantsAndSelf())
+                    {
+                        if (descendant is IFlowAnonymousFunctionOperation anonymous)
+                        {
+                            var nested = graph.GetAnonymousFunctionControlFlowGraph(anonymous);
+                            if (anonymous.Symbol.Is(symbol))
+                            {
+                                return nested;
+                            }
+
+                            pending.Push(nested);
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IOperation> BlockOperations(BasicBlock block)
+    {
+        foreach (var operation in block.Operations)
+        {
+            yield return operation;
+        }
+
+        if (block.BranchValue is { } branch)
+        {
+            yield return branch;
+        }
+    }
+
+    /// <summary>The facts at the entry of every block of one graph (computed once), and the replay to a point inside a block.</summary>
+    private sealed class GraphFacts
+    {
+        private readonly TaskCompletion owner;
+        private readonly ControlFlowGraph graph;
+        private readonly FactSet?[] entry;
+        private readonly FlowScope captures = new();
+
+        public GraphFacts(TaskCompletion owner, ControlFlowGraph graph)
+        {
+            this.owner = owner;
+            this.graph = graph;
+            entry = new FactSet?[graph.Blocks.Length];
+            CollectCaptures();
+            Solve();
+        }
+
+        public bool HoldsAt(Fact fact, SyntaxNode syntax, OperationKind? kind)
+        {
+            var found = false;
+            foreach (var block in graph.Blocks)
+            {
+                if (!Contains(block, syntax))
+                {
+                    continue;
+                }
+
+                var walker = new Walker(owner, captures, (entry[block.Ordinal] ?? FactSet.Empty).ToBuilder(), syntax, kind);
+                foreach (var operation in BlockOperations(block))
+                {
+                    walker.Visit(operation);
+                    if (walker.StateAtTarget is not null)
+                    {
+                        break;
+                    }
+                }
+
+                if (walker.StateAtTarget is { } state)
+                {
+                    if (!state.Contains(fact))
+                    {
+                        return false;
+                    }
+
+                    found = true;
+                }
+            }
+
+            return found;
+        }
+
+        private static bool Contains(BasicBlock block, SyntaxNode syntax)
+        {
+            foreach (var operation in BlockOperations(block))
+            {
+                if (operation.Syntax.SyntaxTree == syntax.SyntaxTree && operation.Syntax.Span.Contains(syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void CollectCaptures()
+        {
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in BlockOperations(block))
+                {
+                    foreach (var descendant in operation.DescendantsAndSelf())
+                    {
+                        if (descendant is ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local } } assignment)
+                        {
+                            // var all = Task.WhenAll(a, b); … await all; — completing 'all' completes a and b.
+                            var combined = Unwrap(assignment.Value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } invocation
+                                           && whenAll.ContainingType.Is(owner.symbols.Task)
+                                ? invocation
+                                : null;
+                            captures.Combined[local] = captures.Combined.ContainsKey(local) ? null : combined;
+                            var winner = owner.AwaitedWhenAny(assignment.Value);
+                            captures.WhenAnyWinners[local] = captures.WhenAnyWinners.ContainsKey(local) ? null : winner;
+                        }
+
+                        if (descendant is IFlowCaptureOperation capture)
+                        {
+                            if (!captures.Values.TryGetValue(capture.Id, out var values))
+                            {
+                                captures.Values[capture.Id] = values = new List<IOperation>(1);
+                            }
+
+                            values.Add(capture.Value);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Forward must-analysis: a block's entry facts are the intersection over its incoming edges, to a fixed point.</summary>
+        private void Solve()
+        {
+            var blocks = graph.Blocks;
+            var pending = new Queue<BasicBlock>();
+            var queued = new bool[blocks.Length];
+            foreach (var block in blocks)
+            {
+                // The entry, and the blocks no edge reaches (dead code): nothing known there. Exception handlers are
+                // reached from their try blocks below instead.
+                if (block.Kind == BasicBlockKind.Entry
+                    || (block.Kind == BasicBlockKind.Block && block.Predecessors.IsEmpty && !IsHandlerStart(block)))
+                {
+                    entry[block.Ordinal] = FactSet.Empty;
+                    pending.Enqueue(block);
+                    queued[block.Ordinal] = true;
+                }
+            }
+
+            var budget = blocks.Length * 50;
+            while (pending.Count > 0 && budget-- > 0)
+            {
+                var block = pending.Dequeue();
+                queued[block.Ordinal] = false;
+
+                var walker = new Walker(owner, captures, entry[block.Ordinal]!.ToBuilder(), null, null);
+                foreach (var operation in block.Operations)
+                {
+                    walker.Visit(operation);
+                }
+
+                if (block.BranchValue is { } branchValue)
+                {
+                    walker.Visit(branchValue);
+                }
+
+                var after = walker.State;
+
+                // An exception may leave the block anywhere: its handlers know what held both before and after it.
+                var handlers = HandlerStarts(block);
+                if (handlers is not null)
+                {
+                    var thrown = entry[block.Ordinal]!.Intersect(after.ToImmutable());
+                    foreach (var handler in handlers)
+                    {
+                        FlowTo(handler, thrown);
+                    }
+                }
+
+                if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition)
+                {
+                    var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+                    Flow(block.ConditionalSuccessor, WithCondition(after, condition, jumpsWhen));
+                    Flow(block.FallThroughSuccessor, WithCondition(after, condition, !jumpsWhen));
+                }
+                else
+                {
+                    var state = after.ToImmutable();
+                    Flow(block.ConditionalSuccessor, state);
+                    Flow(block.FallThroughSuccessor, state);
+                }
+            }
+
+            void Flow(ControlFlowBranch? branch, FactSet state)
+            {
+                if (branch?.Destination is { } destination)
+                {
+                    FlowTo(destination, state);
+                }
+            }
+
+            void FlowTo(BasicBlock destination, FactSet state)
+            {
+                var current = entry[destination.Ordinal];
+                var merged = current is null ? state : current.Intersect(state);
+                if (current is not null && merged.Count == current.Count)
+                {
+                    return;
+                }
+
+                entry[destination.Ordinal] = merged;
+                if (!queued[destination.Ordinal])
+                {
+                    queued[destination.Ordinal] = true;
+                    pending.Enqueue(destination);
+                }
+            }
+        }
+
+        private bool IsHandlerStart(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.FirstBlockOrdinal != block.Ordinal)
+                {
+                    return false;
+                }
+
+                if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler
+                    or ControlFlowRegionKind.Finally)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The first blocks of the catch, filter and finally handlers that guard <paramref name="block"/>, or null.</summary>
+        private List<BasicBlock>? HandlerStarts(BasicBlock block)
+        {
+            List<BasicBlock>? starts = null;
+            ControlFlowRegion? child = null;
+            for (var region = block.EnclosingRegion; region is not null; child = region, region = region.EnclosingRegion)
+            {
+                if (region.Kind is not (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
+                    || child is not { Kind: ControlFlowRegionKind.Try })
+                {
+                    continue;
+                }
+
+                foreach (var handler in region.NestedRegions)
+                {
+                    if (!ReferenceEquals(handler, child))
+                    {
+                        (starts ??= new List<BasicBlock>()).Add(graph.Blocks[handler.FirstBlockOrdinal]);
+                    }
+                }
+            }
+
+            return starts;
+        }
+
+        private FactSet WithCondition(FactSet.Builder after, IOperation condition, bool value)
+        {
+            var builder = after.Clone();
+            owner.AddConditionFacts(condition, value, builder, captures, depth: 0);
+            return builder.ToImmutable();
+        }
+    }
+
+    /// <summary>Replays the operations of a block in evaluation order, applying what completes or forgets a task.</summary>
+    private sealed class Walker
+    {
+        private readonly TaskCompletion owner;
+        private readonly FlowScope captures;
+        private readonly SyntaxNode? target;
+        private readonly OperationKind? targetKind;
+
+        public Walker(TaskCompletion owner, FlowScope captures, FactSet.Builder state, SyntaxNode? target, OperationKind? targetKind)
+        {
+            this.owner = owner;
+            this.captures = captures;
+            State = state;
+            this.target = target;
+            this.targetKind = targetKind;
+        }
+
+        private const int MaxWalkDepth = 200;
+        private int depth;
+
+        public FactSet.Builder State { get; }
+
+        public FactSet? StateAtTarget { get; private set; }
+
+        public void Visit(IOperation operation)
+        {
+            // Very deep expressions (generated string concatenations) are not walked to the bottom: no stack overflow.
+            if (StateAtTarget is not null || depth > MaxWalkDepth)
+            {
+                return;
+            }
+
+            depth++;
+            try
+            {
+                VisitCore(operation);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private void VisitCore(IOperation operation)
+        {
+
+            switch (operation)
+            {
+                case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    // The body runs later (or never): nothing in it completes a task here.
+                    return;
+
+                case ISimpleAssignmentOperation assignment:
+                    VisitChildrenOf(assignment.Target);
+                    Visit(assignment.Value);
+                    CheckTarget(operation);
+                    Assign(assignment.Target, assignment.Value);
+                    return;
+
+                case IDeconstructionAssignmentOperation deconstruction:
+                    Visit(deconstruction.Value);
+                    CheckTarget(operation);
+                    foreach (var element in deconstruction.Target.DescendantsAndSelf())
+                    {
+                        if (owner.PathOf(element, captures) is { } assigned)
+                        {
+                            State.Forget(assigned);
+                        }
+                    }
+
+                    return;
+
+                case ICompoundAssignmentOperation or IIncrementOrDecrementOperation or ICoalesceAssignmentOperation:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        Visit(child);
+                    }
+
+                    CheckTarget(operation);
+                    var changed = operation switch
+                    {
+                        ICompoundAssignmentOperation compound => compound.Target,
+                        IIncrementOrDecrementOperation increment => increment.Target,
+                        ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                        _ => null,
+                    };
+                    if (changed is not null && owner.PathOf(changed, captures) is { } changedPath)
+                    {
+                        State.Forget(changedPath);
+                    }
+
+                    return;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                Visit(child);
+            }
+
+            if (StateAtTarget is not null)
+            {
+                return;
+            }
+
+            CheckTarget(operation);
+            Apply(operation);
+        }
+
+        private void VisitChildrenOf(IOperation operation)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                Visit(child);
+            }
+        }
+
+        private void CheckTarget(IOperation operation)
+        {
+            if (target is not null && StateAtTarget is null && operation.Syntax == target && (targetKind is null || operation.Kind == targetKind))
+            {
+                StateAtTarget = State.ToImmutable();
+            }
+        }
+
+        private void Assign(IOperation targetOperation, IOperation value)
+        {
+            var assigned = owner.PathOf(targetOperation, captures);
+            if (assigned is null)
+            {
+                // tasks[i] = …: the collection no longer holds only complete tasks.
+                if (owner.ElementSource(targetOperation) is { } collection && owner.PathOf(collection, captures) is { } collectionPath)
+                {
+                    State.Remove(new Fact(collectionPath, allElements: true));
+                    State.ForgetMembersOf(collectionPath);
+                }
+
+                return;
+            }
+
+            var complete = owner.IsCompleteByConstruction(value, State.Snapshot(), captures);
+            var valuePath = owner.PathOf(owner.StripMaterialization(Unwrap(value)), captures);
+            var allComplete = valuePath is not null && State.Contains(new Fact(valuePath, allElements: true));
+            State.Forget(assigned);
+            if (complete)
+            {
+                State.Add(new Fact(assigned, allElements: false));
+            }
+
+            if (allComplete)
+            {
+                State.Add(new Fact(assigned, allElements: true));
+            }
+
+            // var tasks = new[] { a, b } / Task[] tasks = [a, b]: remember which tasks the collection holds.
+            var literal = Resolve(Unwrap(value), captures);
+            var elements = literal switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                _ when (int)literal.Kind == CollectionExpressionKind => literal.ChildOperations.ToImmutableArray(),
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            foreach (var element in elements)
+            {
+                if (owner.PathOf(owner.UnwrapTask(element) ?? element, captures) is { } elementPath)
+                {
+                    State.Add(new Fact(assigned, elementPath));
+                }
+            }
+        }
+
+        private void Apply(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IAwaitOperation await:
+                    owner.AddAwaitFacts(await.Operation, State, captures);
+                    break;
+
+                case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } instance } when owner.IsTaskOrValueTaskType(instance.Type):
+                    // Reading .Result blocked until completion: afterwards the task is complete.
+                    owner.AddCompleted(instance, State, captures);
+                    break;
+
+                case IInvocationOperation invocation:
+                    owner.ApplyInvocation(invocation, State, captures);
+                    break;
+
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument
+                    when owner.PathOf(argument.Value, captures) is { } passed:
+                    State.Forget(passed);
+                    break;
+            }
+        }
+    }
+
+    private void ApplyInvocation(IInvocationOperation invocation, FactSet.Builder state, FlowScope captures)
+    {
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "Wait" when !method.IsStatic && invocation.Instance is { } waited && IsTaskOrValueTaskType(waited.Type) && WaitsWithoutTimeout(invocation):
+                AddCompleted(waited, state, captures);
+                return;
+
+            case "GetResult" when !method.IsStatic && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited }:
+                AddCompleted(awaited, state, captures);
+                return;
+
+            case "WaitAll" when method.IsStatic && method.ContainingType.Is(symbols.Task) && WaitsWithoutTimeout(invocation):
+                AddAllCompleted(invocation, state, captures);
+                return;
+
+            case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
+                when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
+                state.Remove(new Fact(collectionPath, allElements: true));
+                if (method.Name is "Add" or "Insert" or "Push" or "Enqueue")
+                {
+                    // tasks.Add(a): the collection now holds a.
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (IsTaskOrValueTaskType(argument.Value.Type) && PathOf(UnwrapTask(argument.Value) ?? argument.Value, captures) is { } added)
+                        {
+                            state.Add(new Fact(collectionPath, added));
+                        }
+                    }
+                }
+
+                return;
+
+            case "Remove" or "RemoveAt" or "RemoveAll" or "RemoveRange" or "Clear" or "Pop" or "Dequeue" or "TryTake" or "TryDequeue" or "TryPop" or "TryRemove"
+                when !method.IsStatic && invocation.Instance is { } shrunk && PathOf(shrunk, captures) is { } shrunkPath:
+                state.ForgetMembersOf(shrunkPath);
+                return;
+        }
+    }
+
+    private void AddAwaitFacts(IOperation awaited, FactSet.Builder state, FlowScope captures)
+    {
+        var operand = UnwrapTask(awaited);
+        if (operand is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } invocation && whenAll.ContainingType.Is(symbols.Task))
+        {
+            AddAllCompleted(invocation, state, captures);
+            return;
+        }
+
+        if (operand is not null)
+        {
+            AddCompleted(operand, state, captures);
+        }
+    }
+
+    private void AddCompleted(IOperation task, FactSet.Builder state, FlowScope captures)
+    {
+        if (UnwrapTask(task) is { } unwrapped && PathOf(unwrapped, captures) is { } path)
+        {
+            state.Add(new Fact(path, allElements: false));
+            if (unwrapped is ILocalReferenceOperation { Local: var local }
+                && captures.Combined.TryGetValue(local, out var whenAll) && whenAll is not null)
+            {
+                AddAllCompleted(whenAll, state, captures);
+            }
+        }
+    }
+
+    /// <summary>The arguments of <c>Task.WhenAll</c>/<c>WaitAll</c>: each task (params or collection literal) or each collection.</summary>
+    private void AddAllCompleted(IInvocationOperation invocation, FactSet.Builder state, FlowScope captures)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = Unwrap(argument.Value);
+            if (symbols.IsCancellationToken(value.Type) || value.Type?.SpecialType is SpecialType.System_Int32)
+            {
+                continue;
+            }
+
+            AddTasksOf(value, state, captures, depth: 0);
+        }
+    }
+
+    private void AddTasksOf(IOperation value, FactSet.Builder state, FlowScope captures, int depth)
+    {
+        value = Unwrap(value);
+        if (depth > 2)
+        {
+            return;
+        }
+
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var element in initializer.ElementValues)
+            {
+                AddTasksOf(element, state, captures, depth + 1);
+            }
+
+            return;
+        }
+
+        if ((int)value.Kind == CollectionExpressionKind)
+        {
+            foreach (var element in value.ChildOperations)
+            {
+                AddTasksOf(element, state, captures, depth + 1);
+            }
+
+            return;
+        }
+
+        if ((int)value.Kind == SpreadKind)
+        {
+            foreach (var element in value.ChildOperations)
+            {
+                AddCollection(element, state, captures);
+            }
+
+            return;
+        }
+
+        if (IsTaskOrValueTaskType(value.Type))
+        {
+            AddCompleted(value, state, captures);
+            return;
+        }
+
+        AddCollection(value, state, captures);
+    }
+
+    private void AddCollection(IOperation value, FactSet.Builder state, FlowScope captures)
+    {
+        var collection = StripMaterialization(Unwrap(value));
+        if (PathOf(collection, captures) is not { } path)
+        {
+            return;
+        }
+
+        // A local typed IEnumerable<T> is usually a lazy query: enumerating it again starts new tasks, which are not complete.
+        if (collection is ILocalReferenceOperation { Local.Type: INamedTypeSymbol { IsGenericType: true } localType }
+            && localType.OriginalDefinition.Is(ienumerableOfT))
+        {
+            return;
+        }
+
+        state.Add(new Fact(path, allElements: true));
+        if (state.MembersOf(path) is { } members)
+        {
+            foreach (var member in members)
+            {
+                state.Add(new Fact(member, allElements: false));
+            }
+        }
+    }
+
+    /// <summary>What a true (or false) condition tells: guards on IsCompleted*, Status, Wait(timeout) and WhenAny identity.</summary>
+    private void AddConditionFacts(IOperation condition, bool value, FactSet.Builder state, FlowScope captures, int depth)
+    {
+        if (depth > 8)
+        {
+            return;
+        }
+
+        condition = Resolve(Unwrap(condition), captures);
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
+                AddConditionFacts(negation.Operand, !value, state, captures, depth + 1);
+                return;
+
+            case IPropertyReferenceOperation { Instance: { } instance } property
+                when value && property.Property.Name is "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled"
+                     && IsTaskOrValueTaskType(instance.Type):
+                AddCompleted(instance, state, captures);
+                return;
+
+            case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } waited } when value && IsTaskOrValueTaskType(waited.Type):
+                AddCompleted(waited, state, captures);
+                return;
+
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WaitAll" } waitAll } invocation when value && waitAll.ContainingType.Is(symbols.Task):
+                AddAllCompleted(invocation, state, captures);
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                var equal = (binary.OperatorKind == BinaryOperatorKind.Equals) == value;
+                var left = Resolve(Unwrap(binary.LeftOperand), captures);
+                var right = Resolve(Unwrap(binary.RightOperand), captures);
+                if (left.ConstantValue is { HasValue: true, Value: bool leftBool })
+                {
+                    AddConditionFacts(right, leftBool == equal, state, captures, depth + 1);
+                    return;
+                }
+
+                if (right.ConstantValue is { HasValue: true, Value: bool rightBool })
+                {
+                    AddConditionFacts(left, rightBool == equal, state, captures, depth + 1);
+                    return;
+                }
+
+                if (equal)
+                {
+                    AddEqualityFacts(left, right, state, captures);
+                    AddEqualityFacts(right, left, state, captures);
+                }
+                else
+                {
+                    AddLoserFacts(left, right, state, captures);
+                    AddLoserFacts(right, left, state, captures);
+                }
+
+                return;
+
+            case IIsPatternOperation pattern when value:
+                AddPatternFacts(Resolve(Unwrap(pattern.Value), captures), pattern.Pattern, state, captures, depth + 1);
+                return;
+        }
+    }
+
+    /// <summary><c>t.Status == TaskStatus.RanToCompletion</c>; <c>await Task.WhenAny(t, delay) == t</c>; <c>done == t</c>.</summary>
+    private void AddEqualityFacts(IOperation side, IOperation other, FactSet.Builder state, FlowScope captures)
+    {
+        if (IsStatusOf(side) is { } task && IsTerminalStatus(other))
+        {
+            AddCompleted(task, state, captures);
+            return;
+        }
+
+        if (IsTaskOrValueTaskType(side.Type) && IsCompleteByConstruction(other, state.Snapshot(), captures))
+        {
+            AddCompleted(side, state, captures);
+        }
+    }
+
+    /// <summary>
+    /// <c>var done = await Task.WhenAny(a, b); if (done != a) … b.Result</c>: the winner of a two-task race that is not one
+    /// of them is the other, which is therefore complete.
+    /// </summary>
+    private void AddLoserFacts(IOperation winner, IOperation other, FactSet.Builder state, FlowScope captures)
+    {
+        var whenAny = AwaitedWhenAny(winner);
+        if (whenAny is null && winner is ILocalReferenceOperation { Local: var local }
+            && captures.WhenAnyWinners.TryGetValue(local, out var recorded))
+        {
+            whenAny = recorded;
+        }
+
+        if (whenAny is null || PathOf(other, captures) is not { } otherPath)
+        {
+            return;
+        }
+
+        var contestants = new List<IOperation>(2);
+        foreach (var argument in whenAny.Arguments)
+        {
+            var value = Unwrap(argument.Value);
+            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                contestants.AddRange(initializer.ElementValues);
+            }
+            else if ((int)value.Kind == CollectionExpressionKind)
+            {
+                contestants.AddRange(value.ChildOperations);
+            }
+            else if (IsTaskOrValueTaskType(value.Type))
+            {
+                contestants.Add(value);
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        if (contestants.Count != 2)
+        {
+            return;
+        }
+
+        var firstIsOther = otherPath.Equals(PathOf(contestants[0], captures));
+        var secondIsOther = otherPath.Equals(PathOf(contestants[1], captures));
+        if (firstIsOther != secondIsOther)
+        {
+            AddCompleted(firstIsOther ? contestants[1] : contestants[0], state, captures);
+        }
+    }
+
+    /// <summary>For <c>await Task.WhenAny(...)</c> (also configured), the WhenAny invocation.</summary>
+    private IInvocationOperation? AwaitedWhenAny(IOperation operation)
+        => Unwrap(operation) is IAwaitOperation await
+           && UnwrapTask(await.Operation) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAny" } method } invocation
+           && method.ContainingType.Is(symbols.Task)
+            ? invocation
+            : null;
+
+    private void AddPatternFacts(IOperation input, IPatternOperation pattern, FactSet.Builder state, FlowScope captures, int depth)
+    {
+        // task is Task<string> typed: the new variable is the same task, as complete as the tested one.
+        var designated = pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+            _ => null,
+        };
+        if (designated is ILocalSymbol alias && IsCompleteByConstruction(input, state.Snapshot(), captures))
+        {
+            state.Add(new Fact(new AccessPath(new List<ISymbol> { alias }), allElements: false));
+        }
+
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant:
+                if (constant.Value.ConstantValue is { HasValue: true, Value: bool expected })
+                {
+                    AddConditionFacts(input, expected, state, captures, depth + 1);
+                }
+                else if (IsStatusOf(input) is { } task && IsTerminalStatus(constant.Value))
+                {
+                    AddCompleted(task, state, captures);
+                }
+
+                return;
+
+            case IRecursivePatternOperation recursive when IsTaskOrValueTaskType(input.Type):
+                foreach (var subpattern in recursive.PropertySubpatterns)
+                {
+                    if (subpattern.Member is IPropertyReferenceOperation { Property.Name: var name }
+                        && (name is "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled"
+                                && subpattern.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: true } }
+                            || name == "Status" && IsTerminalStatusPattern(subpattern.Pattern)))
+                    {
+                        AddCompleted(input, state, captures);
+                        return;
+                    }
+                }
+
+                return;
+
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when IsStatusOf(input) is { } statusOf && IsTerminalStatusPattern(either):
+                AddCompleted(statusOf, state, captures);
+                return;
+
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both:
+                AddPatternFacts(input, both.LeftPattern, state, captures, depth + 1);
+                AddPatternFacts(input, both.RightPattern, state, captures, depth + 1);
+                return;
+        }
+    }
+
+    private bool IsTerminalStatusPattern(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => IsTerminalStatus(constant.Value),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => IsTerminalStatusPattern(either.LeftPattern) && IsTerminalStatusPattern(either.RightPattern),
+        _ => false,
+    };
+
+    /// <summary>For <c>t.Status</c>, the task <c>t</c>.</summary>
+    private IOperation? IsStatusOf(IOperation operation)
+        => operation is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance } && IsTaskOrValueTaskType(instance.Type)
+            ? instance
+            : null;
+
+    /// <summary>RanToCompletion (5), Canceled (6) or Faulted (7).</summary>
+    private bool IsTerminalStatus(IOperation operation)
+    {
+        operation = Unwrap(operation);
+        return operation.Type.Is(taskStatus)
+            && operation.ConstantValue is { HasValue: true, Value: int status }
+            && status is 5 or 6 or 7;
+    }
+
+    // ---- small helpers ----------------------------------------------------------------------------
+
+    private bool WaitsWithoutTimeout(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var type = argument.Value.Type;
+            if (type?.SpecialType == SpecialType.System_Int32 || type.Is(timeSpan))
+            {
+                if (!IsInfinite(argument.Value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>-1</c>, <c>Timeout.Infinite</c> or <c>Timeout.InfiniteTimeSpan</c>.</summary>
+    internal bool IsInfinite(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: -1 })
+        {
+            return true;
+        }
+
+        return value is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan", IsStatic: true } field } && field.ContainingType.Is(timeout);
+    }
+
+    private bool IsTaskOrValueTaskType(ITypeSymbol? type)
+        => type is not null && (symbols.IsTaskOrValueTask(type) || type.InheritsFromOrEquals(symbols.Task));
+
+    private bool IsValueTaskType(ITypeSymbol? type)
+        => type?.OriginalDefinition is { } definition && (definition.Is(symbols.ValueTask) || definition.Is(symbols.ValueTaskOfT));
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation { Operand: { } operand } conversion when conversion.OperatorMethod is null:
+                    operation = operand;
+                    continue;
+                case IParenthesizedOperation { Operand: { } inner }:
+                    operation = inner;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The task under <c>.ConfigureAwait(..)</c>, <c>.WaitAsync(..)</c>, <c>.AsTask()</c>, conversions and parentheses.</summary>
+    private IOperation? UnwrapTask(IOperation? operation)
+    {
+        for (var i = 0; operation is not null && i < 8; i++)
+        {
+            operation = Unwrap(operation);
+            if (operation is IInvocationOperation { TargetMethod: { IsStatic: false, Name: "ConfigureAwait" or "WaitAsync" or "AsTask" }, Instance: { } instance }
+                && IsTaskOrValueTaskType(instance.Type))
+            {
+                operation = instance;
+                continue;
+            }
+
+            return operation;
+        }
+
+        return operation;
+    }
+
+    /// <summary><c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>.</summary>
+    private IOperation StripMaterialization(IOperation operation)
+    {
+        while (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
+               && method.ContainingType.Is(enumerable)
+               && invocation.Arguments.Length == 1)
+        {
+            operation = Unwrap(invocation.Arguments[0].Value);
+        }
+
+        return operation;
+    }
+
+    private static IOperation Resolve(IOperation operation, FlowScope? captures)
+    {
+        for (var i = 0; i < 4 && operation is IFlowCaptureReferenceOperation reference && captures is not null; i++)
+        {
+            if (!captures.Values.TryGetValue(reference.Id, out var values) || values.Count != 1)
+            {
+                return operation;
+            }
+
+            operation = Unwrap(values[0]);
+        }
+
+        return operation;
+    }
+
+    /// <summary>A local, a parameter, or a field/property chain rooted at one of them, at <c>this</c> or at a static member.</summary>
+    private AccessPath? PathOf(IOperation operation, FlowScope? captures)
+    {
+        var symbolsInPath = new List<ISymbol>(2);
+        var current = Resolve(Unwrap(operation), captures);
+        while (symbolsInPath.Count <= MaxPathLength)
+        {
+            switch (current)
+            {
+                case ILocalReferenceOperation local:
+                    symbolsInPath.Add(local.Local);
+                    return new AccessPath(symbolsInPath);
+                case IParameterReferenceOperation parameter:
+                    symbolsInPath.Add(parameter.Parameter);
+                    return new AccessPath(symbolsInPath);
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance when instance.Type is not null:
+                    symbolsInPath.Add(instance.Type);
+                    return new AccessPath(symbolsInPath);
+                case IFieldReferenceOperation field:
+                    symbolsInPath.Add(field.Field);
+                    if (field.Field.IsStatic)
+                    {
+                        return new AccessPath(symbolsInPath);
+                    }
+
+                    if (field.Instance is null)
+                    {
+                        return null;
+                    }
+
+                    current = Resolve(Unwrap(field.Instance), captures);
+                    continue;
+                case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                    symbolsInPath.Add(property.Property);
+                    if (property.Property.IsStatic)
+                    {
+                        return new AccessPath(symbolsInPath);
+                    }
+
+                    if (property.Instance is null)
+                    {
+                        return null;
+                    }
+
+                    current = Resolve(Unwrap(property.Instance), captures);
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What one graph's operations say about values: flow captures, and locals that hold a <c>Task.WhenAll</c>.</summary>
+    private sealed class FlowScope
+    {
+        /// <summary>The values each flow capture may hold (more than one where branches meet).</summary>
+        public Dictionary<CaptureId, List<IOperation>> Values { get; } = new();
+
+        /// <summary>Locals assigned once, from <c>Task.WhenAll(...)</c> (null where assigned more than once or from something else).</summary>
+        public Dictionary<ILocalSymbol, IInvocationOperation?> Combined { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Locals assigned once, from <c>await Task.WhenAny(...)</c>: the invocation (null where assigned more than once or otherwise).</summary>
+        public Dictionary<ILocalSymbol, IInvocationOperation?> WhenAnyWinners { get; } = new(SymbolEqualityComparer.Default);
+    }
+
+    // ---- facts ------------------------------------------------------------------------------------
+
+    /// <summary>A local, parameter or member chain, innermost member first (<c>this.pending.Task</c> → Task, pending, C).</summary>
+    private sealed class AccessPath : IEquatable<AccessPath>
+    {
+        private readonly ImmutableArray<ISymbol> symbols;
+        private readonly int hash;
+
+        public AccessPath(List<ISymbol> symbols)
+        {
+            this.symbols = symbols.ToImmutableArray();
+            var h = 17;
+            foreach (var symbol in this.symbols)
+            {
+                h = (h * 31) + SymbolEqualityComparer.Default.GetHashCode(symbol);
+            }
+
+            hash = h;
+        }
+
+        /// <summary>The named variable or member the chain starts from (<c>pending</c> in <c>this.pending.Task</c>).</summary>
+        public ISymbol Outermost
+        {
+            get
+            {
+                for (var i = symbols.Length - 1; i > 0; i--)
+                {
+                    if (symbols[i] is not ITypeSymbol)
+                    {
+                        return symbols[i];
+                    }
+                }
+
+                return symbols[0];
+            }
+        }
+
+        public bool Mentions(AccessPath other)
+        {
+            // Assigning other forgets every path that goes through the assigned variable or member.
+            var assigned = other.symbols[0];
+            foreach (var symbol in symbols)
+            {
+                if (SymbolEqualityComparer.Default.Equals(symbol, assigned))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool Equals(AccessPath? other)
+        {
+            if (other is null || other.hash != hash || other.symbols.Length != symbols.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < symbols.Length; i++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(symbols[i], other.symbols[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is AccessPath other && Equals(other);
+
+        public override int GetHashCode() => hash;
+    }
+
+    /// <summary>"The task at <see cref="Path"/> is complete", or "every task in the collection at Path is".</summary>
+    private readonly struct Fact : IEquatable<Fact>
+    {
+        public Fact(AccessPath path, bool allElements)
+        {
+            Path = path;
+            AllElements = allElements;
+            Element = null;
+        }
+
+        /// <summary>"The task at <paramref name="element"/> is in the collection at <paramref name="collection"/>".</summary>
+        public Fact(AccessPath collection, AccessPath element)
+        {
+            Path = collection;
+            AllElements = false;
+            Element = element;
+        }
+
+        public AccessPath Path { get; }
+
+        public bool AllElements { get; }
+
+        /// <summary>Set for a membership fact: the task known to be held by the collection at <see cref="Path"/>.</summary>
+        public AccessPath? Element { get; }
+
+        public bool Mentions(AccessPath assigned) => Path.Mentions(assigned) || (Element?.Mentions(assigned) ?? false);
+
+        public bool Equals(Fact other)
+            => AllElements == other.AllElements && Path.Equals(other.Path)
+               && (Element is null ? other.Element is null : Element.Equals(other.Element));
+
+        public override bool Equals(object? obj) => obj is Fact other && Equals(other);
+
+        public override int GetHashCode() => Path.GetHashCode() ^ (AllElements ? 1 : 0) ^ ((Element?.GetHashCode() ?? 0) * 7);
+    }
+
+    /// <summary>An immutable set of facts (tiny: a handful per function).</summary>
+    private sealed class FactSet
+    {
+        public static readonly FactSet Empty = new(ImmutableHashSet<Fact>.Empty);
+
+        private readonly ImmutableHashSet<Fact> facts;
+
+        private FactSet(ImmutableHashSet<Fact> facts)
+        {
+            this.facts = facts;
+        }
+
+        public int Count => facts.Count;
+
+        public bool Contains(Fact fact) => facts.Contains(fact);
+
+        public FactSet Intersect(FactSet other) => facts.Count == 0 ? this : new FactSet(facts.Intersect(other.facts));
+
+        public Builder ToBuilder() => new(facts.ToBuilder());
+
+        public sealed class Builder
+        {
+            private readonly ImmutableHashSet<Fact>.Builder facts;
+
+            public Builder(ImmutableHashSet<Fact>.Builder facts)
+            {
+                this.facts = facts;
+            }
+
+            public bool Contains(Fact fact) => facts.Contains(fact);
+
+            public void Add(Fact fact) => facts.Add(fact);
+
+            public void Remove(Fact fact) => facts.Remove(fact);
+
+            public void Forget(AccessPath assigned)
+            {
+                if (facts.Count == 0)
+                {
+                    return;
+                }
+
+                List<Fact>? stale = null;
+                foreach (var fact in facts)
+                {
+                    if (fact.Mentions(assigned))
+                    {
+                        (stale ??= new List<Fact>()).Add(fact);
+                    }
+                }
+
+                if (stale is not null)
+                {
+                    facts.ExceptWith(stale);
+                }
+            }
+
+            /// <summary>The tasks known to be in the collection at <paramref name="collection"/>.</summary>
+            public List<AccessPath>? MembersOf(AccessPath collection)
+            {
+                List<AccessPath>? members = null;
+                foreach (var fact in facts)
+                {
+                    if (fact.Element is { } element && fact.Path.Equals(collection))
+                    {
+                        (members ??= new List<AccessPath>()).Add(element);
+                    }
+                }
+
+                return members;
+            }
+
+            /// <summary>The collection lost elements (Remove, Clear, <c>tasks[i] = …</c>): what it held is no longer known.</summary>
+            public void ForgetMembersOf(AccessPath collection)
+            {
+                if (MembersOf(collection) is { } members)
+                {
+                    foreach (var member in members)
+                    {
+                        facts.Remove(new Fact(collection, member));
+                    }
+                }
+            }
+
+            public Builder Clone() => new(facts.ToImmutable().ToBuilder());
+
+            public FactSet Snapshot() => new(facts.ToImmutable());
+
+            public FactSet ToImmutable() => new(facts.ToImmutable());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AsyncLint.Analyzers;
+using AsyncLint.Analyzers.Blocking;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace AsyncLint.CodeFixes.Blocking;
+
+/// <summary>
+/// ASYNC101: <c>t.Result</c> → <c>await t</c> (parenthesized where precedence needs it: <c>(await F()).Length</c>);
+/// <c>t.Wait()</c> → <c>await t</c>; <c>t.Wait(ct)</c> → <c>await t.WaitAsync(ct)</c>;
+/// <c>t.GetAwaiter().GetResult()</c> → <c>await t</c> (keeping an existing <c>ConfigureAwait</c>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ASYNC101BlockingTaskWaitCodeFix)), Shared]
+public sealed class ASYNC101BlockingTaskWaitCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingTaskWait);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix))
+            {
+                continue;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var withToken = diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind) && kind == nameof(TaskWaitFixKind.WaitAsync);
+            if (Rewrite(node, withToken) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    withToken ? "Use 'await task.WaitAsync(cancellationToken)'" : "Use 'await'",
+                    ct => ReplaceAsync(context.Document, node, withToken, ct),
+                    equivalenceKey: nameof(ASYNC101BlockingTaskWaitCodeFix)),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, bool withToken, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (Rewrite(node, withToken) is { } replacement)
+        {
+            editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>The awaited form of the blocking read, or null where the syntax is not one the analyzer reports.</summary>
+    private static ExpressionSyntax? Rewrite(SyntaxNode node, bool withToken)
+    {
+        switch (node)
+        {
+            // task.Result
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result:
+                return AwaitSyntax.Await(Operand(result.Expression), node);
+
+            // task.Wait() / task.Wait(Timeout.Infinite) / task.Wait(ct)
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait } invocation:
+                if (!withToken)
+                {
+                    return AwaitSyntax.Await(Operand(wait.Expression), node);
+                }
+
+                if (invocation.ArgumentList.Arguments.Count != 1)
+                {
+                    return null;
+                }
+
+                var waitAsync = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, wait.Expression.WithoutTrivia(), SyntaxFactory.IdentifierName("WaitAsync")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+                        SyntaxFactory.Argument(invocation.ArgumentList.Arguments[0].Expression.WithoutTrivia()))));
+                return AwaitSyntax.Await(waitAsync, node);
+
+            // task.GetAwaiter().GetResult(), task.ConfigureAwait(false).GetAwaiter().GetResult()
+            case InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "GetResult",
+                    Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter },
+                },
+            }:
+                var configured = getAwaiter.Expression is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
+                };
+                return AwaitSyntax.Await(Operand(getAwaiter.Expression), node, operandHasConfigureAwait: !configured);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The receiver's own parentheses (<c>((Task&lt;int&gt;)o).Result</c>) may become redundant after <c>await</c>: let the simplifier decide.</summary>
+    private static ExpressionSyntax Operand(ExpressionSyntax receiver)
+        => receiver is ParenthesizedExpressionSyntax ? receiver.WithAdditionalAnnotations(Simplifier.Annotation) : receiver;
+}

@@ -1,0 +1,356 @@
+using AsyncLint.Tests.Verifiers;
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC101BlockingTaskWaitAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC101;
+
+public sealed class ASYNC101PositiveTests
+{
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public Task Result_Wait_and_GetResult_on_every_task_type(TargetFramework framework) => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<string> LoadAsync() => Task.FromResult("x");
+            Task SaveAsync() => Task.CompletedTask;
+            ValueTask<int> CountAsync() => new ValueTask<int>(Task.FromResult(1));
+            ValueTask FlushAsync() => default;
+
+            async Task RunAsync()
+            {
+                var text = {|ASYNC101:LoadAsync().Result|};
+                {|ASYNC101:SaveAsync().Wait()|};
+                var same = {|ASYNC101:LoadAsync().GetAwaiter().GetResult()|};
+                var count = {|ASYNC101:CountAsync().Result|};
+                {|ASYNC101:FlushAsync().GetAwaiter().GetResult()|};
+                var n = {|ASYNC101:CountAsync().GetAwaiter().GetResult()|};
+                var configured = {|ASYNC101:LoadAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};
+                {|ASYNC101:FlushAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};
+                await Task.Yield();
+            }
+        }
+        """, framework);
+
+    [Fact]
+    public Task Wait_overloads_with_timeout_and_token() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Task a, Task b, Task c, Task d, Task e, CancellationToken ct)
+            {
+                {|ASYNC101:a.Wait(ct)|};
+                {|ASYNC101:b.Wait(1000)|};
+                {|ASYNC101:c.Wait(TimeSpan.FromSeconds(1))|};
+                {|ASYNC101:d.Wait(1000, ct)|};
+                if ({|ASYNC101:e.Wait(Timeout.Infinite)|}) { }
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_blocking_read_before_the_await_is_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> pending)
+            {
+                var early = {|ASYNC101:pending.Result|};
+                await pending;
+                return early + pending.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Awaited_on_only_some_paths_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> pending, bool fast)
+            {
+                if (fast)
+                {
+                    await pending;
+                }
+
+                return {|ASYNC101:pending.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Awaited_only_inside_a_try_is_not_known_in_its_catch() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> pending, Func<Task> before)
+            {
+                try
+                {
+                    await before();
+                    await pending;
+                }
+                catch (InvalidOperationException)
+                {
+                    return {|ASYNC101:pending.Result|};
+                }
+
+                return pending.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reassigned_after_the_await_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> NextAsync() => Task.FromResult(1);
+
+            async Task<int> RunAsync()
+            {
+                var pending = NextAsync();
+                await pending;
+                pending = NextAsync();
+                return {|ASYNC101:pending.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Guard_on_another_task_does_not_cover_this_one() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> first, Task<int> second)
+            {
+                await Task.Yield();
+                if (first.IsCompleted)
+                {
+                    return {|ASYNC101:second.Result|};
+                }
+
+                if (!first.IsCompleted)
+                {
+                    return {|ASYNC101:first.Result|};
+                }
+
+                return first.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WhenAll_over_other_tasks_does_not_cover_this_one() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> a, Task<int> b, Task<int> c)
+            {
+                await Task.WhenAll(a, b);
+                return a.Result + b.Result + {|ASYNC101:c.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WhenAny_does_not_complete_every_argument() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> a, Task<int> b)
+            {
+                var first = await Task.WhenAny(a, b);
+                return first.Result + {|ASYNC101:a.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Race_of_three_or_the_wrong_comparison_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task<int> a, Task<int> b, Task<int> c)
+            {
+                var winner = await Task.WhenAny(a, b, c);
+                if (winner != a)
+                {
+                    return {|ASYNC101:b.Result|};
+                }
+
+                var next = await Task.WhenAny(a, b);
+                if (next == a)
+                {
+                    return {|ASYNC101:b.Result|};
+                }
+
+                return 0;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Task_added_after_the_WhenAll_or_replaced_before_it_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(int id) => Task.FromResult(id);
+
+            async Task<int> RunAsync()
+            {
+                var a = LoadAsync(1);
+                var list = new List<Task<int>>();
+                await Task.WhenAll(list);
+                list.Add(a);
+
+                var b = LoadAsync(2);
+                var tasks = new[] { b };
+                tasks[0] = LoadAsync(3);
+                await Task.WhenAll(tasks);
+
+                var c = LoadAsync(4);
+                var queue = new List<Task<int>> ();
+                queue.Add(c);
+                queue.Clear();
+                await Task.WhenAll(queue);
+                return {|ASYNC101:a.Result|} + {|ASYNC101:b.Result|} + {|ASYNC101:c.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Collection_changed_after_WhenAll_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> NextAsync() => Task.FromResult(1);
+
+            async Task<int> RunAsync(List<Task<int>> tasks)
+            {
+                await Task.WhenAll(tasks);
+                tasks.Add(NextAsync());
+                var sum = 0;
+                foreach (var task in tasks)
+                {
+                    sum += {|ASYNC101:task.Result|};
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Lazy_query_enumerated_again_after_WhenAll_starts_new_tasks() => VerifyCS.AnalyzerAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(int id) => Task.FromResult(id);
+
+            async Task<int> RunAsync(int[] ids)
+            {
+                var tasks = ids.Select(LoadAsync);
+                await Task.WhenAll(tasks);
+                var sum = 0;
+                foreach (var task in tasks)
+                {
+                    sum += {|ASYNC101:task.Result|};
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_lambda_and_local_function() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task RunAsync()
+            {
+                Func<Task<int>> load = async () => {|ASYNC101:LoadAsync().Result|};
+                await Local();
+
+                async Task Local()
+                {
+                    {|ASYNC101:LoadAsync().Wait()|};
+                    await Task.Yield();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Conditional_access_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int?> RunAsync(Task<int>? pending)
+            {
+                await Task.Yield();
+                return {|ASYNC101:pending?.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Top_level_program() => VerifyCS.ProgramAsync("""
+        using System.Threading.Tasks;
+
+        await Task.Yield();
+        var value = {|ASYNC101:Task.Run(() => 42).Result|};
+        System.Console.WriteLine(value);
+        """);
+
+    [Fact]
+    public Task Loop_that_reassigns_the_task_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> NextAsync() => Task.FromResult(1);
+
+            async Task<int> RunAsync()
+            {
+                var pending = NextAsync();
+                await pending;
+                var sum = 0;
+                for (var i = 0; i < 3; i++)
+                {
+                    sum += {|ASYNC101:pending.Result|};
+                    pending = NextAsync();
+                }
+
+                return sum;
+            }
+        }
+        """);
+}

@@ -1,0 +1,186 @@
+using AsyncLint.Tests.Verifiers;
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC102BlockingWaitPrimitiveAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC102;
+
+/// <summary>Code that looks like a blocking wait and is not: one test per silent case.</summary>
+public sealed class ASYNC102TrapTests
+{
+    [Fact]
+    public Task Synchronous_method_is_not_an_async_context() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Run(Task[] tasks, ManualResetEventSlim ready, Thread worker)
+            {
+                Task.WaitAll(tasks);
+                Task.WaitAny(tasks);
+                ready.Wait();
+                worker.Join();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Non_async_lambda_and_Task_Run_lambda() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Task[] tasks, ManualResetEventSlim ready)
+            {
+                Action block = () => Task.WaitAll(tasks);
+                await Task.Run(() => ready.Wait());
+                await Task.Run(async () => { ready.Wait(); await Task.Yield(); });
+                var thread = new Thread(() => ready.Wait());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Zero_timeout_probes_never_block() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Concurrent;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(Task[] tasks, ManualResetEventSlim slim, ManualResetEvent manual, Mutex mutex,
+                BlockingCollection<int> queue, Thread worker, CountdownEvent countdown, Barrier barrier, CancellationToken ct)
+            {
+                await Task.Yield();
+                var done = Task.WaitAll(tasks, 0) | Task.WaitAny(tasks, 0) >= 0;
+                done |= slim.Wait(0) | slim.Wait(TimeSpan.Zero) | slim.Wait(0, ct);
+                done |= manual.WaitOne(0) | manual.WaitOne(0, false) | mutex.WaitOne(TimeSpan.Zero);
+                done |= WaitHandle.WaitAny(new WaitHandle[] { manual }, 0) >= 0;
+                done |= worker.Join(0) | countdown.Wait(0) | barrier.SignalAndWait(0);
+                done |= SpinWait.SpinUntil(() => true, 0) | SpinWait.SpinUntil(() => true, TimeSpan.FromMilliseconds(0));
+                queue.TryTake(out var item);
+                queue.TryTake(out item, 0);
+                queue.TryTake(out item, TimeSpan.Zero);
+                queue.TryTake(out item, 0, ct);
+                return done ? item : 0;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SemaphoreSlim_Wait_belongs_to_ASYNC104() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            readonly SemaphoreSlim gate = new(1, 1);
+
+            async Task RunAsync()
+            {
+                gate.Wait();
+                gate.Release();
+                await gate.WaitAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WaitAll_on_tasks_already_awaited() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Task a, Task b, Task[] tasks)
+            {
+                await Task.WhenAll(a, b);
+                Task.WaitAll(a, b);
+                await Task.WhenAll(tasks);
+                Task.WaitAll(tasks);
+                Task.WaitAny(tasks);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Deliberate_dual_code_path() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task WaitCoreAsync(Task[] tasks, SemaphoreSlim gate, bool async)
+            {
+                if (async)
+                {
+                    await Task.WhenAll(tasks);
+                }
+                else
+                {
+                    Task.WaitAll(tasks);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Non_consuming_BlockingCollection_calls() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(BlockingCollection<int> queue)
+            {
+                await Task.Yield();
+                queue.Add(1);
+                queue.CompleteAdding();
+                var snapshot = queue.ToArray();
+                var consumer = queue.GetConsumingEnumerable();
+                return snapshot.Length + queue.Count;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Same_named_methods_on_other_types() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Worker { public void Join() { } public bool WaitOne() => true; public static void WaitAll(params object[] items) { } }
+
+        class C
+        {
+            async Task RunAsync(Worker worker)
+            {
+                await Task.Yield();
+                worker.Join();
+                worker.WaitOne();
+                Worker.WaitAll(1, 2);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Half_typed_code_does_not_throw() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Blocking.ASYNC102BlockingWaitPrimitiveAnalyzer>
+    {
+        TestCode = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task RunAsync(Task[] tasks, ManualResetEventSlim ready)
+                {
+                    await Task.Yield();
+                    Task.{|CS0117:WaitAlll|}(tasks);
+                    {|CS0103:missing|}.WaitOne();
+                    ready.Wait({|CS0103:unknownTimeout|});
+                    Task.WaitAny({|CS0103:nothing|});
+                }
+            }
+            """,
+    }.RunAsync();
+}
