@@ -367,7 +367,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             switch (value)
             {
-                case IObjectCreationOperation creation when blocking.IsWrapperType(creation.Type):
+                case IObjectCreationOperation creation when blocking.IsWrapperType(creation.Type) || twins.IsFrameworkIoType(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
 
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" } } factory

@@ -27,6 +27,8 @@ internal sealed class BlockingSymbols
         Memory = symbols.Type("System.Memory`1");
         ReadOnlyMemory = symbols.Type("System.ReadOnlyMemory`1");
         ArraySegment = symbols.Type("System.ArraySegment`1");
+        StringBuilder = symbols.Type("System.Text.StringBuilder");
+        ArrayBufferWriter = symbols.Type("System.Buffers.ArrayBufferWriter`1");
     }
 
     public AsyncSymbols Async { get; }
@@ -66,9 +68,16 @@ internal sealed class BlockingSymbols
 
     public INamedTypeSymbol? ArraySegment { get; }
 
+    /// <summary>Memory sinks: a writer created over one (<c>XmlWriter.Create(builder)</c>) only writes to memory.</summary>
+    public INamedTypeSymbol? StringBuilder { get; }
+
+    public INamedTypeSymbol? ArrayBufferWriter { get; }
+
     /// <summary>True for the built-in in-memory types and anything derived from them (RecyclableMemoryStream, …).</summary>
     public bool IsBuiltInInMemoryType(ITypeSymbol? type)
         => type.InheritsFromOrEquals(MemoryStream)
+           || type.InheritsFromOrEquals(StringBuilder)
+           || type.InheritsFromOrEquals(ArrayBufferWriter)
            || type.InheritsFromOrEquals(UnmanagedMemoryStream)
            || type.InheritsFromOrEquals(StringReader)
            || type.InheritsFromOrEquals(StringWriter);

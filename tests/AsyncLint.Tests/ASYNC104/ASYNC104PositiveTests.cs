@@ -112,6 +112,26 @@ public sealed class ASYNC104PositiveTests
         """);
 
     [Fact]
+    public Task Readers_over_files_and_streams_of_unknown_origin_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(string path, Stream body)
+            {
+                using var file = new StreamReader(File.OpenRead(path));
+                var text = {|ASYNC104:file.ReadToEnd()|};
+                using var reader = new StreamReader(body);
+                var line = {|ASYNC104:reader.ReadLine()|};
+                var fromPath = new StreamReader(path);
+                var all = {|ASYNC104:fromPath.ReadToEnd()|};
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
     public Task HttpClient_Send_and_obsolete_WebClient() => VerifyCS.AnalyzerAsync("""
         using System.Net;
         using System.Net.Http;

@@ -194,6 +194,35 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Writers_over_a_StringBuilder_or_an_ArrayBufferWriter() => VerifyCS.AnalyzerAsync("""
+        using System.Buffers;
+        using System.Text;
+        using System.Text.Json;
+        using System.Xml;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> RunAsync()
+            {
+                var builder = new StringBuilder();
+                using (var xml = XmlWriter.Create(builder))
+                {
+                    xml.WriteString("text");
+                    xml.Flush();
+                }
+
+                var buffer = new ArrayBufferWriter<byte>();
+                using var json = new Utf8JsonWriter(buffer);
+                json.WriteStringValue("x");
+                json.Flush();
+                await Task.Yield();
+                return builder.ToString();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Types_derived_from_MemoryStream() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;
