@@ -260,6 +260,52 @@ public sealed class ASYNC105PositiveTests
         """);
 
     [Fact]
+    public Task Generic_types_and_type_parameter_receivers() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Repository<T>
+        {
+            public T Get(int id) => default!;
+            public Task<T> GetAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult<T>(default!);
+        }
+
+        class C
+        {
+            async Task RunAsync<TStream>(Repository<string> strings, TStream stream)
+                where TStream : Stream
+            {
+                var s = {|ASYNC105:strings.Get(1)|};
+                {|ASYNC104:stream.Flush()|};
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_method_of_the_same_name_in_an_unrelated_type_is_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Repository
+        {
+            public int Get(int id) => id;
+            public Task<int> GetAsync(int id) => Task.FromResult(id);
+        }
+
+        class Controller
+        {
+            readonly Repository repository = new();
+
+            public async Task<int> GetAsync(int id)
+            {
+                await Task.Yield();
+                return {|ASYNC105:repository.Get(id)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Works_on_net8() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -237,6 +237,35 @@ public sealed class ASYNC105TrapTests
     }
 
     [Fact]
+    public Task Configured_in_memory_stream_silences_ASYNC104_too()
+    {
+        var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                namespace Buffers
+                {
+                    public abstract class SlabStream : Stream { }
+
+                    class C
+                    {
+                        async Task RunAsync(SlabStream slab, Stream other, byte[] buffer)
+                        {
+                            await Task.Yield();
+                            slab.Write(buffer, 0, buffer.Length);
+                            {|ASYNC104:other.Write(buffer, 0, buffer.Length)|};
+                        }
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nasynclint.in_memory_types = Buffers.SlabStream\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Configured_false_twin_is_silent_and_others_still_report()
     {
         var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
