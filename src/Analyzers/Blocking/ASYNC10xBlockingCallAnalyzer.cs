@@ -170,10 +170,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 : receiverType;
 
             var candidates = twins.Find(searchType, method);
+            // Cheapest exemptions first; the flow-shaped ones (dual code path, Task.Run lambdas) last.
             if (candidates.IsDefaultOrEmpty
-                || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function)
-                || DualCodePath.IsInSyncArm(invocation)
-                || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, function.Symbol, candidates)
+                || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsZeroTimeoutProbe(invocation)
                 || IsConsoleStream(receiver))
             {
@@ -182,7 +181,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             var tree = invocation.Syntax.SyntaxTree;
             if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
-                || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins)))
+                || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
+                || DualCodePath.IsInSyncArm(invocation)
+                || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
                 return;
             }
@@ -284,8 +285,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// The async implementation calling its own synchronous half (<c>ReadAsync</c> calling <c>Read</c>), an
         /// override of the twin, or an implementation of it: the twin is the very method being written.
         /// </summary>
-        private static bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol function, ImmutableArray<AsyncTwin> candidates)
-            => (member is not null && Implements(member, candidates)) || Implements(function, candidates);
+        private static bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
+            => (member is not null && Implements(member, candidates)) || (localFunction is not null && Implements(localFunction, candidates));
+
+        /// <summary>The innermost local function around the call (lambdas have no name to compare), or null.</summary>
+        private static IMethodSymbol? InnermostFunction(IOperation operation)
+            => AsyncContext.EnclosingFunctionOperation(operation) is ILocalFunctionOperation localFunction ? localFunction.Symbol : null;
 
         private static bool Implements(IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
         {

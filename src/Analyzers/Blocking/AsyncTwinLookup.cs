@@ -159,12 +159,8 @@ internal sealed class AsyncTwinLookup
 
     private ImmutableArray<AsyncTwin> Compute(ITypeSymbol searchType, IMethodSymbol sync)
     {
-        if (!IsSynchronous(sync))
-        {
-            return ImmutableArray<AsyncTwin>.Empty;
-        }
-
         List<AsyncTwin>? found = null;
+        bool? synchronous = null;
         foreach (var suffix in Suffixes)
         {
             var twinName = sync.Name + suffix;
@@ -172,7 +168,19 @@ internal sealed class AsyncTwinLookup
             {
                 foreach (var member in type.GetMembers(twinName))
                 {
-                    if (member is IMethodSymbol candidate && TryMatch(sync, candidate) is { } twin && !IsOverriddenIn(found, candidate))
+                    if (member is not IMethodSymbol candidate)
+                    {
+                        continue;
+                    }
+
+                    // Most methods have no member of the twin's name: only those pay for the checks below.
+                    synchronous ??= IsSynchronous(sync);
+                    if (synchronous == false)
+                    {
+                        return ImmutableArray<AsyncTwin>.Empty;
+                    }
+
+                    if (TryMatch(sync, candidate) is { } twin && !IsOverriddenIn(found, candidate))
                     {
                         (found ??= new List<AsyncTwin>()).Add(twin);
                     }
@@ -205,8 +213,8 @@ internal sealed class AsyncTwinLookup
             return false;
         }
 
-        var ns = sync.ContainingType?.ContainingNamespace;
-        return ns is not null && ns.ToDisplayString() != "System.Threading.Tasks";
+        return sync.ContainingType is { } type
+            && !SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, symbols.Async.Task.ContainingNamespace);
     }
 
     /// <summary>The receiver type, its base types and (for interfaces) the interfaces it extends; the containing type for static methods.</summary>
