@@ -86,7 +86,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!IsTwinCandidateName(name) || !IsInAsyncFunction(invocation, context.ContainingSymbol))
+            // Implicit calls (collection-initializer Add, interpolated-string handlers) have no call to rewrite.
+            if (invocation.IsImplicit || !IsTwinCandidateName(name) || !IsInAsyncFunction(invocation, context.ContainingSymbol))
             {
                 return;
             }
@@ -343,14 +344,26 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary><c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run synchronously anyway.</summary>
         private bool IsConsoleStream(IOperation? receiver)
-            => receiver is not null
-               && Strip(receiver) is IPropertyReferenceOperation property
-               && property.Property.ContainingType.Is(blocking.Console);
+        {
+            if (receiver is null)
+            {
+                return false;
+            }
+
+            var value = Strip(receiver);
+            if (value is ILocalReferenceOperation local && Initializer(local) is { } initializer)
+            {
+                value = Strip(initializer);
+            }
+
+            return value is IPropertyReferenceOperation property && property.Property.ContainingType.Is(blocking.Console);
+        }
 
         /// <summary>
         /// An in-memory receiver: a MemoryStream/StringReader/StringWriter (or derived, or listed in
-        /// <c>asynclint.in_memory_types</c>), a local initialized with one, or a reader, writer or stream wrapped
-        /// around one (<c>new StreamReader(new MemoryStream(bytes))</c>, <c>XmlReader.Create(new StringReader(xml))</c>).
+        /// <c>asynclint.in_memory_types</c>), <c>Stream.Null</c>-like sinks, a local initialized with one, or a reader,
+        /// writer or stream wrapped around one (<c>new StreamReader(new MemoryStream(bytes))</c>,
+        /// <c>XmlReader.Create(new StringReader(xml))</c>, <c>TextWriter.Synchronized(stringWriter)</c>).
         /// </summary>
         private bool IsInMemory(IOperation? value, ImmutableHashSet<string> configured, int depth)
         {
@@ -375,9 +388,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case IObjectCreationOperation creation when blocking.IsWrapperType(creation.Type) || twins.IsFrameworkIoType(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
 
-                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" } } factory
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" or "Synchronized" } } factory
                     when twins.IsFrameworkIoType(factory.TargetMethod.ContainingType):
                     return IsInMemory(ArgumentAt(factory.Arguments, 0), configured, depth + 1);
+
+                // Stream.Null, TextWriter.Null, StreamReader.Null: sinks and sources that never touch a device.
+                case IFieldReferenceOperation { Field: { IsStatic: true, Name: "Null" } } nullObject
+                    when blocking.IsWrapperType(nullObject.Field.ContainingType):
+                    return true;
 
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);

@@ -188,6 +188,10 @@ public sealed class ASYNC104TrapTests
                 while (xmlReader.Read()) { }
                 JsonSerializer.Serialize(memory, text);
                 var back = JsonSerializer.Deserialize<string>(new MemoryStream(bytes));
+                Stream.Null.Flush();
+                TextWriter.Null.WriteLine(text);
+                var synchronized = TextWriter.Synchronized(new StringWriter());
+                synchronized.Write(text);
                 await Task.Yield();
             }
         }
@@ -325,6 +329,8 @@ public sealed class ASYNC104TrapTests
                 Console.Error.Flush();
                 var line = Console.In.ReadLine();
                 Console.WriteLine(line);
+                var output = Console.Out;
+                output.WriteLine("again");
                 await Task.Yield();
             }
         }

@@ -81,6 +81,30 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task Implicit_calls_of_a_collection_initializer() => VerifyCS.AnalyzerAsync("""
+        using System.Collections;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class Batch : IEnumerable<int>
+        {
+            public void Add(int item) { }
+            public Task AddAsync(int item) => Task.CompletedTask;
+            public IEnumerator<int> GetEnumerator() => new List<int>().GetEnumerator();
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
+        class C
+        {
+            async Task<Batch> RunAsync()
+            {
+                await Task.Yield();
+                return new Batch { 1, 2, 3 };
+            }
+        }
+        """);
+
+    [Fact]
     public Task Inaccessible_twin_is_no_advice() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
