@@ -184,6 +184,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
                 || DualCodePath.IsInSyncArm(invocation)
+                || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
                 return;
@@ -229,8 +230,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             AsyncTwin twin,
             string? token)
         {
-            var evidence = twins.IsFrameworkIoType(method.ContainingType) || twins.IsFrameworkIoType(receiverType);
-            var descriptor = evidence ? DiagnosticDescriptors.ASYNC104 : DiagnosticDescriptors.ASYNC105;
+            var descriptor = IsFrameworkIo(method, receiverType) ? DiagnosticDescriptors.ASYNC104 : DiagnosticDescriptors.ASYNC105;
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[DiagnosticProperties.ReplacementMethod] = twin.Method.Name;
@@ -262,6 +262,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 function.Description,
                 "await " + typeName + "." + twin.Method.Name + "(...)"));
         }
+
+        /// <summary>ASYNC104's evidence: the method's type or the receiver's type is a framework I/O or wait API (cached per type).</summary>
+        private bool IsFrameworkIo(IMethodSymbol method, ITypeSymbol? receiverType)
+            => twins.IsFrameworkIoType(method.ContainingType) || twins.IsFrameworkIoType(receiverType);
 
         /// <summary>The object the call works on: the instance, the <c>this</c> argument of an extension, or the first argument of a static call.</summary>
         private static IOperation? Receiver(IInvocationOperation invocation, IMethodSymbol method)
@@ -315,6 +319,99 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// The hook pair of user and library types: <c>await instance.BeforeExecuteAsync(cmd); instance.BeforeExecute(cmd);</c>.
+        /// The same function also calls the twin on the same receiver with the same arguments, so the two are not
+        /// alternatives: both halves are meant to run. Not applied to framework I/O, which has no such pairs
+        /// (<c>await s.FlushAsync(); s.Flush();</c> is still a blocking flush).
+        /// </summary>
+        private static bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
+        {
+            var receiverSymbol = ReferencedSymbol(receiver);
+            if (receiver is not null && receiverSymbol is null)
+            {
+                return false;
+            }
+
+            var root = (IOperation)invocation;
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            {
+                root = current;
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is IInvocationOperation other
+                    && !ReferenceEquals(other, invocation)
+                    && IsTwinOf(other.TargetMethod, candidates)
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol)
+                    && SameArguments(invocation, other))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTwinOf(IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
+        {
+            foreach (var twin in candidates)
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, twin.Method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every argument of the synchronous call is the same variable or constant in the twin call.</summary>
+        private static bool SameArguments(IInvocationOperation sync, IInvocationOperation twin)
+        {
+            foreach (var argument in sync.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                var other = ArgumentAt(twin.Arguments, parameter.Ordinal);
+                if (other is null)
+                {
+                    return false;
+                }
+
+                var value = Strip(argument.Value);
+                var otherValue = Strip(other);
+                var same = value.ConstantValue.HasValue
+                    ? otherValue.ConstantValue.HasValue && Equals(value.ConstantValue.Value, otherValue.ConstantValue.Value)
+                    : ReferencedSymbol(value) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferencedSymbol(otherValue));
+                if (!same)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The local, parameter, field or property a receiver or argument reads; the type for <c>this</c>.</summary>
+        private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : Strip(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
+            IInstanceReferenceOperation instance => instance.Type,
+            _ => null,
+        };
 
         /// <summary><c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>: a probe that never blocks.</summary>
         private bool IsZeroTimeoutProbe(IInvocationOperation invocation)

@@ -92,6 +92,23 @@ public sealed class ASYNC104PositiveTests
         """);
 
     [Fact]
+    public Task Mixing_awaited_and_blocking_writes_on_one_stream_is_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SendAsync(Stream stream, byte[] header, byte[] body)
+            {
+                await stream.WriteAsync(header, 0, header.Length);
+                {|ASYNC104:stream.Write(body, 0, body.Length)|};
+                await stream.FlushAsync();
+                {|ASYNC104:stream.Flush()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task StreamReader_and_TextWriter() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;

@@ -306,6 +306,26 @@ public sealed class ASYNC105PositiveTests
         """);
 
     [Fact]
+    public Task Awaiting_the_twin_elsewhere_with_other_arguments_is_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Cache
+        {
+            public void Set(string key, string value) { }
+            public Task SetAsync(string key, string value) => Task.CompletedTask;
+        }
+
+        class C
+        {
+            async Task RunAsync(Cache cache, string a, string b)
+            {
+                await cache.SetAsync("a", a);
+                {|ASYNC105:cache.Set("b", b)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Works_on_net8() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 

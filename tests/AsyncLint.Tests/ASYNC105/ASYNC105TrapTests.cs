@@ -81,6 +81,38 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task Hook_pair_calls_both_halves_with_the_same_arguments() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class CommandInfo { }
+
+        interface IModuleBase
+        {
+            Task BeforeExecuteAsync(CommandInfo command);
+            void BeforeExecute(CommandInfo command);
+            Task AfterExecuteAsync(CommandInfo command);
+            void AfterExecute(CommandInfo command);
+        }
+
+        class Runner
+        {
+            async Task ExecuteAsync(IModuleBase instance, CommandInfo cmd)
+            {
+                try
+                {
+                    await instance.BeforeExecuteAsync(cmd).ConfigureAwait(false);
+                    instance.BeforeExecute(cmd);
+                }
+                finally
+                {
+                    await instance.AfterExecuteAsync(cmd).ConfigureAwait(false);
+                    instance.AfterExecute(cmd);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Implicit_calls_of_a_collection_initializer() => VerifyCS.AnalyzerAsync("""
         using System.Collections;
         using System.Collections.Generic;
