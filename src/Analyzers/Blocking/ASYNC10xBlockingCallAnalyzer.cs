@@ -1,19 +1,24 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Blocking;
 
 /// <summary>
-/// ASYNC101–ASYNC105: calls that block the thread inside an async context.
+/// ASYNC103–ASYNC105: calls that block the thread inside an async context.
 /// One walk over invocations serves the whole family; each rule keeps its own descriptor and docs page.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.ASYNC103);
+        DiagnosticDescriptors.ASYNC103,
+        DiagnosticDescriptors.ASYNC104,
+        DiagnosticDescriptors.ASYNC105);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -32,30 +37,68 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Per-compilation state: the resolved symbols and the callbacks that use them.</summary>
+    /// <summary>Per-compilation state: the resolved symbols, the twin cache and the callbacks that use them.</summary>
     private sealed class CompilationAnalysis
     {
+        /// <summary>
+        /// Pairs whose <c>XAsync</c> is not an async version of the same blocking work (metadata type name + "." + method).
+        /// Extended with <c>asynclint.false_twins</c>.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> ShippedFalseTwins = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "Microsoft.EntityFrameworkCore.DbSet`1.Add",
+            "Microsoft.EntityFrameworkCore.DbSet`1.AddRange",
+            "Microsoft.EntityFrameworkCore.DbContext.Add",
+            "Microsoft.EntityFrameworkCore.DbContext.AddRange",
+            "Microsoft.EntityFrameworkCore.IDbContextFactory`1.CreateDbContext",
+            "NUnit.Framework.Assert.That",
+            "NUnit.Framework.Assert.Multiple",
+            "Moq.Mock`1.Raise",
+            "System.Threading.CancellationTokenSource.Cancel",
+            "System.Data.Common.DbDataReader.GetFieldValue",
+            "System.Data.Common.DbDataReader.IsDBNull");
+
         private readonly AsyncSymbols symbols;
+        private readonly BlockingSymbols blocking;
+        private readonly AsyncTwinLookup twins;
+        private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
 
         public CompilationAnalysis(AsyncSymbols symbols)
         {
             this.symbols = symbols;
+            blocking = new BlockingSymbols(symbols);
+            twins = new AsyncTwinLookup(blocking);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                return;
+            }
 
-            if (method.Name == "Sleep" && method.ContainingType.Is(symbols.Thread))
+            var name = method.Name;
+            if (name == "Sleep" && method.ContainingType.Is(symbols.Thread))
             {
                 ReportThreadSleep(context, invocation);
+                return;
             }
+
+            // Implicit calls (collection-initializer Add, interpolated-string handlers) have no call to rewrite.
+            if (invocation.IsImplicit || !IsTwinCandidateName(name) || !IsInAsyncFunction(invocation, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            AnalyzeTwin(context, invocation, method);
         }
 
         private void ReportThreadSleep(OperationAnalysisContext context, IInvocationOperation invocation)
         {
-            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
+            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function)
+                || DualCodePath.IsInSyncArm(invocation))
             {
                 return;
             }
@@ -87,6 +130,677 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private static bool IsZeroDelay(IInvocationOperation invocation)
             => invocation.Arguments.Length == 1
                && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: 0 };
+
+        // ---- ASYNC104 / ASYNC105: a synchronous call with an async twin ------------------------------
+
+        /// <summary>
+        /// The cheap first gate: names that can never be the synchronous half of a twin pair. Disposal
+        /// (<c>Dispose</c>/<c>Close</c>) is not skippable I/O — <c>using</c> calls it, and <c>await using</c> is a
+        /// different decision than an awaited call — and the object members are never I/O.
+        /// </summary>
+        private static bool IsTwinCandidateName(string name)
+            => !name.EndsWith("Async", StringComparison.Ordinal)
+               && name is not ("Dispose" or "Close" or "ToString" or "Equals" or "GetHashCode" or "GetType" or "Deconstruct" or "GetEnumerator" or "GetAwaiter");
+
+        /// <summary>
+        /// A cheap, allocation-free pre-check (the innermost function is async), so twins are never looked up for
+        /// calls in synchronous code; <see cref="AsyncContext.TryGetAsyncFunction"/> decides the rest when a twin exists.
+        /// </summary>
+        private static bool IsInAsyncFunction(IOperation operation, ISymbol containingSymbol)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda.Symbol.IsAsync;
+                    case ILocalFunctionOperation localFunction:
+                        return localFunction.Symbol.IsAsync;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol { IsAsync: true };
+        }
+
+        private void AnalyzeTwin(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var receiver = Receiver(invocation, method);
+            var receiverType = method.IsStatic && !method.IsExtensionMethod ? null : receiver?.Type;
+            var searchType = method.IsStatic || receiverType is not INamedTypeSymbol { TypeKind: not TypeKind.Error }
+                ? method.ContainingType
+                : receiverType;
+
+            var candidates = twins.Find(searchType, method);
+            // Cheapest exemptions first; the flow-shaped ones (dual code path, Task.Run lambdas) last.
+            if (candidates.IsDefaultOrEmpty
+                || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
+                || IsZeroTimeoutProbe(invocation)
+                || IsConsoleStream(receiver))
+            {
+                return;
+            }
+
+            var tree = invocation.Syntax.SyntaxTree;
+            if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
+                || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
+                || DualCodePath.IsInSyncArm(invocation)
+                || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
+                || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
+            {
+                return;
+            }
+
+            // Which twins can be called here: accessible, given arrays where they take Memory, and not dropping a value.
+            AsyncTwin? plain = null;
+            AsyncTwin? tokened = null;
+            foreach (var candidate in candidates)
+            {
+                if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType))
+                {
+                    continue;
+                }
+
+                if (plain is null && !candidate.TokenRequired)
+                {
+                    plain = candidate;
+                }
+
+                if (tokened is null && candidate.AcceptsToken)
+                {
+                    tokened = candidate;
+                }
+            }
+
+            if (plain is null && tokened is null)
+            {
+                return;
+            }
+
+            var token = tokened is null ? null : CancellationTokenInScope.Find(invocation, context.ContainingSymbol, symbols);
+            var chosen = token is not null ? tokened! : plain ?? tokened!;
+            Report(context, invocation, method, receiverType, function, chosen, chosen.AcceptsToken ? token : null);
+        }
+
+        private void Report(
+            OperationAnalysisContext context,
+            IInvocationOperation invocation,
+            IMethodSymbol method,
+            ITypeSymbol? receiverType,
+            AsyncFunction function,
+            AsyncTwin twin,
+            string? token)
+        {
+            var descriptor = IsFrameworkIo(method, receiverType) ? DiagnosticDescriptors.ASYNC104 : DiagnosticDescriptors.ASYNC105;
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[DiagnosticProperties.ReplacementMethod] = twin.Method.Name;
+            properties[DiagnosticProperties.TokenRequired] = twin.TokenRequired.ToString();
+            properties[AsyncTwinProperties.TokenAccepted] = twin.AcceptsToken.ToString();
+            properties[AsyncTwinProperties.ConfigureAwait] = twin.HasConfigureAwait.ToString();
+            if (twin.AcceptsToken)
+            {
+                properties[AsyncTwinProperties.TokenParameterName] = twin.Method.Parameters[twin.TokenOrdinal].Name;
+                properties[AsyncTwinProperties.TokenPositional] = IsNextPositional(invocation, method, twin.TokenOrdinal).ToString();
+            }
+
+            if (token is not null)
+            {
+                properties[DiagnosticProperties.CancellationToken] = token;
+            }
+
+            if (WhyNoFix(invocation, twin) is { } noFix)
+            {
+                properties[DiagnosticProperties.NoFix] = noFix;
+            }
+
+            var typeName = method.IsStatic || receiverType is not INamedTypeSymbol named ? method.ContainingType.Name : named.Name;
+            context.ReportDiagnostic(Diagnostic.Create(
+                descriptor,
+                invocation.Syntax.GetLocation(),
+                properties.ToImmutable(),
+                typeName + "." + method.Name,
+                function.Description,
+                "await " + typeName + "." + twin.Method.Name + "(...)"));
+        }
+
+        /// <summary>ASYNC104's evidence: the method's type or the receiver's type is a framework I/O or wait API (cached per type).</summary>
+        private bool IsFrameworkIo(IMethodSymbol method, ITypeSymbol? receiverType)
+            => twins.IsFrameworkIoType(method.ContainingType) || twins.IsFrameworkIoType(receiverType);
+
+        /// <summary>The object the call works on: the instance, the <c>this</c> argument of an extension, or the first argument of a static call.</summary>
+        private static IOperation? Receiver(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            if (!method.IsStatic)
+            {
+                return invocation.Instance;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The async implementation calling its own synchronous half (<c>ReadAsync</c> calling <c>Read</c>), an
+        /// override of the twin, or an implementation of it: the twin is the very method being written.
+        /// </summary>
+        private static bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
+            => (member is not null && Implements(member, candidates)) || (localFunction is not null && Implements(localFunction, candidates));
+
+        /// <summary>The innermost local function around the call (lambdas have no name to compare), or null.</summary>
+        private static IMethodSymbol? InnermostFunction(IOperation operation)
+            => AsyncContext.EnclosingFunctionOperation(operation) is ILocalFunctionOperation localFunction ? localFunction.Symbol : null;
+
+        private static bool Implements(IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
+        {
+            foreach (var twin in candidates)
+            {
+                var twinType = twin.Method.ContainingType;
+                if (method.Name == twin.Method.Name
+                    && (method.ContainingType.IsOrImplements(twinType) || twinType.IsOrImplements(method.ContainingType)))
+                {
+                    return true;
+                }
+
+                foreach (var implemented in method.ExplicitInterfaceImplementations)
+                {
+                    if (implemented.Name == twin.Method.Name && twinType.IsOrImplements(implemented.ContainingType))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The hook pair of user and library types: <c>await instance.BeforeExecuteAsync(cmd); instance.BeforeExecute(cmd);</c>.
+        /// The same function also calls the twin on the same receiver with the same arguments, so the two are not
+        /// alternatives: both halves are meant to run. Not applied to framework I/O, which has no such pairs
+        /// (<c>await s.FlushAsync(); s.Flush();</c> is still a blocking flush).
+        /// </summary>
+        private static bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
+        {
+            var receiverSymbol = ReferencedSymbol(receiver);
+            if (receiver is not null && receiverSymbol is null)
+            {
+                return false;
+            }
+
+            var root = (IOperation)invocation;
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            {
+                root = current;
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is IInvocationOperation other
+                    && !ReferenceEquals(other, invocation)
+                    && IsTwinOf(other.TargetMethod, candidates)
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol)
+                    && SameArguments(invocation, other))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTwinOf(IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
+        {
+            foreach (var twin in candidates)
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, twin.Method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every argument of the synchronous call is the same variable or constant in the twin call.</summary>
+        private static bool SameArguments(IInvocationOperation sync, IInvocationOperation twin)
+        {
+            foreach (var argument in sync.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                var other = ArgumentAt(twin.Arguments, parameter.Ordinal);
+                if (other is null)
+                {
+                    return false;
+                }
+
+                var value = Strip(argument.Value);
+                var otherValue = Strip(other);
+                var same = value.ConstantValue.HasValue
+                    ? otherValue.ConstantValue.HasValue && Equals(value.ConstantValue.Value, otherValue.ConstantValue.Value)
+                    : ReferencedSymbol(value) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferencedSymbol(otherValue));
+                if (!same)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The local, parameter, field or property a receiver or argument reads; the type for <c>this</c>.</summary>
+        private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : Strip(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
+            IInstanceReferenceOperation instance => instance.Type,
+            _ => null,
+        };
+
+        /// <summary><c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>: a probe that never blocks.</summary>
+        private bool IsZeroTimeoutProbe(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter
+                    || parameter.Name.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
+                var value = Strip(argument.Value);
+                if (value.ConstantValue is { HasValue: true, Value: 0 or 0L })
+                {
+                    return true;
+                }
+
+                if (value is IFieldReferenceOperation { Field.Name: "Zero" } field && field.Field.ContainingType.Is(blocking.TimeSpan))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run synchronously anyway.</summary>
+        private bool IsConsoleStream(IOperation? receiver)
+        {
+            if (receiver is null)
+            {
+                return false;
+            }
+
+            var value = Strip(receiver);
+            if (value is ILocalReferenceOperation local && Initializer(local) is { } initializer)
+            {
+                value = Strip(initializer);
+            }
+
+            return value is IPropertyReferenceOperation property && property.Property.ContainingType.Is(blocking.Console);
+        }
+
+        /// <summary>
+        /// An in-memory receiver: a MemoryStream/StringReader/StringWriter (or derived, or listed in
+        /// <c>asynclint.in_memory_types</c>), <c>Stream.Null</c>-like sinks, a local initialized with one, or a reader,
+        /// writer or stream wrapped around one (<c>new StreamReader(new MemoryStream(bytes))</c>,
+        /// <c>XmlReader.Create(new StringReader(xml))</c>, <c>TextWriter.Synchronized(stringWriter)</c>).
+        /// </summary>
+        private bool IsInMemory(IOperation? value, ImmutableHashSet<string> configured, int depth)
+        {
+            if (value is null)
+            {
+                return false;
+            }
+
+            value = Strip(value);
+            if (IsInMemoryType(value.Type, configured))
+            {
+                return true;
+            }
+
+            if (depth >= 4)
+            {
+                return false;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation when blocking.IsWrapperType(creation.Type) || twins.IsFrameworkIoType(creation.Type):
+                    return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
+
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" or "Synchronized" } } factory
+                    when twins.IsFrameworkIoType(factory.TargetMethod.ContainingType):
+                    return IsInMemory(ArgumentAt(factory.Arguments, 0), configured, depth + 1);
+
+                // Stream.Null, TextWriter.Null, StreamReader.Null: sinks and sources that never touch a device.
+                case IFieldReferenceOperation { Field: { IsStatic: true, Name: "Null" } } nullObject
+                    when blocking.IsWrapperType(nullObject.Field.ContainingType):
+                    return true;
+
+                case ILocalReferenceOperation local:
+                    return IsInMemory(Initializer(local), configured, depth + 1);
+
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsInMemoryType(ITypeSymbol? type, ImmutableHashSet<string> configured)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (blocking.IsBuiltInInMemoryType(type))
+            {
+                return true;
+            }
+
+            if (configured.IsEmpty)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (MatchesName(current, configured, member: null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
+        private static IOperation? Initializer(ILocalReferenceOperation local)
+        {
+            var references = local.Local.DeclaringSyntaxReferences;
+            var model = local.SemanticModel;
+            if (references.Length != 1 || model is null || references[0].SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            return references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                ? model.GetOperation(initializer)
+                : null;
+        }
+
+        /// <summary>A shipped or configured false twin: the method (declared on this type or a base) is listed.</summary>
+        private static bool IsFalseTwin(IMethodSymbol method, ITypeSymbol? receiverType, ImmutableHashSet<string> configured)
+        {
+            for (ITypeSymbol? current = method.ContainingType; current is not null; current = current.BaseType)
+            {
+                if (MatchesName(current, ShippedFalseTwins, method.Name) || (!configured.IsEmpty && MatchesName(current, configured, method.Name)))
+                {
+                    return true;
+                }
+            }
+
+            if (!configured.IsEmpty)
+            {
+                for (var current = receiverType; current is not null; current = current.BaseType)
+                {
+                    if (MatchesName(current, configured, method.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="names"/> holds the type (as <c>Ns.Outer+Type`1</c>, <c>Ns.Outer.Type</c> or <c>Type</c>),
+        /// followed by <c>.member</c> when a member is given.
+        /// </summary>
+        private static bool MatchesName(ITypeSymbol type, ImmutableHashSet<string> names, string? member)
+        {
+            var suffix = member is null ? string.Empty : "." + member;
+            return names.Contains(MetadataName(type) + suffix)
+                || names.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + suffix)
+                || names.Contains(type.Name + suffix);
+        }
+
+        private static string MetadataName(ITypeSymbol type)
+        {
+            var name = type.MetadataName;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                name = outer.MetadataName + "+" + name;
+            }
+
+            var ns = type.ContainingNamespace;
+            return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+        }
+
+        private ImmutableHashSet<string> List(AnalyzerOptions options, SyntaxTree tree, AsyncLintOption option)
+        {
+            var raw = AsyncLintOptions.Read(options, tree, option);
+            if (raw.Length == 0)
+            {
+                return ImmutableHashSet<string>.Empty;
+            }
+
+            if (!parsedLists.TryGetValue(raw, out var parsed))
+            {
+                parsed = AsyncLintOptions.ReadList(options, tree, option).ToImmutableHashSet(StringComparer.Ordinal);
+                parsedLists.TryAdd(raw, parsed);
+            }
+
+            return parsed;
+        }
+
+        /// <summary>The twin is accessible here, array arguments stand where it takes Memory, and no value is lost.</summary>
+        private bool IsUsableHere(AsyncTwin twin, IInvocationOperation invocation, ISymbol containingSymbol, ITypeSymbol? throughType)
+        {
+            if (twin.ResultIsVoid && invocation.Parent is not IExpressionStatementOperation)
+            {
+                return false;
+            }
+
+            if (twin.ArrayArgumentOrdinals != 0)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { Ordinal: < 64 } parameter
+                        && (twin.ArrayArgumentOrdinals & (1UL << parameter.Ordinal)) != 0
+                        && !IsArrayValue(argument))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            var within = (ISymbol?)containingSymbol.ContainingType ?? containingSymbol.ContainingAssembly;
+            return within is not null
+                && symbols.Compilation.IsSymbolAccessibleWithin(twin.Method.OriginalDefinition, within, throughType);
+        }
+
+        /// <summary>An explicit argument whose value (before the implicit conversion to a span) is an array.</summary>
+        private static bool IsArrayValue(IArgumentOperation argument)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                return false;
+            }
+
+            var value = argument.Value;
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value.Type is IArrayTypeSymbol;
+        }
+
+        /// <summary>Can the token go as the next positional argument (every argument so far positional and in order)?</summary>
+        private static bool IsNextPositional(IInvocationOperation invocation, IMethodSymbol method, int tokenOrdinal)
+        {
+            if (invocation.Syntax is not InvocationExpressionSyntax syntax)
+            {
+                return false;
+            }
+
+            foreach (var argument in syntax.ArgumentList.Arguments)
+            {
+                if (argument.NameColon is not null)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.ParamArray)
+                {
+                    return false;
+                }
+            }
+
+            var reducedExtension = method.IsExtensionMethod && syntax.Expression is MemberAccessExpressionSyntax && !IsStaticCallSyntax(invocation);
+            return syntax.ArgumentList.Arguments.Count + (reducedExtension ? 1 : 0) == tokenOrdinal;
+        }
+
+        /// <summary><c>Ext.M(x, …)</c> rather than <c>x.M(…)</c>: the first argument is written in the list.</summary>
+        private static bool IsStaticCallSyntax(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    return argument.Syntax is ArgumentSyntax;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Why the rewrite to <c>await XAsync(...)</c> would not compile or would change behavior here, or null.</summary>
+        private static string? WhyNoFix(IInvocationOperation invocation, AsyncTwin twin)
+        {
+            if (invocation.Syntax is not InvocationExpressionSyntax syntax)
+            {
+                return "not an invocation expression";
+            }
+
+            if (syntax.Expression is MemberBindingExpressionSyntax)
+            {
+                return "awaiting a conditional access ('?.') would await null";
+            }
+
+            if (AsyncContext.IsAwaitForbiddenAt(syntax))
+            {
+                return "await is not allowed here";
+            }
+
+            foreach (var ancestor in syntax.Ancestors())
+            {
+                if (ancestor is CatchFilterClauseSyntax or FixedStatementSyntax)
+                {
+                    return "await is not allowed here";
+                }
+
+                if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    break;
+                }
+            }
+
+            // Named arguments stay as written: the twin must use the same parameter names.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Syntax is ArgumentSyntax { NameColon: { } nameColon }
+                    && argument.Parameter is { } parameter
+                    && (parameter.Ordinal >= twin.Method.Parameters.Length
+                        || twin.Method.Parameters[parameter.Ordinal].Name != nameColon.Name.Identifier.ValueText))
+                {
+                    return "the async counterpart names its parameters differently";
+                }
+            }
+
+            if (DeclaresRefLikeLocal(invocation))
+            {
+                return "a ref struct local (Span) in this function cannot live across an await";
+            }
+
+            return null;
+        }
+
+        /// <summary>A Span/ref struct local in the same function: adding an await there may not compile.</summary>
+        private static bool DeclaresRefLikeLocal(IInvocationOperation invocation)
+        {
+            var root = (IOperation)invocation;
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            {
+                root = current;
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is IVariableDeclaratorOperation { Symbol.Type.IsRefLikeType: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static IOperation Strip(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
     }
 }
 

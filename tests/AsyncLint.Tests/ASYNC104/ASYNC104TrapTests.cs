@@ -1,0 +1,437 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC104;
+
+/// <summary>Code that looks guilty and is not: no ASYNC104/ASYNC105 anywhere here.</summary>
+public sealed class ASYNC104TrapTests
+{
+    [Fact]
+    public Task Synchronous_methods_may_do_synchronous_io() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            string Load(string path) => File.ReadAllText(path);
+
+            Task<string> NotAsyncButReturnsTask(string path) => Task.FromResult(File.ReadAllText(path));
+        }
+        """);
+
+    [Fact]
+    public Task Lambda_given_to_Task_Run_and_non_async_lambdas() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(string path)
+            {
+                var text = await Task.Run(() => File.ReadAllText(path));
+                Func<string> later = () => File.ReadAllText(path);
+                string Local() => File.ReadAllText(path);
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Dual_sync_async_code_path_if_else() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Connector
+        {
+            async Task<int> ReadCore(Stream stream, byte[] buffer, bool async, CancellationToken ct)
+            {
+                int n;
+                if (async)
+                    n = await stream.ReadAsync(buffer, 0, buffer.Length, ct);
+                else
+                    n = stream.Read(buffer, 0, buffer.Length);
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Dual_sync_async_code_path_conditional_and_early_exit() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class Connector
+        {
+            async ValueTask<int> Read(Stream stream, byte[] buffer, bool isAsync)
+                => isAsync ? await stream.ReadAsync(buffer, 0, buffer.Length) : stream.Read(buffer, 0, buffer.Length);
+
+            async Task Flush(Stream stream, bool async)
+            {
+                if (async)
+                {
+                    await stream.FlushAsync();
+                    return;
+                }
+
+                stream.Flush();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_implementation_calling_its_own_synchronous_half() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Packet
+        {
+            public int Read() => 0;
+            public async Task<int> ReadAsync()
+            {
+                await Task.Yield();
+                return Read();
+            }
+        }
+
+        class CountingStream : Stream
+        {
+            readonly Stream inner;
+            public CountingStream(Stream inner) => this.inner = inner;
+
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                return Read(buffer, offset, count) + inner.Read(buffer, offset, count);
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => 0;
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => 0;
+            public override long Position { get => 0; set { } }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => 0;
+            public override void SetLength(long value) { }
+            public override void Write(byte[] buffer, int offset, int count) { }
+        }
+        """);
+
+    [Fact]
+    public Task Obsolete_twin_of_a_current_method() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Client
+        {
+            public string Get() => "";
+            [Obsolete("do not use")]
+            public Task<string> GetAsync() => Task.FromResult("");
+        }
+
+        class C
+        {
+            async Task RunAsync(Client client)
+            {
+                var value = client.Get();
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task In_memory_streams_readers_and_writers() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(MemoryStream memory, byte[] buffer, string xml)
+            {
+                memory.Write(buffer, 0, buffer.Length);
+                memory.Flush();
+                memory.CopyTo(memory);
+                var reader = new StringReader(xml);
+                var line = reader.ReadLine();
+                var writer = new StringWriter();
+                writer.Write(line);
+                writer.Flush();
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Readers_and_writers_wrapped_around_memory() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Text.Json;
+        using System.Xml;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(byte[] bytes, string xml)
+            {
+                using var memory = new MemoryStream(bytes);
+                Stream asStream = new MemoryStream();
+                asStream.Flush();
+                using var reader = new StreamReader(memory);
+                var text = reader.ReadToEnd();
+                var again = new StreamReader(new MemoryStream(bytes)).ReadToEnd();
+                using var zip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                zip.CopyTo(memory);
+                using var xmlReader = XmlReader.Create(new StringReader(xml));
+                while (xmlReader.Read()) { }
+                JsonSerializer.Serialize(memory, text);
+                var back = JsonSerializer.Deserialize<string>(new MemoryStream(bytes));
+                Stream.Null.Flush();
+                TextWriter.Null.WriteLine(text);
+                var synchronized = TextWriter.Synchronized(new StringWriter());
+                synchronized.Write(text);
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Writers_over_a_StringBuilder_or_an_ArrayBufferWriter() => VerifyCS.AnalyzerAsync("""
+        using System.Buffers;
+        using System.Text;
+        using System.Text.Json;
+        using System.Xml;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> RunAsync()
+            {
+                var builder = new StringBuilder();
+                using (var xml = XmlWriter.Create(builder))
+                {
+                    xml.WriteString("text");
+                    xml.Flush();
+                }
+
+                var buffer = new ArrayBufferWriter<byte>();
+                using var json = new Utf8JsonWriter(buffer);
+                json.WriteStringValue("x");
+                json.Flush();
+                await Task.Yield();
+                return builder.ToString();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Types_derived_from_MemoryStream() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class PooledStream : MemoryStream { }
+
+        class C
+        {
+            async Task RunAsync(PooledStream stream, byte[] buffer)
+            {
+                stream.Write(buffer, 0, buffer.Length);
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Dispose_and_Close_are_not_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(FileStream file, StreamWriter writer, DbConnection connection)
+            {
+                await Task.Yield();
+                writer.Close();
+                file.Dispose();
+                connection.Close();
+                using (var other = File.OpenRead("x")) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Object_members_properties_and_nameof() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> RunAsync(FileStream file)
+            {
+                await Task.Yield();
+                var length = file.Length;
+                var same = file.Equals(file);
+                return nameof(File.ReadAllText) + file.ToString() + file.GetHashCode();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Expression_tree_lambda_is_not_executed_here() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Linq.Expressions;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync()
+            {
+                Expression<Func<string, string>> read = path => File.ReadAllText(path);
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Zero_timeout_probes_never_block() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            readonly SemaphoreSlim gate = new(1);
+
+            async Task RunAsync()
+            {
+                if (!gate.Wait(0) && !gate.Wait(TimeSpan.Zero))
+                {
+                    await gate.WaitAsync();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Console_streams_are_synchronized_wrappers() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync()
+            {
+                Console.Out.WriteLine("hello");
+                Console.Error.Flush();
+                var line = Console.In.ReadLine();
+                Console.WriteLine(line);
+                var output = Console.Out;
+                output.WriteLine("again");
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Channel_try_methods_do_not_block() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task PumpAsync(Channel<int> channel)
+            {
+                channel.Writer.TryWrite(1);
+                while (channel.Reader.TryRead(out var item)) { }
+                channel.Writer.Complete();
+                channel.Writer.TryComplete();
+                await foreach (var item in channel.Reader.ReadAllAsync()) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Task_waits_belong_to_ASYNC101_and_ASYNC102() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Task task, Task<int> other)
+            {
+                await Task.Yield();
+                task.Wait();
+                Task.WaitAll(task, other);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CancellationTokenSource_Cancel_is_a_false_twin() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(CancellationTokenSource cts)
+            {
+                await Task.Yield();
+                cts.Cancel();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Data_reader_field_getters_read_the_buffered_row() => VerifyCS.AnalyzerAsync("""
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> RunAsync(DbDataReader reader)
+            {
+                await reader.ReadAsync();
+                return reader.IsDBNull(0) ? 0 : reader.GetFieldValue<int>(0);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Span_arguments_have_no_Memory_twin() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Stream stream, byte[] buffer)
+            {
+                await Task.Yield();
+                var n = stream.Read(buffer.AsSpan(0, 4));
+                stream.Write(new ReadOnlySpan<byte>(buffer));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Static_helpers_without_a_twin_of_the_same_shape() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(string path, object value)
+            {
+                await Task.Yield();
+                var exists = File.Exists(path);
+                var json = JsonSerializer.Serialize(value);
+                var info = new FileInfo(path);
+                Directory.CreateDirectory(path);
+            }
+        }
+        """);
+}

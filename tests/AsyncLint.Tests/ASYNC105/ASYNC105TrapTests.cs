@@ -1,0 +1,389 @@
+using AsyncLint.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC105;
+
+/// <summary>Names that look like twins and are not (matching precision), shipped false twins and the options.</summary>
+public sealed class ASYNC105TrapTests
+{
+    [Fact]
+    public Task Parameterless_method_does_not_match_a_twin_with_a_required_parameter() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Cache
+        {
+            public int Get() => 0;
+            public Task<int> GetAsync(int id) => Task.FromResult(id);
+            public void Put(int id) { }
+            public Task PutAsync(string id) => Task.CompletedTask;
+            public void Drop(int id) { }
+            public Task DropAsync(int id, bool force) => Task.CompletedTask;
+        }
+
+        class C
+        {
+            async Task RunAsync(Cache cache)
+            {
+                await Task.Yield();
+                var n = cache.Get();
+                cache.Put(1);
+                cache.Drop(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Twin_must_return_an_awaitable_of_the_same_result() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Client
+        {
+            public void Start() { }
+            public void StartAsync() { }
+            public int Count() => 0;
+            public Task<string> CountAsync() => Task.FromResult("");
+        }
+
+        class C
+        {
+            async Task RunAsync(Client client)
+            {
+                await Task.Yield();
+                client.Start();
+                var n = client.Count();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Static_and_instance_do_not_pair_and_ref_kinds_must_agree() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Parser
+        {
+            public static int Parse(string s) => 0;
+            public Task<int> ParseAsync(string s) => Task.FromResult(0);
+            public bool TryRead(ref int position) => true;
+            public Task<bool> TryReadAsync(int position) => Task.FromResult(true);
+        }
+
+        class C
+        {
+            async Task RunAsync(Parser parser)
+            {
+                await Task.Yield();
+                var n = Parser.Parse("1");
+                var p = 0;
+                parser.TryRead(ref p);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Hook_pair_calls_both_halves_with_the_same_arguments() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class CommandInfo { }
+
+        interface IModuleBase
+        {
+            Task BeforeExecuteAsync(CommandInfo command);
+            void BeforeExecute(CommandInfo command);
+            Task AfterExecuteAsync(CommandInfo command);
+            void AfterExecute(CommandInfo command);
+        }
+
+        class Runner
+        {
+            async Task ExecuteAsync(IModuleBase instance, CommandInfo cmd)
+            {
+                try
+                {
+                    await instance.BeforeExecuteAsync(cmd).ConfigureAwait(false);
+                    instance.BeforeExecute(cmd);
+                }
+                finally
+                {
+                    await instance.AfterExecuteAsync(cmd).ConfigureAwait(false);
+                    instance.AfterExecute(cmd);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Implicit_calls_of_a_collection_initializer() => VerifyCS.AnalyzerAsync("""
+        using System.Collections;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class Batch : IEnumerable<int>
+        {
+            public void Add(int item) { }
+            public Task AddAsync(int item) => Task.CompletedTask;
+            public IEnumerator<int> GetEnumerator() => new List<int>().GetEnumerator();
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
+        class C
+        {
+            async Task<Batch> RunAsync()
+            {
+                await Task.Yield();
+                return new Batch { 1, 2, 3 };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Inaccessible_twin_is_no_advice() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Service
+        {
+            public int Compute() => 0;
+            private Task<int> ComputeAsync() => Task.FromResult(0);
+        }
+
+        class C
+        {
+            async Task RunAsync(Service service)
+            {
+                await Task.Yield();
+                var n = service.Compute();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Already_async_method_names_are_not_the_synchronous_half() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Service
+        {
+            public Task Run() => Task.CompletedTask;
+            public Task RunAsync() => Task.CompletedTask;
+        }
+
+        class C
+        {
+            async Task GoAsync(Service service)
+            {
+                await service.Run();
+                await service.RunAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Entity_Framework_Add_and_context_factory_are_false_twins() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class EntityEntry<T> { }
+
+            public class DbSet<T>
+            {
+                public EntityEntry<T> Add(T entity) => new();
+                public ValueTask<EntityEntry<T>> AddAsync(T entity, CancellationToken cancellationToken = default) => default;
+            }
+
+            public interface IDbContextFactory<TContext>
+            {
+                TContext CreateDbContext();
+                Task<TContext> CreateDbContextAsync(CancellationToken cancellationToken = default);
+            }
+        }
+
+        namespace App
+        {
+            using Microsoft.EntityFrameworkCore;
+
+            class Order { }
+            class Shop { }
+
+            class C
+            {
+                async Task RunAsync(DbSet<Order> orders, IDbContextFactory<Shop> factory)
+                {
+                    await Task.Yield();
+                    orders.Add(new Order());
+                    var shop = factory.CreateDbContext();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Moq_Raise_and_NUnit_Assert_That_are_false_twins() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Moq
+        {
+            public class Mock<T>
+            {
+                public void Raise(Action<T> eventExpression, EventArgs args) { }
+                public Task RaiseAsync(Action<T> eventExpression, EventArgs args) => Task.CompletedTask;
+            }
+        }
+
+        namespace NUnit.Framework
+        {
+            public static class Assert
+            {
+                public static void That(bool condition) { }
+                public static Task ThatAsync(bool condition) => Task.CompletedTask;
+            }
+        }
+
+        namespace App
+        {
+            using Moq;
+            using NUnit.Framework;
+
+            interface IBus { event EventHandler Changed; }
+
+            class Tests
+            {
+                async Task RunAsync(Mock<IBus> bus)
+                {
+                    await Task.Yield();
+                    bus.Raise(b => b.Changed += null, EventArgs.Empty);
+                    Assert.That(true);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Configured_in_memory_type_is_silent()
+    {
+        var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                namespace My
+                {
+                    public class Buffer
+                    {
+                        public int Read() => 0;
+                        public Task<int> ReadAsync() => Task.FromResult(0);
+                    }
+
+                    public class SlicedBuffer : Buffer { }
+
+                    class C
+                    {
+                        async Task RunAsync(Buffer buffer, SlicedBuffer sliced)
+                        {
+                            await Task.Yield();
+                            var n = buffer.Read() + sliced.Read();
+                        }
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nasynclint.in_memory_types = My.Buffer\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Configured_in_memory_stream_silences_ASYNC104_too()
+    {
+        var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                namespace Buffers
+                {
+                    public abstract class SlabStream : Stream { }
+
+                    class C
+                    {
+                        async Task RunAsync(SlabStream slab, Stream other, byte[] buffer)
+                        {
+                            await Task.Yield();
+                            slab.Write(buffer, 0, buffer.Length);
+                            {|ASYNC104:other.Write(buffer, 0, buffer.Length)|};
+                        }
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nasynclint.in_memory_types = Buffers.SlabStream\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Configured_false_twin_is_silent_and_others_still_report()
+    {
+        var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                namespace Gateway
+                {
+                    public class Channel { }
+
+                    public class Cache
+                    {
+                        public Channel GetChannel(ulong id) => new();
+                        public Task<Channel> GetChannelAsync(ulong id) => Task.FromResult(new Channel());
+                        public Channel GetGuild(ulong id) => new();
+                        public Task<Channel> GetGuildAsync(ulong id) => Task.FromResult(new Channel());
+                    }
+
+                    class C
+                    {
+                        async Task RunAsync(Cache cache)
+                        {
+                            await Task.Yield();
+                            var channel = cache.GetChannel(1);
+                            var guild = {|ASYNC105:cache.GetGuild(1)|};
+                        }
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nasynclint.false_twins = Gateway.Cache.GetChannel, Other.Type.Method\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Half_typed_code_does_not_throw()
+    {
+        var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task RunAsync(Missing missing, Stream stream)
+                    {
+                        var a = File.ReadAllText(;
+                        var b = missing.Read();
+                        var c = stream.Read(undefined, 0);
+                        var d = File.ReadAllText(path: , 1);
+                        var e = stream.;
+                        Unknown.Read();
+                        await
+                    }
+
+                    async Task Other() => File.
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+}
