@@ -150,10 +150,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 noFixReason ??= "the task is read through '?.'";
             }
 
-            if (noFixReason is null && (AsyncContext.IsAwaitForbiddenAt(syntax) || IsInCatchFilter(syntax)))
-            {
-                noFixReason = "await is not allowed here";
-            }
+            noFixReason ??= AwaitPosition.WhyAwaitIsForbidden(read);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[DiagnosticProperties.Kind] = kind.ToString();
@@ -187,22 +184,6 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 if (current is IBlockOperation or IAnonymousFunctionOperation)
                 {
                     return false;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsInCatchFilter(SyntaxNode node)
-        {
-            foreach (var ancestor in node.Ancestors())
-            {
-                switch (ancestor)
-                {
-                    case CatchFilterClauseSyntax:
-                        return true;
-                    case StatementSyntax or AnonymousFunctionExpressionSyntax:
-                        return false;
                 }
             }
 

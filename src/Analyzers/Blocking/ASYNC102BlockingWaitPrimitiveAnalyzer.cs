@@ -175,10 +175,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 noFix = "the index WaitAny returns has no direct WhenAny counterpart";
             }
 
-            if (noFix is null && AsyncContext.IsAwaitForbiddenAt(invocation.Syntax))
-            {
-                noFix = "await is not allowed here";
-            }
+            noFix ??= AwaitPosition.WhyAwaitIsForbidden(invocation);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (kind is { } fixKind && noFix is null)

@@ -709,9 +709,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return "awaiting a conditional access ('?.') would await null";
             }
 
-            if (AsyncContext.IsAwaitForbiddenAt(syntax))
+            if (AwaitPosition.WhyAwaitIsForbidden(invocation) is { } reason)
             {
-                return "await is not allowed here";
+                return reason;
             }
 
             foreach (var ancestor in syntax.Ancestors())

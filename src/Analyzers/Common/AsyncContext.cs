@@ -155,8 +155,10 @@ internal static class AsyncContext
     };
 
     /// <summary>
-    /// True where an <c>await</c> may not be written: inside a <c>lock</c> body, an <c>unsafe</c> block,
-    /// or a query clause other than the first <c>from</c>. Rules still report there, but offer no fix.
+    /// True where an <c>await</c> may not be written: inside a <c>lock</c> body, an <c>unsafe</c> or <c>fixed</c>
+    /// block, a catch filter, or a query clause other than the first <c>from</c>. Rules still report there, but
+    /// offer no fix. Where an operation is at hand, <see cref="AwaitPosition.WhyAwaitIsForbidden"/> also knows about
+    /// ref-struct locals that would live across the await; prefer it.
     /// </summary>
     public static bool IsAwaitForbiddenAt(SyntaxNode node)
     {
@@ -166,6 +168,8 @@ internal static class AsyncContext
             {
                 case LockStatementSyntax lockStatement when lockStatement.Statement.Span.Contains(node.Span):
                 case UnsafeStatementSyntax:
+                case CatchFilterClauseSyntax:
+                case FixedStatementSyntax:
                     return true;
                 case QueryBodySyntax:
                 case QueryClauseSyntax and not FromClauseSyntax:

@@ -8,8 +8,7 @@ namespace AsyncLint.Analyzers.FanOut;
 internal sealed class FanOutSymbols
 {
     /// <summary>Types that are not safe for concurrent use: two overlapping operations on one of them corrupt it or throw.</summary>
-    private static readonly string[] NonConcurrentTypeNames =
-    {
+    private static readonly ImmutableArray<string> NonConcurrentTypeNames = ImmutableArray.Create(
         "System.IO.Stream",
         "System.IO.TextWriter",
         "System.IO.TextReader",
@@ -38,16 +37,13 @@ internal sealed class FanOutSymbols
         "System.Xml.XmlWriter",
         "System.Text.Json.Utf8JsonWriter",
         "Microsoft.EntityFrameworkCore.DbContext",
-        "Microsoft.EntityFrameworkCore.DbSet`1",
-    };
+        "Microsoft.EntityFrameworkCore.DbSet`1");
 
     /// <summary>Concrete types documented as safe for concurrent calls on one instance.</summary>
-    private static readonly string[] ThreadSafeTypeNames =
-    {
+    private static readonly ImmutableArray<string> ThreadSafeTypeNames = ImmutableArray.Create(
         "System.Net.Http.HttpClient",
         "System.Net.Http.HttpMessageInvoker",
-        "System.Net.Http.HttpMessageHandler",
-    };
+        "System.Net.Http.HttpMessageHandler");
 
     private readonly ImmutableArray<INamedTypeSymbol> nonConcurrent;
     private readonly ImmutableArray<INamedTypeSymbol> threadSafe;
@@ -195,7 +191,7 @@ internal sealed class FanOutSymbols
            || Symbols.IsCancellationToken(type)
            || (type.IsValueType && type.IsReadOnly);
 
-    private static ImmutableArray<INamedTypeSymbol> Resolve(AsyncSymbols symbols, string[] names)
+    private static ImmutableArray<INamedTypeSymbol> Resolve(AsyncSymbols symbols, ImmutableArray<string> names)
     {
         var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         foreach (var name in names)

@@ -83,8 +83,8 @@ internal static class Independence
     /// transactions, locks, event raising. A name with one of them as a whole word anywhere (<c>SaveChangesAsync</c>,
     /// <c>KeyDeleteAsync</c>, <c>GetOrCreateAsync</c>, <c>SortedSetAddAsync</c>) keeps its place.
     /// </summary>
-    private static readonly HashSet<string> OrderedWords = new(StringComparer.Ordinal)
-    {
+    private static readonly ImmutableHashSet<string> OrderedWords = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
         "Abort", "Ack", "Acquire", "Activate", "Add", "Append", "Approve", "Archive", "Assign", "Attach", "Broadcast",
         "Cancel", "Charge", "Clear", "Close", "Commit", "Connect", "Copy", "Create", "Deactivate", "Decrement", "Delete",
         "Deliver", "Dequeue", "Detach", "Disable", "Disconnect", "Dispatch", "Dispose", "Drop", "Edit", "Enable", "Enqueue",
@@ -98,23 +98,19 @@ internal static class Independence
 
         // User-interface steps: what the user sees happens in this order.
         "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
-        "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate",
-    };
+        "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate");
 
     /// <summary>Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>, <c>EndScopeAsync</c>).</summary>
-    private static readonly HashSet<string> OrderedLeadingWords = new(StringComparer.Ordinal)
-    {
+    private static readonly ImmutableHashSet<string> OrderedLeadingWords = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
         "Accept", "Apply", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
         "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
-        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
-    };
+        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield");
 
     /// <summary>Names of lock-like and throttling steps: an await of one of these in a group means order and pacing are intended.</summary>
-    private static readonly string[] ThrottleNames =
-    {
+    private static readonly ImmutableArray<string> ThrottleNames = ImmutableArray.Create(
         "Delay", "Yield", "WaitAsync", "LockAsync", "AcquireAsync", "EnterAsync", "WaitOneAsync", "WaitForAsync",
-        "AcquireLockAsync", "TakeLockAsync", "ReaderLockAsync", "WriterLockAsync", "WaitToReadAsync", "WaitToWriteAsync",
-    };
+        "AcquireLockAsync", "TakeLockAsync", "ReaderLockAsync", "WriterLockAsync", "WaitToReadAsync", "WaitToWriteAsync");
 
     /// <summary>The candidate behind <c>await X(...)</c> or <c>await X(...).ConfigureAwait(...)</c>, or null.</summary>
     public static FanOutCandidate? TryGetCandidate(IAwaitOperation await, FanOutSymbols symbols)

@@ -99,7 +99,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                      && (method.IsAsync || method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName),
             };
 
-            return inAsyncFunction && !AsyncContext.IsAwaitForbiddenAt(invocation.Syntax);
+            return inAsyncFunction && AwaitPosition.WhyAwaitIsForbidden(invocation) is null;
         }
     }
 }

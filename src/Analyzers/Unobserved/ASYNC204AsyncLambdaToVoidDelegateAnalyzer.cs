@@ -169,7 +169,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
         private bool CanFixAt(IInvocationOperation invocation, ISymbol containingSymbol)
             => invocation.Parent is IExpressionStatementOperation
                && AsyncContext.TryGetAsyncFunction(invocation, containingSymbol, symbols.Common, out _)
-               && !AsyncContext.IsAwaitForbiddenAt(invocation.Syntax);
+               && AwaitPosition.WhyAwaitIsForbidden(invocation) is null;
 
         /// <summary>The squiggle goes on the <c>async</c> keyword and the parameters, not the whole body.</summary>
         private static Location AsyncKeywordLocation(IAnonymousFunctionOperation lambda)

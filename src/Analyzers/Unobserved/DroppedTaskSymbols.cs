@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
@@ -16,13 +17,12 @@ internal sealed class DroppedTaskSymbols
     /// or state that the caller deliberately does not wait): <c>task.Forget()</c>, <c>task.FireAndForget()</c>,
     /// <c>task.SafeFireAndForget()</c>, <c>task.NoWait()</c>, <c>task.LogExceptions()</c>, <c>task.ObserveExceptions()</c>.
     /// </summary>
-    private static readonly string[] ObserverVocabulary =
-    {
-        "Forget", "NoWait", "NoAwait", "Ignore", "Observe", "Swallow", "Suppress", "Log", "Catch", "Detach",
-    };
+    private static readonly ImmutableArray<string> ObserverVocabulary = ImmutableArray.Create(
+        "Forget", "NoWait", "NoAwait", "Ignore", "Observe", "Swallow", "Suppress", "Log", "Catch", "Detach");
 
     /// <summary>Root namespaces of the mocking libraries whose call-recording APIs produce fake tasks.</summary>
-    private static readonly string[] MockingNamespaces = { "NSubstitute", "Moq", "FakeItEasy", "Telerik", "Rhino" };
+    private static readonly ImmutableArray<string> MockingNamespaces = ImmutableArray.Create(
+        "NSubstitute", "Moq", "FakeItEasy", "Telerik", "Rhino");
 
     private readonly ConcurrentDictionary<ITypeSymbol, bool> taskLike = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> fireAndForgetEnums = new(SymbolEqualityComparer.Default);

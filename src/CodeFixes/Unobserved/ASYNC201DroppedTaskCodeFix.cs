@@ -85,7 +85,7 @@ public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
     /// </summary>
     private static ExpressionSyntax? AwaitOperand(ExpressionSyntax expression, SemanticModel model, AsyncSymbols symbols, CancellationToken cancellationToken)
     {
-        if (!DroppedTaskFixSyntax.CanAwaitAt(expression))
+        if (!DroppedTaskFixSyntax.CanAwaitAt(expression, model, cancellationToken))
         {
             return null;
         }
@@ -152,7 +152,8 @@ public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var discard = SyntaxFactory.AssignmentExpression(
                 SyntaxKind.SimpleAssignmentExpression,
-                SyntaxFactory.IdentifierName("_"),
+                // Parsed, not built: only a parsed "_" carries the contextual kind that makes it a discard.
+                SyntaxFactory.ParseExpression("_"),
                 expression.WithoutTrivia())
             .WithTriviaFrom(expression);
         editor.ReplaceNode(expression, discard);

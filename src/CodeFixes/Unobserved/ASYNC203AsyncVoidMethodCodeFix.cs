@@ -85,7 +85,9 @@ public sealed class ASYNC203AsyncVoidMethodCodeFix : CodeFixProvider
             }
 
             // The caller is async already, or is one of the async void methods being fixed (async either way).
-            if (!MakeAsync.IsAsync(function!) || AsyncContext.IsAwaitForbiddenAt(invocation))
+            if (!MakeAsync.IsAsync(function!)
+                || AsyncContext.IsAwaitForbiddenAt(invocation)
+                || model.GetOperation(invocation, cancellationToken) is { } callOperation && AwaitPosition.WhyAwaitIsForbidden(callOperation) is not null)
             {
                 continue;
             }

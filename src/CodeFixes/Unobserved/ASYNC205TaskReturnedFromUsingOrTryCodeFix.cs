@@ -144,7 +144,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryCodeFix : CodeFixProvider
                 return null;
             }
 
-            if (rewrite.Rewrite is ReturnRewrite.ReturnAwait or ReturnRewrite.AwaitThenReturn && AsyncContext.IsAwaitForbiddenAt(@return))
+            if (rewrite.Rewrite is ReturnRewrite.ReturnAwait or ReturnRewrite.AwaitThenReturn
+                && (AsyncContext.IsAwaitForbiddenAt(@return)
+                    || model.GetOperation(@return, cancellationToken) is { } returnOperation && AwaitPosition.WhyAwaitIsForbidden(returnOperation) is not null))
             {
                 return null;
             }

@@ -1,4 +1,5 @@
 using AsyncLint.Analyzers;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,6 +15,14 @@ internal static class DroppedTaskFixSyntax
     /// </summary>
     public static bool CanAwaitAt(SyntaxNode node)
         => IsInAsyncFunction(node) && !AsyncContext.IsAwaitForbiddenAt(node);
+
+    /// <summary>
+    /// <see cref="CanAwaitAt(SyntaxNode)"/>, and no ref-struct or ref local would live across the new await
+    /// (the compiler rejects that only when it lowers the method, so the fixed code would look fine and not build).
+    /// </summary>
+    public static bool CanAwaitAt(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        => CanAwaitAt(node)
+           && (model.GetOperation(node, cancellationToken) is not { } operation || AwaitPosition.WhyAwaitIsForbidden(operation) is null);
 
     private static bool IsInAsyncFunction(SyntaxNode node)
     {
