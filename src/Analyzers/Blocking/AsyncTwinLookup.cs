@@ -203,7 +203,7 @@ internal sealed class AsyncTwinLookup
         return found.ToImmutableArray();
     }
 
-    private static readonly string[] Suffixes = { "Async", "TaskAsync" };
+    private static readonly ImmutableArray<string> Suffixes = ImmutableArray.Create("Async", "TaskAsync");
 
     /// <summary>A synchronous method worth looking up: not already async, not a Task API (ASYNC101/102 own those).</summary>
     private bool IsSynchronous(IMethodSymbol sync)

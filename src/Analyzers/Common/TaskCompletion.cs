@@ -1573,7 +1573,8 @@ internal sealed class TaskCompletion
     /// <summary>An immutable set of facts (tiny: a handful per function).</summary>
     private sealed class FactSet
     {
-        public static readonly FactSet Empty = new(ImmutableHashSet<Fact>.Empty);
+        // A property, not a shared static instance: analyzers keep no static state (facts hold symbols of one compilation).
+        public static FactSet Empty => new(ImmutableHashSet<Fact>.Empty);
 
         private readonly ImmutableHashSet<Fact> facts;
 

@@ -36,6 +36,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
                 "README.md",
                 "analyzers/dotnet/cs/AsyncLint.Analyzers.dll",
                 "analyzers/dotnet/cs/AsyncLint.CodeFixes.dll",
+                "build/AsyncLint.props",
                 "build/AsyncLint.targets",
                 "presets/recommended.globalconfig",
                 "presets/strict.globalconfig",
