@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -497,9 +499,58 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);
 
+                // A private field that is only ever set (initializer, constructors) to an in-memory stream, or to a
+                // wrapper of one: private readonly MemoryStream _buffer; _inflater = new DeflateStream(_buffer, ...).
+                case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field when value.SemanticModel is { } model:
+                    return FieldValues(field.Field, model) is { IsDefaultOrEmpty: false } values
+                        && values.All(v => IsInMemory(v, configured, depth + 1));
+
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// Every value a private field is given in its type's declaration in this tree: its initializer and the
+        /// assignments in constructors. Default when it is (or may be) assigned anywhere else, or the type has other parts.
+        /// </summary>
+        private static ImmutableArray<IOperation> FieldValues(IFieldSymbol field, SemanticModel model)
+        {
+            var type = field.ContainingType;
+            if (field.DeclaringSyntaxReferences.Length != 1
+                || type.DeclaringSyntaxReferences.Length != 1
+                || type.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator
+                || type.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                return default;
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            if (declarator.Initializer?.Value is { } initializer && model.GetOperation(initializer) is { } initial)
+            {
+                values.Add(initial);
+            }
+
+            foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                var target = assignment.Left is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member ? member.Name : assignment.Left;
+                if (target is not IdentifierNameSyntax name || name.Identifier.ValueText != field.Name)
+                {
+                    continue;
+                }
+
+                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    || assignment.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not ConstructorDeclarationSyntax
+                    || model.GetOperation(assignment.Right) is not { } assigned)
+                {
+                    return default;
+                }
+
+                values.Add(assigned);
+            }
+
+            return values.ToImmutable();
         }
 
         private bool IsInMemoryType(ITypeSymbol? type, ImmutableHashSet<string> configured)
