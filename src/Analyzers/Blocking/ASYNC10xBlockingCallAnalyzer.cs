@@ -63,6 +63,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly AsyncSymbols symbols;
         private readonly BlockingSymbols blocking;
         private readonly AsyncTwinLookup twins;
+        private readonly SourceMethodEvidence sourceEvidence = new();
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
 
         public CompilationAnalysis(AsyncSymbols symbols)
@@ -187,6 +188,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
                 || DualCodePath.IsInSyncArm(invocation)
                 || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
+                || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
                 return;
