@@ -32,6 +32,8 @@ internal sealed class DroppedTaskSymbols
         Common = symbols;
         Interlocked = symbols.Type("System.Threading.Interlocked");
         Volatile = symbols.Type("System.Threading.Volatile");
+        TaskCompletionSource = symbols.Type("System.Threading.Tasks.TaskCompletionSource");
+        TaskCompletionSourceOfT = symbols.Type("System.Threading.Tasks.TaskCompletionSource`1");
     }
 
     public AsyncSymbols Common { get; }
@@ -39,6 +41,10 @@ internal sealed class DroppedTaskSymbols
     private INamedTypeSymbol? Interlocked { get; }
 
     private INamedTypeSymbol? Volatile { get; }
+
+    private INamedTypeSymbol? TaskCompletionSource { get; }
+
+    private INamedTypeSymbol? TaskCompletionSourceOfT { get; }
 
     /// <summary>
     /// Task, Task&lt;T&gt;, ValueTask(&lt;T&gt;), ConfiguredTaskAwaitable, YieldAwaitable or any other type with an instance
@@ -75,6 +81,7 @@ internal sealed class DroppedTaskSymbols
     {
         var method = invocation.TargetMethod;
         return IsObserver(method)
+               || CompletesAPromise(method)
                || IsCompletedTaskFactory(method)
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
@@ -97,6 +104,28 @@ internal sealed class DroppedTaskSymbols
         }
 
         return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && IsMockingMember(invocation.TargetMethod);
+    }
+
+    /// <summary>
+    /// A helper that completes a TaskCompletionSource off the caller's thread (<c>tcs.TrySetResultAsync(v)</c>, an
+    /// extension on the source or a method of a source type): whoever waits, waits on the source's own task, and
+    /// completing a promise has no exception to lose. Dropping its task is the point of calling it.
+    /// </summary>
+    private bool CompletesAPromise(IMethodSymbol method)
+    {
+        var definition = method.ReducedFrom ?? method;
+        var promise = definition.IsExtensionMethod && definition.Parameters.Length > 0
+            ? definition.Parameters[0].Type
+            : method.IsStatic ? null : method.ContainingType;
+        for (var type = promise; type is not null; type = type.BaseType)
+        {
+            if (type.OriginalDefinition.Is(TaskCompletionSource) || type.OriginalDefinition.Is(TaskCompletionSourceOfT))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>t.ContinueWith(...)</c>, a method named "…Forget", or an extension on a task whose name says it observes it.</summary>

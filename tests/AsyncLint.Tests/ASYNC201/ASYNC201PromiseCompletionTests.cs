@@ -1,0 +1,56 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC201DroppedTaskAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC201;
+
+/// <summary>
+/// Completing a promise off the caller's thread (so that its continuations do not run inline) returns a task only
+/// as a by-product: whoever waits, waits on the promise itself. Gateway clients do this on every reconnect.
+/// </summary>
+public sealed class ASYNC201PromiseCompletionTests
+{
+    [Fact]
+    public Task Trap_extension_that_completes_a_TaskCompletionSource_on_the_thread_pool() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        static class PromiseExtensions
+        {
+            public static Task TrySetResultAsync<T>(this TaskCompletionSource<T> source, T result)
+                => Task.Run(() => source.TrySetResult(result));
+
+            public static Task TrySetCanceledAsync(this TaskCompletionSource source)
+                => Task.Run(() => source.TrySetCanceled());
+        }
+
+        sealed class Downloader
+        {
+            private readonly TaskCompletionSource<bool> done = new();
+            private TaskCompletionSource? connecting;
+
+            public void OnFinished()
+            {
+                done.TrySetResultAsync(true);
+                connecting?.TrySetCanceledAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Other_extensions_on_other_receivers_are_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        sealed class Channel { }
+
+        static class ChannelExtensions
+        {
+            public static Task TrySendAsync(this Channel channel, string text) => Task.Delay(1);
+        }
+
+        sealed class Sender
+        {
+            public void Send(Channel channel)
+            {
+                {|ASYNC201:channel.TrySendAsync("hi")|};
+            }
+        }
+        """);
+}
