@@ -501,8 +501,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);
 
-                // A private field that is only ever set (initializer, constructors) to an in-memory stream, or to a
-                // wrapper of one: private readonly MemoryStream _buffer; _inflater = new DeflateStream(_buffer, ...).
+                // A private field that is only ever set to an in-memory stream, or to a wrapper of one:
+                // _buffer = new MemoryStream(); _inflater = new DeflateStream(_buffer, ...), wherever the type resets them.
                 case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field when value.SemanticModel is { } model:
                     return FieldValues(field.Field, model) is { IsDefaultOrEmpty: false } values
                         && values.All(v => IsInMemory(v, configured, depth + 1));
@@ -513,8 +513,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// Every value a private field is given in its type's declaration in this tree: its initializer and the
-        /// assignments in constructors. Default when it is (or may be) assigned anywhere else, or the type has other parts.
+        /// Every value a private field is given in its type's declaration in this tree: its initializer and every
+        /// assignment (a private field is assigned nowhere else). Default when it is also written some other way
+        /// (compound assignment, ref or out argument) or the type has other parts.
         /// </summary>
         private static ImmutableArray<IOperation> FieldValues(IFieldSymbol field, SemanticModel model)
         {
@@ -534,17 +535,19 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 values.Add(initial);
             }
 
-            foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            foreach (var node in declaration.DescendantNodes())
             {
-                var target = assignment.Left is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member ? member.Name : assignment.Left;
-                if (target is not IdentifierNameSyntax name || name.Identifier.ValueText != field.Name)
+                if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference && Names(byReference.Expression, field))
+                {
+                    return default;
+                }
+
+                if (node is not AssignmentExpressionSyntax assignment || !Names(assignment.Left, field))
                 {
                     continue;
                 }
 
-                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                    || assignment.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not ConstructorDeclarationSyntax
-                    || model.GetOperation(assignment.Right) is not { } assigned)
+                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || model.GetOperation(assignment.Right) is not { } assigned)
                 {
                     return default;
                 }
@@ -553,6 +556,13 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return values.ToImmutable();
+        }
+
+        /// <summary><c>field</c> or <c>this.field</c>.</summary>
+        private static bool Names(ExpressionSyntax expression, IFieldSymbol field)
+        {
+            var target = expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member ? member.Name : expression;
+            return target is IdentifierNameSyntax name && name.Identifier.ValueText == field.Name;
         }
 
         private bool IsInMemoryType(ITypeSymbol? type, ImmutableHashSet<string> configured)

@@ -38,6 +38,38 @@ public sealed class ASYNC104FieldStreamTests
         """);
 
     [Fact]
+    public Task Trap_streams_recreated_on_every_connect_stay_in_memory() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        sealed class GatewayClient
+        {
+            private MemoryStream? compressed;
+            private DeflateStream? decompressor;
+
+            public async Task ConnectAsync()
+            {
+                compressed?.Dispose();
+                decompressor?.Dispose();
+                compressed = new MemoryStream();
+                decompressor = new DeflateStream(compressed, CompressionMode.Decompress);
+                await Task.Yield();
+            }
+
+            public async Task<byte[]> ReceiveAsync(byte[] frame)
+            {
+                await Task.Yield();
+                compressed!.Write(frame, 0, frame.Length);
+                compressed.Position = 0;
+                using var output = new MemoryStream();
+                decompressor!.CopyTo(output);
+                return output.ToArray();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Trap_field_initializer_wrapping_a_string_reader() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;
@@ -72,7 +104,7 @@ public sealed class ASYNC104FieldStreamTests
         """);
 
     [Fact]
-    public Task Field_reassigned_outside_the_constructor_is_not_known_to_be_in_memory() => VerifyCS.AnalyzerAsync("""
+    public Task Field_also_assigned_a_file_stream_still_blocks() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;
 
