@@ -8,7 +8,7 @@ internal sealed class CommandLine
 
         Usage:
           asynclint scan PATH [--rules ASYNC1,ASYNC301] [--severity info|warning|error]
-                              [--fail-on info|warning|error|never] [--sarif FILE] [--json] [-p:Name=Value]
+                              [--fail-on info|warning|error|never] [--sarif FILE] [--json] [--timing] [-p:Name=Value]
           asynclint fix PATH --rule ID [--action KEY] [--dry-run] [-p:Name=Value]
 
         PATH is a .csproj, a .sln/.slnx, or a folder holding exactly one of them.
@@ -19,6 +19,7 @@ internal sealed class CommandLine
                --fail-on    exit 1 when a hit at this severity or above is found (default: warning)
                --sarif      also write a SARIF 2.1.0 log to FILE
                --json       print JSON instead of text
+               --timing     time a second, warm, single-threaded run (compiler and analyzers)
                -p:Name=Value  an MSBuild global property for loading the project (repeatable),
                             e.g. -p:TargetFramework=net8.0 -p:Configuration=Release
         fix    applies the rule's code fix everywhere (FixAll), only when the result still compiles.
@@ -38,6 +39,7 @@ internal sealed class CommandLine
     public string? SarifPath { get; private set; }
     public bool Json { get; private set; }
     public bool DryRun { get; private set; }
+    public bool Timing { get; private set; }
     public IReadOnlyDictionary<string, string> Properties => properties;
 
     private readonly Dictionary<string, string> properties = new(StringComparer.OrdinalIgnoreCase);
@@ -93,6 +95,9 @@ internal sealed class CommandLine
                         break;
                     case "--json":
                         result.Json = true;
+                        break;
+                    case "--timing":
+                        result.Timing = true;
                         break;
                     case "--dry-run":
                         result.DryRun = true;

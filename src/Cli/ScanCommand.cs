@@ -24,7 +24,7 @@ internal static class ScanCommand
             foreach (var project in projects)
             {
                 progress.WriteLine($"analyzing {project.Name} ({project.DocumentIds.Count} files)");
-                results.Add(await Analysis.RunAsync(project, analyzers, cancellationToken).ConfigureAwait(false));
+                results.Add(await Analysis.RunAsync(project, analyzers, cancellationToken, options.Timing).ConfigureAwait(false));
             }
 
             var minimum = Hit.Rank(options.MinimumSeverity);
@@ -44,7 +44,8 @@ internal static class ScanCommand
                 results.Select(r => r.FirstCompilerError).FirstOrDefault(e => e is not null),
                 TimeSpan.FromTicks(results.Sum(r => r.CompileTime.Ticks)),
                 TimeSpan.FromTicks(results.Sum(r => r.AnalyzerTime.Ticks)),
-                results.SelectMany(r => r.AnalyzerExceptions).Distinct().ToImmutableArray());
+                results.SelectMany(r => r.AnalyzerExceptions).Distinct().ToImmutableArray(),
+                options.Timing);
 
             if (options.SarifPath is not null)
             {
@@ -79,7 +80,8 @@ internal static class ScanCommand
             output.WriteLine($"      first: {summary.FirstCompilerError}");
         }
 
-        output.WriteLine($"time: compiler {summary.CompileTime.TotalSeconds:F2} s, AsyncLint analyzers {summary.AnalyzerTime.TotalSeconds:F2} s ({Share(summary)} of the compiler's time)");
+        output.WriteLine($"time: compiler {summary.CompileTime.TotalSeconds:F2} s, AsyncLint analyzers {summary.AnalyzerTime.TotalSeconds:F2} s ({Share(summary)} of the compiler's time; "
+            + (summary.Warm ? "warm, single-threaded)" : "first run, JIT included; --timing measures a warm run)"));
         output.WriteLine();
         output.WriteLine($"{"rule",-9} {"hits",5}  {"default",-8} title");
         foreach (var descriptor in rules.Descriptors)
@@ -118,6 +120,7 @@ internal static class ScanCommand
             compilerErrors = summary.CompilerErrors,
             compilerSeconds = summary.CompileTime.TotalSeconds,
             analyzerSeconds = summary.AnalyzerTime.TotalSeconds,
+            warmTiming = summary.Warm,
             analyzerExceptions = summary.AnalyzerExceptions,
             rules = rules.Descriptors.Select(d => new
             {
@@ -146,5 +149,5 @@ internal static class ScanCommand
             : "n/a";
 
     private sealed record ScanSummary(
-        string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime, ImmutableArray<string> AnalyzerExceptions);
+        string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime, ImmutableArray<string> AnalyzerExceptions, bool Warm);
 }

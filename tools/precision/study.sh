@@ -32,7 +32,7 @@ for entry in "${study[@]}"; do
   dotnet build "$dir/$project" -c Release $props -nodeReuse:false -v q
   echo "== $name @ ${commit:0:12}"
   # shellcheck disable=SC2086
-  dotnet "$cli" scan "$dir/$project" $props -p:Configuration=Release --severity info --fail-on never --json > "$out/$name.json" 2> "$out/$name.log"
+  dotnet "$cli" scan "$dir/$project" $props -p:Configuration=Release --severity info --fail-on never --timing --json > "$out/$name.json" 2> "$out/$name.log"
   python3 - "$out/$name.json" <<'PY'
 import json, sys, collections
 scan = json.load(open(sys.argv[1]))
