@@ -58,8 +58,19 @@ public static class AnalyzerSets
     public static readonly ImmutableHashSet<string> NetAnalyzersAsyncIds = Ids("CA1849", "CA2007", "CA2008", "CA2012", "CA2016");
 
     /// <summary>Every concrete C# analyzer in the AsyncLint.Analyzers assembly, whatever the rule helpers have added.</summary>
-    public static AnalyzerGroup AsyncLint()
+    /// <param name="analyzersDll">A built AsyncLint.Analyzers.dll to measure instead (another branch, a released package),
+    /// loaded in its own context like a peer.</param>
+    public static AnalyzerGroup AsyncLint(string? analyzersDll = null)
     {
+        if (analyzersDll is not null)
+        {
+            var path = Path.GetFullPath(analyzersDll);
+            var fromFile = new AnalyzerFileReference(path, new PeerLoader(Path.GetDirectoryName(path)!)).GetAnalyzers(LanguageNames.CSharp)
+                .OrderBy(a => a.GetType().Name, StringComparer.Ordinal)
+                .ToImmutableArray();
+            return new AnalyzerGroup("AsyncLint", path, fromFile, []);
+        }
+
         var assembly = Assembly.Load("AsyncLint.Analyzers");
         var analyzers = assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)

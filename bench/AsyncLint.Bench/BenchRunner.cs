@@ -34,6 +34,9 @@ public sealed record BenchOptions
     /// <summary>Where the peers' DLLs are (default: peers/ next to the bench assembly).</summary>
     public string? PeersDirectory { get; init; }
 
+    /// <summary>An AsyncLint.Analyzers.dll to measure instead of the one this bench was built with.</summary>
+    public string? AsyncLintDll { get; init; }
+
     /// <summary>Progress lines (null: silent).</summary>
     public TextWriter? Log { get; init; }
 }
@@ -55,7 +58,7 @@ public static class BenchRunner
             : BenchInput.Folder(options.Folder, options.Concurrent);
         log.WriteLine($"input: {input.Description}: {input.Files} files, {input.Lines} lines");
 
-        var asyncLint = AnalyzerSets.AsyncLint();
+        var asyncLint = AnalyzerSets.AsyncLint(options.AsyncLintDll);
         var peers = options.IncludePeers ? AnalyzerSets.Peers(options.PeersDirectory, options.AllPeerRules) : [];
         log.WriteLine($"AsyncLint: {asyncLint.Analyzers.Length} analyzers; peers: {string.Join(", ", peers.Select(p => $"{p.Name} ({p.Analyzers.Length})"))}");
 

@@ -13,6 +13,7 @@ const string Usage = """
       --concurrent       run the analysis driver and the compiler on several threads (default: one thread)
       --isolated         one analysis driver per group (each pays its own binding and lazy costs; slower)
       --all-peer-rules   also every non-async rule of vs-threading and Meziantou ("all rules" rows; much slower)
+      --asynclint DLL    measure this AsyncLint.Analyzers.dll (another build or branch) instead of the referenced project
       --no-peers         AsyncLint, its floor and the compiler only
       --json FILE        also write the result as JSON
     """;
@@ -32,6 +33,7 @@ for (var i = 0; i < args.Length; i++)
         case "--concurrent": options = options with { Concurrent = true }; break;
         case "--isolated": options = options with { Isolated = true }; break;
         case "--all-peer-rules": options = options with { AllPeerRules = true }; break;
+        case "--asynclint": options = options with { AsyncLintDll = Next() }; break;
         case "--no-peers": options = options with { IncludePeers = false }; break;
         case "--json": jsonPath = Next(); break;
         case "-h" or "--help": Console.WriteLine(Usage); return 0;

@@ -117,8 +117,8 @@ internal sealed class RecordingAnalysisContext : AnalysisContext
 
     public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
     {
-        set.Add(new Registration(ActionKind.Symbol) { SymbolKinds = symbolKinds });
-        inner.RegisterSymbolAction(action, symbolKinds);
+        var registration = set.Add(new Registration(ActionKind.Symbol) { SymbolKinds = symbolKinds });
+        inner.RegisterSymbolAction(RecordingAnalyzer.Timed(registration, action), symbolKinds);
     }
 
     public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind)
@@ -147,8 +147,8 @@ internal sealed class RecordingAnalysisContext : AnalysisContext
 
     public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
     {
-        set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
-        inner.RegisterSyntaxNodeAction(action, syntaxKinds);
+        var registration = set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
+        inner.RegisterSyntaxNodeAction(RecordingAnalyzer.Timed(registration, action), syntaxKinds);
     }
 
     public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
@@ -162,8 +162,8 @@ internal sealed class RecordingAnalysisContext : AnalysisContext
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
     {
-        set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
-        inner.RegisterOperationAction(action, operationKinds);
+        var registration = set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
+        inner.RegisterOperationAction(RecordingAnalyzer.Timed(registration, action), operationKinds);
     }
 }
 
@@ -193,8 +193,8 @@ internal sealed class RecordingCompilationStartContext : CompilationStartAnalysi
 
     public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
     {
-        set.Add(new Registration(ActionKind.Symbol) { SymbolKinds = symbolKinds });
-        inner.RegisterSymbolAction(action, symbolKinds);
+        var registration = set.Add(new Registration(ActionKind.Symbol) { SymbolKinds = symbolKinds });
+        inner.RegisterSymbolAction(RecordingAnalyzer.Timed(registration, action), symbolKinds);
     }
 
     public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind)
@@ -232,14 +232,14 @@ internal sealed class RecordingCompilationStartContext : CompilationStartAnalysi
 
     public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
     {
-        set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
-        inner.RegisterSyntaxNodeAction(action, syntaxKinds);
+        var registration = set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
+        inner.RegisterSyntaxNodeAction(RecordingAnalyzer.Timed(registration, action), syntaxKinds);
     }
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
     {
-        set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
-        inner.RegisterOperationAction(action, operationKinds);
+        var registration = set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
+        inner.RegisterOperationAction(RecordingAnalyzer.Timed(registration, action), operationKinds);
     }
 }
 
@@ -272,8 +272,8 @@ internal sealed class RecordingSymbolStartContext : SymbolStartAnalysisContext
 
     public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
     {
-        set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
-        inner.RegisterSyntaxNodeAction(action, syntaxKinds);
+        var registration = set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
+        inner.RegisterSyntaxNodeAction(RecordingAnalyzer.Timed(registration, action), syntaxKinds);
     }
 
     public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
@@ -287,8 +287,8 @@ internal sealed class RecordingSymbolStartContext : SymbolStartAnalysisContext
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
     {
-        set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
-        inner.RegisterOperationAction(action, operationKinds);
+        var registration = set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
+        inner.RegisterOperationAction(RecordingAnalyzer.Timed(registration, action), operationKinds);
     }
 }
 
@@ -312,8 +312,8 @@ internal sealed class RecordingOperationBlockStartContext : OperationBlockStartA
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
     {
-        set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
-        inner.RegisterOperationAction(action, operationKinds);
+        var registration = set.Add(new Registration(ActionKind.Operation) { OperationKinds = operationKinds });
+        inner.RegisterOperationAction(RecordingAnalyzer.Timed(registration, action), operationKinds);
     }
 }
 
@@ -338,7 +338,7 @@ internal sealed class RecordingCodeBlockStartContext<TLanguageKindEnum> : CodeBl
 
     public override void RegisterSyntaxNodeAction(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
     {
-        set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
-        inner.RegisterSyntaxNodeAction(action, syntaxKinds);
+        var registration = set.Add(new Registration(ActionKind.SyntaxNode) { SyntaxKinds = RecordingAnalyzer.CSharpKinds(syntaxKinds) });
+        inner.RegisterSyntaxNodeAction(RecordingAnalyzer.Timed(registration, action), syntaxKinds);
     }
 }

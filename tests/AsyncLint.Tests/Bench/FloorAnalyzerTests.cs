@@ -37,11 +37,16 @@ public sealed class FloorAnalyzerTests
 
         var expected = real.Root.Describe().ToList();
         Assert.Contains("Symbol NamedType", expected);
-        Assert.Contains(expected, line => line.Contains("operation Await", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Trim() == "operation Invocation, Await");
         Assert.Contains(expected, line => line.Contains("OperationBlockEnd (in 1 of", StringComparison.Ordinal));
         Assert.Equal(expected, floorRecorded.Root.Describe().ToList());
         Assert.Equal(real.Root.ConcurrentExecution, floorRecorded.Root.ConcurrentExecution);
         Assert.Equal(real.Root.GeneratedCodeAnalysis, floorRecorded.Root.GeneratedCodeAnalysis);
+
+        // The recorder is also the profiler: it counts the calls of each callback (2 invocations and 1 await here).
+        var profile = real.Root.DescribeTimed().ToList();
+        Assert.Contains(profile, line => line.TrimStart().StartsWith("operation Invocation, Await", StringComparison.Ordinal) && line.Contains(" 3 calls", StringComparison.Ordinal));
+        Assert.Contains(profile, line => line.TrimStart().StartsWith("Symbol NamedType", StringComparison.Ordinal) && line.Contains(" 1 calls", StringComparison.Ordinal));
     }
 
     private static async Task RunAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
