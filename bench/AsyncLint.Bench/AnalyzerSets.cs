@@ -58,17 +58,29 @@ public static class AnalyzerSets
     public static readonly ImmutableHashSet<string> NetAnalyzersAsyncIds = Ids("CA1849", "CA2007", "CA2008", "CA2012", "CA2016");
 
     /// <summary>Every concrete C# analyzer in the AsyncLint.Analyzers assembly, whatever the rule helpers have added.</summary>
-    /// <param name="analyzersDll">A built AsyncLint.Analyzers.dll to measure instead (another branch, a released package),
-    /// loaded in its own context like a peer.</param>
+    /// <param name="analyzersDll">Built AsyncLint.Analyzers.dll files to measure instead (another branch, a released
+    /// package; several separated by ';'), each loaded in its own context like a peer.</param>
     public static AnalyzerGroup AsyncLint(string? analyzersDll = null)
     {
         if (analyzersDll is not null)
         {
-            var path = Path.GetFullPath(analyzersDll);
-            var fromFile = new AnalyzerFileReference(path, new PeerLoader(Path.GetDirectoryName(path)!)).GetAnalyzers(LanguageNames.CSharp)
-                .OrderBy(a => a.GetType().Name, StringComparer.Ordinal)
-                .ToImmutableArray();
-            return new AnalyzerGroup("AsyncLint", path, fromFile, []);
+            // Several DLLs (';'-separated, e.g. the builds of several branches) are combined: the first analyzer of each
+            // type name wins, so that the branches' shared analyzers count once.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var fromFiles = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+            foreach (var dll in analyzersDll.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var path = Path.GetFullPath(dll);
+                foreach (var analyzer in new AnalyzerFileReference(path, new PeerLoader(Path.GetDirectoryName(path)!)).GetAnalyzers(LanguageNames.CSharp))
+                {
+                    if (seen.Add(analyzer.GetType().FullName!))
+                    {
+                        fromFiles.Add(analyzer);
+                    }
+                }
+            }
+
+            return new AnalyzerGroup("AsyncLint", analyzersDll, [.. fromFiles.OrderBy(a => a.GetType().Name, StringComparer.Ordinal)], []);
         }
 
         var assembly = Assembly.Load("AsyncLint.Analyzers");

@@ -147,6 +147,8 @@ public static class BenchRunner
         var repetitions = compilerTimes.Count;
         double MedianOf(IEnumerable<DiagnosticAnalyzer> analyzers)
             => Median(Enumerable.Range(0, repetitions).Select(r => Sum(analyzers, times, r).TotalMilliseconds));
+        double MinOf(IEnumerable<DiagnosticAnalyzer> analyzers)
+            => Enumerable.Range(0, repetitions).Select(r => Sum(analyzers, times, r).TotalMilliseconds).DefaultIfEmpty().Min();
 
         var compiler = Median(compilerTimes.Select(t => t.TotalMilliseconds));
         var asyncLintTotal = MedianOf(asyncLint.Analyzers);
@@ -168,7 +170,8 @@ public static class BenchRunner
                 run?.Diagnostics.Count(d => ids.Contains(d.Id)) ?? 0,
                 run is null ? 0 : list.Sum(a => run.Exceptions.GetValueOrDefault(a)),
                 list.Count,
-                detail);
+                detail)
+            { MinMs = MinOf(list) };
         }
 
         for (var i = 0; i < asyncLint.Analyzers.Length; i++)
@@ -181,7 +184,8 @@ public static class BenchRunner
         rows.Add(Row("AsyncLint (all analyzers)", RowKind.AsyncLintTotal, asyncLintTotal, floorTotal, asyncLintRun, asyncLint.Analyzers));
         rows.Add(Row("floor (same callbacks, empty bodies)", RowKind.Floor, floorTotal, floorTotal, null, floors));
         rows.Add(new BenchRow("compiler (GetDiagnostics, no analyzers)", RowKind.Compiler, compiler, asyncLintTotal > 0 ? compiler / asyncLintTotal : null,
-            floorTotal > 0 ? compiler / floorTotal : null, 1, compilerErrors, 0, 0, "errors in the Diagnostics column"));
+            floorTotal > 0 ? compiler / floorTotal : null, 1, compilerErrors, 0, 0, "errors in the Diagnostics column")
+        { MinMs = compilerTimes.Select(t => t.TotalMilliseconds).DefaultIfEmpty().Min() });
 
         var peerAsync = new List<BenchRow>();
         foreach (var peer in peers)
@@ -212,7 +216,11 @@ public static class BenchRunner
         var targets = new BenchTargets(
             asyncLintTotal / Math.Max(floorTotal, 1e-9),
             asyncLintTotal / Math.Max(compiler, 1e-9),
-            peerAsync.Select(r => new PeerComparison(r.Name, r.MedianMs / Math.Max(asyncLintTotal, 1e-9))).ToList());
+            peerAsync.Select(r => new PeerComparison(r.Name, r.MedianMs / Math.Max(asyncLintTotal, 1e-9))).ToList())
+        {
+            MinAsyncLintToFloor = MinOf(asyncLint.Analyzers) / Math.Max(MinOf(floors), 1e-9),
+            MinAsyncLintShareOfCompile = MinOf(asyncLint.Analyzers) / Math.Max(compilerTimes.Select(t => t.TotalMilliseconds).DefaultIfEmpty().Min(), 1e-9),
+        };
 
         return new BenchResult(
             input.Description,
