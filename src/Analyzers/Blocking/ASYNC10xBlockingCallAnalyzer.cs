@@ -672,7 +672,25 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             var within = (ISymbol?)containingSymbol.ContainingType ?? containingSymbol.ContainingAssembly;
             return within is not null
-                && symbols.Compilation.IsSymbolAccessibleWithin(twin.Method.OriginalDefinition, within, throughType);
+                && (IsPublicAllTheWay(twin.Method.OriginalDefinition)
+                    || symbols.Compilation.IsSymbolAccessibleWithin(twin.Method.OriginalDefinition, within, throughType));
+        }
+
+        /// <summary>
+        /// A public member of public types is accessible from everywhere (the receiver type only matters for protected
+        /// access): the common case answered without the compiler's access check.
+        /// </summary>
+        private static bool IsPublicAllTheWay(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null; current = current.ContainingType)
+            {
+                if (current.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>An explicit argument whose value (before the implicit conversion to a span) is an array.</summary>
