@@ -220,7 +220,7 @@ internal sealed class AsyncTwinLookup
         return found.ToImmutableArray();
     }
 
-    private static readonly string[] Suffixes = { "Async", "TaskAsync" };
+    private static readonly ImmutableArray<string> Suffixes = ImmutableArray.Create("Async", "TaskAsync");
 
     private static bool HasTwinNamedMember(ITypeSymbol searchType, IMethodSymbol sync)
     {
