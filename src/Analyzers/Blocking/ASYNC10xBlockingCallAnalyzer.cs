@@ -60,6 +60,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "System.Data.Common.DbDataReader.GetFieldValue",
             "System.Data.Common.DbDataReader.IsDBNull");
 
+        /// <summary>The member names of <see cref="ShippedFalseTwins"/> (after the last '.').</summary>
+        private static readonly ImmutableHashSet<string> ShippedFalseTwinMembers = MemberNames(ShippedFalseTwins);
+
         private readonly AsyncSymbols symbols;
         private readonly BlockingSymbols blocking;
         private readonly AsyncTwinLookup twins;
@@ -611,6 +614,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <summary>A shipped or configured false twin: the method (declared on this type or a base) is listed.</summary>
         private static bool IsFalseTwin(IMethodSymbol method, ITypeSymbol? receiverType, ImmutableHashSet<string> configured)
         {
+            // Every name MatchesName builds here ends with "." + the method's name: a method named by no entry is no
+            // false twin, whatever its type (this skips building the type names for nearly every call).
+            var shipped = ShippedFalseTwinMembers.Contains(method.Name);
+            if (!shipped && !NamesMember(configured, method.Name))
+            {
+                return false;
+            }
+
             for (ITypeSymbol? current = method.ContainingType; current is not null; current = current.BaseType)
             {
                 if (MatchesName(current, ShippedFalseTwins, method.Name) || (!configured.IsEmpty && MatchesName(current, configured, method.Name)))
@@ -627,6 +638,33 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableHashSet<string> MemberNames(ImmutableHashSet<string> entries)
+        {
+            var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                builder.Add(entry.Substring(entry.LastIndexOf('.') + 1));
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>Some entry of <paramref name="names"/> ends with "." + <paramref name="member"/>.</summary>
+        private static bool NamesMember(ImmutableHashSet<string> names, string member)
+        {
+            foreach (var name in names)
+            {
+                if (name.Length > member.Length
+                    && name[name.Length - member.Length - 1] == '.'
+                    && name.EndsWith(member, StringComparison.Ordinal))
+                {
+                    return true;
                 }
             }
 
@@ -697,7 +735,25 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             var within = (ISymbol?)containingSymbol.ContainingType ?? containingSymbol.ContainingAssembly;
             return within is not null
-                && symbols.Compilation.IsSymbolAccessibleWithin(twin.Method.OriginalDefinition, within, throughType);
+                && (IsPublicAllTheWay(twin.Method.OriginalDefinition)
+                    || symbols.Compilation.IsSymbolAccessibleWithin(twin.Method.OriginalDefinition, within, throughType));
+        }
+
+        /// <summary>
+        /// A public member of public types is accessible from everywhere (the receiver type only matters for protected
+        /// access): the common case answered without the compiler's access check.
+        /// </summary>
+        private static bool IsPublicAllTheWay(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null; current = current.ContainingType)
+            {
+                if (current.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>An explicit argument whose value (before the implicit conversion to a span) is an array.</summary>

@@ -64,6 +64,7 @@ internal sealed class AsyncTwinLookup
 {
     private readonly BlockingSymbols symbols;
     private readonly ConcurrentDictionary<TwinKey, ImmutableArray<AsyncTwin>> twins = new();
+    private readonly ConcurrentDictionary<TwinNameKey, bool> twinNames = new();
     private readonly ConcurrentDictionary<ITypeSymbol, bool> frameworkIo = new(SymbolEqualityComparer.Default);
 
     public AsyncTwinLookup(BlockingSymbols symbols)
@@ -77,6 +78,22 @@ internal sealed class AsyncTwinLookup
     /// </summary>
     public ImmutableArray<AsyncTwin> Find(ITypeSymbol searchType, IMethodSymbol method)
     {
+        // The common miss: no type in the search order has a member named XAsync/XTaskAsync at all. Member names do
+        // not depend on type arguments, so this is asked once per (unconstructed start type, name), and Compute would
+        // return empty for every such call anyway (it finds twins only among those members).
+        var start = StartType(searchType, method);
+        var nameKey = new TwinNameKey(start.OriginalDefinition, method.Name);
+        if (!twinNames.TryGetValue(nameKey, out var hasTwinName))
+        {
+            hasTwinName = HasTwinNamedMember(searchType, method);
+            twinNames.TryAdd(nameKey, hasTwinName);
+        }
+
+        if (!hasTwinName)
+        {
+            return ImmutableArray<AsyncTwin>.Empty;
+        }
+
         var key = new TwinKey(searchType, method.ConstructedFrom);
         if (twins.TryGetValue(key, out var found))
         {
@@ -205,6 +222,26 @@ internal sealed class AsyncTwinLookup
 
     private static readonly ImmutableArray<string> Suffixes = ImmutableArray.Create("Async", "TaskAsync");
 
+    private static bool HasTwinNamedMember(ITypeSymbol searchType, IMethodSymbol sync)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            var twinName = sync.Name + suffix;
+            foreach (var type in SearchOrder(searchType, sync))
+            {
+                if (!type.GetMembers(twinName).IsEmpty)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static ITypeSymbol StartType(ITypeSymbol searchType, IMethodSymbol sync)
+        => sync.IsStatic || searchType is not INamedTypeSymbol ? sync.ContainingType : searchType;
+
     /// <summary>A synchronous method worth looking up: not already async, not a Task API (ASYNC101/102 own those).</summary>
     private bool IsSynchronous(IMethodSymbol sync)
     {
@@ -220,7 +257,7 @@ internal sealed class AsyncTwinLookup
     /// <summary>The receiver type, its base types and (for interfaces) the interfaces it extends; the containing type for static methods.</summary>
     private static IEnumerable<ITypeSymbol> SearchOrder(ITypeSymbol searchType, IMethodSymbol sync)
     {
-        var start = sync.IsStatic || searchType is not INamedTypeSymbol ? sync.ContainingType : searchType;
+        var start = StartType(searchType, sync);
         for (ITypeSymbol? current = start; current is not null; current = current.BaseType)
         {
             yield return current;
@@ -468,6 +505,27 @@ internal sealed class AsyncTwinLookup
         }
 
         return false;
+    }
+
+    /// <summary>(unconstructed start type, method name) — the type by symbol identity, the name ordinally.</summary>
+    private readonly struct TwinNameKey : IEquatable<TwinNameKey>
+    {
+        private readonly ITypeSymbol type;
+        private readonly string name;
+
+        public TwinNameKey(ITypeSymbol type, string name)
+        {
+            this.type = type;
+            this.name = name;
+        }
+
+        public bool Equals(TwinNameKey other)
+            => string.Equals(name, other.name, StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(type, other.type);
+
+        public override bool Equals(object? obj) => obj is TwinNameKey other && Equals(other);
+
+        public override int GetHashCode()
+            => unchecked((SymbolEqualityComparer.Default.GetHashCode(type) * 397) ^ StringComparer.Ordinal.GetHashCode(name));
     }
 
     /// <summary>(receiver type, method) — compared by symbol identity.</summary>

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -46,7 +48,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
         {
             var block = (IBlockOperation)context.Operation;
             var statements = block.Operations;
-            if (statements.Length < 2 || !HasTwoAwaitStatements(statements))
+            if (statements.Length < 2 || !MayAwait(block.Syntax) || !HasTwoAwaitStatements(statements))
             {
                 return;
             }
@@ -148,7 +150,38 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 members.Count.ToString(CultureInfo.InvariantCulture)));
         }
 
-        /// <summary>Cheap pre-check: at least two statements whose syntax holds an await.</summary>
+        /// <summary>
+        /// Cheapest pre-check, before any walk: the function the block belongs to can await at all (it is async, or
+        /// top-level statements). Sound because an Await-role statement needs an await outside lambdas and local
+        /// functions (<see cref="FanOutStatements.AwaitsIn"/>), i.e. an await of the block's own function.
+        /// </summary>
+        private static bool MayAwait(SyntaxNode block)
+        {
+            for (SyntaxNode? node = block; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case AnonymousFunctionExpressionSyntax lambda:
+                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case LocalFunctionStatementSyntax localFunction:
+                        return localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MethodDeclarationSyntax method:
+                        return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax }:
+                        // Constructors, operators, destructors, accessors: never async.
+                        return false;
+                    case GlobalStatementSyntax or CompilationUnitSyntax:
+                        return true;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Cheap pre-check: at least two statements whose syntax holds an await outside lambdas and local functions
+        /// (awaits in those never make a statement an Await-role one: <see cref="FanOutStatements.AwaitsIn"/>).
+        /// </summary>
         private static bool HasTwoAwaitStatements(ImmutableArray<IOperation> statements)
         {
             var count = 0;
@@ -156,9 +189,9 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
             {
                 if (statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation)
                 {
-                    foreach (var node in statement.Syntax.DescendantNodes())
+                    foreach (var node in statement.Syntax.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                     {
-                        if (node.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AwaitExpression))
+                        if (node.IsKind(SyntaxKind.AwaitExpression))
                         {
                             if (++count >= 2)
                             {

@@ -35,8 +35,29 @@ internal sealed class FanOutCandidate
     /// <summary>The receiver's access path ("this" for calls on this), null for static methods.</summary>
     public string? ReceiverKey { get; set; }
 
-    /// <summary>A text that is equal for two calls of the same method on the same receiver with the same arguments.</summary>
-    public string CallKey { get; set; } = "";
+    /// <summary>A text that is equal for two calls on the same receiver with the same arguments (the method aside).</summary>
+    public string ArgumentsKey { get; set; } = "";
+
+    private string? methodDisplay;
+
+    /// <summary>
+    /// The same method (compared by its display string, as before) on the same receiver with the same arguments.
+    /// The display string is built only when the receivers and arguments already match, and not at all for the very
+    /// same method symbol: most pairs never pay for <c>ToDisplayString</c>.
+    /// </summary>
+    public bool IsSameCall(FanOutCandidate other)
+    {
+        if (ArgumentsKey != other.ArgumentsKey)
+        {
+            return false;
+        }
+
+        var method = Invocation.TargetMethod;
+        var otherMethod = other.Invocation.TargetMethod;
+        return ReferenceEquals(method, otherMethod) || MethodDisplay() == other.MethodDisplay();
+    }
+
+    private string MethodDisplay() => methodDisplay ??= Invocation.TargetMethod.ToDisplayString();
 }
 
 /// <summary>An object an operation touches, named by its access path (<c>L:db@12.Users</c>).</summary>
@@ -142,7 +163,7 @@ internal static class Independence
         }
 
         var candidate = new FanOutCandidate(await, invocation);
-        var callKey = new System.Text.StringBuilder(method.ToDisplayString());
+        var callKey = new System.Text.StringBuilder();
         if (invocation.Instance is { } instance)
         {
             if (instance is IInstanceReferenceOperation)
@@ -189,7 +210,7 @@ internal static class Independence
             callKey.Append('|').Append(key ?? argument.Value.Syntax.ToString());
         }
 
-        candidate.CallKey = callKey.ToString();
+        candidate.ArgumentsKey = callKey.ToString();
         return candidate;
     }
 
@@ -235,7 +256,7 @@ internal static class Independence
     /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
     public static bool Conflict(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols, ImmutableArray<string> configured)
     {
-        if (first.CallKey == second.CallKey)
+        if (first.IsSameCall(second))
         {
             return true;
         }

@@ -60,7 +60,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             }
 
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
-            if (symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation) || IsRead(local, declarator))
+            if (symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation) || IsRead(local, declaration.Parent!.Parent!))
             {
                 return;
             }
@@ -92,15 +92,15 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 : null;
         }
 
-        /// <summary>True when the local is read anywhere in the member (lambdas and local functions included), outside <c>nameof</c>.</summary>
-        private static bool IsRead(ILocalSymbol local, IOperation from)
+        /// <summary>
+        /// True when the local is read anywhere in its scope (lambdas and local functions included), outside <c>nameof</c>.
+        /// <paramref name="scope"/> is the block holding the declaration, or the switch section: then the whole switch,
+        /// whose sections share one declaration space. No reference to the local can lie outside it, so searching the
+        /// scope rather than the whole member gives the same answer.
+        /// </summary>
+        private static bool IsRead(ILocalSymbol local, IOperation scope)
         {
-            var root = from;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
+            var root = scope is ISwitchCaseOperation { Parent: { } switchOperation } ? switchOperation : scope;
             foreach (var operation in root.Descendants())
             {
                 if (operation is ILocalReferenceOperation reference
