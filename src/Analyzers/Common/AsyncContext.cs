@@ -93,6 +93,14 @@ internal static class AsyncContext
             parent = parent.Parent;
         }
 
+        // A call whose lambda is still being typed (errors in its body) may not bind at all: the lambda then hangs
+        // under an invalid operation. Judge that call by its name so that the squiggles do not flicker while typing.
+        var unbound = parent as IInvalidOperation ?? (parent as IArgumentOperation)?.Parent as IInvalidOperation;
+        if (unbound is not null)
+        {
+            return IsThreadPoolCallByName(unbound.Syntax);
+        }
+
         if (parent is not IArgumentOperation argument)
         {
             return false;
@@ -123,6 +131,20 @@ internal static class AsyncContext
                 return false;
         }
     }
+
+    /// <summary><c>Task.Run(…)</c>, <c>….StartNew(…)</c>, <c>ThreadPool.QueueUserWorkItem(…)</c> or <c>new Thread(…)</c>, by syntax only.</summary>
+    private static bool IsThreadPoolCallByName(SyntaxNode syntax) => syntax switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText switch
+        {
+            "Run" => member.Expression is IdentifierNameSyntax { Identifier.ValueText: "Task" }
+                     || member.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task" },
+            "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" => true,
+            _ => false,
+        },
+        ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } } => true,
+        _ => false,
+    };
 
     private static string DescribeMember(IMethodSymbol method)
     {
