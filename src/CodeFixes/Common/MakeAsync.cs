@@ -92,11 +92,13 @@ internal static class MakeAsync
     /// <summary>
     /// The names declared inside <paramref name="scope"/>: parameters, locals, pattern and foreach variables,
     /// catch variables, local functions. Used to avoid capturing or shadowing a name when code moves between scopes.
+    /// With <paramref name="ownScopeOnly"/>, nested lambdas and local functions are not entered (their names are theirs).
     /// </summary>
-    public static HashSet<string> DeclaredNames(SyntaxNode scope, SyntaxNode? except = null)
+    public static HashSet<string> DeclaredNames(SyntaxNode scope, SyntaxNode? except = null, bool ownScopeOnly = false)
     {
         var names = new HashSet<string>();
-        foreach (var node in scope.DescendantNodesAndSelf(n => except is null || n != except))
+        foreach (var node in scope.DescendantNodesAndSelf(n => (except is null || n != except)
+                     && (!ownScopeOnly || n == scope || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))))
         {
             if (except is not null && node == except)
             {

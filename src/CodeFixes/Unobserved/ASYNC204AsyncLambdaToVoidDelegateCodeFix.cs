@@ -247,24 +247,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateCodeFix : CodeFixProvider
         {
             if (ancestor is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax)
             {
-                foreach (var node in MakeAsync.OwnDescendants(ancestor))
-                {
-                    switch (node)
-                    {
-                        case ParameterSyntax parameter:
-                            used.Add(parameter.Identifier.ValueText);
-                            break;
-                        case VariableDeclaratorSyntax variable:
-                            used.Add(variable.Identifier.ValueText);
-                            break;
-                        case SingleVariableDesignationSyntax designation:
-                            used.Add(designation.Identifier.ValueText);
-                            break;
-                        case ForEachStatementSyntax forEach:
-                            used.Add(forEach.Identifier.ValueText);
-                            break;
-                    }
-                }
+                used.UnionWith(MakeAsync.DeclaredNames(ancestor, ownScopeOnly: true));
 
                 if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                 {
