@@ -14,6 +14,7 @@ internal sealed record ProjectAnalysis(
     string? FirstCompilerError,
     TimeSpan CompileTime,
     TimeSpan AnalyzerTime,
+    ImmutableDictionary<string, TimeSpan> TimePerAnalyzer,
     ImmutableArray<string> AnalyzerExceptions);
 
 internal static class Analysis
@@ -44,19 +45,15 @@ internal static class Analysis
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
-        var analyzerTime = TimeSpan.Zero;
-        foreach (var analyzer in analyzers)
-        {
-            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
-            analyzerTime += telemetry.ExecutionTime;
-        }
-
+        var perAnalyzer = await TimePerAnalyzerAsync(withAnalyzers, analyzers, cancellationToken).ConfigureAwait(false);
         if (warmTiming)
         {
             // The first run pays for JIT-compiling the analyzers and for binding; a build server pays neither twice.
-            // Time a second, single-threaded run on a fresh copy of the compilation, compiler and analyzers alike.
-            (compileTime, analyzerTime) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+            // Time warm, single-threaded runs on fresh copies of the compilation, compiler and analyzers alike.
+            (compileTime, perAnalyzer) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
         }
+
+        var analyzerTime = TimeSpan.FromTicks(perAnalyzer.Values.Sum(t => t.Ticks));
 
         // AD0001 reaches us as a diagnostic too: count it as an analyzer exception, not a hit.
         foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
@@ -72,26 +69,46 @@ internal static class Analysis
             errors.FirstOrDefault()?.ToString(),
             compileTime,
             analyzerTime,
+            perAnalyzer,
             exceptions.Distinct().ToImmutableArray());
     }
 
-    private static async Task<(TimeSpan Compile, TimeSpan Analyzers)> MeasureWarmAsync(
+    /// <summary>Warm runs measured: the median of this many (a small project's analyzer time is a few milliseconds).</summary>
+    private const int WarmRuns = 3;
+
+    private static async Task<(TimeSpan Compile, ImmutableDictionary<string, TimeSpan> PerAnalyzer)> MeasureWarmAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
     {
         var singleThreaded = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
-        var stopwatch = Stopwatch.StartNew();
-        singleThreaded.Clone().GetDiagnostics(cancellationToken);
-        var compileTime = stopwatch.Elapsed;
-
-        var options = new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
-        var withAnalyzers = singleThreaded.Clone().WithAnalyzers(analyzers, options);
-        await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        var analyzerTime = TimeSpan.Zero;
-        foreach (var analyzer in analyzers)
+        var compileTimes = new List<TimeSpan>();
+        var runs = new List<ImmutableDictionary<string, TimeSpan>>();
+        for (var run = 0; run < WarmRuns; run++)
         {
-            analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
+            var stopwatch = Stopwatch.StartNew();
+            singleThreaded.Clone().GetDiagnostics(cancellationToken);
+            compileTimes.Add(stopwatch.Elapsed);
+
+            var options = new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
+            var withAnalyzers = singleThreaded.Clone().WithAnalyzers(analyzers, options);
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            runs.Add(await TimePerAnalyzerAsync(withAnalyzers, analyzers, cancellationToken).ConfigureAwait(false));
         }
 
-        return (compileTime, analyzerTime);
+        // The run whose total analyzer time is the median stands for all (its per-analyzer times add up to it).
+        var median = runs.OrderBy(r => r.Values.Sum(t => t.Ticks)).ElementAt(WarmRuns / 2);
+        return (compileTimes.OrderBy(t => t).ElementAt(WarmRuns / 2), median);
+    }
+
+    private static async Task<ImmutableDictionary<string, TimeSpan>> TimePerAnalyzerAsync(
+        CompilationWithAnalyzers withAnalyzers, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+            builder[analyzer.GetType().Name] = telemetry.ExecutionTime;
+        }
+
+        return builder.ToImmutable();
     }
 }

@@ -44,6 +44,9 @@ internal static class ScanCommand
                 results.Select(r => r.FirstCompilerError).FirstOrDefault(e => e is not null),
                 TimeSpan.FromTicks(results.Sum(r => r.CompileTime.Ticks)),
                 TimeSpan.FromTicks(results.Sum(r => r.AnalyzerTime.Ticks)),
+                results.SelectMany(r => r.TimePerAnalyzer)
+                    .GroupBy(p => p.Key, StringComparer.Ordinal)
+                    .ToImmutableDictionary(g => g.Key, g => TimeSpan.FromTicks(g.Sum(p => p.Value.Ticks)), StringComparer.Ordinal),
                 results.SelectMany(r => r.AnalyzerExceptions).Distinct().ToImmutableArray(),
                 options.Timing);
 
@@ -81,7 +84,14 @@ internal static class ScanCommand
         }
 
         output.WriteLine($"time: compiler {summary.CompileTime.TotalSeconds:F2} s, AsyncLint analyzers {summary.AnalyzerTime.TotalSeconds:F2} s ({Share(summary)} of the compiler's time; "
-            + (summary.Warm ? "warm, single-threaded)" : "first run, JIT included; --timing measures a warm run)"));
+            + (summary.Warm ? "median of 3 warm, single-threaded runs)" : "first run, JIT included; --timing measures warm runs)"));
+        if (summary.Warm)
+        {
+            foreach (var (analyzer, time) in summary.TimePerAnalyzer.OrderByDescending(p => p.Value))
+            {
+                output.WriteLine($"  {analyzer,-46} {time.TotalMilliseconds,8:F1} ms");
+            }
+        }
         output.WriteLine();
         output.WriteLine($"{"rule",-9} {"hits",5}  {"default",-8} title");
         foreach (var descriptor in rules.Descriptors)
@@ -120,6 +130,7 @@ internal static class ScanCommand
             compilerErrors = summary.CompilerErrors,
             compilerSeconds = summary.CompileTime.TotalSeconds,
             analyzerSeconds = summary.AnalyzerTime.TotalSeconds,
+            analyzerSecondsPerAnalyzer = summary.TimePerAnalyzer.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.TotalSeconds),
             warmTiming = summary.Warm,
             analyzerExceptions = summary.AnalyzerExceptions,
             rules = rules.Descriptors.Select(d => new
@@ -149,5 +160,6 @@ internal static class ScanCommand
             : "n/a";
 
     private sealed record ScanSummary(
-        string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime, ImmutableArray<string> AnalyzerExceptions, bool Warm);
+        string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime,
+        ImmutableDictionary<string, TimeSpan> TimePerAnalyzer, ImmutableArray<string> AnalyzerExceptions, bool Warm);
 }

@@ -18,7 +18,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = AsyncSymbols.TryCreate(start.Compilation);
@@ -27,7 +27,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(WaitSymbols.Create(symbols), TaskCompletion.Create(symbols));
+            var analysis = new CompilationAnalysis(symbols.Family(WaitSymbols.Create), symbols.Family(TaskCompletion.Create));
             start.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });

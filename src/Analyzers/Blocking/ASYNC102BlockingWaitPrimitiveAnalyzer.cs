@@ -25,7 +25,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = AsyncSymbols.TryCreate(start.Compilation);
@@ -34,7 +34,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(WaitSymbols.Create(symbols), TaskCompletion.Create(symbols));
+            var analysis = new CompilationAnalysis(symbols.Family(WaitSymbols.Create), symbols.Family(TaskCompletion.Create));
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
     }

@@ -1,17 +1,27 @@
+using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncLint.Analyzers;
 
 /// <summary>
-/// The well-known types every rule needs, resolved once per compilation at compilation start.
-/// Type lookup by metadata name happens only here; family-specific types are resolved through
-/// <see cref="Type"/> (also cached) by the family's own symbols object at compilation start.
+/// The well-known types every rule needs, resolved once per compilation and shared by every AsyncLint analyzer
+/// (<see cref="TryCreate"/>). Type lookup by metadata name happens only here; family-specific types are resolved
+/// through <see cref="Type"/> (also cached) by the family's own symbols object, itself shared through <see cref="Family{T}"/>.
 /// </summary>
 internal sealed class AsyncSymbols
 {
+    /// <summary>
+    /// One instance per compilation for all analyzers: a lookup by metadata name searches every referenced assembly,
+    /// and eleven analyzers each resolving the same types was most of their cost on a small project.
+    /// The table holds compilations weakly; a null box records "no Task type here".
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<AsyncSymbols?>> PerCompilation = new();
+
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
+    private readonly ConcurrentDictionary<Type, object> families = new();
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
     {
@@ -42,14 +52,32 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? ThreadPool { get; }
     public INamedTypeSymbol? ObsoleteAttribute { get; }
 
-    /// <summary>Resolves the well-known types, or returns null where there is no Task type at all
+    /// <summary>The compilation's shared well-known types, or null where there is no Task type at all
     /// (nothing async can happen there, so no rule registers anything).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)
+        => PerCompilation.GetValue(compilation, static c => new StrongBox<AsyncSymbols?>(Create(c))).Value;
+
+    private static AsyncSymbols? Create(Compilation compilation)
     {
 #pragma warning disable RS0030 // the one place allowed to look types up by metadata name
         var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
 #pragma warning restore RS0030
         return task is null ? null : new AsyncSymbols(compilation, task);
+    }
+
+    /// <summary>
+    /// A family's symbols object (one per type <typeparamref name="T"/>), created once per compilation and shared by
+    /// the family's analyzers. <paramref name="create"/> may run more than once under a race; one result wins.
+    /// </summary>
+    public T Family<T>(Func<AsyncSymbols, T> create)
+        where T : class
+    {
+        if (families.TryGetValue(typeof(T), out var existing))
+        {
+            return (T)existing;
+        }
+
+        return (T)families.GetOrAdd(typeof(T), create(this));
     }
 
     /// <summary>A type by metadata name, cached for the compilation. Call it at compilation start, not per operation.</summary>

@@ -21,7 +21,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = AsyncSymbols.TryCreate(start.Compilation);
@@ -30,7 +30,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(new FanOutSymbols(symbols));
+            var analysis = new CompilationAnalysis(symbols.Family(static s => new FanOutSymbols(s)));
             start.RegisterOperationAction(analysis.AnalyzeBlock, OperationKind.Block);
         });
     }

@@ -18,7 +18,7 @@ public sealed class ASYNC303QuadraticWhenAnyLoopAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = AsyncSymbols.TryCreate(start.Compilation);
@@ -27,7 +27,7 @@ public sealed class ASYNC303QuadraticWhenAnyLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var fanOut = new FanOutSymbols(symbols);
+            var fanOut = symbols.Family(static s => new FanOutSymbols(s));
             if (!fanOut.HasWhenEach)
             {
                 return;

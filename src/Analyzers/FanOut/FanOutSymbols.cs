@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -45,15 +46,16 @@ internal sealed class FanOutSymbols
         "System.Net.Http.HttpMessageInvoker",
         "System.Net.Http.HttpMessageHandler");
 
-    private readonly ImmutableArray<INamedTypeSymbol> nonConcurrent;
-    private readonly ImmutableArray<INamedTypeSymbol> threadSafe;
+    // Resolved on first use: most compilations never reach an independence question.
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> nonConcurrent;
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> threadSafe;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
 
     public FanOutSymbols(AsyncSymbols symbols)
     {
         Symbols = symbols;
-        nonConcurrent = Resolve(symbols, NonConcurrentTypeNames);
-        threadSafe = Resolve(symbols, ThreadSafeTypeNames);
+        nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
+        threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
         StringBuilder = symbols.Type("System.Text.StringBuilder");
         Memory = symbols.Type("System.Memory`1");
         ArraySegment = symbols.Type("System.ArraySegment`1");
@@ -115,7 +117,7 @@ internal sealed class FanOutSymbols
     public bool IsNonConcurrent(ITypeSymbol type)
         => nonConcurrentCache.GetOrAdd(type, t =>
         {
-            foreach (var candidate in nonConcurrent)
+            foreach (var candidate in nonConcurrent.Value)
             {
                 if (t.IsOrImplements(candidate))
                 {
@@ -142,7 +144,7 @@ internal sealed class FanOutSymbols
 
     public bool IsThreadSafe(ITypeSymbol type)
     {
-        foreach (var candidate in threadSafe)
+        foreach (var candidate in threadSafe.Value)
         {
             if (type.InheritsFromOrEquals(candidate))
             {

@@ -19,7 +19,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = AsyncSymbols.TryCreate(start.Compilation);
@@ -28,7 +28,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(new DroppedTaskSymbols(symbols));
+            var analysis = new CompilationAnalysis(symbols.Family(static s => new DroppedTaskSymbols(s)));
             start.RegisterOperationAction(analysis.AnalyzeExpressionStatement, OperationKind.ExpressionStatement);
         });
     }

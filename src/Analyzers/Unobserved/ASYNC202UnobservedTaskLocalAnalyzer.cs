@@ -20,7 +20,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = AsyncSymbols.TryCreate(start.Compilation);
@@ -29,7 +29,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(new DroppedTaskSymbols(symbols));
+            var analysis = new CompilationAnalysis(symbols.Family(static s => new DroppedTaskSymbols(s)));
             start.RegisterOperationAction(analysis.AnalyzeDeclarator, OperationKind.VariableDeclarator);
         });
     }

@@ -29,7 +29,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var common = AsyncSymbols.TryCreate(start.Compilation);
@@ -38,7 +38,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(new AsyncVoidSymbols(common));
+            var analysis = new CompilationAnalysis(common.Family(static s => new AsyncVoidSymbols(s)));
             start.RegisterOperationAction(analysis.AnalyzeLocalFunction, OperationKind.LocalFunction);
             start.RegisterSymbolAction(analysis.AnalyzeMethod, SymbolKind.Method);
         });

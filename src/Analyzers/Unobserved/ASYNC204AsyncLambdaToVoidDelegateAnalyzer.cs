@@ -21,7 +21,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
         context.RegisterCompilationStartAction(static start =>
         {
             var common = AsyncSymbols.TryCreate(start.Compilation);
@@ -30,7 +30,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            var analysis = new CompilationAnalysis(new AsyncVoidSymbols(common));
+            var analysis = new CompilationAnalysis(common.Family(static s => new AsyncVoidSymbols(s)));
             start.RegisterOperationAction(analysis.AnalyzeAnonymousFunction, OperationKind.AnonymousFunction);
         });
     }
