@@ -146,33 +146,32 @@ internal sealed class AsyncTwinLookup
 
     private static bool IsFrameworkIoDeclaration(ITypeSymbol type)
     {
-        var ns = type.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
+        // The namespace's three outermost names, read without building its display string (asked for every base type
+        // and interface of every receiver type the first time it is seen).
+        INamespaceSymbol? first = null, second = null, third = null;
+        var depth = 0;
+        for (var current = type.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            third = second;
+            second = first;
+            first = current;
+            depth++;
+        }
+
+        if (first?.Name != "System" || second is null)
         {
             return false;
         }
 
-        var name = ns.ToDisplayString();
-        if (name == "System.Diagnostics")
+        return second.Name switch
         {
-            return type.Name == "Process";
-        }
-
-        if (name == "System.Threading")
-        {
-            return type.Name == "SemaphoreSlim";
-        }
-
-        return IsOrUnder(name, "System.IO")
-            || IsOrUnder(name, "System.Net")
-            || IsOrUnder(name, "System.Data")
-            || IsOrUnder(name, "System.Xml")
-            || IsOrUnder(name, "System.Text.Json");
+            "Diagnostics" => depth == 2 && type.Name == "Process",
+            "Threading" => depth == 2 && type.Name == "SemaphoreSlim",
+            "IO" or "Net" or "Data" or "Xml" => true,
+            "Text" => third?.Name == "Json",
+            _ => false,
+        };
     }
-
-    private static bool IsOrUnder(string name, string root)
-        => name.StartsWith(root, StringComparison.Ordinal)
-           && (name.Length == root.Length || name[root.Length] == '.');
 
     private ImmutableArray<AsyncTwin> Compute(ITypeSymbol searchType, IMethodSymbol sync)
     {

@@ -117,9 +117,173 @@ internal sealed class TaskCompletion
                 && HoldsAt(new Fact(collection, allElements: true), read, rootGraph);
         }
 
+        if (unwrapped is ILocalReferenceOperation { Local: var taskLocal } && AwaitedEarlierInSameBlock(taskLocal, read))
+        {
+            return true;
+        }
+
         return PathOf(unwrapped, captures: null) is { } path
             && MayHaveFacts(path, read)
             && HoldsAt(new Fact(path, allElements: false), read, rootGraph);
+    }
+
+    /// <summary>
+    /// The commonest proof, found before any control-flow graph is built: an earlier statement of the block that holds the
+    /// read is <c>await t</c> or <c>await Task.WhenAll(…, t, …)</c> (ConfigureAwait allowed), the block has no labels
+    /// (so every path to the read runs that statement first), and the Task local is never assigned after its declaration.
+    /// It only ever answers "complete"; everything else is left to the graph.
+    /// </summary>
+    private bool AwaitedEarlierInSameBlock(ILocalSymbol local, IOperation read)
+    {
+        if (local.RefKind != RefKind.None || local.Type is not INamedTypeSymbol type
+            || !(type.OriginalDefinition.Is(symbols.Task) || type.OriginalDefinition.Is(symbols.TaskOfT)))
+        {
+            return false;
+        }
+
+        var statement = read;
+        while (statement.Parent is { } parent && parent is not IBlockOperation)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            statement = parent;
+        }
+
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        var awaited = false;
+        foreach (var earlier in block.Operations)
+        {
+            if (ReferenceEquals(earlier, statement))
+            {
+                break;
+            }
+
+            if (earlier is ILabeledOperation)
+            {
+                return false;
+            }
+
+            awaited = awaited || AwaitsLocal(earlier, local);
+        }
+
+        if (!awaited)
+        {
+            return false;
+        }
+
+        foreach (var later in block.Operations)
+        {
+            if (later is ILabeledOperation)
+            {
+                return false;
+            }
+        }
+
+        return !IsAssignedAfterDeclaration(local, block);
+    }
+
+    /// <summary><c>await t;</c>, <c>var x = await t;</c> or the same with <c>Task.WhenAll(…, t, …)</c>, directly as the statement.</summary>
+    private bool AwaitsLocal(IOperation statement, ILocalSymbol local)
+    {
+        var value = statement switch
+        {
+            IExpressionStatementOperation expression => expression.Operation,
+            IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
+                => group.Declarations[0].Declarators[0].Initializer?.Value,
+            _ => null,
+        };
+        if (value is null || Unwrap(value) is not IAwaitOperation await)
+        {
+            return false;
+        }
+
+        var operand = UnwrapTask(await.Operation);
+        if (operand is ILocalReferenceOperation reference)
+        {
+            return reference.Local.Is(local);
+        }
+
+        if (operand is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } invocation
+            || !whenAll.ContainingType.Is(symbols.Task))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            // params Task[] (an array creation), params ReadOnlySpan<Task> (a collection expression) or one task.
+            var argumentValue = Unwrap(argument.Value);
+            IEnumerable<IOperation> elements = argumentValue switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                _ when (int)argumentValue.Kind == CollectionExpressionKind => argumentValue.ChildOperations,
+                _ => ImmutableArray.Create(argumentValue),
+            };
+            foreach (var element in elements)
+            {
+                if (UnwrapTask(element) is ILocalReferenceOperation { Local: var named } && named.Is(local))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Is the local written anywhere but its own declarator, in the function that holds <paramref name="block"/>
+    /// (assignment, deconstruction, ref/out argument, ref alias)? Read from syntax: cheaper than binding, and a name
+    /// shared by another local can only make the answer "yes" (the graph then decides).
+    /// </summary>
+    private static bool IsAssignedAfterDeclaration(ILocalSymbol local, IBlockOperation block)
+    {
+        SyntaxNode scope = block.Syntax;
+        foreach (var ancestor in block.Syntax.AncestorsAndSelf())
+        {
+            scope = ancestor;
+            if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            {
+                break;
+            }
+        }
+
+        var name = local.Name;
+        foreach (var token in scope.DescendantTokens())
+        {
+            if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) || token.ValueText != name
+                || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier)
+            {
+                continue;
+            }
+
+            SyntaxNode node = identifier;
+            while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax
+                   or Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax }
+                   or Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            switch (node.Parent)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment when assignment.Left == node:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.RefExpressionSyntax:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

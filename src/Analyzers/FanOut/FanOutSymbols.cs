@@ -152,7 +152,7 @@ internal sealed class FanOutSymbols
             }
         }
 
-        return type.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent";
+        return type.ContainingNamespace is { Name: "Concurrent", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
     }
 
     /// <summary>

@@ -555,11 +555,15 @@ internal static class Independence
         return false;
     }
 
+    /// <summary><c>System.IO.File</c>, compared by name parts (no display string: this is asked for every pair of awaits).</summary>
+    private static bool IsSystemIoFile(INamedTypeSymbol? type)
+        => type is { Name: "File", ContainingType: null, ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
     /// <summary>Do the two calls name the same file (same path value) through System.IO.File or a stream/writer created on it?</summary>
     private static bool SameFile(IInvocationOperation first, IInvocationOperation second)
     {
-        if (first.TargetMethod.ContainingType?.ToDisplayString() != "System.IO.File"
-            || second.TargetMethod.ContainingType?.ToDisplayString() != "System.IO.File"
+        if (!IsSystemIoFile(first.TargetMethod.ContainingType)
+            || !IsSystemIoFile(second.TargetMethod.ContainingType)
             || first.Arguments.Length == 0 || second.Arguments.Length == 0)
         {
             return false;
@@ -789,7 +793,12 @@ internal static class Independence
     {
         if (instance is null || member.IsStatic)
         {
-            return "S:" + member.ContainingType?.ToDisplayString() + "." + member.Name;
+            // A key, never shown: the type's name and symbol hash (no display string on this path). Two types that share
+            // both would only make two statements look dependent, never independent.
+            var type = member.ContainingType;
+            return type is null
+                ? "S:" + member.Name
+                : "S:" + type.MetadataName + "#" + SymbolEqualityComparer.Default.GetHashCode(type).ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + member.Name;
         }
 
         var instanceKey = PathOf(instance, reads, prefixes);

@@ -353,4 +353,83 @@ public sealed class ASYNC101PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Awaited_in_an_earlier_statement_then_replaced_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task<int> ReassignedAsync()
+            {
+                var t = LoadAsync();
+                await t;
+                t = LoadAsync();
+                return {|ASYNC101:t.Result|};
+            }
+
+            async Task<int> DeconstructedAsync()
+            {
+                var t = LoadAsync();
+                var u = LoadAsync();
+                await Task.WhenAll(t, u);
+                (t, u) = (LoadAsync(), LoadAsync());
+                return {|ASYNC101:t.Result|} + {|ASYNC101:u.Result|};
+            }
+
+            async Task<int> ReplacedThroughOutAsync()
+            {
+                var t = LoadAsync();
+                await t;
+                Replace(out t);
+                return {|ASYNC101:t.Result|};
+            }
+
+            void Replace(out Task<int> task) => task = LoadAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Awaited_only_on_some_paths_or_after_a_label_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task<int> ConditionalAsync(bool wait)
+            {
+                var t = LoadAsync();
+                if (wait)
+                {
+                    await t;
+                }
+
+                return {|ASYNC101:t.Result|};
+            }
+
+            async Task<int> JumpedOverAsync(bool skip)
+            {
+                var t = LoadAsync();
+                if (skip)
+                {
+                    goto read;
+                }
+
+                await t;
+            read:
+                return {|ASYNC101:t.Result|};
+            }
+
+            async Task<int> OtherTaskAwaitedAsync()
+            {
+                var t = LoadAsync();
+                var other = LoadAsync();
+                await Task.WhenAll(other, Task.Delay(1));
+                return {|ASYNC101:t.Result|};
+            }
+        }
+        """);
 }

@@ -748,4 +748,29 @@ public sealed class ASYNC101TrapTests
             }
             """,
     }.RunAsync();
+
+    [Fact]
+    public Task Awaited_by_an_earlier_statement_of_the_same_block() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task<int> RunAsync(bool log)
+            {
+                var a = LoadAsync();
+                var b = LoadAsync();
+                var c = LoadAsync();
+                var first = await a.ConfigureAwait(false);
+                await Task.WhenAll(new[] { b, c });
+                if (log)
+                {
+                    System.Console.WriteLine(a.Result + b.Result);
+                }
+
+                return first + a.Result + b.GetAwaiter().GetResult() + c.Result;
+            }
+        }
+        """);
 }
