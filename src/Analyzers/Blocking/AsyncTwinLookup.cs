@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncLint.Analyzers.Blocking;
@@ -228,7 +229,8 @@ internal sealed class AsyncTwinLookup
             var twinName = sync.Name + suffix;
             foreach (var type in SearchOrder(searchType, sync))
             {
-                if (!type.GetMembers(twinName).IsEmpty)
+                // MemberNames is a set the compiler keeps per type; GetMembers would build symbols for every match.
+                if (type is INamedTypeSymbol named ? named.MemberNames.Contains(twinName) : !type.GetMembers(twinName).IsEmpty)
                 {
                     return true;
                 }

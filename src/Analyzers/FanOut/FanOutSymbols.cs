@@ -50,6 +50,7 @@ internal sealed class FanOutSymbols
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> nonConcurrent;
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> threadSafe;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> orderedNames = new(StringComparer.Ordinal);
 
     public FanOutSymbols(AsyncSymbols symbols)
     {
@@ -127,6 +128,18 @@ internal sealed class FanOutSymbols
 
             return false;
         });
+
+    /// <summary><see cref="Independence.IsOrderedName"/>, split into words once per method name in the compilation.</summary>
+    public bool IsOrderedName(string name)
+    {
+        if (!orderedNames.TryGetValue(name, out var ordered))
+        {
+            ordered = Independence.IsOrderedName(name);
+            orderedNames.TryAdd(name, ordered);
+        }
+
+        return ordered;
+    }
 
     /// <summary>True for a type listed in <c>asynclint.non_concurrent_types</c> (or derived from one of them).</summary>
     public bool IsConfiguredNonConcurrent(ITypeSymbol type, ImmutableArray<string> configured)

@@ -149,7 +149,7 @@ internal static class Independence
             || method.ContainingType is null
             || method.ContainingType.Is(symbols.Symbols.Task)
             || method.ContainingType.TypeKind == TypeKind.Delegate
-            || IsOrderedName(method.Name)
+            || symbols.IsOrderedName(method.Name)
             || IsLogger(method.ContainingType, symbols)
             || HasRefArgument(invocation))
         {
