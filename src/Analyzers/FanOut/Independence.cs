@@ -325,7 +325,7 @@ internal static class Independence
             return true;
         }
 
-        if (symbols.IsBufferLike(type))
+        if (symbols.IsBufferLike(type) || IsContextObject(type))
         {
             return true;
         }
@@ -342,6 +342,16 @@ internal static class Independence
 
         return !(type.TypeKind == TypeKind.Interface || type.IsAbstract);
     }
+
+    /// <summary>
+    /// A context object, by the naming convention of the frameworks that hand them out: a DbContext (also behind an
+    /// <c>IAppDbContext</c> interface), an HttpContext, a pipeline's or a test's context. It carries the mutable state of
+    /// one unit of work, EF Core and ASP.NET Core document theirs as unsafe for concurrent use, and operations handed the
+    /// same one (as receiver or argument) are steps on that state, whether it is a class or an interface.
+    /// </summary>
+    private static bool IsContextObject(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Class or TypeKind.Interface
+           && type.Name.EndsWith("Context", StringComparison.Ordinal);
 
     /// <summary>Does <paramref name="later"/> read something <paramref name="writes"/> says was written before it?</summary>
     public static bool ReadsWritten(FanOutCandidate later, WriteSet writes)
