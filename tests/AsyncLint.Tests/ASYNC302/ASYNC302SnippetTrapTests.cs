@@ -35,6 +35,24 @@ public sealed class ASYNC302SnippetTrapTests
         """);
 
     [Fact]
+    public Task Endless_consuming_enumerable() => Verify.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task PumpAsync(BlockingCollection<string> queue, HttpClient http)
+            {
+                foreach (var url in queue.GetConsumingEnumerable())
+                {
+                    var body = await http.GetStringAsync(url);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Migrations_applied_one_by_one_on_one_connection() => Verify.AnalyzerAsync("""
         using System.Data.Common;
         using System.Threading.Tasks;
