@@ -126,7 +126,14 @@ internal static class Independence
         StringComparer.Ordinal,
         "Accept", "Apply", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
         "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
-        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield");
+        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
+
+        // Domain commands whose word is also a noun elsewhere (PlaceOrderAsync, but GetPlaceAsync; BookRoomAsync, but GetBookAsync).
+        "Authorize", "Ban", "Block", "Book", "Buy", "Capture", "Checkout", "Claim", "Cleanup", "Confirm", "Credit", "Debit",
+        "Decline", "Deploy", "Deposit", "Enroll", "Follow", "Fulfill", "Install", "Invite", "Join", "Leave", "Like", "Mute",
+        "Pause", "Place", "Provision", "Prune", "Purchase", "Rebuild", "Redeem", "Reindex", "Reload", "Renew", "Reopen",
+        "Reserve", "Resume", "Reverse", "Sell", "Settle", "Ship", "Shutdown", "Suspend", "Toggle", "Unblock", "Unfollow",
+        "Uninstall", "Unmute", "Vote", "Withdraw");
 
     /// <summary>Names of lock-like and throttling steps: an await of one of these in a group means order and pacing are intended.</summary>
     private static readonly ImmutableArray<string> ThrottleNames = ImmutableArray.Create(

@@ -22,6 +22,23 @@ public sealed class ASYNC301SnippetTrapTests
         """);
 
     [Fact]
+    public Task Act_then_assert_in_a_test() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IOrders { Task<int> PlaceOrderAsync(string sku); Task<int> CountAsync(string sku); }
+
+        class Tests
+        {
+            async Task<bool> PlacesAnOrder(IOrders orders)
+            {
+                var id = await orders.PlaceOrderAsync("sku");
+                var count = await orders.CountAsync("sku");
+                return id > 0 && count == 1;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Base_lifecycle_call_before_loading() => Verify.AnalyzerAsync("""
         using System.Net.Http;
         using System.Threading.Tasks;
