@@ -1,0 +1,99 @@
+using VerifyFix = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC101BlockingTaskWaitAnalyzer, AsyncLint.CodeFixes.Blocking.ASYNC101BlockingTaskWaitCodeFix>;
+
+namespace AsyncLint.Tests.ASYNC101;
+
+/// <summary>The fixes for the snippet positives: each await compiles where the blocking read was.</summary>
+public sealed class ASYNC101SnippetCodeFixTests
+{
+    [Fact]
+    public Task Lazy_task_value_and_thread_pool_task_become_awaits() => VerifyFix.CodeFixAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly Lazy<Task<string>> settings = new Lazy<Task<string>>(() => Task.Run(() => "s"));
+
+            async Task<string> RunAsync()
+            {
+                var computed = {|ASYNC101:Task.Run(() => 42).Result|};
+                await Task.Yield();
+                return {|ASYNC101:settings.Value.Result|} + computed;
+            }
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly Lazy<Task<string>> settings = new Lazy<Task<string>>(() => Task.Run(() => "s"));
+
+            async Task<string> RunAsync()
+            {
+                var computed = await Task.Run(() => 42);
+                await Task.Yield();
+                return await settings.Value + computed;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_continuation_and_route_handler_lambda() => VerifyFix.CodeFixAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Router
+        {
+            public void MapGet(string pattern, Func<Task<string>> handler) { }
+        }
+
+        class C
+        {
+            Task<string> LoadAsync() => Task.FromResult("x");
+            Task SaveAsync(int value) => Task.CompletedTask;
+
+            async Task RunAsync(Task<int> first, Task<int> other)
+            {
+                await first.ContinueWith(async t => await SaveAsync(t.Result + {|ASYNC101:other.Result|})).Unwrap();
+            }
+
+            void Configure(Router router)
+            {
+                router.MapGet("/", async () =>
+                {
+                    await Task.Yield();
+                    return {|ASYNC101:LoadAsync().Result|};
+                });
+            }
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+
+        class Router
+        {
+            public void MapGet(string pattern, Func<Task<string>> handler) { }
+        }
+
+        class C
+        {
+            Task<string> LoadAsync() => Task.FromResult("x");
+            Task SaveAsync(int value) => Task.CompletedTask;
+
+            async Task RunAsync(Task<int> first, Task<int> other)
+            {
+                await first.ContinueWith(async t => await SaveAsync(t.Result + await other)).Unwrap();
+            }
+
+            void Configure(Router router)
+            {
+                router.MapGet("/", async () =>
+                {
+                    await Task.Yield();
+                    return await LoadAsync();
+                });
+            }
+        }
+        """);
+}

@@ -1,0 +1,91 @@
+using VerifyFix = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix>;
+
+namespace AsyncLint.Tests.ASYNC301;
+
+/// <summary>The task-list fix for the snippet positives: two lookups, and two loads assigned to fields.</summary>
+public sealed class ASYNC301SnippetCodeFixTests
+{
+    [Fact]
+    public Task Lookups_become_a_task_list() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        interface IMaps { Task<string> GetPlaceAsync(int id); }
+        interface ILibrary { Task<string> GetBookAsync(string isbn); }
+
+        class C
+        {
+            async Task<string> DescribeAsync(IMaps maps, ILibrary library)
+            {
+                var place = {|ASYNC301:await maps.GetPlaceAsync(1)|};
+                var book = await library.GetBookAsync("isbn");
+                return place + book;
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+
+        interface IMaps { Task<string> GetPlaceAsync(int id); }
+        interface ILibrary { Task<string> GetBookAsync(string isbn); }
+
+        class C
+        {
+            async Task<string> DescribeAsync(IMaps maps, ILibrary library)
+            {
+                var placeTask = maps.GetPlaceAsync(1);
+                var bookTask = library.GetBookAsync("isbn");
+                await Task.WhenAll(placeTask, bookTask);
+                var place = await placeTask;
+                var book = await bookTask;
+                return place + book;
+            }
+        }
+        """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
+
+    [Fact]
+    public Task Field_loads_become_a_task_list() => VerifyFix.CodeFixAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class ComponentBase
+        {
+            protected virtual Task OnInitializedAsync() => Task.CompletedTask;
+        }
+
+        class Dashboard : ComponentBase
+        {
+            private readonly HttpClient http = new HttpClient();
+            private string? forecasts;
+            private string? users;
+
+            protected override async Task OnInitializedAsync()
+            {
+                forecasts = {|ASYNC301:await http.GetStringAsync("/forecasts")|};
+                users = await http.GetStringAsync("/users");
+            }
+        }
+        """, """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class ComponentBase
+        {
+            protected virtual Task OnInitializedAsync() => Task.CompletedTask;
+        }
+
+        class Dashboard : ComponentBase
+        {
+            private readonly HttpClient http = new HttpClient();
+            private string? forecasts;
+            private string? users;
+
+            protected override async Task OnInitializedAsync()
+            {
+                var forecastsTask = http.GetStringAsync("/forecasts");
+                var usersTask = http.GetStringAsync("/users");
+                await Task.WhenAll(forecastsTask, usersTask);
+                forecasts = await forecastsTask;
+                users = await usersTask;
+            }
+        }
+        """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
+}
