@@ -43,6 +43,8 @@ internal sealed class TaskCompletion
     private readonly INamedTypeSymbol? taskFactory;
     private readonly INamedTypeSymbol? taskFactoryOfT;
     private readonly INamedTypeSymbol? ienumerableOfT;
+    private readonly INamedTypeSymbol? idictionary;
+    private readonly INamedTypeSymbol? ireadOnlyDictionary;
     private readonly INamedTypeSymbol? timeSpan;
     private readonly INamedTypeSymbol? timeout;
     private readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> graphs = new();
@@ -55,6 +57,8 @@ internal sealed class TaskCompletion
         taskFactory = symbols.TaskFactory;
         taskFactoryOfT = symbols.TaskFactoryOfT;
         ienumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
+        idictionary = symbols.Type("System.Collections.Generic.IDictionary`2");
+        ireadOnlyDictionary = symbols.Type("System.Collections.Generic.IReadOnlyDictionary`2");
         timeSpan = symbols.Type("System.TimeSpan");
         timeout = symbols.Type("System.Threading.Timeout");
     }
@@ -104,6 +108,11 @@ internal sealed class TaskCompletion
 
             case ILocalReferenceOperation local when FindForEachLoop(local) is { } loop:
                 return IsForEachOverCompleteTasks(loop, rootGraph);
+
+            // foreach (var pair in tasksByKey) … pair.Value: the dictionary's values are its tasks.
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: ILocalReferenceOperation pair }
+                when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" } && FindForEachLoop(pair) is { } pairLoop:
+                return IsForEachOverCompleteTasks(pairLoop, rootGraph);
         }
 
         if (ElementSource(unwrapped) is { } source)
@@ -1367,14 +1376,25 @@ internal sealed class TaskCompletion
     /// <summary><c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>.</summary>
     private IOperation StripMaterialization(IOperation operation)
     {
-        while (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
-               && method.ContainingType.Is(enumerable)
-               && invocation.Arguments.Length == 1)
+        while (true)
         {
-            operation = Unwrap(invocation.Arguments[0].Value);
+            if (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
+                && method.ContainingType.Is(enumerable)
+                && invocation.Arguments.Length == 1)
+            {
+                operation = Unwrap(invocation.Arguments[0].Value);
+            }
+            else if (operation is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary }
+                     && (dictionary.Type.IsOrImplements(idictionary) || dictionary.Type.IsOrImplements(ireadOnlyDictionary)))
+            {
+                // tasksByKey.Values: the dictionary's values are its tasks (WhenAll(map.Values), then map[key] or pair.Value).
+                operation = Unwrap(dictionary);
+            }
+            else
+            {
+                return operation;
+            }
         }
-
-        return operation;
     }
 
     private static IOperation Resolve(IOperation operation, FlowScope? captures)

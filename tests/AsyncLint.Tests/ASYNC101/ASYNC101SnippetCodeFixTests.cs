@@ -96,4 +96,53 @@ public sealed class ASYNC101SnippetCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Dictionary_values_read_after_a_change_become_awaits() => VerifyFix.CodeFixAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(string key) => Task.Run(() => key.Length);
+
+            async Task<int> SumAsync(string[] keys)
+            {
+                var map = keys.ToDictionary(k => k, k => LoadAsync(k));
+                await Task.WhenAll(map.Values);
+                map["late"] = LoadAsync("late");
+                var total = 0;
+                foreach (var pair in map)
+                {
+                    total += {|ASYNC101:pair.Value.Result|};
+                }
+
+                return total + {|ASYNC101:map["late"].Result|};
+            }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(string key) => Task.Run(() => key.Length);
+
+            async Task<int> SumAsync(string[] keys)
+            {
+                var map = keys.ToDictionary(k => k, k => LoadAsync(k));
+                await Task.WhenAll(map.Values);
+                map["late"] = LoadAsync("late");
+                var total = 0;
+                foreach (var pair in map)
+                {
+                    total += await pair.Value;
+                }
+
+                return total + await map["late"];
+            }
+        }
+        """);
 }

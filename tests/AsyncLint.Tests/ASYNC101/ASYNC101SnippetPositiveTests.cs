@@ -83,4 +83,35 @@ public sealed class ASYNC101SnippetPositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Dictionary_changed_or_awaited_only_in_part_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> LoadAsync(string key) => Task.Run(() => key.Length);
+
+            async Task<int> SumAsync(string[] keys, Dictionary<string, Task<int>> other)
+            {
+                var map = keys.ToDictionary(k => k, k => LoadAsync(k));
+                await Task.WhenAll(map.Values);
+                map["late"] = LoadAsync("late");
+                var total = 0;
+                foreach (var pair in map)
+                {
+                    total += {|ASYNC101:pair.Value.Result|};
+                }
+
+                foreach (var pair in other)
+                {
+                    total += {|ASYNC101:pair.Value.Result|};
+                }
+
+                return total + {|ASYNC101:map["late"].Result|};
+            }
+        }
+        """);
 }
