@@ -103,4 +103,58 @@ public sealed class ASYNC205SnippetCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Wrapping_catch_sees_the_exception_once_awaited() => VerifyFix.CodeFixAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class StoreException : Exception
+        {
+            public StoreException(Exception inner) : base("store failed", inner) { }
+        }
+
+        class C
+        {
+            Task SaveAsync() => Task.Delay(1);
+
+            Task Save()
+            {
+                try
+                {
+                    {|ASYNC205:return SaveAsync();|}
+                }
+                catch (Exception ex)
+                {
+                    throw new StoreException(ex);
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+
+        class StoreException : Exception
+        {
+            public StoreException(Exception inner) : base("store failed", inner) { }
+        }
+
+        class C
+        {
+            Task SaveAsync() => Task.Delay(1);
+
+            async Task Save()
+            {
+                try
+                {
+                    await SaveAsync();
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    throw new StoreException(ex);
+                }
+            }
+        }
+        """);
 }
