@@ -109,7 +109,8 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             }
 
             var candidate = Independence.TryGetCandidate(awaits[0], symbols);
-            if (candidate is null || candidate.CallsThis || !LeavesOnlyByTheEnd(loop, out var hasContinue))
+            if (candidate is null || candidate.CallsThis || !LeavesOnlyByTheEnd(loop, out var hasContinue)
+                || Independence.SharesStaticState(candidate.Invocation.TargetMethod, candidate.Invocation.TargetMethod, symbols))
             {
                 return;
             }

@@ -48,6 +48,7 @@ internal sealed class FanOutSymbols
     private readonly ImmutableArray<INamedTypeSymbol> nonConcurrent;
     private readonly ImmutableArray<INamedTypeSymbol> threadSafe;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
 
     public FanOutSymbols(AsyncSymbols symbols)
     {
@@ -118,6 +119,35 @@ internal sealed class FanOutSymbols
             foreach (var candidate in nonConcurrent)
             {
                 if (t.IsOrImplements(candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+    /// <summary>
+    /// True for a type declared here whose static fields or properties hold an object on the non-concurrent list
+    /// (<c>static class Database { static DbConnection connection; ... }</c>): its static methods are steps on that one object.
+    /// </summary>
+    public bool HoldsNonConcurrentStaticState(INamedTypeSymbol type)
+        => staticStateCache.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            if (t.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var member in t.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol { IsStatic: true } field => field.Type,
+                    IPropertySymbol { IsStatic: true } property => property.Type,
+                    _ => null,
+                };
+                if (memberType is not null && IsNonConcurrent(memberType))
                 {
                     return true;
                 }

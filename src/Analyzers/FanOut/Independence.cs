@@ -273,6 +273,11 @@ internal static class Independence
             return true;
         }
 
+        if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols))
+        {
+            return true;
+        }
+
         foreach (var a in first.Touches)
         {
             foreach (var b in second.Touches)
@@ -297,6 +302,12 @@ internal static class Independence
 
         return SameFile(first.Invocation, second.Invocation);
     }
+
+    /// <summary>Two static methods of one type that keeps a connection, stream or other non-concurrent object in a static member.</summary>
+    public static bool SharesStaticState(IMethodSymbol first, IMethodSymbol second, FanOutSymbols symbols)
+        => first.IsStatic && second.IsStatic && !first.IsExtensionMethod && !second.IsExtensionMethod
+           && first.ContainingType is { } type && type.OriginalDefinition.Is(second.ContainingType?.OriginalDefinition)
+           && symbols.HoldsNonConcurrentStaticState(type);
 
     /// <summary>
     /// A command: an operation that returns a plain Task or ValueTask, done only for its effect. Two steps on one

@@ -88,4 +88,55 @@ public sealed class ASYNC301SnippetCodeFixTests
             }
         }
         """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
+
+    [Fact]
+    public Task Static_helper_calls_and_a_file_read_become_a_task_list() => VerifyFix.CodeFixAsync("""
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Api
+        {
+            private static readonly HttpClient Http = new HttpClient();
+
+            public static Task<string> GetAsync(string path) => Http.GetStringAsync(path);
+        }
+
+        class C
+        {
+            async Task<string> LoadAsync()
+            {
+                var users = {|ASYNC301:await Api.GetAsync("/users")|};
+                var orders = await Api.GetAsync("/orders");
+                var text = await File.ReadAllTextAsync("a.txt");
+                return users + orders + text;
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Api
+        {
+            private static readonly HttpClient Http = new HttpClient();
+
+            public static Task<string> GetAsync(string path) => Http.GetStringAsync(path);
+        }
+
+        class C
+        {
+            async Task<string> LoadAsync()
+            {
+                var usersTask = Api.GetAsync("/users");
+                var ordersTask = Api.GetAsync("/orders");
+                var textTask = File.ReadAllTextAsync("a.txt");
+                await Task.WhenAll(usersTask, ordersTask, textTask);
+                var users = await usersTask;
+                var orders = await ordersTask;
+                var text = await textTask;
+                return users + orders + text;
+            }
+        }
+        """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
 }
