@@ -273,7 +273,8 @@ internal static class Independence
             return true;
         }
 
-        if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols))
+        if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
+            || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second)))
         {
             return true;
         }
@@ -369,7 +370,29 @@ internal static class Independence
     /// </summary>
     private static bool IsContextObject(ITypeSymbol type)
         => type.TypeKind is TypeKind.Class or TypeKind.Interface
-           && type.Name.EndsWith("Context", StringComparison.Ordinal);
+           && (type.Name.EndsWith("Context", StringComparison.Ordinal) || IsUnitOfWorkParticipant(type));
+
+    /// <summary>
+    /// A repository or unit of work (<c>IUserRepository</c>, <c>OrderRepository</c>, <c>IUnitOfWork</c>): by the pattern's
+    /// convention they sit on one scoped DbContext or connection, so two of them, even two different ones, are steps on
+    /// one object that does not allow a second operation while the first is running.
+    /// </summary>
+    private static bool IsUnitOfWorkParticipant(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Class or TypeKind.Interface
+           && (type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name.EndsWith("UnitOfWork", StringComparison.Ordinal));
+
+    private static bool ReceivesOnUnitOfWork(FanOutCandidate candidate)
+    {
+        foreach (var touch in candidate.Touches)
+        {
+            if (touch.IsReceiver && IsUnitOfWorkParticipant(touch.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Does <paramref name="later"/> read something <paramref name="writes"/> says was written before it?</summary>
     public static bool ReadsWritten(FanOutCandidate later, WriteSet writes)

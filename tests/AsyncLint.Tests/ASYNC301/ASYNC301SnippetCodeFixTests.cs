@@ -139,4 +139,40 @@ public sealed class ASYNC301SnippetCodeFixTests
             }
         }
         """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
+
+    [Fact]
+    public Task Repository_and_remote_service_become_a_task_list() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        interface IUserRepository { Task<string> GetNameAsync(int id); }
+        interface IWeatherClient { Task<string> GetForecastAsync(string city); }
+
+        class C
+        {
+            async Task<string> DescribeAsync(IUserRepository users, IWeatherClient weather, int id)
+            {
+                var name = {|ASYNC301:await users.GetNameAsync(id)|};
+                var forecast = await weather.GetForecastAsync("Oslo");
+                return name + forecast;
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+
+        interface IUserRepository { Task<string> GetNameAsync(int id); }
+        interface IWeatherClient { Task<string> GetForecastAsync(string city); }
+
+        class C
+        {
+            async Task<string> DescribeAsync(IUserRepository users, IWeatherClient weather, int id)
+            {
+                var nameTask = users.GetNameAsync(id);
+                var forecastTask = weather.GetForecastAsync("Oslo");
+                await Task.WhenAll(nameTask, forecastTask);
+                var name = await nameTask;
+                var forecast = await forecastTask;
+                return name + forecast;
+            }
+        }
+        """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
 }
