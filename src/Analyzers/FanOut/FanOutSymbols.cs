@@ -49,6 +49,7 @@ internal sealed class FanOutSymbols
     private readonly ImmutableArray<INamedTypeSymbol> threadSafe;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
 
     public FanOutSymbols(AsyncSymbols symbols)
     {
@@ -154,6 +155,38 @@ internal sealed class FanOutSymbols
             }
 
             return false;
+        });
+
+    /// <summary>
+    /// For a class declared here: the types of its instance fields and properties that are unsafe to share (the
+    /// non-concurrent list, or what <paramref name="isUnsafeState"/> says, such as a DbContext). Two services that each
+    /// keep one of the same type were most likely handed the same scoped instance by dependency injection.
+    /// </summary>
+    public ImmutableArray<ITypeSymbol> HeldStateTypes(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState)
+        => heldStateCache.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            if (t.TypeKind != TypeKind.Class || t.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return ImmutableArray<ITypeSymbol>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
+            foreach (var member in t.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol { IsStatic: false } field => field.Type,
+                    IPropertySymbol { IsStatic: false } property => property.Type,
+                    _ => null,
+                };
+                if (memberType is not null && memberType.TypeKind != TypeKind.Error
+                    && (IsNonConcurrent(memberType) || isUnsafeState(memberType)))
+                {
+                    builder.Add(memberType.OriginalDefinition);
+                }
+            }
+
+            return builder.ToImmutable();
         });
 
     /// <summary>True for a type listed in <c>asynclint.non_concurrent_types</c> (or derived from one of them).</summary>

@@ -274,7 +274,8 @@ internal static class Independence
         }
 
         if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
-            || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second)))
+            || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second))
+            || HoldSameState(first, second, symbols))
         {
             return true;
         }
@@ -380,6 +381,37 @@ internal static class Independence
     private static bool IsUnitOfWorkParticipant(ITypeSymbol type)
         => type.TypeKind is TypeKind.Class or TypeKind.Interface
            && (type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name.EndsWith("UnitOfWork", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Two receivers of classes declared here that each keep a field of the same unsafe type (a DbContext, a
+    /// connection): services built by dependency injection in one scope share that one instance.
+    /// </summary>
+    private static bool HoldSameState(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols)
+    {
+        if (first.Invocation.Instance?.Type is not { } a || second.Invocation.Instance?.Type is not { } b)
+        {
+            return false;
+        }
+
+        var heldByFirst = symbols.HeldStateTypes(a, IsContextObject);
+        if (heldByFirst.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var held in symbols.HeldStateTypes(b, IsContextObject))
+        {
+            foreach (var other in heldByFirst)
+            {
+                if (held.Is(other))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool ReceivesOnUnitOfWork(FanOutCandidate candidate)
     {

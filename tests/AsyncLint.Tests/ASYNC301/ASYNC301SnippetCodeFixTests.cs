@@ -175,4 +175,64 @@ public sealed class ASYNC301SnippetCodeFixTests
             }
         }
         """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
+
+    [Fact]
+    public Task Services_over_different_state_become_a_task_list() => VerifyFix.CodeFixAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class UserService
+        {
+            public Task<string> GetNameAsync(int id) => Task.FromResult("n");
+        }
+
+        class WeatherService
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<string> GetForecastAsync(string city) => http.GetStringAsync(city);
+        }
+
+        class ProfileController
+        {
+            private readonly UserService users = new UserService();
+            private readonly WeatherService weather = new WeatherService();
+
+            public async Task<string> GetAsync(int id)
+            {
+                var name = {|ASYNC301:await users.GetNameAsync(id)|};
+                var forecast = await weather.GetForecastAsync("Oslo");
+                return name + forecast;
+            }
+        }
+        """, """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class UserService
+        {
+            public Task<string> GetNameAsync(int id) => Task.FromResult("n");
+        }
+
+        class WeatherService
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<string> GetForecastAsync(string city) => http.GetStringAsync(city);
+        }
+
+        class ProfileController
+        {
+            private readonly UserService users = new UserService();
+            private readonly WeatherService weather = new WeatherService();
+
+            public async Task<string> GetAsync(int id)
+            {
+                var nameTask = users.GetNameAsync(id);
+                var forecastTask = weather.GetForecastAsync("Oslo");
+                await Task.WhenAll(nameTask, forecastTask);
+                var name = await nameTask;
+                var forecast = await forecastTask;
+                return name + forecast;
+            }
+        }
+        """, AsyncLint.CodeFixes.FanOut.ASYNC301SequentialAwaitsCodeFix.TaskListKey);
 }
