@@ -382,6 +382,8 @@ internal static class Independence
         => type.TypeKind is TypeKind.Class or TypeKind.Interface
            && (type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name.EndsWith("UnitOfWork", StringComparison.Ordinal));
 
+    private static readonly Func<ITypeSymbol, bool> IsContextObjectPredicate = IsContextObject;
+
     /// <summary>
     /// Two receivers of classes declared here that each keep a field of the same unsafe type (a DbContext, a
     /// connection): services built by dependency injection in one scope share that one instance.
@@ -393,13 +395,13 @@ internal static class Independence
             return false;
         }
 
-        var heldByFirst = symbols.HeldStateTypes(a, IsContextObject);
+        var heldByFirst = symbols.HeldStateTypes(a, IsContextObjectPredicate);
         if (heldByFirst.IsEmpty)
         {
             return false;
         }
 
-        foreach (var held in symbols.HeldStateTypes(b, IsContextObject))
+        foreach (var held in symbols.HeldStateTypes(b, IsContextObjectPredicate))
         {
             foreach (var other in heldByFirst)
             {
