@@ -145,4 +145,61 @@ public sealed class ASYNC101SnippetCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Unprojected_member_and_changed_collection_become_awaits() => VerifyFix.CodeFixAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<decimal> PriceAsync(string sku) => Task.Run(() => 1m);
+
+            async Task<decimal> TotalAsync(string[] skus)
+            {
+                var jobs = skus.Select(sku => (price: PriceAsync(sku), stock: PriceAsync(sku))).ToList();
+                await Task.WhenAll(jobs.Select(job => job.price));
+                var total = 0m;
+                foreach (var job in jobs)
+                {
+                    total += job.price.Result + {|ASYNC101:job.stock.Result|};
+                }
+
+                jobs.Add((PriceAsync("x"), PriceAsync("y")));
+                foreach (var job in jobs)
+                {
+                    total += {|ASYNC101:job.price.Result|};
+                }
+
+                return total;
+            }
+        }
+        """, """
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<decimal> PriceAsync(string sku) => Task.Run(() => 1m);
+
+            async Task<decimal> TotalAsync(string[] skus)
+            {
+                var jobs = skus.Select(sku => (price: PriceAsync(sku), stock: PriceAsync(sku))).ToList();
+                await Task.WhenAll(jobs.Select(job => job.price));
+                var total = 0m;
+                foreach (var job in jobs)
+                {
+                    total += job.price.Result + await job.stock;
+                }
+
+                jobs.Add((PriceAsync("x"), PriceAsync("y")));
+                foreach (var job in jobs)
+                {
+                    total += await job.price;
+                }
+
+                return total;
+            }
+        }
+        """);
 }
