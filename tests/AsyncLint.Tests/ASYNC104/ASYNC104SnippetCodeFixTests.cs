@@ -39,4 +39,41 @@ public sealed class ASYNC104SnippetCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Copy_guarded_by_another_objects_state_becomes_awaited() => VerifyFix.CodeFixAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task CopyAsync(Stream source, Stream target)
+            {
+                if (!source.CanSeek)
+                {
+                    {|ASYNC104:source.CopyTo(target)|};
+                    return;
+                }
+
+                await source.CopyToAsync(target);
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task CopyAsync(Stream source, Stream target)
+            {
+                if (!source.CanSeek)
+                {
+                    await source.CopyToAsync(target);
+                    return;
+                }
+
+                await source.CopyToAsync(target);
+            }
+        }
+        """);
 }
