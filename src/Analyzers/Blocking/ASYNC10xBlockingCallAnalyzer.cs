@@ -863,7 +863,27 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return "a ref struct local (Span) in this function cannot live across an await";
             }
 
+            if (IsXmlReaderOrWriter(invocation.Instance?.Type))
+            {
+                return "XmlReader/XmlWriter async methods throw unless the reader or writer was created with Async = true in its settings";
+            }
+
             return null;
+        }
+
+        /// <summary>System.Xml.XmlReader or XmlWriter (or a type derived from one): their XAsync methods need <c>settings.Async = true</c>.</summary>
+        private static bool IsXmlReaderOrWriter(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name is "XmlReader" or "XmlWriter"
+                    && current.ContainingNamespace is { Name: "Xml", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A Span/ref struct local in the same function: adding an await there may not compile.</summary>

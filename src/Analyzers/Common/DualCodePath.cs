@@ -37,6 +37,13 @@ internal static class DualCodePath
                         return true;
                     }
 
+                    // if (!async) { Flush(); return; } await FlushAsync(); — the awaiting half follows the guard.
+                    if (conditional.WhenFalse is null && ReferenceEquals(child, conditional.WhenTrue) && ExitsAtEnd(conditional.WhenTrue)
+                        && conditional.Parent is IBlockOperation parentBlock && AwaitsAfter(parentBlock, conditional))
+                    {
+                        return true;
+                    }
+
                     break;
 
                 case ISwitchOperation @switch when IsBoolFlag(@switch.Value):
@@ -81,11 +88,34 @@ internal static class DualCodePath
         return false;
     }
 
-    /// <summary>A bool parameter or local, possibly negated or combined with <c>&amp;&amp;</c>/<c>||</c>.</summary>
+    /// <summary>A statement after <paramref name="statement"/> in <paramref name="block"/> awaits.</summary>
+    private static bool AwaitsAfter(IBlockOperation block, IOperation statement)
+    {
+        var after = false;
+        foreach (var operation in block.Operations)
+        {
+            if (after && IsAsyncArm(operation))
+            {
+                return true;
+            }
+
+            after |= ReferenceEquals(operation, statement);
+        }
+
+        return false;
+    }
+
+    /// <summary>A bool parameter, local, field or property, possibly negated or combined with <c>&amp;&amp;</c>/<c>||</c>.</summary>
     private static bool IsBoolFlag(IOperation? condition) => condition switch
     {
         IParameterReferenceOperation parameter => parameter.Parameter.Type.SpecialType == SpecialType.System_Boolean,
         ILocalReferenceOperation local => local.Local.Type.SpecialType == SpecialType.System_Boolean,
+
+        // The flag kept by the object itself (a useAsync field, an IsAsync property of this): the same choice, made at
+        // construction. Not a member of another object (task.IsCompleted, stream.CanSeek): those are state, not a mode.
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.Type.SpecialType == SpecialType.System_Boolean,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property
+            => property.Property.Type.SpecialType == SpecialType.System_Boolean,
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => IsBoolFlag(not.Operand),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
             => IsBoolFlag(binary.LeftOperand) || IsBoolFlag(binary.RightOperand),

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,6 +44,8 @@ internal sealed class TaskCompletion
     private readonly INamedTypeSymbol? taskFactory;
     private readonly INamedTypeSymbol? taskFactoryOfT;
     private readonly INamedTypeSymbol? ienumerableOfT;
+    private readonly INamedTypeSymbol? idictionary;
+    private readonly INamedTypeSymbol? ireadOnlyDictionary;
     private readonly INamedTypeSymbol? timeSpan;
     private readonly INamedTypeSymbol? timeout;
     private readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> graphs = new();
@@ -55,6 +58,8 @@ internal sealed class TaskCompletion
         taskFactory = symbols.TaskFactory;
         taskFactoryOfT = symbols.TaskFactoryOfT;
         ienumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
+        idictionary = symbols.Type("System.Collections.Generic.IDictionary`2");
+        ireadOnlyDictionary = symbols.Type("System.Collections.Generic.IReadOnlyDictionary`2");
         timeSpan = symbols.Type("System.TimeSpan");
         timeout = symbols.Type("System.Threading.Timeout");
     }
@@ -104,6 +109,17 @@ internal sealed class TaskCompletion
 
             case ILocalReferenceOperation local when FindForEachLoop(local) is { } loop:
                 return IsForEachOverCompleteTasks(loop, rootGraph);
+
+            // foreach (var job in jobs) … job.Task, after Task.WhenAll(jobs.Select(job => job.Task)).
+            case var projected when ElementMemberRead(projected) is { } elementRead
+                                    && PathOf(StripMaterialization(Unwrap(elementRead.Loop.Collection)), captures: null) is { } jobsPath
+                                    && HoldsAt(new Fact(jobsPath.WithMember(elementRead.Member), allElements: true), elementRead.Loop.Collection, rootGraph):
+                return true;
+
+            // foreach (var pair in tasksByKey) … pair.Value: the dictionary's values are its tasks.
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: ILocalReferenceOperation pair }
+                when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" } && FindForEachLoop(pair) is { } pairLoop:
+                return IsForEachOverCompleteTasks(pairLoop, rootGraph);
         }
 
         if (ElementSource(unwrapped) is { } source)
@@ -1019,7 +1035,7 @@ internal sealed class TaskCompletion
                 // tasks[i] = …: the collection no longer holds only complete tasks.
                 if (owner.ElementSource(targetOperation) is { } collection && owner.PathOf(collection, captures) is { } collectionPath)
                 {
-                    State.Remove(new Fact(collectionPath, allElements: true));
+                    State.RemoveAllElements(collectionPath);
                     State.ForgetMembersOf(collectionPath);
                 }
 
@@ -1101,7 +1117,7 @@ internal sealed class TaskCompletion
 
             case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
                 when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
-                state.Remove(new Fact(collectionPath, allElements: true));
+                state.RemoveAllElements(collectionPath);
                 if (method.Name is "Add" or "Insert" or "Push" or "Enqueue")
                 {
                     // tasks.Add(a): the collection now holds a.
@@ -1213,9 +1229,122 @@ internal sealed class TaskCompletion
         AddCollection(value, state, captures);
     }
 
+    /// <summary>
+    /// <c>source.Select(x => x.Member)</c> over a materialized collection: the member (a tuple element as its ItemN
+    /// field) and the collection, or null.
+    /// </summary>
+    private ISymbol? ProjectedMember(IOperation collection, out IOperation? source)
+    {
+        source = null;
+        if (collection is not IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "Select" } select } invocation
+            || !select.ContainingType.Is(enumerable) || invocation.Arguments.Length != 2
+            || Unwrap(invocation.Arguments[1].Value) is not IDelegateCreationOperation { Target: { } target }
+            || target.Syntax is not SimpleLambdaExpressionSyntax
+            {
+                Parameter.Identifier.ValueText: var parameterName,
+                ExpressionBody: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access,
+            }
+            || receiver.Identifier.ValueText != parameterName
+            || LambdaParameterType(target) is not { } elementType)
+        {
+            // In a control-flow graph the lambda is a flow function without a body: read its syntax (x => x.Member).
+            return null;
+        }
+
+        ISymbol? member = null;
+        foreach (var candidate in elementType.GetMembers(access.Name.Identifier.ValueText))
+        {
+            if (candidate is IFieldSymbol or IPropertySymbol { IsIndexer: false })
+            {
+                member = candidate;
+                break;
+            }
+        }
+
+        if (member is null)
+        {
+            return null;
+        }
+
+        source = StripMaterialization(Unwrap(invocation.Arguments[0].Value));
+        return NormalizeMember(member);
+    }
+
+    private static ITypeSymbol? LambdaParameterType(IOperation function) => function switch
+    {
+        IAnonymousFunctionOperation { Symbol.Parameters: { Length: 1 } parameters } => parameters[0].Type,
+        IFlowAnonymousFunctionOperation { Symbol.Parameters: { Length: 1 } parameters } => parameters[0].Type,
+        _ => null,
+    };
+
+    /// <summary>A named tuple element and its ItemN field are one member.</summary>
+    private static ISymbol NormalizeMember(ISymbol member)
+        => member is IFieldSymbol { CorrespondingTupleField: { } itemField } ? itemField : member.OriginalDefinition;
+
+    /// <summary>A local typed IEnumerable&lt;T&gt;: usually a lazy query, whose enumeration starts new tasks.</summary>
+    private bool IsLazyQueryLocal(IOperation collection)
+        => collection is ILocalReferenceOperation { Local.Type: INamedTypeSymbol { IsGenericType: true } localType }
+           && localType.OriginalDefinition.Is(ienumerableOfT);
+
+    /// <summary>
+    /// <c>foreach (var job in jobs) … job.Task</c> or <c>foreach (var (item, task) in jobs) … task</c>: the element member
+    /// read, for a projected fact (<see cref="ProjectedMember"/>), with the loop it comes from.
+    /// </summary>
+    private static (IForEachLoopOperation Loop, ISymbol Member)? ElementMemberRead(IOperation task)
+    {
+        switch (task)
+        {
+            case IFieldReferenceOperation { Instance: ILocalReferenceOperation element } field when FindForEachLoop(element) is { } loop:
+                return (loop, NormalizeMember(field.Field));
+            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation element, Property.IsIndexer: false } property when FindForEachLoop(element) is { } loop:
+                return (loop, NormalizeMember(property.Property));
+            case ILocalReferenceOperation local:
+                for (var current = local.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return null;
+                    }
+
+                    if (current is IForEachLoopOperation { LoopControlVariable: IDeclarationExpressionOperation { Expression: ITupleOperation tuple } } loop
+                        && loop.Locals.Contains(local.Local)
+                        && loop.Collection.Type is not null)
+                    {
+                        for (var i = 0; i < tuple.Elements.Length; i++)
+                        {
+                            if (tuple.Elements[i] is ILocalReferenceOperation declared && declared.Local.Is(local.Local)
+                                && ElementTypeOf(loop) is INamedTypeSymbol { IsTupleType: true } elementType && i < elementType.TupleElements.Length)
+                            {
+                                return (loop, NormalizeMember(elementType.TupleElements[i]));
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The element type a foreach deconstructs (its tuple type).</summary>
+    private static ITypeSymbol? ElementTypeOf(IForEachLoopOperation loop)
+        => loop.LoopControlVariable is IDeclarationExpressionOperation { Expression: ITupleOperation { Type: { } type } } ? type : null;
+
     private void AddCollection(IOperation value, FactSet.Builder state, FlowScope captures)
     {
         var collection = StripMaterialization(Unwrap(value));
+        if (ProjectedMember(Resolve(collection, captures), out var source) is { } projectedMember)
+        {
+            // Task.WhenAll(jobs.Select(job => job.Task)): the Task member of every element of jobs is complete.
+            if (PathOf(source!, captures) is { } sourcePath && !IsLazyQueryLocal(source!))
+            {
+                state.Add(new Fact(sourcePath.WithMember(projectedMember), allElements: true));
+            }
+
+            return;
+        }
+
         if (PathOf(collection, captures) is not { } path)
         {
             return;
@@ -1531,14 +1660,25 @@ internal sealed class TaskCompletion
     /// <summary><c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>.</summary>
     private IOperation StripMaterialization(IOperation operation)
     {
-        while (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
-               && method.ContainingType.Is(enumerable)
-               && invocation.Arguments.Length == 1)
+        while (true)
         {
-            operation = Unwrap(invocation.Arguments[0].Value);
+            if (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
+                && method.ContainingType.Is(enumerable)
+                && invocation.Arguments.Length == 1)
+            {
+                operation = Unwrap(invocation.Arguments[0].Value);
+            }
+            else if (operation is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary }
+                     && (dictionary.Type.IsOrImplements(idictionary) || dictionary.Type.IsOrImplements(ireadOnlyDictionary)))
+            {
+                // tasksByKey.Values: the dictionary's values are its tasks (WhenAll(map.Values), then map[key] or pair.Value).
+                operation = Unwrap(dictionary);
+            }
+            else
+            {
+                return operation;
+            }
         }
-
-        return operation;
     }
 
     private static IOperation Resolve(IOperation operation, FlowScope? captures)
@@ -1696,6 +1836,33 @@ internal sealed class TaskCompletion
         public override bool Equals(object? obj) => obj is AccessPath other && Equals(other);
 
         public override int GetHashCode() => hash;
+
+        /// <summary>This path is <paramref name="collection"/> one member further (see <see cref="WithMember"/>).</summary>
+        public bool IsProjectionOf(AccessPath collection)
+        {
+            if (symbols.Length != collection.symbols.Length + 1)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < collection.symbols.Length; i++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(symbols[i + 1], collection.symbols[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The path one member further (<c>jobs</c> → the <c>task</c> of every element of <c>jobs</c>).</summary>
+        public AccessPath WithMember(ISymbol member)
+        {
+            var list = new List<ISymbol>(symbols.Length + 1) { member };
+            list.AddRange(symbols);
+            return new AccessPath(list);
+        }
     }
 
     /// <summary>"The task at <see cref="Path"/> is complete", or "every task in the collection at Path is".</summary>
@@ -1769,6 +1936,25 @@ internal sealed class TaskCompletion
             public void Add(Fact fact) => facts.Add(fact);
 
             public void Remove(Fact fact) => facts.Remove(fact);
+
+            /// <summary>The collection gained or replaced an element: neither it nor a projection of it (<c>jobs.Select(j => j.Task)</c>) is all complete.</summary>
+            public void RemoveAllElements(AccessPath collection)
+            {
+                facts.Remove(new Fact(collection, allElements: true));
+                List<Fact>? stale = null;
+                foreach (var fact in facts)
+                {
+                    if (fact.AllElements && fact.Path.IsProjectionOf(collection))
+                    {
+                        (stale ??= new List<Fact>()).Add(fact);
+                    }
+                }
+
+                if (stale is not null)
+                {
+                    facts.ExceptWith(stale);
+                }
+            }
 
             public void Forget(AccessPath assigned)
             {

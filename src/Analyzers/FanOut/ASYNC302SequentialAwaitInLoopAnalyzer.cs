@@ -56,7 +56,8 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             switch (loop)
             {
                 case IForEachLoopOperation forEach:
-                    if (forEach.IsAsynchronous || forEach.LoopControlVariable is not IVariableDeclaratorOperation declarator)
+                    if (forEach.IsAsynchronous || forEach.LoopControlVariable is not IVariableDeclaratorOperation declarator
+                        || IsConsumingEnumerable(forEach.Collection))
                     {
                         return;
                     }
@@ -108,7 +109,8 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             }
 
             var candidate = Independence.TryGetCandidate(awaits[0], symbols);
-            if (candidate is null || candidate.CallsThis || !LeavesOnlyByTheEnd(loop, out var hasContinue))
+            if (candidate is null || candidate.CallsThis || !LeavesOnlyByTheEnd(loop, out var hasContinue)
+                || Independence.SharesStaticState(candidate.Invocation.TargetMethod, candidate.Invocation.TargetMethod, symbols))
             {
                 return;
             }
@@ -162,6 +164,20 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             }
 
             Report(context, loop, kind, candidate, statements, awaitIndex, hasContinue);
+        }
+
+        /// <summary>
+        /// <c>queue.GetConsumingEnumerable()</c>: a producer/consumer queue read item by item as items arrive, until the
+        /// producer completes it. It has no end to start everything before; materializing it would wait for the producer.
+        /// </summary>
+        private static bool IsConsumingEnumerable(IOperation collection)
+        {
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
+
+            return collection is IInvocationOperation { TargetMethod.Name: "GetConsumingEnumerable" };
         }
 
         private void Report(OperationAnalysisContext context, ILoopOperation loop, FanOutLoopKind kind, FanOutCandidate candidate,

@@ -51,6 +51,8 @@ internal sealed class FanOutSymbols
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> threadSafe;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> orderedNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
 
     public FanOutSymbols(AsyncSymbols symbols)
     {
@@ -140,6 +142,67 @@ internal sealed class FanOutSymbols
 
         return ordered;
     }
+
+    /// <summary>
+    /// True for a type declared here whose static fields or properties hold an object on the non-concurrent list
+    /// (<c>static class Database { static DbConnection connection; ... }</c>): its static methods are steps on that one object.
+    /// </summary>
+    public bool HoldsNonConcurrentStaticState(INamedTypeSymbol type)
+        => staticStateCache.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            if (t.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var member in t.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol { IsStatic: true } field => field.Type,
+                    IPropertySymbol { IsStatic: true } property => property.Type,
+                    _ => null,
+                };
+                if (memberType is not null && IsNonConcurrent(memberType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+    /// <summary>
+    /// For a class declared here: the types of its instance fields and properties that are unsafe to share (the
+    /// non-concurrent list, or what <paramref name="isUnsafeState"/> says, such as a DbContext). Two services that each
+    /// keep one of the same type were most likely handed the same scoped instance by dependency injection.
+    /// </summary>
+    public ImmutableArray<ITypeSymbol> HeldStateTypes(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState)
+        => heldStateCache.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            if (t.TypeKind != TypeKind.Class || t.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return ImmutableArray<ITypeSymbol>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
+            foreach (var member in t.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol { IsStatic: false } field => field.Type,
+                    IPropertySymbol { IsStatic: false } property => property.Type,
+                    _ => null,
+                };
+                if (memberType is not null && memberType.TypeKind != TypeKind.Error
+                    && (IsNonConcurrent(memberType) || isUnsafeState(memberType)))
+                {
+                    builder.Add(memberType.OriginalDefinition);
+                }
+            }
+
+            return builder.ToImmutable();
+        });
 
     /// <summary>True for a type listed in <c>asynclint.non_concurrent_types</c> (or derived from one of them).</summary>
     public bool IsConfiguredNonConcurrent(ITypeSymbol type, ImmutableArray<string> configured)

@@ -126,7 +126,14 @@ internal static class Independence
         StringComparer.Ordinal,
         "Accept", "Apply", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
         "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
-        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield");
+        "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
+
+        // Domain commands whose word is also a noun elsewhere (PlaceOrderAsync, but GetPlaceAsync; BookRoomAsync, but GetBookAsync).
+        "Authorize", "Ban", "Block", "Book", "Buy", "Capture", "Checkout", "Claim", "Cleanup", "Confirm", "Credit", "Debit",
+        "Decline", "Deploy", "Deposit", "Enroll", "Follow", "Fulfill", "Install", "Invite", "Join", "Leave", "Like", "Mute",
+        "Pause", "Place", "Provision", "Prune", "Purchase", "Rebuild", "Redeem", "Reindex", "Reload", "Renew", "Reopen",
+        "Reserve", "Resume", "Reverse", "Sell", "Settle", "Ship", "Shutdown", "Suspend", "Toggle", "Unblock", "Unfollow",
+        "Uninstall", "Unmute", "Vote", "Withdraw");
 
     /// <summary>Names of lock-like and throttling steps: an await of one of these in a group means order and pacing are intended.</summary>
     private static readonly ImmutableArray<string> ThrottleNames = ImmutableArray.Create(
@@ -266,6 +273,13 @@ internal static class Independence
             return true;
         }
 
+        if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
+            || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second))
+            || HoldSameState(first, second, symbols))
+        {
+            return true;
+        }
+
         foreach (var a in first.Touches)
         {
             foreach (var b in second.Touches)
@@ -290,6 +304,12 @@ internal static class Independence
 
         return SameFile(first.Invocation, second.Invocation);
     }
+
+    /// <summary>Two static methods of one type that keeps a connection, stream or other non-concurrent object in a static member.</summary>
+    public static bool SharesStaticState(IMethodSymbol first, IMethodSymbol second, FanOutSymbols symbols)
+        => first.IsStatic && second.IsStatic && !first.IsExtensionMethod && !second.IsExtensionMethod
+           && first.ContainingType is { } type && type.OriginalDefinition.Is(second.ContainingType?.OriginalDefinition)
+           && symbols.HoldsNonConcurrentStaticState(type);
 
     /// <summary>
     /// A command: an operation that returns a plain Task or ValueTask, done only for its effect. Two steps on one
@@ -325,7 +345,7 @@ internal static class Independence
             return true;
         }
 
-        if (symbols.IsBufferLike(type))
+        if (symbols.IsBufferLike(type) || IsContextObject(type))
         {
             return true;
         }
@@ -341,6 +361,71 @@ internal static class Independence
         }
 
         return !(type.TypeKind == TypeKind.Interface || type.IsAbstract);
+    }
+
+    /// <summary>
+    /// A context object, by the naming convention of the frameworks that hand them out: a DbContext (also behind an
+    /// <c>IAppDbContext</c> interface), an HttpContext, a pipeline's or a test's context. It carries the mutable state of
+    /// one unit of work, EF Core and ASP.NET Core document theirs as unsafe for concurrent use, and operations handed the
+    /// same one (as receiver or argument) are steps on that state, whether it is a class or an interface.
+    /// </summary>
+    private static bool IsContextObject(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Class or TypeKind.Interface
+           && (type.Name.EndsWith("Context", StringComparison.Ordinal) || IsUnitOfWorkParticipant(type));
+
+    /// <summary>
+    /// A repository or unit of work (<c>IUserRepository</c>, <c>OrderRepository</c>, <c>IUnitOfWork</c>): by the pattern's
+    /// convention they sit on one scoped DbContext or connection, so two of them, even two different ones, are steps on
+    /// one object that does not allow a second operation while the first is running.
+    /// </summary>
+    private static bool IsUnitOfWorkParticipant(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Class or TypeKind.Interface
+           && (type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name.EndsWith("UnitOfWork", StringComparison.Ordinal));
+
+    private static readonly Func<ITypeSymbol, bool> IsContextObjectPredicate = IsContextObject;
+
+    /// <summary>
+    /// Two receivers of classes declared here that each keep a field of the same unsafe type (a DbContext, a
+    /// connection): services built by dependency injection in one scope share that one instance.
+    /// </summary>
+    private static bool HoldSameState(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols)
+    {
+        if (first.Invocation.Instance?.Type is not { } a || second.Invocation.Instance?.Type is not { } b)
+        {
+            return false;
+        }
+
+        var heldByFirst = symbols.HeldStateTypes(a, IsContextObjectPredicate);
+        if (heldByFirst.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var held in symbols.HeldStateTypes(b, IsContextObjectPredicate))
+        {
+            foreach (var other in heldByFirst)
+            {
+                if (held.Is(other))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReceivesOnUnitOfWork(FanOutCandidate candidate)
+    {
+        foreach (var touch in candidate.Touches)
+        {
+            if (touch.IsReceiver && IsUnitOfWorkParticipant(touch.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Does <paramref name="later"/> read something <paramref name="writes"/> says was written before it?</summary>

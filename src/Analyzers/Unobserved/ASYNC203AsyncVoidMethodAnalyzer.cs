@@ -70,7 +70,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 || method.Locations.Length == 0 || !method.Locations[0].IsInSource
                 || symbols.HasEventHandlerShape(method)
                 || AsyncVoidSymbols.IsUnityMessage(method)
-                || IsSignatureImposed(method))
+                || IsSignatureImposed(method)
+                || IsGuardedFireAndForgetHelper(method))
             {
                 return;
             }
@@ -257,6 +258,67 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>A callback (<c>new Timer(OnTick)</c>) whose whole body is guarded by a catch-all: deliberate fire-and-forget.</summary>
+        /// <summary>
+        /// The fire-and-forget helper (<c>async void Forget(this Task task) { try { await task; } catch (Exception) { ... } }</c>):
+        /// it exists to observe a task it is given without making its caller wait, and its catch-all keeps that task's
+        /// exception from crashing the process. Returning Task would only move the dropped task to every call site
+        /// (which ASYNC201 already treats as observed through such a helper).
+        /// </summary>
+        private bool IsGuardedFireAndForgetHelper(IMethodSymbol method)
+        {
+            var awaitable = false;
+            foreach (var parameter in method.Parameters)
+            {
+                awaitable |= symbols.Common.IsAwaitable(parameter.Type);
+            }
+
+            if (!awaitable)
+            {
+                return false;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (!AsyncVoidSymbols.IsFullyGuarded(syntax))
+                {
+                    continue;
+                }
+
+                foreach (var node in syntax.DescendantNodes())
+                {
+                    if (node is AwaitExpressionSyntax awaitExpression && AwaitedName(awaitExpression.Expression) is { } name)
+                    {
+                        foreach (var parameter in method.Parameters)
+                        {
+                            if (parameter.Name == name && symbols.Common.IsAwaitable(parameter.Type))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The identifier awaited by <c>await x</c> or <c>await x.ConfigureAwait(...)</c>, or null.</summary>
+        private static string? AwaitedName(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure })
+            {
+                expression = configure.Expression;
+            }
+
+            return expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : null;
+        }
+
         private static bool IsFullyGuarded(IMethodSymbol method)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)

@@ -191,7 +191,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                         break;
 
                     case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
-                                                  && !ConvertsSynchronousExceptionsToFaultedTasks(@try):
+                                                  && !ConvertsSynchronousExceptionsToFaultedTasks(@try) && !OnlyRethrows(@try):
                         found = @try.Finally is null
                             ? new Guard("try", "the catch never sees its exceptions")
                             : @try.Catches.Length > 0
@@ -233,6 +233,30 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 }
 
                 if (!converts)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>try { return F(); } catch { throw; }</c>: every catch rethrows unchanged, unfiltered, and there is no finally.
+        /// The try changes nothing whether the task fails now or later, so leaving it early loses nothing.
+        /// </summary>
+        private static bool OnlyRethrows(ITryOperation @try)
+        {
+            if (@try.Finally is not null || @try.Catches.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var @catch in @try.Catches)
+            {
+                if (@catch.Filter is not null
+                    || @catch.Handler.Operations.Length != 1
+                    || @catch.Handler.Operations[0] is not (IThrowOperation { Exception: null } or IExpressionStatementOperation { Operation: IThrowOperation { Exception: null } }))
                 {
                     return false;
                 }

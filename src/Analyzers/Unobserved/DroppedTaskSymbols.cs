@@ -131,8 +131,10 @@ internal sealed class DroppedTaskSymbols
     /// <summary><c>t.ContinueWith(...)</c>, a method named "…Forget", or an extension on a task whose name says it observes it.</summary>
     private bool IsObserver(IMethodSymbol method)
     {
-        // ContinueWith attaches a continuation; a method named "...Forget" says the caller does not wait, by name.
-        if (method.Name == "ContinueWith" || method.Name.IndexOf("Forget", StringComparison.Ordinal) >= 0)
+        // ContinueWith (and TaskFactory's ContinueWhenAll/ContinueWhenAny) attaches a continuation; a method named
+        // "...Forget" says the caller does not wait, by name.
+        if (method.Name is "ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny"
+            || method.Name.IndexOf("Forget", StringComparison.Ordinal) >= 0)
         {
             return true;
         }

@@ -170,7 +170,14 @@ internal static class FanOutFixHelpers
             SyntaxNode node;
             if (listNode is GlobalStatementSyntax)
             {
-                var endOfLine = listNode.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                // The last top-level statement of a file may end without a line break: take the document's own.
+                var endOfLine = listNode.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+                if (endOfLine.Count == 0)
+                {
+                    var documentEndOfLine = listNode.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                    endOfLine.Add(documentEndOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? documentEndOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed);
+                }
+
                 node = SyntaxFactory.GlobalStatement(statements[i].NormalizeWhitespace()).WithTrailingTrivia(endOfLine);
             }
             else

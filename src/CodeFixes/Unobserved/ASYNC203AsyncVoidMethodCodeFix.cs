@@ -79,8 +79,9 @@ public sealed class ASYNC203AsyncVoidMethodCodeFix : CodeFixProvider
         {
             if (!IsAwaitableCallSite(invocation, out var function)
                 || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
-                || !targets.ContainsKey(called.OriginalDefinition))
+                || !targets.ContainsKey((called.ReducedFrom ?? called).OriginalDefinition))
             {
+                // An extension method called as x.M() binds to its reduced form: compare its declaration.
                 continue;
             }
 

@@ -178,6 +178,7 @@ public sealed class ASYNC205PositiveTests
                     }
                     catch (IOException)
                     {
+                        Console.Error.WriteLine("flush failed");
                         throw;
                     }
                 }
