@@ -1358,23 +1358,64 @@ internal sealed class TaskCompletion
                 continue;
             }
 
+            if (ConfigureAwaitWrapperTarget(operation) is { } wrapped)
+            {
+                operation = wrapped;
+                continue;
+            }
+
             return operation;
         }
 
         return operation;
     }
 
-    /// <summary><c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>.</summary>
-    private IOperation StripMaterialization(IOperation operation)
+    /// <summary>
+    /// A project's own spelling of <c>ConfigureAwait(false)</c>: an extension method that takes the task as its only
+    /// argument and returns <c>ConfiguredTaskAwaitable</c>/<c>ConfiguredValueTaskAwaitable</c>
+    /// (<c>static ConfiguredTaskAwaitable ForAwait(this Task t) =&gt; t.ConfigureAwait(false)</c>). The only way to make
+    /// one from a task is to configure that task, so awaiting it completes the task. Returns the task, or null.
+    /// </summary>
+    private IOperation? ConfigureAwaitWrapperTarget(IOperation operation)
     {
-        while (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
-               && method.ContainingType.Is(enumerable)
-               && invocation.Arguments.Length == 1)
+        if (operation is not IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ReturnType: var returnType } } invocation
+            || invocation.Arguments.Length != 1
+            || returnType.Name is not ("ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable")
+            || returnType.ContainingNamespace is not { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
         {
-            operation = Unwrap(invocation.Arguments[0].Value);
+            return null;
         }
 
-        return operation;
+        var task = invocation.Arguments[0].Value;
+        return IsTaskOrValueTaskType(Unwrap(task).Type) ? task : null;
+    }
+
+    /// <summary>
+    /// <c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>; also the collection's own
+    /// copy methods (<c>List&lt;Task&gt;.ToArray()</c>), which bind before the LINQ extension.
+    /// </summary>
+    private IOperation StripMaterialization(IOperation operation)
+    {
+        while (true)
+        {
+            if (operation is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToArray" or "ToList" or "AsEnumerable" } method } invocation
+                && method.ContainingType.Is(enumerable)
+                && invocation.Arguments.Length == 1)
+            {
+                operation = Unwrap(invocation.Arguments[0].Value);
+                continue;
+            }
+
+            if (operation is IInvocationOperation { TargetMethod: { IsStatic: false, Name: "ToArray" or "ToList", Parameters.Length: 0 }, Instance: { } copied }
+                && copied.Type is INamedTypeSymbol { IsGenericType: true } collection
+                && collection.ContainingNamespace is { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                operation = Unwrap(copied);
+                continue;
+            }
+
+            return operation;
+        }
     }
 
     private static IOperation Resolve(IOperation operation, FlowScope? captures)

@@ -353,4 +353,30 @@ public sealed class ASYNC101PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Awaiting_an_extension_that_is_not_a_ConfigureAwait_shorthand_completes_nothing() => VerifyCS.AnalyzerAsync("""
+        using System.Runtime.CompilerServices;
+        using System.Threading.Tasks;
+
+        static class AwaitExtensions
+        {
+            public static Task Logged(this Task task) => Task.CompletedTask;
+            public static ConfiguredTaskAwaitable Either(this Task task, Task other) => other.ConfigureAwait(false);
+        }
+
+        class C
+        {
+            Task<int> CountAsync() => Task.FromResult(1);
+
+            async Task<int> RunAsync()
+            {
+                var first = CountAsync();
+                var second = CountAsync();
+                await first.Logged();
+                await first.Either(Task.CompletedTask);
+                return {|ASYNC101:first.Result|} + {|ASYNC101:second.Result|};
+            }
+        }
+        """);
 }
