@@ -181,7 +181,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (candidates.IsDefaultOrEmpty
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsZeroTimeoutProbe(invocation)
-                || IsConsoleStream(receiver))
+                || IsConsoleStream(receiver)
+                || AsksForFireAndForget(invocation))
             {
                 return;
             }
@@ -445,6 +446,49 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// The call asks not to wait: a constant enum argument that includes a member named <c>FireAndForget</c>
+        /// (StackExchange.Redis <c>db.KeyDelete(key, CommandFlags.FireAndForget)</c> queues the command and returns at
+        /// once). The synchronous call does not block, so there is nothing to await.
+        /// </summary>
+        private static bool AsksForFireAndForget(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit
+                    || argument.Parameter?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                    || argument.Value.ConstantValue is not { HasValue: true, Value: { } value })
+                {
+                    continue;
+                }
+
+                foreach (var member in enumType.GetMembers("FireAndForget"))
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } flag }
+                        && ToUInt64(flag) is { } bits && ToUInt64(value) is { } actual
+                        && (bits == 0 ? actual == 0 : (actual & bits) == bits))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ulong? ToUInt64(object value) => value switch
+        {
+            int i => unchecked((ulong)i),
+            uint u => u,
+            long l => unchecked((ulong)l),
+            ulong ul => ul,
+            short s => unchecked((ulong)s),
+            ushort us => us,
+            byte b => b,
+            sbyte sb => unchecked((ulong)sb),
+            _ => null,
+        };
 
         /// <summary><c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run synchronously anyway.</summary>
         private bool IsConsoleStream(IOperation? receiver)
