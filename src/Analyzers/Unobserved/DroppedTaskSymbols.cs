@@ -85,7 +85,33 @@ internal sealed class DroppedTaskSymbols
                || IsCompletedTaskFactory(method)
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
+               || RunsSynchronously(invocation)
                || IsMockingCall(invocation);
+    }
+
+    /// <summary>
+    /// The sync half of a dual code path called directly: the method shares one implementation for both APIs and is
+    /// told, by a constant <c>false</c> for its <c>bool async</c> parameter (<c>doAsync</c>, <c>isAsync</c>, <c>useAsync</c>),
+    /// to do its work synchronously (<c>buffer.WriteString(text, length, async: false)</c>). The task it returns is
+    /// already complete when the call returns: the caller has nothing to wait for.
+    /// </summary>
+    private static bool RunsSynchronously(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit
+                && argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean, Name: var name }
+                && (string.Equals(name, "async", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "doAsync", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "isAsync", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "useAsync", StringComparison.OrdinalIgnoreCase))
+                && argument.Value.ConstantValue is { HasValue: true, Value: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A lambda that records a call for a mocking library (<c>sub.When(x => x.SendAsync())</c>) or is an expression tree.</summary>

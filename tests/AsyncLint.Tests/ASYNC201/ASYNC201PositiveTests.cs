@@ -261,4 +261,23 @@ public sealed class ASYNC201PositiveTests
             {|ASYNC201:Task.Delay(100)|};
         }
         """);
+
+    [Fact]
+    public Task Dual_path_method_told_to_run_asynchronously_is_dropped() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Buffer
+        {
+            public Task WriteText(string text, bool async) => async ? Task.Delay(1) : Task.CompletedTask;
+        }
+
+        class C
+        {
+            void Fill(Buffer buffer, bool async)
+            {
+                {|ASYNC201:buffer.WriteText("header", true)|};
+                {|ASYNC201:buffer.WriteText("body", async)|};
+            }
+        }
+        """);
 }

@@ -306,4 +306,28 @@ public sealed class ASYNC201TrapTests
             }
         }
         """ + Repository);
+
+    [Fact]
+    public Task Dual_path_method_told_to_run_synchronously() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Buffer
+        {
+            public Task WriteText(string text, bool async, CancellationToken token = default)
+                => async ? Task.Delay(1, token) : Task.CompletedTask;
+
+            public Task Flush(bool isAsync) => isAsync ? Task.Delay(1) : Task.CompletedTask;
+        }
+
+        class C
+        {
+            void Fill(Buffer buffer)
+            {
+                buffer.WriteText("header", false);
+                buffer.WriteText("body", async: false);
+                buffer.Flush(isAsync: false);
+            }
+        }
+        """);
 }
