@@ -182,7 +182,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsZeroTimeoutProbe(invocation)
                 || IsConsoleStream(receiver)
-                || AsksForFireAndForget(invocation))
+                || AsksForFireAndForget(invocation)
+                || TwinOnlyInherited(receiverType, method, candidates))
             {
                 return;
             }
@@ -445,6 +446,61 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The receiver's class overrides the synchronous method but only inherits every twin from a base class declared
+        /// above that override (a sealed <c>DbDataReader</c> over an in-memory value that overrides <c>Read</c> and not
+        /// <c>ReadAsync</c>). The inherited twin cannot know the override: the framework's defaults run the synchronous
+        /// method (inline, or on a pool thread), so awaiting it would block just the same.
+        /// </summary>
+        private static bool TwinOnlyInherited(ITypeSymbol? receiverType, IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
+        {
+            if (receiverType is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                || method.IsStatic
+                || !(method.IsVirtual || method.IsOverride || method.IsAbstract))
+            {
+                return false;
+            }
+
+            var syncDepth = ImplementationDepth(type, method);
+            if (syncDepth < 0)
+            {
+                return false;
+            }
+
+            foreach (var twin in candidates)
+            {
+                var twinDepth = ImplementationDepth(type, twin.Method);
+                if (twinDepth <= syncDepth)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>How many base types up from <paramref name="type"/> the most derived implementation of <paramref name="target"/> is declared; -1 when not in the class chain.</summary>
+        private static int ImplementationDepth(INamedTypeSymbol type, IMethodSymbol target)
+        {
+            var root = target.OriginalDefinition;
+            var depth = 0;
+            for (INamedTypeSymbol? current = type; current is not null && depth < 16; current = current.BaseType, depth++)
+            {
+                foreach (var member in current.GetMembers(target.Name))
+                {
+                    for (var candidate = member as IMethodSymbol; candidate is not null; candidate = candidate.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, root))
+                        {
+                            return depth;
+                        }
+                    }
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>

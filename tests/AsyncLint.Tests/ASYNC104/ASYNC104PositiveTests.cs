@@ -390,6 +390,28 @@ public sealed class ASYNC104PositiveTests
         """);
 
     [Fact]
+    public Task Receiver_that_implements_the_twin_itself_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        sealed class SocketLines : System.IO.TextReader
+        {
+            public override string ReadLine() => "row";
+            public override Task<string> ReadLineAsync() => Task.FromResult("row");
+        }
+
+        class C
+        {
+            async Task<string> FirstAsync(SocketLines lines, System.IO.TextReader any)
+            {
+                var first = {|ASYNC104:lines.ReadLine()|};
+                var second = {|ASYNC104:any.ReadLine()|};
+                await Task.Yield();
+                return first + second;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Works_on_net8() => VerifyCS.AnalyzerAsync("""
         using System.Data.Common;
         using System.IO;
