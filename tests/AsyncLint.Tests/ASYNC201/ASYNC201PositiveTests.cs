@@ -280,4 +280,39 @@ public sealed class ASYNC201PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Object_built_around_a_real_dependency_is_dropped() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public interface IGateway
+        {
+            Task<string> GetAsync(Uri uri);
+        }
+
+        public sealed class HttpGateway : IGateway
+        {
+            public Task<string> GetAsync(Uri uri) => Task.FromResult(uri.ToString());
+        }
+
+        public sealed class ReleasesClient
+        {
+            private readonly IGateway gateway;
+
+            public ReleasesClient(IGateway gateway) => this.gateway = gateway;
+
+            public Task<string> Latest(string repo) => gateway.GetAsync(new Uri("https://example.org/" + repo));
+        }
+
+        class C
+        {
+            void Run(IGateway injected)
+            {
+                var client = new ReleasesClient(new HttpGateway());
+                {|ASYNC201:client.Latest("repo")|};
+                {|ASYNC201:new ReleasesClient(injected).Latest("other")|};
+            }
+        }
+        """);
 }

@@ -236,6 +236,77 @@ public sealed class ASYNC201TrapTests
         """);
 
     [Fact]
+    public Task Object_under_test_built_around_a_fake() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        namespace NSubstitute
+        {
+            public static class Substitute
+            {
+                public static T For<T>() where T : class => null!;
+            }
+
+            public static class SubstituteExtensions
+            {
+                public static T Received<T>(this T substitute) => substitute;
+            }
+        }
+
+        namespace Moq
+        {
+            public class Mock<T> where T : class
+            {
+                public T Object => null!;
+            }
+        }
+
+        public interface IGateway
+        {
+            Task<string> GetAsync(Uri uri);
+        }
+
+        public sealed class ReleasesClient
+        {
+            private readonly IGateway gateway;
+
+            public ReleasesClient(IGateway gateway) => this.gateway = gateway;
+
+            public Task<string> Latest(string repo) => gateway.GetAsync(new Uri("https://example.org/" + repo));
+        }
+
+        namespace Tests
+        {
+            using NSubstitute;
+
+            class ReleasesClientTests
+            {
+                void RequestsTheRightUri()
+                {
+                    var gateway = Substitute.For<IGateway>();
+                    var client = new ReleasesClient(gateway);
+
+                    client.Latest("repo");
+
+                    gateway.Received().GetAsync(new Uri("https://example.org/repo"));
+                }
+
+                void InlineFake()
+                {
+                    new ReleasesClient(Substitute.For<IGateway>()).Latest("repo");
+                }
+
+                void MoqFake()
+                {
+                    var mock = new Moq.Mock<IGateway>();
+                    var client = new ReleasesClient(mock.Object);
+                    client.Latest("repo");
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Expression_tree_lambdas_are_data() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Linq.Expressions;
