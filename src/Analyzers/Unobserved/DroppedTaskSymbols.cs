@@ -318,7 +318,8 @@ internal sealed class DroppedTaskSymbols
     };
 
     /// <summary>
-    /// A call on what a mocking library returned (NSubstitute <c>sub.Received().SendAsync()</c>) or a mocking API itself:
+    /// A call on what a mocking library returned (NSubstitute <c>sub.Received().SendAsync()</c>, also an extension method
+    /// on it), on a fake itself or one of its properties (<c>fake.Connection.Delete(uri)</c>), or a mocking API itself:
     /// the call is recorded or verified, and the task is the library's completed fake.
     /// </summary>
     private static bool IsMockingCall(IInvocationOperation invocation)
@@ -328,7 +329,9 @@ internal sealed class DroppedTaskSymbols
             return true;
         }
 
-        for (var receiver = invocation.Instance; receiver is not null;)
+        var start = invocation.Instance
+                    ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        for (var receiver = start; receiver is not null;)
         {
             switch (receiver)
             {
@@ -347,7 +350,7 @@ internal sealed class DroppedTaskSymbols
                     receiver = property.Instance;
                     break;
                 default:
-                    return IsBuiltOnAFake(receiver, depth: 0);
+                    return IsFake(receiver, depth: 0) || IsBuiltOnAFake(receiver, depth: 0);
             }
         }
 

@@ -266,6 +266,16 @@ public sealed class ASYNC201TrapTests
             Task<string> GetAsync(Uri uri);
         }
 
+        public interface IHub
+        {
+            IGateway Gateway { get; }
+        }
+
+        public static class GatewayExtensions
+        {
+            public static Task<string> Fetch(this IGateway gateway, string path) => gateway.GetAsync(new Uri("https://example.org/" + path));
+        }
+
         public sealed class ReleasesClient
         {
             private readonly IGateway gateway;
@@ -301,6 +311,13 @@ public sealed class ASYNC201TrapTests
                     var mock = new Moq.Mock<IGateway>();
                     var client = new ReleasesClient(mock.Object);
                     client.Latest("repo");
+                }
+
+                void CallsOnTheFakeItself()
+                {
+                    var hub = Substitute.For<IHub>();
+                    hub.Gateway.GetAsync(new Uri("https://example.org/a"));
+                    hub.Gateway.Received().Fetch("b");
                 }
             }
         }
