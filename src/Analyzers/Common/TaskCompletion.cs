@@ -935,6 +935,10 @@ internal sealed class TaskCompletion
                 AddAllCompleted(invocation, state, captures);
                 return;
 
+            case "Wait" or "WaitAll" when !method.ContainingType.Is(symbols.Task) && IsProjectWaitHelper(method):
+                AddAllCompleted(invocation, state, captures);
+                return;
+
             case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
                 when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
                 state.Remove(new Fact(collectionPath, allElements: true));
@@ -985,6 +989,35 @@ internal sealed class TaskCompletion
                 AddAllCompleted(whenAll, state, captures);
             }
         }
+    }
+
+    /// <summary>
+    /// A project's own blocking wait helper that reports failure only by throwing: <c>void WaitAll(params Task[] tasks)</c>,
+    /// <c>T Wait&lt;T&gt;(Task&lt;T&gt; task)</c>, <c>void Wait(Task task)</c> (a connection applying its own timeout). Every
+    /// parameter is a task or an array of tasks, and it returns nothing or the task's result: when it returns, the tasks
+    /// are complete.
+    /// </summary>
+    private bool IsProjectWaitHelper(IMethodSymbol method)
+    {
+        if (method.Parameters.Length == 0)
+        {
+            return false;
+        }
+
+        ITypeSymbol? result = null;
+        foreach (var parameter in method.Parameters)
+        {
+            var type = parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
+            if (!IsTaskOrValueTaskType(type))
+            {
+                return false;
+            }
+
+            result = type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
+        }
+
+        return method.ReturnsVoid
+               || (method.Parameters.Length == 1 && result is not null && SymbolEqualityComparer.Default.Equals(result, method.ReturnType));
     }
 
     /// <summary>The arguments of <c>Task.WhenAll</c>/<c>WaitAll</c>: each task (params or collection literal) or each collection.</summary>

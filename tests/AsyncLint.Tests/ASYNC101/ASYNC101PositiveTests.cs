@@ -379,4 +379,30 @@ public sealed class ASYNC101PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_helper_that_may_return_before_the_task_completes_proves_nothing() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class Connection
+        {
+            public bool WaitAll(Task[] tasks, int milliseconds) => false;
+            public void Wait(Task task, TimeSpan timeout) { }
+            public Task<long> IncrementAsync(string key) => Task.FromResult(1L);
+        }
+
+        class C
+        {
+            async Task<long> RunAsync(Connection connection)
+            {
+                var first = connection.IncrementAsync("a");
+                connection.WaitAll(new Task[] { first }, 100);
+                var second = connection.IncrementAsync("b");
+                connection.Wait(second, TimeSpan.FromSeconds(1));
+                await Task.Yield();
+                return {|ASYNC101:first.Result|} + {|ASYNC101:second.Result|};
+            }
+        }
+        """);
 }

@@ -770,6 +770,37 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task Read_after_a_project_wait_helper_that_throws_on_timeout() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class Connection
+        {
+            public void WaitAll(params Task[] tasks) { }
+            public T Wait<T>(Task<T> task) => default!;
+            public Task<long> IncrementAsync(string key) => Task.FromResult(1L);
+        }
+
+        class C
+        {
+            async Task<long> RunAsync(Connection connection)
+            {
+                var counts = new Task<long>[2];
+                counts[0] = connection.IncrementAsync("a");
+                counts[1] = connection.IncrementAsync("b");
+                connection.WaitAll(counts);
+                var first = connection.IncrementAsync("c");
+                var second = connection.IncrementAsync("d");
+                connection.WaitAll(first, second);
+                var third = connection.IncrementAsync("e");
+                var value = connection.Wait(third);
+                await Task.Yield();
+                return counts[0].Result + counts[1].Result + first.Result + second.Result + third.Result + value;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Very_deep_expression_does_not_overflow_the_stack()
     {
         var sum = string.Join(" + ", Enumerable.Repeat("part", 3000));
