@@ -604,6 +604,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);
 
+                // lease.AsStream(), bytes.AsStream(), memory.AsStream(): a stream made from a buffer already in memory.
+                case IInvocationOperation { TargetMethod: { Parameters.Length: var count } method } view
+                    when count <= (method.IsExtensionMethod ? 1 : 0) && IsMemoryBuffer(Receiver(view, method)?.Type):
+                    return true;
+
                 // A private field that is only ever set to an in-memory stream, or to a wrapper of one:
                 // _buffer = new MemoryStream(); _inflater = new DeflateStream(_buffer, ...), wherever the type resets them.
                 case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field when value.SemanticModel is { } model:
@@ -695,6 +700,44 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// A buffer that holds its bytes in memory: an array, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c>,
+        /// <c>ReadOnlySequence&lt;T&gt;</c>, <c>ArraySegment&lt;T&gt;</c>, <c>BinaryData</c>, or an <c>IMemoryOwner&lt;T&gt;</c> (a pooled lease).
+        /// </summary>
+        private static bool IsMemoryBuffer(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case IArrayTypeSymbol:
+                    return true;
+                case INamedTypeSymbol named when IsMemoryBufferName(named):
+                    return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Name == "IMemoryOwner" && IsSystemBuffers(implemented))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMemoryBufferName(INamedTypeSymbol type) => type.Name switch
+        {
+            "Memory" or "ReadOnlyMemory" or "ArraySegment" => type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true },
+            "ReadOnlySequence" or "IMemoryOwner" => IsSystemBuffers(type),
+            "BinaryData" => type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true },
+            _ => false,
+        };
+
+        private static bool IsSystemBuffers(INamedTypeSymbol type)
+            => type.ContainingNamespace is { Name: "Buffers", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
         private static IOperation? Initializer(ILocalReferenceOperation local)

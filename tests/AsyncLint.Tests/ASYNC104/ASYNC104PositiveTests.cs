@@ -412,6 +412,30 @@ public sealed class ASYNC104PositiveTests
         """);
 
     [Fact]
+    public Task Streams_made_from_something_that_is_not_a_buffer() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class Pipe
+        {
+            public Stream AsStream() => Stream.Null;
+        }
+
+        class C
+        {
+            async Task<string> DecodeAsync(Pipe pipe, string path)
+            {
+                using var reader = new StreamReader(pipe.AsStream());
+                var text = {|ASYNC104:reader.ReadToEnd()|};
+                using var file = new StreamReader(File.OpenRead(path));
+                var rest = {|ASYNC104:file.ReadToEnd()|};
+                await Task.Yield();
+                return text + rest;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Works_on_net8() => VerifyCS.AnalyzerAsync("""
         using System.Data.Common;
         using System.IO;

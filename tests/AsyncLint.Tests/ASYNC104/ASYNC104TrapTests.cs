@@ -385,6 +385,42 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Streams_made_from_a_buffer_in_memory() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Buffers;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class PooledBytes : IMemoryOwner<byte>
+        {
+            public Memory<byte> Memory => new byte[4];
+            public Stream AsStream() => new MemoryStream(Memory.ToArray());
+            public void Dispose() { }
+        }
+
+        static class BufferStreams
+        {
+            public static Stream AsStream(this ReadOnlyMemory<byte> memory) => new MemoryStream(memory.ToArray());
+            public static Stream AsStream(this byte[] bytes) => new MemoryStream(bytes);
+        }
+
+        class C
+        {
+            async Task<string> DecodeAsync(PooledBytes lease, ReadOnlyMemory<byte> memory, byte[] bytes)
+            {
+                using var view = lease.AsStream();
+                using var reader = new StreamReader(view);
+                var text = reader.ReadToEnd();
+                var count = memory.AsStream().Read(new byte[4], 0, 4);
+                using var copy = new StreamReader(bytes.AsStream());
+                var rest = copy.ReadToEnd();
+                await Task.Yield();
+                return text + count + rest;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Receiver_overrides_the_sync_method_and_only_inherits_the_twin() => VerifyCS.AnalyzerAsync("""
         using System.Threading;
         using System.Threading.Tasks;
