@@ -604,9 +604,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);
 
-                // lease.AsStream(), bytes.AsStream(), memory.AsStream(): a stream made from a buffer already in memory.
-                case IInvocationOperation { TargetMethod: { Parameters.Length: var count } method } view
-                    when count <= (method.IsExtensionMethod ? 1 : 0) && IsMemoryBuffer(Receiver(view, method)?.Type):
+                // lease.AsStream(), bytes.AsStream(), memory.AsStream(ownsLease: false): a stream made from a buffer
+                // already in memory, given nothing else but options.
+                case IInvocationOperation view when IsMemoryBuffer(Receiver(view, view.TargetMethod)?.Type) && OnlyOptions(view):
                     return true;
 
                 // A private field that is only ever set to an in-memory stream, or to a wrapper of one:
@@ -726,6 +726,26 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>Every argument besides the receiver is a value type or a string (a flag, a count, an encoding name).</summary>
+        private static bool OnlyOptions(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (method.IsExtensionMethod && argument.Parameter?.Ordinal == 0)
+                {
+                    continue;
+                }
+
+                if (argument.Parameter?.Type is not { } type || !(type.IsValueType || type.SpecialType == SpecialType.System_String))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsMemoryBufferName(INamedTypeSymbol type) => type.Name switch

@@ -421,16 +421,22 @@ public sealed class ASYNC104PositiveTests
             public Stream AsStream() => Stream.Null;
         }
 
+        static class Tee
+        {
+            public static Stream Through(this byte[] header, Stream device) => device;
+        }
+
         class C
         {
-            async Task<string> DecodeAsync(Pipe pipe, string path)
+            async Task<string> DecodeAsync(Pipe pipe, string path, byte[] header, Stream device)
             {
+                var n = {|ASYNC104:header.Through(device).Read(header, 0, header.Length)|};
                 using var reader = new StreamReader(pipe.AsStream());
                 var text = {|ASYNC104:reader.ReadToEnd()|};
                 using var file = new StreamReader(File.OpenRead(path));
                 var rest = {|ASYNC104:file.ReadToEnd()|};
                 await Task.Yield();
-                return text + rest;
+                return text + rest + n;
             }
         }
         """);

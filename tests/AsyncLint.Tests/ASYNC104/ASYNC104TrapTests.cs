@@ -401,7 +401,7 @@ public sealed class ASYNC104TrapTests
         static class BufferStreams
         {
             public static Stream AsStream(this ReadOnlyMemory<byte> memory) => new MemoryStream(memory.ToArray());
-            public static Stream AsStream(this byte[] bytes) => new MemoryStream(bytes);
+            public static Stream AsStream(this byte[] bytes, bool writable = false) => new MemoryStream(bytes, writable);
         }
 
         class C
