@@ -1,39 +1,84 @@
 #!/usr/bin/env bash
 # The precision study (docs/precision.md): scan real async-heavy repositories at pinned commits with the
 # asynclint CLI built from this checkout, and keep every hit as JSON for triage. Nothing of theirs is
-# committed here: pass the folder that holds local clones (npgsql, redis, discord), e.g.
+# committed here: pass the folder that holds local clones, e.g.
 #   git clone https://github.com/npgsql/npgsql                     "$REPOS/npgsql"
 #   git clone https://github.com/StackExchange/StackExchange.Redis  "$REPOS/redis"
 #   git clone https://github.com/discord-net/Discord.Net           "$REPOS/discord"
-# Usage: tools/precision/study.sh REPOS_DIR [OUT_DIR]
+#   git clone https://github.com/restsharp/RestSharp               "$REPOS/restsharp"
+#   git clone https://github.com/octokit/octokit.net               "$REPOS/octokit"
+#   git clone https://github.com/dotnet/eShop                      "$REPOS/eshop"
+# Usage: tools/precision/study.sh REPOS_DIR [OUT_DIR] [LABEL...]   (no label: every entry)
 set -euo pipefail
-repos=${1:?usage: study.sh REPOS_DIR [OUT_DIR]}
+repos=${1:?usage: study.sh REPOS_DIR [OUT_DIR] [LABEL...]}
 out=${2:-artifacts/precision}
+shift $(( $# > 1 ? 2 : 1 ))
+only=("$@")
 here=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$out"
 
 dotnet build "$here/src/Cli" -c Release -nodeReuse:false -v q
 cli="$here/src/Cli/bin/Release/net10.0/asynclint.dll"
 
-# name | commit | project | build properties (their own warnings are not ours to fail on)
+# label | clone dir | commit | project | build properties (their own warnings are not ours to fail on)
 study=(
-  "npgsql|3cb5804b769b000a1fc88ad8e5e764667f0df4a1|src/Npgsql/Npgsql.csproj|-p:TreatWarningsAsErrors=false"
-  "redis|90bbf1fcba1c9cc464c94b96d16c2706f590383f|src/StackExchange.Redis/StackExchange.Redis.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net8.0"
-  "discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|src/Discord.Net.WebSocket/Discord.Net.WebSocket.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net6.0 -p:LangVersion=12"
+  "npgsql|npgsql|3cb5804b769b000a1fc88ad8e5e764667f0df4a1|src/Npgsql/Npgsql.csproj|-p:TreatWarningsAsErrors=false"
+  "npgsql-tests|npgsql|3cb5804b769b000a1fc88ad8e5e764667f0df4a1|test/Npgsql.Tests.NoGeo/Npgsql.Tests.NoGeo.csproj|-p:TreatWarningsAsErrors=false"
+  "redis|redis|90bbf1fcba1c9cc464c94b96d16c2706f590383f|src/StackExchange.Redis/StackExchange.Redis.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net8.0"
+  "redis-tests|redis|90bbf1fcba1c9cc464c94b96d16c2706f590383f|tests/StackExchange.Redis.Tests/StackExchange.Redis.Tests.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net8.0"
+  "discord|discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|src/Discord.Net.WebSocket/Discord.Net.WebSocket.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net6.0 -p:LangVersion=12"
+  "discord-rest|discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|src/Discord.Net.Rest/Discord.Net.Rest.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net6.0 -p:LangVersion=12"
+  "discord-commands|discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|src/Discord.Net.Commands/Discord.Net.Commands.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net6.0 -p:LangVersion=12"
+  "discord-interactions|discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|src/Discord.Net.Interactions/Discord.Net.Interactions.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net6.0 -p:LangVersion=12"
+  "discord-tests-unit|discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|test/Discord.Net.Tests.Unit/Discord.Net.Tests.Unit.csproj|-p:TreatWarningsAsErrors=false -p:LangVersion=12"
+  "discord-tests-integration|discord|8b929690a9a89a9aa8a8b8e43ec0dd2e1ab685db|test/Discord.Net.Tests.Integration/Discord.Net.Tests.Integration.csproj|-p:TreatWarningsAsErrors=false -p:LangVersion=12"
+  "restsharp|restsharp|9b2fe0a054eb732d4246ae5e117ffa02c703abd2|src/RestSharp/RestSharp.csproj|-p:TreatWarningsAsErrors=false -p:TargetFramework=net8.0"
+  "octokit|octokit|7fa5b0fe4a18c9b981b21290c3ca9320b2d6415b|Octokit/Octokit.csproj|-p:TreatWarningsAsErrors=false"
+  "octokit-tests|octokit|7fa5b0fe4a18c9b981b21290c3ca9320b2d6415b|Octokit.Tests/Octokit.Tests.csproj|-p:TreatWarningsAsErrors=false"
+  "eshop-basket|eshop|5624ad564d1602a927879df32a79b94522eb6101|src/Basket.API/Basket.API.csproj|-p:TreatWarningsAsErrors=false -p:CentralPackageTransitivePinningEnabled=false"
+  "eshop-webhooks|eshop|5624ad564d1602a927879df32a79b94522eb6101|src/Webhooks.API/Webhooks.API.csproj|-p:TreatWarningsAsErrors=false -p:CentralPackageTransitivePinningEnabled=false"
+  "eshop-orderprocessor|eshop|5624ad564d1602a927879df32a79b94522eb6101|src/OrderProcessor/OrderProcessor.csproj|-p:TreatWarningsAsErrors=false -p:CentralPackageTransitivePinningEnabled=false"
 )
 
+# Steps some entries need before their build, on the local package feed.
+prepare() {
+  local label=$1 dir=$2
+  case $label in
+    npgsql-tests)
+      # Npgsql.Tests references Npgsql.GeoJSON, whose GeoJSON.Net package is not on the feed: scan the same sources
+      # from an untracked project that leaves out the GeoJSON plugin and its one test file.
+      mkdir -p "$dir/test/Npgsql.Tests.NoGeo"
+      sed -e 's|<Project Sdk="Microsoft.NET.Sdk" ToolsVersion="15.0">|<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><EnableDefaultCompileItems>false</EnableDefaultCompileItems><AssemblyName>Npgsql.Tests</AssemblyName><RootNamespace>Npgsql.Tests</RootNamespace></PropertyGroup>\n  <ItemGroup><Compile Include="../Npgsql.Tests/**/*.cs" Exclude="../Npgsql.Tests/obj/**;../Npgsql.Tests/bin/**;../Npgsql.Tests/Plugins/GeoJSONTests.cs" /></ItemGroup>|' \
+          -e '/Npgsql.GeoJSON/d' \
+          -e 's|<PackageReference Include="OpenTelemetry" />|<PackageReference Include="OpenTelemetry" VersionOverride="1.19.0" />|' \
+          "$dir/test/Npgsql.Tests/Npgsql.Tests.csproj" > "$dir/test/Npgsql.Tests.NoGeo/Npgsql.Tests.NoGeo.csproj"
+      ;;
+    restsharp)
+      # A global TargetFramework also reaches the source generator (netstandard2.0): restore it on its own last.
+      dotnet restore "$dir/src/RestSharp" -p:TargetFramework=net8.0 -nodeReuse:false -v q
+      dotnet restore "$dir/gen/SourceGenerator" -nodeReuse:false -v q
+      ;;
+  esac
+}
+
 for entry in "${study[@]}"; do
-  IFS='|' read -r name commit project props <<<"$entry"
+  IFS='|' read -r label name commit project props <<<"$entry"
+  if ((${#only[@]})) && [[ ! " ${only[*]} " == *" $label "* ]]; then
+    continue
+  fi
   dir="$repos/$name"
   git -C "$dir" checkout -q "$commit"
+  prepare "$label" "$dir"
   # Build first (Release, as scanned): source generators that come from project references must exist,
   # or the scan sees a compilation with errors.
+  restore=()
+  [[ $label == restsharp ]] && restore=(--no-restore)
   # shellcheck disable=SC2086
-  dotnet build "$dir/$project" -c Release $props -nodeReuse:false -v q
-  echo "== $name @ ${commit:0:12}"
+  dotnet build "$dir/$project" "${restore[@]}" -c Release $props -nodeReuse:false -v q
+  echo "== $label ($name @ ${commit:0:12}) $project"
   # shellcheck disable=SC2086
-  dotnet "$cli" scan "$dir/$project" $props -p:Configuration=Release --severity info --fail-on never --timing --json > "$out/$name.json" 2> "$out/$name.log"
-  python3 - "$out/$name.json" <<'PY'
+  dotnet "$cli" scan "$dir/$project" $props -p:Configuration=Release --severity info --fail-on never --timing --json > "$out/$label.json" 2> "$out/$label.log"
+  python3 - "$out/$label.json" <<'PY'
 import json, sys, collections
 scan = json.load(open(sys.argv[1]))
 counts = collections.Counter(h["id"] for h in scan["hits"])

@@ -181,7 +181,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (candidates.IsDefaultOrEmpty
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsZeroTimeoutProbe(invocation)
-                || IsConsoleStream(receiver))
+                || IsConsoleStream(receiver)
+                || AsksForFireAndForget(invocation)
+                || TwinOnlyInherited(receiverType, method, candidates))
             {
                 return;
             }
@@ -446,6 +448,104 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>
+        /// The receiver's class overrides the synchronous method but only inherits every twin from a base class declared
+        /// above that override (a sealed <c>DbDataReader</c> over an in-memory value that overrides <c>Read</c> and not
+        /// <c>ReadAsync</c>). The inherited twin cannot know the override: the framework's defaults run the synchronous
+        /// method (inline, or on a pool thread), so awaiting it would block just the same.
+        /// </summary>
+        private static bool TwinOnlyInherited(ITypeSymbol? receiverType, IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
+        {
+            if (receiverType is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                || method.IsStatic
+                || !(method.IsVirtual || method.IsOverride || method.IsAbstract))
+            {
+                return false;
+            }
+
+            var syncDepth = ImplementationDepth(type, method);
+            if (syncDepth < 0)
+            {
+                return false;
+            }
+
+            foreach (var twin in candidates)
+            {
+                var twinDepth = ImplementationDepth(type, twin.Method);
+                if (twinDepth <= syncDepth)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>How many base types up from <paramref name="type"/> the most derived implementation of <paramref name="target"/> is declared; -1 when not in the class chain.</summary>
+        private static int ImplementationDepth(INamedTypeSymbol type, IMethodSymbol target)
+        {
+            var root = target.OriginalDefinition;
+            var depth = 0;
+            for (INamedTypeSymbol? current = type; current is not null && depth < 16; current = current.BaseType, depth++)
+            {
+                foreach (var member in current.GetMembers(target.Name))
+                {
+                    for (var candidate = member as IMethodSymbol; candidate is not null; candidate = candidate.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, root))
+                        {
+                            return depth;
+                        }
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The call asks not to wait: a constant enum argument that includes a member named <c>FireAndForget</c>
+        /// (StackExchange.Redis <c>db.KeyDelete(key, CommandFlags.FireAndForget)</c> queues the command and returns at
+        /// once). The synchronous call does not block, so there is nothing to await.
+        /// </summary>
+        private static bool AsksForFireAndForget(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit
+                    || argument.Parameter?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                    || argument.Value.ConstantValue is not { HasValue: true, Value: { } value })
+                {
+                    continue;
+                }
+
+                foreach (var member in enumType.GetMembers("FireAndForget"))
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } flag }
+                        && ToUInt64(flag) is { } bits && ToUInt64(value) is { } actual
+                        && (bits == 0 ? actual == 0 : (actual & bits) == bits))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ulong? ToUInt64(object value) => value switch
+        {
+            int i => unchecked((ulong)i),
+            uint u => u,
+            long l => unchecked((ulong)l),
+            ulong ul => ul,
+            short s => unchecked((ulong)s),
+            ushort us => us,
+            byte b => b,
+            sbyte sb => unchecked((ulong)sb),
+            _ => null,
+        };
+
         /// <summary><c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run synchronously anyway.</summary>
         private bool IsConsoleStream(IOperation? receiver)
         {
@@ -503,6 +603,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);
+
+                // lease.AsStream(), bytes.AsStream(), memory.AsStream(ownsLease: false): a stream made from a buffer
+                // already in memory, given nothing else but options.
+                case IInvocationOperation view when IsMemoryBuffer(Receiver(view, view.TargetMethod)?.Type) && OnlyOptions(view):
+                    return true;
 
                 // A private field that is only ever set to an in-memory stream, or to a wrapper of one:
                 // _buffer = new MemoryStream(); _inflater = new DeflateStream(_buffer, ...), wherever the type resets them.
@@ -595,6 +700,64 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// A buffer that holds its bytes in memory: an array, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c>,
+        /// <c>ReadOnlySequence&lt;T&gt;</c>, <c>ArraySegment&lt;T&gt;</c>, <c>BinaryData</c>, or an <c>IMemoryOwner&lt;T&gt;</c> (a pooled lease).
+        /// </summary>
+        private static bool IsMemoryBuffer(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case IArrayTypeSymbol:
+                    return true;
+                case INamedTypeSymbol named when IsMemoryBufferName(named):
+                    return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Name == "IMemoryOwner" && IsSystemBuffers(implemented))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every argument besides the receiver is a value type or a string (a flag, a count, an encoding name).</summary>
+        private static bool OnlyOptions(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (method.IsExtensionMethod && argument.Parameter?.Ordinal == 0)
+                {
+                    continue;
+                }
+
+                if (argument.Parameter?.Type is not { } type || !(type.IsValueType || type.SpecialType == SpecialType.System_String))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsMemoryBufferName(INamedTypeSymbol type) => type.Name switch
+        {
+            "Memory" or "ReadOnlyMemory" or "ArraySegment" => type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true },
+            "ReadOnlySequence" or "IMemoryOwner" => IsSystemBuffers(type),
+            "BinaryData" => type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true },
+            _ => false,
+        };
+
+        private static bool IsSystemBuffers(INamedTypeSymbol type)
+            => type.ContainingNamespace is { Name: "Buffers", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
         private static IOperation? Initializer(ILocalReferenceOperation local)

@@ -1115,6 +1115,10 @@ internal sealed class TaskCompletion
                 AddAllCompleted(invocation, state, captures);
                 return;
 
+            case "Wait" or "WaitAll" when !method.ContainingType.Is(symbols.Task) && IsProjectWaitHelper(method):
+                AddAllCompleted(invocation, state, captures);
+                return;
+
             case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
                 when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
                 state.RemoveAllElements(collectionPath);
@@ -1165,6 +1169,35 @@ internal sealed class TaskCompletion
                 AddAllCompleted(whenAll, state, captures);
             }
         }
+    }
+
+    /// <summary>
+    /// A project's own blocking wait helper that reports failure only by throwing: <c>void WaitAll(params Task[] tasks)</c>,
+    /// <c>T Wait&lt;T&gt;(Task&lt;T&gt; task)</c>, <c>void Wait(Task task)</c> (a connection applying its own timeout). Every
+    /// parameter is a task or an array of tasks, and it returns nothing or the task's result: when it returns, the tasks
+    /// are complete.
+    /// </summary>
+    private bool IsProjectWaitHelper(IMethodSymbol method)
+    {
+        if (method.Parameters.Length == 0)
+        {
+            return false;
+        }
+
+        ITypeSymbol? result = null;
+        foreach (var parameter in method.Parameters)
+        {
+            var type = parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
+            if (!IsTaskOrValueTaskType(type))
+            {
+                return false;
+            }
+
+            result = type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
+        }
+
+        return method.ReturnsVoid
+               || (method.Parameters.Length == 1 && result is not null && SymbolEqualityComparer.Default.Equals(result, method.ReturnType));
     }
 
     /// <summary>The arguments of <c>Task.WhenAll</c>/<c>WaitAll</c>: each task (params or collection literal) or each collection.</summary>
@@ -1651,13 +1684,42 @@ internal sealed class TaskCompletion
                 continue;
             }
 
+            if (ConfigureAwaitWrapperTarget(operation) is { } wrapped)
+            {
+                operation = wrapped;
+                continue;
+            }
+
             return operation;
         }
 
         return operation;
     }
 
-    /// <summary><c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>.</summary>
+    /// <summary>
+    /// A project's own spelling of <c>ConfigureAwait(false)</c>: an extension method that takes the task as its only
+    /// argument and returns <c>ConfiguredTaskAwaitable</c>/<c>ConfiguredValueTaskAwaitable</c>
+    /// (<c>static ConfiguredTaskAwaitable ForAwait(this Task t) =&gt; t.ConfigureAwait(false)</c>). The only way to make
+    /// one from a task is to configure that task, so awaiting it completes the task. Returns the task, or null.
+    /// </summary>
+    private IOperation? ConfigureAwaitWrapperTarget(IOperation operation)
+    {
+        if (operation is not IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ReturnType: var returnType } } invocation
+            || invocation.Arguments.Length != 1
+            || returnType.Name is not ("ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable")
+            || returnType.ContainingNamespace is not { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        {
+            return null;
+        }
+
+        var task = invocation.Arguments[0].Value;
+        return IsTaskOrValueTaskType(Unwrap(task).Type) ? task : null;
+    }
+
+    /// <summary>
+    /// <c>tasks.ToArray()</c>, <c>tasks.ToList()</c>, <c>tasks.AsEnumerable()</c> → <c>tasks</c>; also the collection's own
+    /// copy methods (<c>List&lt;Task&gt;.ToArray()</c>), which bind before the LINQ extension.
+    /// </summary>
     private IOperation StripMaterialization(IOperation operation)
     {
         while (true)
@@ -1667,17 +1729,26 @@ internal sealed class TaskCompletion
                 && invocation.Arguments.Length == 1)
             {
                 operation = Unwrap(invocation.Arguments[0].Value);
+                continue;
             }
-            else if (operation is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary }
-                     && (dictionary.Type.IsOrImplements(idictionary) || dictionary.Type.IsOrImplements(ireadOnlyDictionary)))
+
+            if (operation is IInvocationOperation { TargetMethod: { IsStatic: false, Name: "ToArray" or "ToList", Parameters.Length: 0 }, Instance: { } copied }
+                && copied.Type is INamedTypeSymbol { IsGenericType: true } collection
+                && collection.ContainingNamespace is { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                operation = Unwrap(copied);
+                continue;
+            }
+
+            if (operation is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary }
+                && (dictionary.Type.IsOrImplements(idictionary) || dictionary.Type.IsOrImplements(ireadOnlyDictionary)))
             {
                 // tasksByKey.Values: the dictionary's values are its tasks (WhenAll(map.Values), then map[key] or pair.Value).
                 operation = Unwrap(dictionary);
+                continue;
             }
-            else
-            {
-                return operation;
-            }
+
+            return operation;
         }
     }
 

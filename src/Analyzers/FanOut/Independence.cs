@@ -111,20 +111,24 @@ internal static class Independence
         "Deliver", "Dequeue", "Detach", "Disable", "Disconnect", "Dispatch", "Dispose", "Drop", "Edit", "Enable", "Enqueue",
         "Eval", "Evaluate", "Evict", "Execute", "Expire", "Export", "Flush", "Forward", "Grant", "Import", "Increment",
         "Insert", "Invalidate", "Invoke", "Kill", "Link", "Lock", "Login", "Logout", "Merge", "Migrate", "Modify", "Move",
-        "Nack", "Notify", "Open", "Patch", "Pay", "Persist", "Pop", "Post", "Publish", "Purge", "Push", "Put", "Raise",
-        "Receive", "Refund", "Register", "Reject", "Release", "Remove", "Rename", "Replace", "Reply", "Reset", "Respond",
-        "Restart", "Restore", "Revoke", "Rollback", "Save", "Schedule", "Seed", "Send", "Set", "Sign", "Signal", "Start",
-        "Stop", "Store", "Submit", "Subscribe", "Sync", "Transfer", "Truncate", "Unlink", "Unlock", "Unregister",
-        "Unsubscribe", "Update", "Upload", "Upsert", "Write",
+        "Nack", "Next", "Notify", "Open", "Patch", "Pay", "Persist", "Pop", "Post", "Publish", "Purge", "Push", "Put",
+        "Raise", "Receive", "Refund", "Register", "Reject", "Release", "Remove", "Rename", "Replace", "Reply", "Reset",
+        "Respond", "Restart", "Restore", "Revoke", "Rewind", "Rollback", "Save", "Schedule", "Seed", "Seek", "Send", "Set",
+        "Sign", "Signal", "Start", "Stop", "Store", "Submit", "Subscribe", "Sync", "Transfer", "Truncate", "Unlink", "Unlock",
+        "Unregister", "Unsubscribe", "Update", "Upload", "Upsert", "Write",
 
         // User-interface steps: what the user sees happens in this order.
         "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
         "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate");
 
-    /// <summary>Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>, <c>EndScopeAsync</c>).</summary>
+    /// <summary>
+    /// Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>,
+    /// <c>EndScopeAsync</c>), and the hooks of a pipeline (<c>BeforeRequestAsync</c>, <c>AfterSaveAsync</c>): each hook may
+    /// change what the next one sees.
+    /// </summary>
     private static readonly ImmutableHashSet<string> OrderedLeadingWords = ImmutableHashSet.Create(
         StringComparer.Ordinal,
-        "Accept", "Apply", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
+        "Accept", "After", "Apply", "Before", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
         "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
         "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
 

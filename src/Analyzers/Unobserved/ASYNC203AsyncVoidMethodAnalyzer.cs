@@ -253,6 +253,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 IEventAssignmentOperation => DelegateUse.EventHandler,
                 IArgumentOperation { Parent: IObjectCreationOperation or IInvocationOperation } argument when symbols.IsCommand(argument.Parent!.Type)
                     => DelegateUse.EventHandler,
+                IArgumentOperation { Parent: IInvocationOperation posted } when AsyncVoidSymbols.IsPostToOwnSynchronizationContext(posted)
+                    => DelegateUse.EventHandler,
                 _ => DelegateUse.OtherDelegate,
             };
         }

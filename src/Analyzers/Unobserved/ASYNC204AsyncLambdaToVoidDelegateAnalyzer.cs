@@ -75,6 +75,9 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 case IArgumentOperation { Parent: IObjectCreationOperation command } when symbols.IsCommand(command.Type):
                     return; // `new RelayCommand(async () => ...)`: the MVVM form of an async void event handler.
 
+                case IArgumentOperation { Parent: IInvocationOperation posted } when AsyncVoidSymbols.IsPostToOwnSynchronizationContext(posted):
+                    return; // `context.Post(async _ => ...)` on the project's own SynchronizationContext, which receives its exceptions.
+
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     var method = invocation.TargetMethod;
                     target = $"passed to '{method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{method.Name}'";

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -88,6 +89,46 @@ internal sealed class AsyncVoidSymbols
     /// </summary>
     public bool IsCommand(ITypeSymbol? type)
         => ICommand is not null && type is not null && type.TypeKind != TypeKind.Error && type.IsOrImplements(ICommand);
+
+    /// <summary>
+    /// <c>context.Post(callback, state)</c> (or <c>Send</c>) on a <c>SynchronizationContext</c> subclass declared in this
+    /// project: the <c>AsyncHelpers.RunSync</c> pattern, whose message loop runs the async void callback with itself as the
+    /// current context. An exception escaping the callback is posted back to that same context, which the project wrote
+    /// to receive it (and rethrow it to the caller), like an event handler's dispatcher.
+    /// </summary>
+    public static bool IsPostToOwnSynchronizationContext(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Post" or "Send")
+            || invocation.Instance?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
+            || !IsInSource(type))
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "SynchronizationContext"
+                && current.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInSource(ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The whole body is one <c>try</c> whose catch-all (<c>catch</c>, <c>catch (Exception)</c>, no filter) never rethrows:

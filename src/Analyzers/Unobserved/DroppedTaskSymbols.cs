@@ -85,7 +85,33 @@ internal sealed class DroppedTaskSymbols
                || IsCompletedTaskFactory(method)
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
+               || RunsSynchronously(invocation)
                || IsMockingCall(invocation);
+    }
+
+    /// <summary>
+    /// The sync half of a dual code path called directly: the method shares one implementation for both APIs and is
+    /// told, by a constant <c>false</c> for its <c>bool async</c> parameter (<c>doAsync</c>, <c>isAsync</c>, <c>useAsync</c>),
+    /// to do its work synchronously (<c>buffer.WriteString(text, length, async: false)</c>). The task it returns is
+    /// already complete when the call returns: the caller has nothing to wait for.
+    /// </summary>
+    private static bool RunsSynchronously(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit
+                && argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean, Name: var name }
+                && (string.Equals(name, "async", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "doAsync", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "isAsync", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "useAsync", StringComparison.OrdinalIgnoreCase))
+                && argument.Value.ConstantValue is { HasValue: true, Value: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A lambda that records a call for a mocking library (<c>sub.When(x => x.SendAsync())</c>) or is an expression tree.</summary>
@@ -294,7 +320,8 @@ internal sealed class DroppedTaskSymbols
     };
 
     /// <summary>
-    /// A call on what a mocking library returned (NSubstitute <c>sub.Received().SendAsync()</c>) or a mocking API itself:
+    /// A call on what a mocking library returned (NSubstitute <c>sub.Received().SendAsync()</c>, also an extension method
+    /// on it), on a fake itself or one of its properties (<c>fake.Connection.Delete(uri)</c>), or a mocking API itself:
     /// the call is recorded or verified, and the task is the library's completed fake.
     /// </summary>
     private static bool IsMockingCall(IInvocationOperation invocation)
@@ -304,7 +331,9 @@ internal sealed class DroppedTaskSymbols
             return true;
         }
 
-        for (var receiver = invocation.Instance; receiver is not null;)
+        var start = invocation.Instance
+                    ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        for (var receiver = start; receiver is not null;)
         {
             switch (receiver)
             {
@@ -323,16 +352,82 @@ internal sealed class DroppedTaskSymbols
                     receiver = property.Instance;
                     break;
                 default:
-                    return false;
+                    return IsFake(receiver, depth: 0) || IsBuiltOnAFake(receiver, depth: 0);
             }
         }
 
         return false;
     }
 
-    private static bool IsMockingMember(IMethodSymbol method)
+    /// <summary>
+    /// The object under test was built, in this method, around a fake: <c>var client = new SearchClient(Substitute.For&lt;IApi&gt;());</c>
+    /// (also through a local, or Moq's <c>mock.Object</c>). Its task comes from the fake (completed), and the test goes on to
+    /// verify the call on the fake: the dropped task is the "act" step of an arrange-act-assert test, not lost work.
+    /// </summary>
+    private static bool IsBuiltOnAFake(IOperation? value, int depth)
     {
-        var ns = method.ContainingNamespace;
+        while (value is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+        }
+
+        switch (value)
+        {
+            case ILocalReferenceOperation local when depth < 3:
+                return IsBuiltOnAFake(LocalInitializer(local), depth + 1);
+
+            case IObjectCreationOperation creation when depth < 3:
+                foreach (var argument in creation.Arguments)
+                {
+                    if (IsFake(argument.Value, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>Substitute.For&lt;T&gt;()</c>, <c>A.Fake&lt;T&gt;()</c>, <c>mock.Object</c>, or a local initialized with one.</summary>
+    private static bool IsFake(IOperation value, int depth)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value switch
+        {
+            IInvocationOperation call => IsMockingMember(call.TargetMethod),
+            IPropertyReferenceOperation property => IsInMockingNamespace(property.Property),
+            ILocalReferenceOperation local when depth < 3 => LocalInitializer(local) is { } initializer && IsFake(initializer, depth + 1),
+            _ => false,
+        };
+    }
+
+    private static IOperation? LocalInitializer(ILocalReferenceOperation local)
+    {
+        var references = local.Local.DeclaringSyntaxReferences;
+        var model = local.SemanticModel;
+        if (references.Length != 1 || model is null || references[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return references[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            ? model.GetOperation(initializer)
+            : null;
+    }
+
+    private static bool IsMockingMember(IMethodSymbol method) => IsInMockingNamespace(method);
+
+    private static bool IsInMockingNamespace(ISymbol symbol)
+    {
+        var ns = symbol.ContainingNamespace;
         if (ns is null || ns.IsGlobalNamespace)
         {
             return false;

@@ -355,6 +355,58 @@ public sealed class ASYNC101PositiveTests
         """);
 
     [Fact]
+    public Task Awaiting_an_extension_that_is_not_a_ConfigureAwait_shorthand_completes_nothing() => VerifyCS.AnalyzerAsync("""
+        using System.Runtime.CompilerServices;
+        using System.Threading.Tasks;
+
+        static class AwaitExtensions
+        {
+            public static Task Logged(this Task task) => Task.CompletedTask;
+            public static ConfiguredTaskAwaitable Either(this Task task, Task other) => other.ConfigureAwait(false);
+        }
+
+        class C
+        {
+            Task<int> CountAsync() => Task.FromResult(1);
+
+            async Task<int> RunAsync()
+            {
+                var first = CountAsync();
+                var second = CountAsync();
+                await first.Logged();
+                await first.Either(Task.CompletedTask);
+                return {|ASYNC101:first.Result|} + {|ASYNC101:second.Result|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_that_may_return_before_the_task_completes_proves_nothing() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class Connection
+        {
+            public bool WaitAll(Task[] tasks, int milliseconds) => false;
+            public void Wait(Task task, TimeSpan timeout) { }
+            public Task<long> IncrementAsync(string key) => Task.FromResult(1L);
+        }
+
+        class C
+        {
+            async Task<long> RunAsync(Connection connection)
+            {
+                var first = connection.IncrementAsync("a");
+                connection.WaitAll(new Task[] { first }, 100);
+                var second = connection.IncrementAsync("b");
+                connection.Wait(second, TimeSpan.FromSeconds(1));
+                await Task.Yield();
+                return {|ASYNC101:first.Result|} + {|ASYNC101:second.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Awaited_in_an_earlier_statement_then_replaced_is_reported() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -710,6 +710,97 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task WhenAll_awaited_through_a_project_ConfigureAwait_shorthand() => VerifyCS.AnalyzerAsync("""
+        using System.Runtime.CompilerServices;
+        using System.Threading.Tasks;
+
+        static class AwaitExtensions
+        {
+            public static ConfiguredTaskAwaitable NoContext(this Task task) => task.ConfigureAwait(false);
+            public static ConfiguredValueTaskAwaitable<T> NoContext<T>(this ValueTask<T> task) => task.ConfigureAwait(false);
+        }
+
+        class C
+        {
+            Task<int> CountAsync(int shard) => Task.FromResult(shard);
+
+            async Task<int> TotalAsync()
+            {
+                var parts = new Task<int>[3];
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    parts[i] = CountAsync(i);
+                }
+
+                await Task.WhenAll(parts).NoContext();
+                var first = CountAsync(10);
+                var second = CountAsync(20);
+                await Task.WhenAll(first, second).NoContext();
+                return parts[0].Result + parts[parts.Length - 1].Result + first.Result + second.Result;
+            }
+
+            async Task<int> SingleAsync(Task<int> pending)
+            {
+                await ((Task)pending).NoContext();
+                return pending.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Task_added_to_a_list_that_an_awaited_WhenAll_copies() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<string[]> MembersAsync(string key) => Task.FromResult(new[] { key });
+            Task TouchAsync(string key) => Task.CompletedTask;
+
+            async Task<int> RunAsync(string key)
+            {
+                var pending = new List<Task>();
+                pending.Add(TouchAsync(key));
+                var members = MembersAsync(key);
+                pending.Add(members);
+                await Task.WhenAll(pending.ToArray());
+                return members.Result.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Read_after_a_project_wait_helper_that_throws_on_timeout() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class Connection
+        {
+            public void WaitAll(params Task[] tasks) { }
+            public T Wait<T>(Task<T> task) => default!;
+            public Task<long> IncrementAsync(string key) => Task.FromResult(1L);
+        }
+
+        class C
+        {
+            async Task<long> RunAsync(Connection connection)
+            {
+                var counts = new Task<long>[2];
+                counts[0] = connection.IncrementAsync("a");
+                counts[1] = connection.IncrementAsync("b");
+                connection.WaitAll(counts);
+                var first = connection.IncrementAsync("c");
+                var second = connection.IncrementAsync("d");
+                connection.WaitAll(first, second);
+                var third = connection.IncrementAsync("e");
+                var value = connection.Wait(third);
+                await Task.Yield();
+                return counts[0].Result + counts[1].Result + first.Result + second.Result + third.Result + value;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Very_deep_expression_does_not_overflow_the_stack()
     {
         var sum = string.Join(" + ", Enumerable.Repeat("part", 3000));

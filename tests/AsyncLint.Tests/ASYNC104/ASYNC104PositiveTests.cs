@@ -390,6 +390,58 @@ public sealed class ASYNC104PositiveTests
         """);
 
     [Fact]
+    public Task Receiver_that_implements_the_twin_itself_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        sealed class SocketLines : System.IO.TextReader
+        {
+            public override string ReadLine() => "row";
+            public override Task<string> ReadLineAsync() => Task.FromResult("row");
+        }
+
+        class C
+        {
+            async Task<string> FirstAsync(SocketLines lines, System.IO.TextReader any)
+            {
+                var first = {|ASYNC104:lines.ReadLine()|};
+                var second = {|ASYNC104:any.ReadLine()|};
+                await Task.Yield();
+                return first + second;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Streams_made_from_something_that_is_not_a_buffer() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class Pipe
+        {
+            public Stream AsStream() => Stream.Null;
+        }
+
+        static class Tee
+        {
+            public static Stream Through(this byte[] header, Stream device) => device;
+        }
+
+        class C
+        {
+            async Task<string> DecodeAsync(Pipe pipe, string path, byte[] header, Stream device)
+            {
+                var n = {|ASYNC104:header.Through(device).Read(header, 0, header.Length)|};
+                using var reader = new StreamReader(pipe.AsStream());
+                var text = {|ASYNC104:reader.ReadToEnd()|};
+                using var file = new StreamReader(File.OpenRead(path));
+                var rest = {|ASYNC104:file.ReadToEnd()|};
+                await Task.Yield();
+                return text + rest + n;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Works_on_net8() => VerifyCS.AnalyzerAsync("""
         using System.Data.Common;
         using System.IO;

@@ -385,6 +385,86 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Streams_made_from_a_buffer_in_memory() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Buffers;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class PooledBytes : IMemoryOwner<byte>
+        {
+            public Memory<byte> Memory => new byte[4];
+            public Stream AsStream() => new MemoryStream(Memory.ToArray());
+            public void Dispose() { }
+        }
+
+        static class BufferStreams
+        {
+            public static Stream AsStream(this ReadOnlyMemory<byte> memory) => new MemoryStream(memory.ToArray());
+            public static Stream AsStream(this byte[] bytes, bool writable = false) => new MemoryStream(bytes, writable);
+        }
+
+        class C
+        {
+            async Task<string> DecodeAsync(PooledBytes lease, ReadOnlyMemory<byte> memory, byte[] bytes)
+            {
+                using var view = lease.AsStream();
+                using var reader = new StreamReader(view);
+                var text = reader.ReadToEnd();
+                var count = memory.AsStream().Read(new byte[4], 0, 4);
+                using var copy = new StreamReader(bytes.AsStream());
+                var rest = copy.ReadToEnd();
+                await Task.Yield();
+                return text + count + rest;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Receiver_overrides_the_sync_method_and_only_inherits_the_twin() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        abstract class RowSource
+        {
+            public virtual bool Next() => false;
+            public virtual Task<bool> NextAsync(CancellationToken token = default) => Task.FromResult(Next());
+        }
+
+        // Walks rows that are already in memory: only the synchronous step is its own.
+        sealed class BufferedRows : RowSource
+        {
+            private readonly object[] rows;
+            private int position = -1;
+
+            public BufferedRows(object[] rows) => this.rows = rows;
+
+            public override bool Next() => ++position < rows.Length;
+        }
+
+        sealed class LineSource : System.IO.TextReader
+        {
+            public override string ReadLine() => "row";
+        }
+
+        class C
+        {
+            async Task<int> CountAsync(BufferedRows rows, LineSource lines)
+            {
+                var count = 0;
+                while (rows.Next())
+                {
+                    count++;
+                }
+
+                var first = lines.ReadLine();
+                await Task.Yield();
+                return count + first.Length;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Data_reader_field_getters_read_the_buffered_row() => VerifyCS.AnalyzerAsync("""
         using System.Data.Common;
         using System.Threading.Tasks;

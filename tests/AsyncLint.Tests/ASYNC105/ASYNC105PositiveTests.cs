@@ -344,4 +344,30 @@ public sealed class ASYNC105PositiveTests
             }
         }
         """, TargetFramework.Net80);
+
+    [Fact]
+    public Task Call_whose_flags_do_not_ask_for_fire_and_forget_still_waits() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        [Flags]
+        enum SendFlags { None = 0, HighPriority = 1, FireAndForget = 2 }
+
+        interface IKeyStore
+        {
+            bool Remove(string key, SendFlags flags = SendFlags.None);
+            Task<bool> RemoveAsync(string key, SendFlags flags = SendFlags.None);
+        }
+
+        class C
+        {
+            async Task ResetAsync(IKeyStore store, string key, SendFlags flags)
+            {
+                {|ASYNC105:store.Remove(key)|};
+                {|ASYNC105:store.Remove(key, SendFlags.HighPriority)|};
+                {|ASYNC105:store.Remove(key, flags)|};
+                await Task.Yield();
+            }
+        }
+        """);
 }

@@ -8,6 +8,33 @@ namespace AsyncLint.Tests.ASYNC105;
 public sealed class ASYNC105TrapTests
 {
     [Fact]
+    public Task Call_that_asks_for_fire_and_forget_does_not_wait() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        [Flags]
+        enum SendFlags { None = 0, HighPriority = 1, FireAndForget = 2 }
+
+        interface IKeyStore
+        {
+            bool Remove(string key, SendFlags flags = SendFlags.None);
+            Task<bool> RemoveAsync(string key, SendFlags flags = SendFlags.None);
+            void Put(string key, string value, TimeSpan? expiry = null, SendFlags flags = SendFlags.None);
+            Task PutAsync(string key, string value, TimeSpan? expiry = null, SendFlags flags = SendFlags.None);
+        }
+
+        class C
+        {
+            async Task ResetAsync(IKeyStore store, string key)
+            {
+                store.Remove(key, SendFlags.FireAndForget);
+                store.Put(key, "seed", flags: SendFlags.FireAndForget | SendFlags.HighPriority);
+                await store.PutAsync(key + ":done", "1");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Parameterless_method_does_not_match_a_twin_with_a_required_parameter() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -261,4 +261,58 @@ public sealed class ASYNC201PositiveTests
             {|ASYNC201:Task.Delay(100)|};
         }
         """);
+
+    [Fact]
+    public Task Dual_path_method_told_to_run_asynchronously_is_dropped() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Buffer
+        {
+            public Task WriteText(string text, bool async) => async ? Task.Delay(1) : Task.CompletedTask;
+        }
+
+        class C
+        {
+            void Fill(Buffer buffer, bool async)
+            {
+                {|ASYNC201:buffer.WriteText("header", true)|};
+                {|ASYNC201:buffer.WriteText("body", async)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Object_built_around_a_real_dependency_is_dropped() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public interface IGateway
+        {
+            Task<string> GetAsync(Uri uri);
+        }
+
+        public sealed class HttpGateway : IGateway
+        {
+            public Task<string> GetAsync(Uri uri) => Task.FromResult(uri.ToString());
+        }
+
+        public sealed class ReleasesClient
+        {
+            private readonly IGateway gateway;
+
+            public ReleasesClient(IGateway gateway) => this.gateway = gateway;
+
+            public Task<string> Latest(string repo) => gateway.GetAsync(new Uri("https://example.org/" + repo));
+        }
+
+        class C
+        {
+            void Run(IGateway injected)
+            {
+                var client = new ReleasesClient(new HttpGateway());
+                {|ASYNC201:client.Latest("repo")|};
+                {|ASYNC201:new ReleasesClient(injected).Latest("other")|};
+            }
+        }
+        """);
 }

@@ -236,6 +236,94 @@ public sealed class ASYNC201TrapTests
         """);
 
     [Fact]
+    public Task Object_under_test_built_around_a_fake() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        namespace NSubstitute
+        {
+            public static class Substitute
+            {
+                public static T For<T>() where T : class => null!;
+            }
+
+            public static class SubstituteExtensions
+            {
+                public static T Received<T>(this T substitute) => substitute;
+            }
+        }
+
+        namespace Moq
+        {
+            public class Mock<T> where T : class
+            {
+                public T Object => null!;
+            }
+        }
+
+        public interface IGateway
+        {
+            Task<string> GetAsync(Uri uri);
+        }
+
+        public interface IHub
+        {
+            IGateway Gateway { get; }
+        }
+
+        public static class GatewayExtensions
+        {
+            public static Task<string> Fetch(this IGateway gateway, string path) => gateway.GetAsync(new Uri("https://example.org/" + path));
+        }
+
+        public sealed class ReleasesClient
+        {
+            private readonly IGateway gateway;
+
+            public ReleasesClient(IGateway gateway) => this.gateway = gateway;
+
+            public Task<string> Latest(string repo) => gateway.GetAsync(new Uri("https://example.org/" + repo));
+        }
+
+        namespace Tests
+        {
+            using NSubstitute;
+
+            class ReleasesClientTests
+            {
+                void RequestsTheRightUri()
+                {
+                    var gateway = Substitute.For<IGateway>();
+                    var client = new ReleasesClient(gateway);
+
+                    client.Latest("repo");
+
+                    gateway.Received().GetAsync(new Uri("https://example.org/repo"));
+                }
+
+                void InlineFake()
+                {
+                    new ReleasesClient(Substitute.For<IGateway>()).Latest("repo");
+                }
+
+                void MoqFake()
+                {
+                    var mock = new Moq.Mock<IGateway>();
+                    var client = new ReleasesClient(mock.Object);
+                    client.Latest("repo");
+                }
+
+                void CallsOnTheFakeItself()
+                {
+                    var hub = Substitute.For<IHub>();
+                    hub.Gateway.GetAsync(new Uri("https://example.org/a"));
+                    hub.Gateway.Received().Fetch("b");
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Expression_tree_lambdas_are_data() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Linq.Expressions;
@@ -306,4 +394,28 @@ public sealed class ASYNC201TrapTests
             }
         }
         """ + Repository);
+
+    [Fact]
+    public Task Dual_path_method_told_to_run_synchronously() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Buffer
+        {
+            public Task WriteText(string text, bool async, CancellationToken token = default)
+                => async ? Task.Delay(1, token) : Task.CompletedTask;
+
+            public Task Flush(bool isAsync) => isAsync ? Task.Delay(1) : Task.CompletedTask;
+        }
+
+        class C
+        {
+            void Fill(Buffer buffer)
+            {
+                buffer.WriteText("header", false);
+                buffer.WriteText("body", async: false);
+                buffer.Flush(isAsync: false);
+            }
+        }
+        """);
 }

@@ -165,6 +165,61 @@ public sealed class ASYNC203TrapTests
         """);
 
     [Fact]
+    public Task Callback_posted_to_the_project_own_synchronization_context() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Runtime.ExceptionServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class SingleThreadContext : SynchronizationContext
+        {
+            private readonly Queue<(SendOrPostCallback Callback, object? State)> queue = new();
+            private ExceptionDispatchInfo? failure;
+            private bool done;
+
+            public override void Post(SendOrPostCallback d, object? state) => queue.Enqueue((d, state));
+
+            public void Complete() => done = true;
+
+            public void Fail(Exception exception) => failure = ExceptionDispatchInfo.Capture(exception);
+
+            public void Pump()
+            {
+                while (!done && queue.Count > 0)
+                {
+                    var (callback, state) = queue.Dequeue();
+                    callback(state);
+                    failure?.Throw();
+                }
+            }
+
+            public void Run(Func<Task> work)
+            {
+                Post(Start, null);
+                Pump();
+
+                async void Start(object? _)
+                {
+                    try
+                    {
+                        await work();
+                    }
+                    catch (Exception exception)
+                    {
+                        Fail(exception);
+                        throw;
+                    }
+                    finally
+                    {
+                        Complete();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Guarded_timer_callback_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System;
         using System.Threading;

@@ -156,4 +156,19 @@ public sealed class ASYNC204PositiveTests
             VerifyAnalyzer.Diagnostic("ASYNC204").WithLocation(1).WithArguments("assigned to 'Action<int>'", "take a Func<Task> and await it, or make the lambda synchronous"),
         },
     }.RunAsync();
+
+    [Fact]
+    public Task Lambda_posted_to_a_context_the_project_did_not_write() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            void Run(SynchronizationContext context, Func<Task> work)
+            {
+                context.Post({|ASYNC204:async _ =>|} await work(), null);
+            }
+        }
+        """);
 }

@@ -150,4 +150,61 @@ public sealed class ASYNC204TrapTests
             }
             """,
     }.RunAsync();
+
+    [Fact]
+    public Task Lambda_posted_to_the_project_own_synchronization_context() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Runtime.ExceptionServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class SingleThreadContext : SynchronizationContext
+        {
+            private readonly Queue<(SendOrPostCallback Callback, object? State)> queue = new();
+            private ExceptionDispatchInfo? failure;
+            private bool done;
+
+            public override void Post(SendOrPostCallback d, object? state) => queue.Enqueue((d, state));
+
+            public void Complete() => done = true;
+
+            public void Fail(Exception exception) => failure = ExceptionDispatchInfo.Capture(exception);
+
+            public void Pump()
+            {
+                while (!done && queue.Count > 0)
+                {
+                    var (callback, state) = queue.Dequeue();
+                    callback(state);
+                    failure?.Throw();
+                }
+            }
+        }
+
+        static class Blocking
+        {
+            public static void RunSync(Func<Task> work)
+            {
+                var context = new SingleThreadContext();
+                context.Post(async _ =>
+                {
+                    try
+                    {
+                        await work();
+                    }
+                    catch (Exception exception)
+                    {
+                        context.Fail(exception);
+                        throw;
+                    }
+                    finally
+                    {
+                        context.Complete();
+                    }
+                }, null);
+                context.Pump();
+            }
+        }
+        """);
 }

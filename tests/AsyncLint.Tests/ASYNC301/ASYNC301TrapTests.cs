@@ -537,6 +537,32 @@ public sealed class ASYNC301TrapTests
         """);
 
     [Fact]
+    public Task Cursor_steps_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface ILog
+        {
+            Task<bool> SeekAsync(string key, long position);
+            Task<string> NextEntryAsync(string key);
+            Task<string> TailAsync(string key);
+        }
+
+        interface IFeed { Task<string> NextPageAsync(string token); }
+
+        class C
+        {
+            async Task<string> RunAsync(ILog log, IFeed feed, string key, string token)
+            {
+                var found = await log.SeekAsync(key, 10);
+                var entry = await log.NextEntryAsync(key);
+                var tail = await log.TailAsync(key);
+                var page = await feed.NextPageAsync(token);
+                return found + entry + tail + page;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Dual_sync_async_code_path() => Verify.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;

@@ -293,6 +293,39 @@ public sealed class ASYNC302TrapTests
         """);
 
     [Fact]
+    public Task Pipeline_hooks_run_in_registration_order() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Envelope { public Dictionary<string, string> Headers { get; } = new(); }
+
+        interface IHook
+        {
+            ValueTask BeforeSendAsync(Envelope envelope, CancellationToken token);
+            ValueTask AfterReceive(Envelope envelope, CancellationToken token);
+        }
+
+        class Pipeline
+        {
+            private readonly List<IHook> hooks = new();
+
+            async Task SendAsync(Envelope envelope, CancellationToken token)
+            {
+                foreach (var hook in hooks)
+                {
+                    await hook.BeforeSendAsync(envelope, token).ConfigureAwait(false);
+                }
+
+                foreach (var hook in hooks)
+                {
+                    await hook.AfterReceive(envelope, token);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Event_raised_per_element() => Verify.AnalyzerAsync("""
         using System;
         using System.Threading.Tasks;
