@@ -49,6 +49,7 @@ internal sealed class TaskCompletion
     private readonly INamedTypeSymbol? timeSpan;
     private readonly INamedTypeSymbol? timeout;
     private readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> graphs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> passThrough = new(SymbolEqualityComparer.Default);
 
     private TaskCompletion(AsyncSymbols symbols)
     {
@@ -271,7 +272,25 @@ internal sealed class TaskCompletion
             }
         }
 
-        var name = local.Name;
+        return IsAssignedIn(local.Name, scope);
+    }
+
+    private static IOperation? ArgumentFor(IInvocationOperation invocation, int ordinal)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Is a variable of this name assigned anywhere in <paramref name="scope"/> (assignment, deconstruction, ref/out, ref alias, ++/--)?</summary>
+    private static bool IsAssignedIn(string name, SyntaxNode scope)
+    {
         foreach (var token in scope.DescendantTokens())
         {
             if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) || token.ValueText != name
@@ -1119,6 +1138,11 @@ internal sealed class TaskCompletion
                 AddAllCompleted(invocation, state, captures);
                 return;
 
+            case "True" or "IsTrue" or "Assert" or "That" or "False" or "IsFalse" when AssertedCondition(invocation) is { } condition:
+                // Assert.True(t.IsCompleted): past the assertion, the condition held (or the test stopped there).
+                AddConditionFacts(condition, method.Name is not ("False" or "IsFalse"), state, captures, depth: 0);
+                return;
+
             case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
                 when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
                 state.RemoveAllElements(collectionPath);
@@ -1169,6 +1193,107 @@ internal sealed class TaskCompletion
                 AddAllCompleted(whenAll, state, captures);
             }
         }
+    }
+
+    /// <summary>
+    /// The condition of an assertion that throws when it fails: xUnit <c>Assert.True/False</c>, NUnit and MSTest
+    /// <c>Assert.IsTrue/IsFalse</c> and <c>Assert.That(bool)</c>, <c>ClassicAssert</c>, <c>Debug.Assert</c>, <c>Trace.Assert</c>.
+    /// Recognized by shape (a static method of a type named so, whose first parameter is the bool condition); null otherwise.
+    /// </summary>
+    private static IOperation? AssertedCondition(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic
+            || method.ContainingType?.Name is not ("Assert" or "ClassicAssert" or "Debug" or "Trace")
+            || method.Parameters.Length == 0
+            || method.Parameters[0].Type.SpecialType != SpecialType.System_Boolean)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A method of the project that hands back the task it was given (<c>Task&lt;T&gt; QuickWait&lt;T&gt;(Task&lt;T&gt; task) { …; return task; }</c>):
+    /// every return returns the same parameter, which the body never assigns. Its result is that argument, the same task.
+    /// Read from the declaration once per method; -1 when it is not such a method.
+    /// </summary>
+    private int PassThroughParameter(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1 || !IsTaskOrValueTaskType(method.ReturnType))
+        {
+            return -1;
+        }
+
+        if (passThrough.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var ordinal = ComputePassThroughParameter(method);
+        passThrough.TryAdd(method, ordinal);
+        return ordinal;
+    }
+
+    private int ComputePassThroughParameter(IMethodSymbol method)
+    {
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+        var (body, expressionBody) = declaration switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m => ((SyntaxNode?)m.Body, m.ExpressionBody?.Expression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax l => (l.Body, l.ExpressionBody?.Expression),
+            _ => (null, null),
+        };
+
+        string? returned = null;
+        if (expressionBody is not null)
+        {
+            returned = (expressionBody as Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax)?.Identifier.ValueText;
+        }
+        else if (body is not null)
+        {
+            foreach (var node in body.DescendantNodes(static n => n is not (Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)))
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax statement)
+                {
+                    continue;
+                }
+
+                if (statement.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name
+                    || (returned is not null && returned != name.Identifier.ValueText))
+                {
+                    return -1;
+                }
+
+                returned = name.Identifier.ValueText;
+            }
+        }
+
+        if (returned is null)
+        {
+            return -1;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == returned && parameter.RefKind == RefKind.None && IsTaskOrValueTaskType(parameter.Type)
+                && !IsAssignedIn(returned, (SyntaxNode?)body ?? expressionBody!))
+            {
+                return parameter.Ordinal;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -1687,6 +1812,14 @@ internal sealed class TaskCompletion
             if (ConfigureAwaitWrapperTarget(operation) is { } wrapped)
             {
                 operation = wrapped;
+                continue;
+            }
+
+            if (operation is IInvocationOperation { Arguments.Length: > 0 } call
+                && PassThroughParameter(call.TargetMethod) is var passed and >= 0
+                && ArgumentFor(call, passed) is { } handedBack)
+            {
+                operation = handedBack;
                 continue;
             }
 

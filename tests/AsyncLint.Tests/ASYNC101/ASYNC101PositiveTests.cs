@@ -484,4 +484,49 @@ public sealed class ASYNC101PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Assertions_about_another_task_or_that_it_is_not_complete_prove_nothing() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        static class Assert
+        {
+            public static void True(bool condition) { }
+            public static void False(bool condition) { }
+        }
+
+        class Tests
+        {
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task RunAsync()
+            {
+                var a = LoadAsync();
+                var b = LoadAsync();
+                await Task.Yield();
+                Assert.True(b.IsCompleted);
+                Assert.False(a.IsCompleted);
+                System.Console.WriteLine({|ASYNC101:a.Result|});
+            }
+
+            async Task HelpersThatMayReturnAnotherTaskAsync()
+            {
+                var a = LoadAsync();
+                var b = LoadAsync();
+                await Task.Yield();
+                Assert.True(Pick(a, b).IsCompleted);
+                Assert.True(Replace(a).IsCompleted);
+                System.Console.WriteLine({|ASYNC101:a.Result|});
+            }
+
+            // Not the same task handed back: it may return the other one, or a new one.
+            static Task<T> Pick<T>(Task<T> first, Task<T> second) => first.IsCompleted ? first : second;
+
+            static Task<T> Replace<T>(Task<T> task)
+            {
+                task = Task.FromResult(default(T));
+                return task;
+            }
+        }
+        """);
 }

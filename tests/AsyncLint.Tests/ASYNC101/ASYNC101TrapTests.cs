@@ -864,4 +864,52 @@ public sealed class ASYNC101TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Read_after_an_assertion_that_the_task_is_complete() => VerifyCS.AnalyzerAsync("""
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+
+        static class Assert
+        {
+            public static void True(bool condition, string message = null) { if (!condition) throw new System.Exception(message); }
+            public static void False(bool condition) { if (condition) throw new System.Exception(); }
+        }
+
+        class Tests
+        {
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task AssertedAsync()
+            {
+                var a = LoadAsync();
+                var b = LoadAsync();
+                await Task.Delay(10);
+                Assert.True(a.IsCompleted, a.Status.ToString());
+                Debug.Assert(b.IsCompletedSuccessfully);
+                System.Console.WriteLine(a.Result + b.Result);
+            }
+
+            async Task AssertedThroughAHelperThatHandsTheTaskBackAsync()
+            {
+                var a = LoadAsync();
+                await Task.Yield();
+                Assert.True(QuickWait(a).IsCompleted);
+                Assert.False(!Echo(a).IsCompleted);
+                System.Console.WriteLine(a.Result);
+            }
+
+            static Task<T> QuickWait<T>(Task<T> task)
+            {
+                if (!task.IsCompleted)
+                {
+                    try { task.Wait(200); } catch { }
+                }
+
+                return task;
+            }
+
+            static Task<T> Echo<T>(Task<T> task) => task;
+        }
+        """);
 }
