@@ -134,7 +134,8 @@ internal sealed class TaskCompletion
                 && HoldsAt(new Fact(collection, allElements: true), read, rootGraph);
         }
 
-        if (unwrapped is ILocalReferenceOperation { Local: var taskLocal } && AwaitedEarlierInSameBlock(taskLocal, read))
+        if (unwrapped is ILocalReferenceOperation { Local: var taskLocal }
+            && (AwaitedEarlierInSameBlock(taskLocal, read) || ExecutedBatchEarlierInSameBlock(taskLocal, read)))
         {
             return true;
         }
@@ -205,6 +206,140 @@ internal sealed class TaskCompletion
 
         return !IsAssignedAfterDeclaration(local, block);
     }
+
+    /// <summary>
+    /// A task queued on a batch, then the batch run synchronously: <c>var x = batch.GetAsync(k); … batch.Execute(); … x.Result</c>
+    /// (a pipelining client's batch or transaction: its synchronous <c>Execute</c> sends what was queued and returns when
+    /// every queued operation has its answer). Same block, in that order, no labels, the local and the batch never
+    /// reassigned, and <c>Execute</c> evaluated unconditionally in its statement.
+    /// </summary>
+    private bool ExecutedBatchEarlierInSameBlock(ILocalSymbol local, IOperation read)
+    {
+        if (EnclosingStatement(read) is not { } statement || statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        ISymbol? batch = null;
+        var executed = false;
+        foreach (var earlier in block.Operations)
+        {
+            if (ReferenceEquals(earlier, statement))
+            {
+                break;
+            }
+
+            if (earlier is ILabeledOperation)
+            {
+                return false;
+            }
+
+            if (batch is null)
+            {
+                batch = QueuedOn(earlier, local);
+                continue;
+            }
+
+            executed = executed || ExecutesUnconditionally(earlier, batch);
+        }
+
+        if (!executed || batch is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in block.Operations)
+        {
+            if (operation is ILabeledOperation)
+            {
+                return false;
+            }
+        }
+
+        return !IsAssignedIn(local.Name, block.Syntax) && !IsAssignedIn(batch.Name, block.Syntax);
+    }
+
+    /// <summary>The statement (a direct child of a block) that holds the operation, outside lambdas; null when there is none.</summary>
+    private static IOperation? EnclosingStatement(IOperation operation)
+    {
+        var statement = operation;
+        while (statement.Parent is { } parent && parent is not IBlockOperation)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            statement = parent;
+        }
+
+        return statement.Parent is IBlockOperation ? statement : null;
+    }
+
+    /// <summary>For <c>var t = batch.XAsync(…);</c> declaring <paramref name="local"/>: the batch (a local or parameter); otherwise null.</summary>
+    private ISymbol? QueuedOn(IOperation statement, ILocalSymbol local)
+    {
+        if (statement is not IVariableDeclarationGroupOperation group)
+        {
+            return null;
+        }
+
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (declarator.Symbol.Is(local)
+                    && declarator.Initializer?.Value is { } value
+                    && Unwrap(value) is IInvocationOperation { TargetMethod.Name: var name, Instance: { } instance } invocation
+                    && name.EndsWith("Async", StringComparison.Ordinal)
+                    && IsTaskOrValueTaskType(invocation.Type))
+                {
+                    return Unwrap(instance) switch
+                    {
+                        ILocalReferenceOperation batchLocal => batchLocal.Local,
+                        IParameterReferenceOperation batchParameter => batchParameter.Parameter,
+                        _ => null,
+                    };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The statement calls <c>batch.Execute(…)</c> (synchronous: it returns no task) wherever it runs to its end.</summary>
+    private bool ExecutesUnconditionally(IOperation statement, ISymbol batch)
+    {
+        foreach (var operation in statement.DescendantsAndSelf())
+        {
+            if (operation is not IInvocationOperation { TargetMethod.Name: "Execute", Instance: { } instance } invocation
+                || IsAwaitableResult(invocation.Type)
+                || !(Unwrap(instance) is ILocalReferenceOperation { Local: var l } && l.Is(batch)
+                     || Unwrap(instance) is IParameterReferenceOperation { Parameter: var p } && p.Is(batch)))
+            {
+                continue;
+            }
+
+            for (var child = (IOperation)invocation; !ReferenceEquals(child, statement); child = child.Parent!)
+            {
+                switch (child.Parent)
+                {
+                    case null:
+                    case IConditionalOperation or ICoalesceOperation or IConditionalAccessOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
+                        when ReferenceEquals(binary.RightOperand, child):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool IsAwaitableResult(ITypeSymbol? type) => type is not null && (IsTaskOrValueTaskType(type) || symbols.IsAwaitable(type));
 
     /// <summary><c>await t;</c>, <c>var x = await t;</c> or the same with <c>Task.WhenAll(…, t, …)</c>, directly as the statement.</summary>
     private bool AwaitsLocal(IOperation statement, ILocalSymbol local)

@@ -529,4 +529,51 @@ public sealed class ASYNC101PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_batch_not_run_or_run_before_queuing_or_only_sometimes_completes_nothing() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IBatch
+        {
+            Task<long> IncrementAsync(string key);
+            bool Execute();
+            Task<bool> ExecuteAsync();
+        }
+
+        class Tests
+        {
+            async Task RunBeforeQueuingAsync(IBatch tran)
+            {
+                tran.Execute();
+                var x = tran.IncrementAsync("a");
+                System.Console.WriteLine({|ASYNC101:x.Result|});
+                await Task.Yield();
+            }
+
+            async Task OtherBatchAsync(IBatch first, IBatch second)
+            {
+                var x = first.IncrementAsync("a");
+                second.Execute();
+                System.Console.WriteLine({|ASYNC101:x.Result|});
+                await Task.Yield();
+            }
+
+            async Task SometimesAsync(IBatch tran, bool run)
+            {
+                var x = tran.IncrementAsync("a");
+                var ok = run && tran.Execute();
+                System.Console.WriteLine({|ASYNC101:x.Result|});
+                await Task.Yield();
+            }
+
+            async Task StartedNotAwaitedAsync(IBatch tran)
+            {
+                var x = tran.IncrementAsync("a");
+                _ = tran.ExecuteAsync();
+                System.Console.WriteLine({|ASYNC101:x.Result|});
+                await Task.Yield();
+            }
+        }
+        """);
 }

@@ -912,4 +912,41 @@ public sealed class ASYNC101TrapTests
             static Task<T> Echo<T>(Task<T> task) => task;
         }
         """);
+
+    [Fact]
+    public Task Tasks_queued_on_a_batch_read_after_the_batch_ran_synchronously() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        interface IBatch
+        {
+            Task<long> IncrementAsync(string key);
+            bool Execute();
+        }
+
+        static class Check
+        {
+            public static void True(bool value) { }
+        }
+
+        class Tests
+        {
+            async Task TransactionAsync(IBatch tran)
+            {
+                var x = tran.IncrementAsync("a");
+                var y = tran.IncrementAsync("b");
+                Check.True(tran.Execute());
+                System.Console.WriteLine(x.Result + y.Result);
+                await Task.Yield();
+            }
+
+            async Task BatchAsync(System.Func<IBatch> create)
+            {
+                var batch = create();
+                var hits = batch.IncrementAsync("hits");
+                batch.Execute();
+                await Task.Yield();
+                System.Console.WriteLine(hits.Result);
+            }
+        }
+        """);
 }
