@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -67,6 +69,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly BlockingSymbols blocking;
         private readonly AsyncTwinLookup twins;
         private readonly SourceMethodEvidence sourceEvidence = new();
+        private readonly ConditionalWeakTable<IOperation, FunctionIndex> functionIndexes = new();
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
 
         public CompilationAnalysis(AsyncSymbols symbols)
@@ -335,7 +338,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// alternatives: both halves are meant to run. Not applied to framework I/O, which has no such pairs
         /// (<c>await s.FlushAsync(); s.Flush();</c> is still a blocking flush).
         /// </summary>
-        private static bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
+        private bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
         {
             var receiverSymbol = ReferencedSymbol(receiver);
             if (receiver is not null && receiverSymbol is null)
@@ -343,8 +346,38 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var root = (IOperation)invocation;
-            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            var index = IndexOf(invocation);
+            foreach (var twin in candidates)
+            {
+                if (!index.InvocationsByName.TryGetValue(twin.Method.Name, out var calls))
+                {
+                    continue;
+                }
+
+                foreach (var other in calls)
+                {
+                    if (!ReferenceEquals(other, invocation)
+                        && IsTwinOf(other.TargetMethod, candidates)
+                        && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol)
+                        && SameArguments(invocation, other))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// What the rule asks about the function around a call, read in one walk and kept for the function's other calls
+        /// (a test method with twenty synchronous calls asks twenty times): its calls by method name, and whether it
+        /// declares a ref struct local.
+        /// </summary>
+        private FunctionIndex IndexOf(IOperation operation)
+        {
+            var root = operation;
+            for (var current = operation.Parent; current is not null; current = current.Parent)
             {
                 root = current;
                 if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -353,19 +386,36 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            foreach (var descendant in root.Descendants())
+            return functionIndexes.GetValue(root, static r => new FunctionIndex(r));
+        }
+
+        private sealed class FunctionIndex
+        {
+            public FunctionIndex(IOperation root)
             {
-                if (descendant is IInvocationOperation other
-                    && !ReferenceEquals(other, invocation)
-                    && IsTwinOf(other.TargetMethod, candidates)
-                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol)
-                    && SameArguments(invocation, other))
+                foreach (var descendant in root.Descendants())
                 {
-                    return true;
+                    switch (descendant)
+                    {
+                        case IInvocationOperation call:
+                            if (!InvocationsByName.TryGetValue(call.TargetMethod.Name, out var calls))
+                            {
+                                calls = new List<IInvocationOperation>();
+                                InvocationsByName.Add(call.TargetMethod.Name, calls);
+                            }
+
+                            calls.Add(call);
+                            break;
+                        case IVariableDeclaratorOperation { Symbol.Type.IsRefLikeType: true }:
+                            DeclaresRefLikeLocal = true;
+                            break;
+                    }
                 }
             }
 
-            return false;
+            public Dictionary<string, List<IInvocationOperation>> InvocationsByName { get; } = new(StringComparer.Ordinal);
+
+            public bool DeclaresRefLikeLocal { get; }
         }
 
         private static bool IsTwinOf(IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
@@ -979,7 +1029,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Why the rewrite to <c>await XAsync(...)</c> would not compile or would change behavior here, or null.</summary>
-        private static string? WhyNoFix(IInvocationOperation invocation, AsyncTwin twin)
+        private string? WhyNoFix(IInvocationOperation invocation, AsyncTwin twin)
         {
             if (invocation.Syntax is not InvocationExpressionSyntax syntax)
             {
@@ -1021,7 +1071,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (DeclaresRefLikeLocal(invocation))
+            if (IndexOf(invocation).DeclaresRefLikeLocal)
             {
                 return "a ref struct local (Span) in this function cannot live across an await";
             }
@@ -1041,30 +1091,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 if (current.Name is "XmlReader" or "XmlWriter"
                     && current.ContainingNamespace is { Name: "Xml", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>A Span/ref struct local in the same function: adding an await there may not compile.</summary>
-        private static bool DeclaresRefLikeLocal(IInvocationOperation invocation)
-        {
-            var root = (IOperation)invocation;
-            for (var current = invocation.Parent; current is not null; current = current.Parent)
-            {
-                root = current;
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    break;
-                }
-            }
-
-            foreach (var descendant in root.Descendants())
-            {
-                if (descendant is IVariableDeclaratorOperation { Symbol.Type.IsRefLikeType: true })
                 {
                     return true;
                 }

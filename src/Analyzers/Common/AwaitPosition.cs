@@ -71,7 +71,7 @@ internal static class AwaitPosition
         return null;
     }
 
-    private static bool IsRefLike(ILocalSymbol local) => local.IsRef || local.Type is { IsRefLikeType: true };
+    private static bool IsRefLike(ILocalSymbol local) => local.Type is { IsRefLikeType: true } || local.IsRef;
 
     /// <summary>True when <paramref name="reference"/> is inside <paramref name="loop"/> and the loop is inside the local's scope.</summary>
     private static bool IsInside(IOperation reference, IOperation? loop, IOperation scope)
