@@ -349,7 +349,7 @@ internal static class Independence
             return true;
         }
 
-        if (symbols.IsBufferLike(type) || IsContextObject(type))
+        if (symbols.IsBufferLike(type) || IsContextObject(type) || IsLockLike(type))
         {
             return true;
         }
@@ -366,6 +366,17 @@ internal static class Independence
 
         return !(type.TypeKind == TypeKind.Interface || type.IsAbstract);
     }
+
+    /// <summary>
+    /// A mutual-exclusion object handed to every operation (<c>Mutex</c>, <c>AsyncLock</c>, <c>ReaderWriterLockSlim</c>, a
+    /// project's own <c>AwaitableMutex</c>): the operations take turns on it by design, and started together they would
+    /// contend for it in an order the loop no longer decides. Named so by convention, as class, struct or interface.
+    /// </summary>
+    private static bool IsLockLike(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface
+           && (type.Name.EndsWith("Mutex", StringComparison.Ordinal)
+               || type.Name.EndsWith("Lock", StringComparison.Ordinal)
+               || type.Name.EndsWith("LockSlim", StringComparison.Ordinal));
 
     /// <summary>
     /// A context object, by the naming convention of the frameworks that hand them out: a DbContext (also behind an

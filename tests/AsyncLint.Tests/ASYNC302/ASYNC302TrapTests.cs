@@ -460,4 +460,41 @@ public sealed class ASYNC302TrapTests
             AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.non_concurrent_types = Acme.IModbus\n") },
         },
     }.RunAsync();
+
+    [Fact]
+    public Task Each_iteration_takes_turns_on_a_shared_lock() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        readonly struct AwaitableMutex
+        {
+            public bool TryTake() => true;
+            public void Release() { }
+        }
+
+        sealed class AsyncLock
+        {
+            public Task EnterAsync() => Task.CompletedTask;
+        }
+
+        class Worker
+        {
+            async Task RunAsync(IReadOnlyList<int> items, AwaitableMutex mutex, AsyncLock gate)
+            {
+                for (var i = 0; i < 100; i++)
+                {
+                    await CoreAsync(i, mutex);
+                }
+
+                foreach (var item in items)
+                {
+                    await StepAsync(item, gate);
+                }
+            }
+
+            static Task CoreAsync(int iteration, AwaitableMutex mutex) => Task.CompletedTask;
+
+            static Task StepAsync(int item, AsyncLock gate) => Task.CompletedTask;
+        }
+        """);
 }
