@@ -180,8 +180,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 : receiverType;
 
             var candidates = twins.Find(searchType, method);
-            // Cheapest exemptions first; the flow-shaped ones (dual code path, Task.Run lambdas) last.
+            // The dual code path first: in a library that offers both APIs it holds nearly every call that has a twin.
+            // Then the cheapest exemptions; the flow-shaped ones (Task.Run lambdas) last.
             if (candidates.IsDefaultOrEmpty
+                || DualCodePath.IsInSyncArm(invocation)
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsZeroTimeoutProbe(invocation)
                 || IsConsoleStream(receiver)
@@ -194,7 +196,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             var tree = invocation.Syntax.SyntaxTree;
             if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
-                || DualCodePath.IsInSyncArm(invocation)
                 || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
                 || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
