@@ -159,48 +159,21 @@ internal sealed class TaskCompletion
             return false;
         }
 
-        var statement = read;
-        while (statement.Parent is { } parent && parent is not IBlockOperation)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-
-            statement = parent;
-        }
-
-        if (statement.Parent is not IBlockOperation block)
+        if (EnclosingStatement(read) is not { Parent: IBlockOperation block } statement || HasLabels(block))
         {
             return false;
         }
 
-        var awaited = false;
         foreach (var earlier in block.Operations)
         {
             if (ReferenceEquals(earlier, statement))
             {
+                return false;
+            }
+
+            if (AwaitsLocal(earlier, local))
+            {
                 break;
-            }
-
-            if (earlier is ILabeledOperation)
-            {
-                return false;
-            }
-
-            awaited = awaited || AwaitsLocal(earlier, local);
-        }
-
-        if (!awaited)
-        {
-            return false;
-        }
-
-        foreach (var later in block.Operations)
-        {
-            if (later is ILabeledOperation)
-            {
-                return false;
             }
         }
 
@@ -215,7 +188,7 @@ internal sealed class TaskCompletion
     /// </summary>
     private bool ExecutedBatchEarlierInSameBlock(ILocalSymbol local, IOperation read)
     {
-        if (EnclosingStatement(read) is not { } statement || statement.Parent is not IBlockOperation block)
+        if (EnclosingStatement(read) is not { Parent: IBlockOperation block } statement || HasLabels(block))
         {
             return false;
         }
@@ -229,11 +202,6 @@ internal sealed class TaskCompletion
                 break;
             }
 
-            if (earlier is ILabeledOperation)
-            {
-                return false;
-            }
-
             if (batch is null)
             {
                 batch = QueuedOn(earlier, local);
@@ -243,20 +211,24 @@ internal sealed class TaskCompletion
             executed = executed || ExecutesUnconditionally(earlier, batch);
         }
 
-        if (!executed || batch is null)
-        {
-            return false;
-        }
+        return executed
+               && batch is not null
+               && !IsAssignedIn(local.Name, block.Syntax)
+               && !IsAssignedIn(batch.Name, block.Syntax);
+    }
 
+    /// <summary>A label in the block: a goto may jump into it past earlier statements, so their order proves nothing.</summary>
+    private static bool HasLabels(IBlockOperation block)
+    {
         foreach (var operation in block.Operations)
         {
             if (operation is ILabeledOperation)
             {
-                return false;
+                return true;
             }
         }
 
-        return !IsAssignedIn(local.Name, block.Syntax) && !IsAssignedIn(batch.Name, block.Syntax);
+        return false;
     }
 
     /// <summary>The statement (a direct child of a block) that holds the operation, outside lambdas; null when there is none.</summary>
