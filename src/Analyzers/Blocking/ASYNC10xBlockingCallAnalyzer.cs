@@ -70,6 +70,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly AsyncTwinLookup twins;
         private readonly SourceMethodEvidence sourceEvidence = new();
         private readonly ConditionalWeakTable<IOperation, FunctionIndex> functionIndexes = new();
+
+        // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
+        // of hundreds of calls, and each read binds the type's assignments again.
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> fieldValues = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
 
         public CompilationAnalysis(AsyncSymbols symbols)
@@ -662,14 +666,26 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
                 // A private field that is only ever set to an in-memory stream, or to a wrapper of one:
                 // _buffer = new MemoryStream(); _inflater = new DeflateStream(_buffer, ...), wherever the type resets them.
-                case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field when value.SemanticModel is { } model:
-                    return FieldValues(field.Field, model) is { IsDefaultOrEmpty: false } values
+                case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field
+                    when value.SemanticModel is { } model && MayHoldAStream(field.Field.Type, configured):
+                    return fieldValues.GetOrAdd(field.Field.OriginalDefinition, f => FieldValues((IFieldSymbol)f, model)) is { IsDefaultOrEmpty: false } values
                         && values.All(v => IsInMemory(v, configured, depth + 1));
 
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// Can a field of this type be given an in-memory stream, reader or writer? Not when it is a class or struct outside
+        /// the framework's I/O and wrapper types (a connector's own buffer type): then its values need not be read at all.
+        /// </summary>
+        private bool MayHoldAStream(ITypeSymbol type, ImmutableHashSet<string> configured)
+            => !configured.IsEmpty
+               || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+               || type.SpecialType == SpecialType.System_Object
+               || blocking.IsWrapperType(type)
+               || twins.IsFrameworkIoType(type);
 
         /// <summary>
         /// Every value a private field is given in its type's declaration in this tree: its initializer and every
