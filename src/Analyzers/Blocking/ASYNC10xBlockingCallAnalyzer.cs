@@ -824,7 +824,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         };
 
         private static bool IsSystemBuffers(INamedTypeSymbol type)
-            => type.ContainingNamespace is { Name: "Buffers", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+            => type.ContainingNamespace.IsNamespace("System.Buffers");
 
         /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
         private static IOperation? Initializer(ILocalReferenceOperation local)
@@ -1107,7 +1107,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (current.Name is "XmlReader" or "XmlWriter"
-                    && current.ContainingNamespace is { Name: "Xml", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                    && current.ContainingNamespace.IsNamespace("System.Xml"))
                 {
                     return true;
                 }

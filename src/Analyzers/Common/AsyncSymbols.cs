@@ -23,11 +23,12 @@ internal sealed class AsyncSymbols
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
     private readonly ConcurrentDictionary<Type, object> families = new();
-    private Dictionary<string, IAssemblySymbol>? referencesByName;
+    private readonly Lazy<Dictionary<string, IAssemblySymbol>> referencesByName;
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
     {
         this.compilation = compilation;
+        referencesByName = new Lazy<Dictionary<string, IAssemblySymbol>>(IndexReferences);
         Task = task;
         TaskOfT = Type("System.Threading.Tasks.Task`1");
         ValueTask = Type("System.Threading.Tasks.ValueTask");
@@ -147,33 +148,31 @@ internal sealed class AsyncSymbols
         }
     }
 
-    private Dictionary<string, IAssemblySymbol> ReferencesByName
+    /// <summary>The referenced assemblies by simple name (the first of each name), built on the first probe.</summary>
+    private Dictionary<string, IAssemblySymbol> ReferencesByName => referencesByName.Value;
+
+    private Dictionary<string, IAssemblySymbol> IndexReferences()
     {
-        get
+        var map = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            lock (byMetadataName)
+            if (!map.ContainsKey(assembly.Identity.Name))
             {
-                if (referencesByName is null)
-                {
-                    var map = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
-                    foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-                    {
-                        if (!map.ContainsKey(assembly.Identity.Name))
-                        {
-                            map.Add(assembly.Identity.Name, assembly);
-                        }
-                    }
-
-                    referencesByName = map;
-                }
-
-                return referencesByName;
+                map.Add(assembly.Identity.Name, assembly);
             }
         }
+
+        return map;
     }
 
+    /// <summary>Does some reference (or the project) declare this namespace? The global namespace always exists.</summary>
     private bool NamespaceExists(string ns)
     {
+        if (ns.Length == 0)
+        {
+            return true;
+        }
+
         INamespaceSymbol current = compilation.GlobalNamespace;
         foreach (var part in ns.Split('.'))
         {

@@ -49,4 +49,33 @@ internal static class SymbolExtensions
 
         return false;
     }
+
+    /// <summary>
+    /// The namespace is exactly <paramref name="dotted"/> (<c>"System.IO"</c>), compared name by name from the inside
+    /// out: no display string is built, so it is cheap enough for a hot path.
+    /// </summary>
+    public static bool IsNamespace(this INamespaceSymbol? ns, string dotted)
+    {
+        var end = dotted.Length;
+        var current = ns;
+        while (end > 0)
+        {
+            if (current is null || current.IsGlobalNamespace)
+            {
+                return false;
+            }
+
+            var start = dotted.LastIndexOf('.', end - 1) + 1;
+            var name = current.Name;
+            if (end - start != name.Length || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            end = start - 1;
+            current = current.ContainingNamespace;
+        }
+
+        return current is { IsGlobalNamespace: true };
+    }
 }

@@ -373,7 +373,7 @@ internal sealed class TaskCompletion
         foreach (var ancestor in block.Syntax.AncestorsAndSelf())
         {
             scope = ancestor;
-            if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            if (ancestor is MemberDeclarationSyntax or CompilationUnitSyntax)
             {
                 break;
             }
@@ -401,26 +401,26 @@ internal sealed class TaskCompletion
         foreach (var token in scope.DescendantTokens())
         {
             if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) || token.ValueText != name
-                || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier)
+                || token.Parent is not IdentifierNameSyntax identifier)
             {
                 continue;
             }
 
             SyntaxNode node = identifier;
-            while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax
-                   or Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax }
-                   or Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax)
+            while (node.Parent is ParenthesizedExpressionSyntax
+                   or ArgumentSyntax { Parent: TupleExpressionSyntax }
+                   or TupleExpressionSyntax)
             {
                 node = node.Parent;
             }
 
             switch (node.Parent)
             {
-                case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment when assignment.Left == node:
-                case Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
-                case Microsoft.CodeAnalysis.CSharp.Syntax.RefExpressionSyntax:
-                case Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax:
-                case Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax:
+                case AssignmentExpressionSyntax assignment when assignment.Left == node:
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                case RefExpressionSyntax:
+                case PrefixUnaryExpressionSyntax:
+                case PostfixUnaryExpressionSyntax:
                     return true;
             }
         }
@@ -443,11 +443,11 @@ internal sealed class TaskCompletion
         SyntaxNode? function = null;
         foreach (var ancestor in read.Syntax.Ancestors())
         {
-            if (ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            if (ancestor is AnonymousFunctionExpressionSyntax
+                or LocalFunctionStatementSyntax
+                or BaseMethodDeclarationSyntax
+                or AccessorDeclarationSyntax
+                or CompilationUnitSyntax)
             {
                 function = ancestor;
                 break;
@@ -466,7 +466,7 @@ internal sealed class TaskCompletion
             if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
                 && token.ValueText == name
                 && !readSpan.Contains(token.Span)
-                && token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax)
+                && token.Parent is not ParameterSyntax)
             {
                 return true;
             }
@@ -1357,26 +1357,26 @@ internal sealed class TaskCompletion
         var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
         var (body, expressionBody) = declaration switch
         {
-            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m => ((SyntaxNode?)m.Body, m.ExpressionBody?.Expression),
-            Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax l => (l.Body, l.ExpressionBody?.Expression),
+            MethodDeclarationSyntax m => ((SyntaxNode?)m.Body, m.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax l => (l.Body, l.ExpressionBody?.Expression),
             _ => (null, null),
         };
 
         string? returned = null;
         if (expressionBody is not null)
         {
-            returned = (expressionBody as Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax)?.Identifier.ValueText;
+            returned = (expressionBody as IdentifierNameSyntax)?.Identifier.ValueText;
         }
         else if (body is not null)
         {
-            foreach (var node in body.DescendantNodes(static n => n is not (Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)))
+            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {
-                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax statement)
+                if (node is not ReturnStatementSyntax statement)
                 {
                     continue;
                 }
 
-                if (statement.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name
+                if (statement.Expression is not IdentifierNameSyntax name
                     || (returned is not null && returned != name.Identifier.ValueText))
                 {
                     return -1;
@@ -1947,7 +1947,7 @@ internal sealed class TaskCompletion
         if (operation is not IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ReturnType: var returnType } } invocation
             || invocation.Arguments.Length != 1
             || returnType.Name is not ("ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable")
-            || returnType.ContainingNamespace is not { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            || !returnType.ContainingNamespace.IsNamespace("System.Runtime.CompilerServices"))
         {
             return null;
         }
@@ -1974,7 +1974,7 @@ internal sealed class TaskCompletion
 
             if (operation is IInvocationOperation { TargetMethod: { IsStatic: false, Name: "ToArray" or "ToList", Parameters.Length: 0 }, Instance: { } copied }
                 && copied.Type is INamedTypeSymbol { IsGenericType: true } collection
-                && collection.ContainingNamespace is { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                && collection.ContainingNamespace.IsNamespace("System.Collections.Generic"))
             {
                 operation = Unwrap(copied);
                 continue;

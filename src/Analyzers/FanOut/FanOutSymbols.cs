@@ -228,7 +228,7 @@ internal sealed class FanOutSymbols
             }
         }
 
-        return type.ContainingNamespace is { Name: "Concurrent", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+        return type.ContainingNamespace.IsNamespace("System.Collections.Concurrent");
     }
 
     /// <summary>

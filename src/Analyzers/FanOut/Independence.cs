@@ -657,7 +657,7 @@ internal static class Independence
 
     /// <summary><c>System.IO.File</c>, compared by name parts (no display string: this is asked for every pair of awaits).</summary>
     private static bool IsSystemIoFile(INamedTypeSymbol? type)
-        => type is { Name: "File", ContainingType: null, ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+        => type is { Name: "File", ContainingType: null } && type.ContainingNamespace.IsNamespace("System.IO");
 
     /// <summary>Do the two calls name the same file (same path value) through System.IO.File or a stream/writer created on it?</summary>
     private static bool SameFile(IInvocationOperation first, IInvocationOperation second)

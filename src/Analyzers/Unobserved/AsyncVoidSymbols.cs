@@ -108,7 +108,7 @@ internal sealed class AsyncVoidSymbols
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.Name == "SynchronizationContext"
-                && current.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                && current.ContainingNamespace.IsNamespace("System.Threading"))
             {
                 return true;
             }
