@@ -157,20 +157,34 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool MayAwait(SyntaxNode block)
         {
+            // Kind switches rather than type tests: this runs for every block of the compilation.
             for (SyntaxNode? node = block; node is not null; node = node.Parent)
             {
-                switch (node)
+                switch (node.Kind())
                 {
-                    case AnonymousFunctionExpressionSyntax lambda:
-                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
-                    case LocalFunctionStatementSyntax localFunction:
-                        return localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword);
-                    case MethodDeclarationSyntax method:
-                        return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
-                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax }:
+                    case SyntaxKind.ParenthesizedLambdaExpression:
+                    case SyntaxKind.SimpleLambdaExpression:
+                    case SyntaxKind.AnonymousMethodExpression:
+                        return ((AnonymousFunctionExpressionSyntax)node).AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case SyntaxKind.LocalFunctionStatement:
+                        return ((LocalFunctionStatementSyntax)node).Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case SyntaxKind.MethodDeclaration:
+                        return ((MethodDeclarationSyntax)node).Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case SyntaxKind.ConstructorDeclaration:
+                    case SyntaxKind.DestructorDeclaration:
+                    case SyntaxKind.OperatorDeclaration:
+                    case SyntaxKind.ConversionOperatorDeclaration:
+                    case SyntaxKind.GetAccessorDeclaration:
+                    case SyntaxKind.SetAccessorDeclaration:
+                    case SyntaxKind.InitAccessorDeclaration:
+                    case SyntaxKind.AddAccessorDeclaration:
+                    case SyntaxKind.RemoveAccessorDeclaration:
+                    case SyntaxKind.UnknownAccessorDeclaration:
+                    case SyntaxKind.ArrowExpressionClause when node.Parent is BasePropertyDeclarationSyntax:
                         // Constructors, operators, destructors, accessors: never async.
                         return false;
-                    case GlobalStatementSyntax or CompilationUnitSyntax:
+                    case SyntaxKind.GlobalStatement:
+                    case SyntaxKind.CompilationUnit:
                         return true;
                 }
             }
@@ -187,20 +201,11 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
             var count = 0;
             foreach (var statement in statements)
             {
-                if (statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation)
+                if (statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation
+                    && AwaitSyntax.ContainsAwaitOutsideFunctions(statement.Syntax)
+                    && ++count >= 2)
                 {
-                    foreach (var node in statement.Syntax.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-                    {
-                        if (node.IsKind(SyntaxKind.AwaitExpression))
-                        {
-                            if (++count >= 2)
-                            {
-                                return true;
-                            }
-
-                            break;
-                        }
-                    }
+                    return true;
                 }
             }
 

@@ -46,7 +46,7 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLoop(OperationAnalysisContext context)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (loop.Body is null || !HasAwait(loop.Body.Syntax))
+            if (loop.Body is null || !AwaitSyntax.ContainsAwait(loop.Body.Syntax))
             {
                 return;
             }
@@ -542,19 +542,6 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
 
         private static bool IsBodyLocal(IOperation target, HashSet<ISymbol> bodyLocals)
             => target is ILocalReferenceOperation local && bodyLocals.Contains(local.Local);
-
-        private static bool HasAwait(SyntaxNode body)
-        {
-            foreach (var node in body.DescendantNodes())
-            {
-                if (node.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AwaitExpression))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static bool OnlyAwaitOrPure(ImmutableArray<IArgumentOperation> arguments, FanOutCandidate candidate)
         {

@@ -60,7 +60,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             }
 
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
-            if (symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation) || IsRead(local, declaration.Parent!.Parent!))
+            if (symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation) || IsRead(local, declaration.Parent!))
             {
                 return;
             }
@@ -94,14 +94,34 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// True when the local is read anywhere in its scope (lambdas and local functions included), outside <c>nameof</c>.
-        /// <paramref name="scope"/> is the block holding the declaration, or the switch section: then the whole switch,
-        /// whose sections share one declaration space. No reference to the local can lie outside it, so searching the
-        /// scope rather than the whole member gives the same answer.
+        /// The scope is the block holding the declaration, searched from the declaration on (C# allows no use before it,
+        /// not even from a local function declared earlier), or for a switch section the whole switch, whose sections
+        /// share one declaration space. No reference to the local can lie outside it, so this gives the answer a search
+        /// of the whole member would, and stops at the first read, which is usually the next statement or so.
         /// </summary>
-        private static bool IsRead(ILocalSymbol local, IOperation scope)
+        private static bool IsRead(ILocalSymbol local, IOperation declarationStatement)
         {
-            var root = scope is ISwitchCaseOperation { Parent: { } switchOperation } ? switchOperation : scope;
-            foreach (var operation in root.Descendants())
+            if (declarationStatement.Parent is IBlockOperation block)
+            {
+                var started = false;
+                foreach (var statement in block.Operations)
+                {
+                    started |= ReferenceEquals(statement, declarationStatement);
+                    if (started && ReadsIn(local, statement))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return ReadsIn(local, declarationStatement.Parent is ISwitchCaseOperation { Parent: { } switchOperation } ? switchOperation : declarationStatement.Parent!);
+        }
+
+        private static bool ReadsIn(ILocalSymbol local, IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
             {
                 if (operation is ILocalReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Local, local)

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AsyncLint.Analyzers;
+
+/// <summary>
+/// "Does this piece of syntax await?", answered without walking its nodes. The fan-out rules ask it for every
+/// statement and loop body of async code, and nearly always the answer is no: a scan of the source text for the word
+/// <c>await</c> says so at the cost of reading the characters, and each word found is confirmed from its token, found
+/// by position (a descent of the tree's depth), so that a comment, a string or an <c>awaiter</c> never counts.
+/// </summary>
+internal static class AwaitSyntax
+{
+    private const string Keyword = "await";
+
+    /// <summary>An await expression anywhere in <paramref name="node"/>, lambdas and local functions included.</summary>
+    public static bool ContainsAwait(SyntaxNode node) => FirstAwait(node, outsideFunctions: false);
+
+    /// <summary>An await expression of <paramref name="node"/>'s own function: not inside a lambda or local function of it.</summary>
+    public static bool ContainsAwaitOutsideFunctions(SyntaxNode node) => FirstAwait(node, outsideFunctions: true);
+
+    private static bool FirstAwait(SyntaxNode node, bool outsideFunctions)
+    {
+        var text = node.SyntaxTree.TryGetText(out var parsed) ? parsed : node.SyntaxTree.GetText();
+        var span = node.Span;
+        var position = IndexOfWord(text, span.Start, span.End);
+        while (position >= 0)
+        {
+            var next = position + Keyword.Length;
+            var token = node.FindToken(position);
+            if (token.SpanStart == position && token.IsKind(SyntaxKind.AwaitKeyword) && token.Parent.IsKind(SyntaxKind.AwaitExpression))
+            {
+                if (!outsideFunctions || OutermostFunctionBelow(token.Parent!, node) is not { } function)
+                {
+                    return true;
+                }
+
+                // Every other await of that lambda or local function is the function's own: skip it whole, which keeps
+                // the search linear however deeply functions nest.
+                next = function.Span.End;
+            }
+
+            position = IndexOfWord(text, next, span.End);
+        }
+
+        return false;
+    }
+
+    /// <summary>The next occurrence of <c>await</c> as a whole word in [start, end), or -1.</summary>
+    private static int IndexOfWord(SourceText text, int start, int end)
+    {
+        for (var i = start; i + Keyword.Length <= end; i++)
+        {
+            if (text[i] != 'a' || text[i + 1] != 'w' || text[i + 2] != 'a' || text[i + 3] != 'i' || text[i + 4] != 't')
+            {
+                continue;
+            }
+
+            if ((i > 0 && IsIdentifierPart(text[i - 1])) || (i + Keyword.Length < text.Length && IsIdentifierPart(text[i + Keyword.Length])))
+            {
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    private static bool IsIdentifierPart(char c) => c == '_' || c == '@' || char.IsLetterOrDigit(c);
+
+    /// <summary>The outermost lambda, anonymous method or local function between <paramref name="node"/> and <paramref name="root"/>, or null.</summary>
+    private static SyntaxNode? OutermostFunctionBelow(SyntaxNode node, SyntaxNode root)
+    {
+        SyntaxNode? outermost = null;
+        for (var current = node.Parent; current is not null && current != root; current = current.Parent)
+        {
+            switch (current.Kind())
+            {
+                case SyntaxKind.ParenthesizedLambdaExpression:
+                case SyntaxKind.SimpleLambdaExpression:
+                case SyntaxKind.AnonymousMethodExpression:
+                case SyntaxKind.LocalFunctionStatement:
+                    outermost = current;
+                    break;
+            }
+        }
+
+        return outermost;
+    }
+}
