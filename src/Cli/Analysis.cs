@@ -15,7 +15,9 @@ internal sealed record ProjectAnalysis(
     TimeSpan CompileTime,
     TimeSpan AnalyzerTime,
     ImmutableDictionary<string, TimeSpan> TimePerAnalyzer,
-    ImmutableArray<string> AnalyzerExceptions);
+    ImmutableArray<string> AnalyzerExceptions,
+    TimeSpan FirstAnalyzerTime,
+    int WarmRuns);
 
 internal static class Analysis
 {
@@ -46,11 +48,13 @@ internal static class Analysis
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
         var perAnalyzer = await TimePerAnalyzerAsync(withAnalyzers, analyzers, cancellationToken).ConfigureAwait(false);
+        var firstAnalyzerTime = TimeSpan.FromTicks(perAnalyzer.Values.Sum(t => t.Ticks));
+        var warmRuns = 0;
         if (warmTiming)
         {
             // The first run pays for JIT-compiling the analyzers and for binding; a build server pays neither twice.
             // Time warm, single-threaded runs on fresh copies of the compilation, compiler and analyzers alike.
-            (compileTime, perAnalyzer) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+            (compileTime, perAnalyzer, warmRuns) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
         }
 
         var analyzerTime = TimeSpan.FromTicks(perAnalyzer.Values.Sum(t => t.Ticks));
@@ -70,19 +74,32 @@ internal static class Analysis
             compileTime,
             analyzerTime,
             perAnalyzer,
-            exceptions.Distinct().ToImmutableArray());
+            exceptions.Distinct().ToImmutableArray(),
+            firstAnalyzerTime,
+            warmRuns);
     }
 
-    /// <summary>Warm runs measured: the median of this many (a small project's analyzer time is a few milliseconds).</summary>
-    private const int WarmRuns = 3;
+    /// <summary>The steady state is the median of this many consecutive warm runs that agree.</summary>
+    internal const int SteadyRuns = 3;
 
-    private static async Task<(TimeSpan Compile, ImmutableDictionary<string, TimeSpan> PerAnalyzer)> MeasureWarmAsync(
+    /// <summary>Warm runs at most, when they never settle (a busy machine).</summary>
+    internal const int MaxWarmRuns = 10;
+
+    /// <summary>
+    /// Warm runs until the analyzers' time settles, then the median of the last <see cref="SteadyRuns"/>. The runtime
+    /// JIT-compiles the analyzers first without optimizations and recompiles the busy methods optimized only once the
+    /// process has been quiet for a moment; while the compiler keeps JIT-compiling, that moment is put off, so the first
+    /// few warm runs of a mid-sized project can take several times the steady time. A build server, which keeps the
+    /// analyzers loaded from one build to the next, runs the steady code; <see cref="ProjectAnalysis.FirstAnalyzerTime"/>
+    /// keeps the cold figure.
+    /// </summary>
+    private static async Task<(TimeSpan Compile, ImmutableDictionary<string, TimeSpan> PerAnalyzer, int Runs)> MeasureWarmAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
     {
         var singleThreaded = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
         var compileTimes = new List<TimeSpan>();
         var runs = new List<ImmutableDictionary<string, TimeSpan>>();
-        for (var run = 0; run < WarmRuns; run++)
+        while (runs.Count < MaxWarmRuns && !(runs.Count >= SteadyRuns && IsSteady(runs.Skip(runs.Count - SteadyRuns).Select(Total).ToList())))
         {
             var stopwatch = Stopwatch.StartNew();
             singleThreaded.Clone().GetDiagnostics(cancellationToken);
@@ -94,9 +111,21 @@ internal static class Analysis
             runs.Add(await TimePerAnalyzerAsync(withAnalyzers, analyzers, cancellationToken).ConfigureAwait(false));
         }
 
-        // The run whose total analyzer time is the median stands for all (its per-analyzer times add up to it).
-        var median = runs.OrderBy(r => r.Values.Sum(t => t.Ticks)).ElementAt(WarmRuns / 2);
-        return (compileTimes.OrderBy(t => t).ElementAt(WarmRuns / 2), median);
+        // The run whose total analyzer time is the median of the last few stands for them (its per-analyzer times add up to it).
+        var last = runs.Skip(runs.Count - SteadyRuns).ToList();
+        var median = last.OrderBy(Total).ElementAt(last.Count / 2);
+        var compile = compileTimes.Skip(compileTimes.Count - SteadyRuns).OrderBy(t => t).ElementAt(last.Count / 2);
+        return (compile, median, runs.Count);
+    }
+
+    private static long Total(ImmutableDictionary<string, TimeSpan> run) => run.Values.Sum(t => t.Ticks);
+
+    /// <summary>Consecutive totals within 15% of their median (or within a millisecond: a tiny project's times are all noise).</summary>
+    internal static bool IsSteady(IReadOnlyList<long> totals)
+    {
+        var median = totals.OrderBy(t => t).ElementAt(totals.Count / 2);
+        var tolerance = Math.Max(median * 0.15, TimeSpan.TicksPerMillisecond);
+        return totals.All(t => Math.Abs(t - median) <= tolerance);
     }
 
     private static async Task<ImmutableDictionary<string, TimeSpan>> TimePerAnalyzerAsync(

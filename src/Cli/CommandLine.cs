@@ -19,7 +19,7 @@ internal sealed class CommandLine
                --fail-on    exit 1 when a hit at this severity or above is found (default: warning)
                --sarif      also write a SARIF 2.1.0 log to FILE
                --json       print JSON instead of text
-               --timing     time a second, warm, single-threaded run (compiler and analyzers)
+               --timing     time warm, single-threaded runs until they settle (compiler and analyzers)
                -p:Name=Value  an MSBuild global property for loading the project (repeatable),
                             e.g. -p:TargetFramework=net8.0 -p:Configuration=Release
         fix    applies the rule's code fix everywhere (FixAll), only when the result still compiles.

@@ -48,7 +48,9 @@ internal static class ScanCommand
                     .GroupBy(p => p.Key, StringComparer.Ordinal)
                     .ToImmutableDictionary(g => g.Key, g => TimeSpan.FromTicks(g.Sum(p => p.Value.Ticks)), StringComparer.Ordinal),
                 results.SelectMany(r => r.AnalyzerExceptions).Distinct().ToImmutableArray(),
-                options.Timing);
+                options.Timing,
+                TimeSpan.FromTicks(results.Sum(r => r.FirstAnalyzerTime.Ticks)),
+                results.Select(r => r.WarmRuns).DefaultIfEmpty().Max());
 
             if (options.SarifPath is not null)
             {
@@ -84,7 +86,9 @@ internal static class ScanCommand
         }
 
         output.WriteLine($"time: compiler {summary.CompileTime.TotalSeconds:F2} s, AsyncLint analyzers {summary.AnalyzerTime.TotalSeconds:F2} s ({Share(summary)} of the compiler's time; "
-            + (summary.Warm ? "median of 3 warm, single-threaded runs)" : "first run, JIT included; --timing measures warm runs)"));
+            + (summary.Warm
+                ? $"steady state: median of the last {Analysis.SteadyRuns} of {summary.WarmRuns} warm, single-threaded runs; first run, JIT included: {summary.FirstAnalyzerTime.TotalSeconds:F2} s)"
+                : "first run, JIT included; --timing measures warm runs)"));
         if (summary.Warm)
         {
             foreach (var (analyzer, time) in summary.TimePerAnalyzer.OrderByDescending(p => p.Value))
@@ -132,6 +136,8 @@ internal static class ScanCommand
             analyzerSeconds = summary.AnalyzerTime.TotalSeconds,
             analyzerSecondsPerAnalyzer = summary.TimePerAnalyzer.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.TotalSeconds),
             warmTiming = summary.Warm,
+            warmRuns = summary.WarmRuns,
+            firstRunAnalyzerSeconds = summary.FirstAnalyzerTime.TotalSeconds,
             analyzerExceptions = summary.AnalyzerExceptions,
             rules = rules.Descriptors.Select(d => new
             {
@@ -161,5 +167,6 @@ internal static class ScanCommand
 
     private sealed record ScanSummary(
         string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime,
-        ImmutableDictionary<string, TimeSpan> TimePerAnalyzer, ImmutableArray<string> AnalyzerExceptions, bool Warm);
+        ImmutableDictionary<string, TimeSpan> TimePerAnalyzer, ImmutableArray<string> AnalyzerExceptions, bool Warm,
+        TimeSpan FirstAnalyzerTime, int WarmRuns);
 }

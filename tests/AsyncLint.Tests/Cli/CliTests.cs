@@ -56,6 +56,25 @@ public sealed class CliTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Scan_timing_measures_warm_runs_until_they_settle()
+    {
+        var scan = await fixture.AsyncLintAsync(fixture.Root, "scan", fixture.ProjectDirectory, "--json", "--timing", "--fail-on", "never");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        var json = scan.Output[scan.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
+        var root = document.RootElement;
+        Assert.True(root.GetProperty("warmTiming").GetBoolean());
+        var runs = root.GetProperty("warmRuns").GetInt32();
+        Assert.InRange(runs, 3, 10);
+        Assert.True(root.GetProperty("compilerSeconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("firstRunAnalyzerSeconds").GetDouble() > 0);
+        var perAnalyzer = root.GetProperty("analyzerSecondsPerAnalyzer").EnumerateObject().ToList();
+        Assert.Contains(perAnalyzer, p => p.Name == "ASYNC10xBlockingCallAnalyzer");
+        Assert.Equal(root.GetProperty("analyzerSeconds").GetDouble(), perAnalyzer.Sum(p => p.Value.GetDouble()), 6);
+    }
+
+    [Fact]
     public async Task Fix_dry_run_shows_the_diff_then_fix_rewrites_and_the_project_still_builds()
     {
         var copy = Path.Combine(fixture.Root, "FixCopy");
