@@ -22,7 +22,7 @@ internal sealed record ProjectAnalysis(
 internal static class Analysis
 {
     /// <summary>Runs <paramref name="analyzers"/> over the project with its own .editorconfig options (effective severities apply).</summary>
-    public static async Task<ProjectAnalysis> RunAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken, bool warmTiming = false)
+    public static async Task<ProjectAnalysis> RunAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken, bool warmTiming = false, Action<string>? progress = null)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new CliException($"no compilation for project '{project.Name}'");
@@ -54,7 +54,7 @@ internal static class Analysis
         {
             // The first run pays for JIT-compiling the analyzers and for binding; a build server pays neither twice.
             // Time warm, single-threaded runs on fresh copies of the compilation, compiler and analyzers alike.
-            (compileTime, perAnalyzer, warmRuns) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+            (compileTime, perAnalyzer, warmRuns) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var analyzerTime = TimeSpan.FromTicks(perAnalyzer.Values.Sum(t => t.Ticks));
@@ -82,24 +82,26 @@ internal static class Analysis
     /// <summary>The steady state is the median of this many consecutive warm runs that agree.</summary>
     internal const int SteadyRuns = 3;
 
+    /// <summary>Warm runs at least: the optimized code takes a few runs to arrive, and until then the times can agree at a plateau.</summary>
+    internal const int MinWarmRuns = 5;
+
     /// <summary>Warm runs at most, when they never settle (a busy machine).</summary>
-    internal const int MaxWarmRuns = 10;
+    internal const int MaxWarmRuns = 12;
 
     /// <summary>
     /// Warm runs until the analyzers' time settles, then the median of the last <see cref="SteadyRuns"/>. The runtime
-    /// JIT-compiles the analyzers first without optimizations and recompiles the busy methods optimized only once the
-    /// process has been quiet for a moment; while the compiler keeps JIT-compiling, that moment is put off, so the first
-    /// few warm runs of a mid-sized project can take several times the steady time. A build server, which keeps the
-    /// analyzers loaded from one build to the next, runs the steady code; <see cref="ProjectAnalysis.FirstAnalyzerTime"/>
-    /// keeps the cold figure.
+    /// JIT-compiles the analyzers first without optimizations and recompiles the busy methods optimized a few runs later
+    /// (<see cref="SteadyStateRuntime"/>), so the first warm runs of a mid-sized project can take several times the
+    /// steady time. A build server, which keeps the analyzers loaded from one build to the next, runs the steady code;
+    /// <see cref="ProjectAnalysis.FirstAnalyzerTime"/> keeps the cold figure.
     /// </summary>
     private static async Task<(TimeSpan Compile, ImmutableDictionary<string, TimeSpan> PerAnalyzer, int Runs)> MeasureWarmAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions, Action<string>? progress, CancellationToken cancellationToken)
     {
         var singleThreaded = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
         var compileTimes = new List<TimeSpan>();
         var runs = new List<ImmutableDictionary<string, TimeSpan>>();
-        while (runs.Count < MaxWarmRuns && !(runs.Count >= SteadyRuns && IsSteady(runs.Skip(runs.Count - SteadyRuns).Select(Total).ToList())))
+        while (runs.Count < MaxWarmRuns && !(runs.Count >= MinWarmRuns && IsSteady(runs.Skip(runs.Count - SteadyRuns).Select(Total).ToList())))
         {
             var stopwatch = Stopwatch.StartNew();
             singleThreaded.Clone().GetDiagnostics(cancellationToken);
@@ -109,6 +111,7 @@ internal static class Analysis
             var withAnalyzers = singleThreaded.Clone().WithAnalyzers(analyzers, options);
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             runs.Add(await TimePerAnalyzerAsync(withAnalyzers, analyzers, cancellationToken).ConfigureAwait(false));
+            progress?.Invoke($"warm run {runs.Count}: compiler {compileTimes[^1].TotalSeconds:F2} s, AsyncLint {TimeSpan.FromTicks(Total(runs[^1])).TotalMilliseconds:F1} ms");
         }
 
         // The run whose total analyzer time is the median of the last few stands for them (its per-analyzer times add up to it).

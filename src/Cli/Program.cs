@@ -13,6 +13,11 @@ if (options is null)
     return error is null ? 0 : 2;
 }
 
+if (options.Timing && SteadyStateRuntime.ShouldRestart())
+{
+    return await SteadyStateRuntime.RunChildAsync(args);
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -24,7 +24,7 @@ internal static class ScanCommand
             foreach (var project in projects)
             {
                 progress.WriteLine($"analyzing {project.Name} ({project.DocumentIds.Count} files)");
-                results.Add(await Analysis.RunAsync(project, analyzers, cancellationToken, options.Timing).ConfigureAwait(false));
+                results.Add(await Analysis.RunAsync(project, analyzers, cancellationToken, options.Timing, m => progress.WriteLine(m)).ConfigureAwait(false));
             }
 
             var minimum = Hit.Rank(options.MinimumSeverity);

@@ -66,7 +66,7 @@ public sealed class CliTests : IClassFixture<CliFixture>
         var root = document.RootElement;
         Assert.True(root.GetProperty("warmTiming").GetBoolean());
         var runs = root.GetProperty("warmRuns").GetInt32();
-        Assert.InRange(runs, 3, 10);
+        Assert.InRange(runs, 5, 12);
         Assert.True(root.GetProperty("compilerSeconds").GetDouble() > 0);
         Assert.True(root.GetProperty("firstRunAnalyzerSeconds").GetDouble() > 0);
         var perAnalyzer = root.GetProperty("analyzerSecondsPerAnalyzer").EnumerateObject().ToList();
