@@ -19,6 +19,9 @@ public sealed record BenchOptions
     /// <summary>A folder of .cs files to measure instead of the generated codebase.</summary>
     public string? Folder { get; init; }
 
+    /// <summary>A built project's output folder whose assemblies the folder's code references (with <see cref="Folder"/>).</summary>
+    public string? ReferencesFolder { get; init; }
+
     /// <summary>Run the analysis driver (and the compiler) on several threads; the default is one thread, which makes
     /// every analyzer's time its own CPU time and the compiler's time comparable to the sum.</summary>
     public bool Concurrent { get; init; }
@@ -55,7 +58,7 @@ public static class BenchRunner
         var log = options.Log ?? TextWriter.Null;
         var input = options.Folder is null
             ? BenchInput.Generated(options.Files, options.Seed, options.Concurrent)
-            : BenchInput.Folder(options.Folder, options.Concurrent);
+            : BenchInput.Folder(options.Folder, options.Concurrent, options.ReferencesFolder);
         log.WriteLine($"input: {input.Description}: {input.Files} files, {input.Lines} lines");
 
         var asyncLint = AnalyzerSets.AsyncLint(options.AsyncLintDll);

@@ -9,6 +9,7 @@ const string Usage = """
       --files N          files of the generated codebase (default 2000)
       --seed N           generator seed (default 42)
       --folder PATH      measure every .cs file under PATH instead (compiled against .NET 10 reference assemblies)
+      --references DIR   with --folder: also reference the assemblies in DIR (the project's bin/Release/<tfm> folder)
       --repetitions N    measured repetitions after the warm-up (default 5)
       --concurrent       run the analysis driver and the compiler on several threads (default: one thread)
       --isolated         one analysis driver per group (each pays its own binding and lazy costs; slower)
@@ -29,6 +30,7 @@ for (var i = 0; i < args.Length; i++)
         case "--files": options = options with { Files = NextInt() }; break;
         case "--seed": options = options with { Seed = NextInt() }; break;
         case "--folder": options = options with { Folder = Next() }; break;
+        case "--references": options = options with { ReferencesFolder = Next() }; break;
         case "--repetitions": options = options with { Repetitions = Math.Max(1, NextInt()) }; break;
         case "--concurrent": options = options with { Concurrent = true }; break;
         case "--isolated": options = options with { Isolated = true }; break;

@@ -51,6 +51,7 @@ internal sealed class FanOutSymbols
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> threadSafe;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> orderedNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> capturingLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
 
@@ -130,6 +131,18 @@ internal sealed class FanOutSymbols
 
             return false;
         });
+
+    /// <summary><see cref="Independence.CapturesState"/>, once per local function (each of its calls asks).</summary>
+    public bool CapturesState(IMethodSymbol localFunction, SemanticModel? model)
+    {
+        if (!capturingLocalFunctions.TryGetValue(localFunction, out var captures))
+        {
+            captures = Independence.CapturesState(localFunction, model);
+            capturingLocalFunctions.TryAdd(localFunction, captures);
+        }
+
+        return captures;
+    }
 
     /// <summary><see cref="Independence.IsOrderedName"/>, split into words once per method name in the compilation.</summary>
     public bool IsOrderedName(string name)

@@ -167,7 +167,7 @@ internal static class Independence
             return null;
         }
 
-        if (method.MethodKind == MethodKind.LocalFunction && !method.IsStatic && CapturesState(method, invocation.SemanticModel))
+        if (method.MethodKind == MethodKind.LocalFunction && !method.IsStatic && symbols.CapturesState(method, invocation.SemanticModel))
         {
             // A capturing local function reads and writes the enclosing method's locals (or this) behind our back.
             return null;
@@ -679,51 +679,35 @@ internal static class Independence
         return a.Syntax.ToString() == b.Syntax.ToString();
     }
 
-    /// <summary>Does a local function read or write a local, parameter or <c>this</c> of the code around it?</summary>
-    private static bool CapturesState(IMethodSymbol localFunction, SemanticModel? model)
+    /// <summary>
+    /// Does a local function read or write a local, parameter or <c>this</c> of the code around it? Read from its
+    /// operations, which the analysis driver has already built for the enclosing body (a data-flow analysis of the body
+    /// would bind it again for every call).
+    /// </summary>
+    public static bool CapturesState(IMethodSymbol localFunction, SemanticModel? model)
     {
         if (model is null || localFunction.DeclaringSyntaxReferences.Length != 1)
         {
             return true;
         }
 
-        var declaration = localFunction.DeclaringSyntaxReferences[0].GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax;
-        SyntaxNode? body = (SyntaxNode?)declaration?.Body ?? declaration?.ExpressionBody?.Expression;
-        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        var declaration = localFunction.DeclaringSyntaxReferences[0].GetSyntax();
+        if (declaration.SyntaxTree != model.SyntaxTree || model.GetOperation(declaration) is not ILocalFunctionOperation operation)
         {
             return true;
         }
 
-        var flow = body is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
-            ? model.AnalyzeDataFlow(expression)
-            : model.AnalyzeDataFlow((Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)body);
-        if (flow is null || !flow.Succeeded)
+        foreach (var descendant in operation.Descendants())
         {
-            return true;
-        }
-
-        foreach (var node in body.DescendantNodesAndSelf())
-        {
-            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax)
+            switch (descendant)
             {
-                return true;
-            }
-
-            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
-                && !(identifier.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == identifier)
-                && model.GetSymbolInfo(identifier).Symbol is { IsStatic: false, ContainingSymbol: INamedTypeSymbol } member
-                && member.Kind is SymbolKind.Field or SymbolKind.Property or SymbolKind.Method or SymbolKind.Event)
-            {
-                // An instance member through the implicit 'this'.
-                return true;
-            }
-        }
-
-        foreach (var symbol in flow.ReadInside.AddRange(flow.WrittenInside))
-        {
-            if (symbol is IParameterSymbol { IsThis: true } || !DeclaredWithin(symbol, localFunction))
-            {
-                return true;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    // this, base, or an instance member through the implicit this.
+                    return true;
+                case ILocalReferenceOperation local when !DeclaredWithin(local.Local, localFunction):
+                    return true;
+                case IParameterReferenceOperation parameter when !DeclaredWithin(parameter.Parameter, localFunction):
+                    return true;
             }
         }
 

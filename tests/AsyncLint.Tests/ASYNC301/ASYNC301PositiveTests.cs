@@ -155,6 +155,31 @@ public sealed class ASYNC301PositiveTests
         """);
 
     [Fact]
+    public Task Local_functions_using_only_their_own_state() => Verify.AnalyzerAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class Box { public int Value { get; set; } }
+
+        class C
+        {
+            async Task<int> LoadAsync()
+            {
+                async Task<int> FetchAsync(int id)
+                {
+                    await Task.Delay(10);
+                    var box = new Box { Value = id };
+                    return new[] { box.Value }.Select(v => v * 2).Sum();
+                }
+
+                var a = {|ASYNC301:await FetchAsync(1)|};
+                var b = await FetchAsync(2);
+                return a + b;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reads_through_one_service_locator_of_interfaces() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
 

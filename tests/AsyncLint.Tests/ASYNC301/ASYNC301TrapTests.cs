@@ -481,6 +481,29 @@ public sealed class ASYNC301TrapTests
         }
         """);
 
+    [Theory]
+    [InlineData("return id + offset;")]                          // a parameter of the enclosing method
+    [InlineData("return id + Scale();")]                         // an instance method through the implicit this
+    [InlineData("return id + this.factor;")]                     // a field through this
+    [InlineData("System.Func<int> f = () => offset; return f();")] // a lambda inside the local function that captures
+    public Task Local_functions_capturing_the_enclosing_state_are_not_independent(string body) => Verify.AnalyzerAsync($$"""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private int factor = 2;
+            private int Scale() => factor;
+
+            async Task<int> LoadAsync(int offset)
+            {
+                async Task<int> FetchAsync(int id) { await Task.Yield(); {{body}} }
+                var a = await FetchAsync(1);
+                var b = await FetchAsync(2);
+                return a + b;
+            }
+        }
+        """);
+
     [Fact]
     public Task Condition3_commands_on_one_interface_receiver_are_steps() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
