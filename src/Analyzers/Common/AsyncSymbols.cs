@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -23,12 +24,19 @@ internal sealed class AsyncSymbols
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
     private readonly ConcurrentDictionary<Type, object> families = new();
-    private readonly Lazy<Dictionary<string, IAssemblySymbol>> referencesByName;
+    private readonly Lazy<Dictionary<string, List<IAssemblySymbol>>> referencesByNamespace;
+
+    /// <summary>
+    /// The namespaces each referenced assembly declares, read once per assembly symbol. Successive compilations of a project
+    /// (each build of the compiler server, each edit in the IDE) share their references' assembly symbols, so this is
+    /// computed once per reference, not once per compilation.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IAssemblySymbol, DeclaredNamespaces> NamespacesOf = new();
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
     {
         this.compilation = compilation;
-        referencesByName = new Lazy<Dictionary<string, IAssemblySymbol>>(IndexReferences);
+        referencesByNamespace = new Lazy<Dictionary<string, List<IAssemblySymbol>>>(IndexReferences);
         Task = task;
         TaskOfT = Type("System.Threading.Tasks.Task`1");
         ValueTask = Type("System.Threading.Tasks.ValueTask");
@@ -62,8 +70,12 @@ internal sealed class AsyncSymbols
 
     private static AsyncSymbols? Create(Compilation compilation)
     {
+        // Task lives beside object (System.Runtime, mscorlib, netstandard) unless the project declares its own.
+        const string TaskName = "System.Threading.Tasks.Task";
+        var task = compilation.Assembly.GetTypeByMetadataName(TaskName)
+            ?? Public(compilation.ObjectType.ContainingAssembly?.GetTypeByMetadataName(TaskName));
 #pragma warning disable RS0030 // the one place allowed to look types up by metadata name
-        var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        task ??= compilation.GetTypeByMetadataName(TaskName);
 #pragma warning restore RS0030
         return task is null ? null : new AsyncSymbols(compilation, task);
     }
@@ -96,10 +108,11 @@ internal sealed class AsyncSymbols
 
     /// <summary>
     /// The compiler's lookup asks every referenced assembly (about 170 with the .NET 10 references, ~50 µs a name), and the
-    /// rules resolve about a hundred names: most of a small project's analyzer time. Cheap probes come first, each one
-    /// assembly: the project's own (a source definition wins, as in the compiler's lookup), the one that holds Task (most
-    /// framework types), and references named after the type's namespace. A namespace that no reference declares has no
-    /// such type. Only what is left goes through the full lookup.
+    /// rules resolve about a hundred names, most of them absent (UI, ORM and test frameworks a project may not use): most
+    /// of a small project's analyzer time. So the project's own assembly is asked first (a source definition wins, as in
+    /// the compiler's lookup), then the one that holds Task (most framework types), then only the references that declare
+    /// the type's namespace. A name no reference can hold costs a dictionary probe. Ambiguous or non-public finds are
+    /// left to the compiler's lookup, which has the rules for those.
     /// </summary>
     private INamedTypeSymbol? Resolve(string metadataName)
     {
@@ -115,86 +128,56 @@ internal sealed class AsyncSymbols
 
         var dot = metadataName.LastIndexOf('.');
         var ns = dot < 0 ? string.Empty : metadataName.Substring(0, dot);
-        foreach (var assemblyName in AssemblyNamesFor(ns, metadataName.Substring(dot + 1)))
+        if (!referencesByNamespace.Value.TryGetValue(ns, out var declaring))
         {
-            if (ReferencesByName.TryGetValue(assemblyName, out var assembly) && Public(assembly.GetTypeByMetadataName(metadataName)) is { } found)
+            return null;
+        }
+
+        INamedTypeSymbol? found = null;
+        foreach (var assembly in declaring)
+        {
+            if (assembly.GetTypeByMetadataName(metadataName) is not { } candidate)
             {
-                return found;
+                continue;
             }
-        }
 
+            if (found is not null || Public(candidate) is null)
+            {
 #pragma warning disable RS0030 // the one place allowed to look types up by metadata name
-        return NamespaceExists(ns) ? compilation.GetTypeByMetadataName(metadataName) : null;
+                return compilation.GetTypeByMetadataName(metadataName);
 #pragma warning restore RS0030
-    }
+            }
 
-    /// <summary><c>System.Data.Common</c> for System.Data.Common.DbConnection, <c>System.Threading.Thread</c> for Thread,
-    /// <c>Microsoft.Extensions.Logging.Abstractions</c> for ILogger, <c>System.Net</c>-style parents.</summary>
-    private static IEnumerable<string> AssemblyNamesFor(string ns, string typeName)
-    {
-        if (ns.Length == 0)
-        {
-            yield break;
+            found = candidate;
         }
 
-        yield return ns;
-        var tick = typeName.IndexOf('`');
-        yield return ns + "." + (tick < 0 ? typeName : typeName.Substring(0, tick));
-        yield return ns + ".Abstractions";
-        var parent = ns.LastIndexOf('.');
-        if (parent > 0)
-        {
-            yield return ns.Substring(0, parent);
-        }
+        return found;
     }
 
-    /// <summary>The referenced assemblies by simple name (the first of each name), built on the first probe.</summary>
-    private Dictionary<string, IAssemblySymbol> ReferencesByName => referencesByName.Value;
-
-    private Dictionary<string, IAssemblySymbol> IndexReferences()
+    /// <summary>Namespace → the referenced assemblies that declare it (the first reference of each assembly name only).</summary>
+    private Dictionary<string, List<IAssemblySymbol>> IndexReferences()
     {
-        var map = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<IAssemblySymbol>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (!map.ContainsKey(assembly.Identity.Name))
+            if (!seen.Add(assembly.Identity.Name))
             {
-                map.Add(assembly.Identity.Name, assembly);
+                continue;
+            }
+
+            foreach (var ns in NamespacesOf.GetValue(assembly, static a => new DeclaredNamespaces(a)).Names)
+            {
+                if (!map.TryGetValue(ns, out var list))
+                {
+                    map.Add(ns, list = new List<IAssemblySymbol>(1));
+                }
+
+                list.Add(assembly);
             }
         }
 
         return map;
-    }
-
-    /// <summary>Does some reference (or the project) declare this namespace? The global namespace always exists.</summary>
-    private bool NamespaceExists(string ns)
-    {
-        if (ns.Length == 0)
-        {
-            return true;
-        }
-
-        INamespaceSymbol current = compilation.GlobalNamespace;
-        foreach (var part in ns.Split('.'))
-        {
-            INamespaceSymbol? next = null;
-            foreach (var member in current.GetMembers(part))
-            {
-                if (member is INamespaceSymbol child)
-                {
-                    next = child;
-                    break;
-                }
-            }
-
-            if (next is null)
-            {
-                return false;
-            }
-
-            current = next;
-        }
-
-        return true;
     }
 
     private static INamedTypeSymbol? Public(INamedTypeSymbol? type)
@@ -252,4 +235,30 @@ internal sealed class AsyncSymbols
 
     public bool IsCancellationTokenSource(ITypeSymbol? type)
         => type is not null && SymbolEqualityComparer.Default.Equals(type, CancellationTokenSource);
+}
+
+/// <summary>Every namespace an assembly declares, by full name ("" for the global namespace); only namespaces are read, never the types in them.</summary>
+internal sealed class DeclaredNamespaces
+{
+    public DeclaredNamespaces(IAssemblySymbol assembly)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        names.Add(string.Empty);
+        var pending = new Stack<(INamespaceSymbol Namespace, string Name)>();
+        pending.Push((assembly.GlobalNamespace, string.Empty));
+        while (pending.Count > 0)
+        {
+            var (current, name) = pending.Pop();
+            foreach (var child in current.GetNamespaceMembers())
+            {
+                var childName = name.Length == 0 ? child.Name : name + "." + child.Name;
+                names.Add(childName);
+                pending.Push((child, childName));
+            }
+        }
+
+        Names = names.ToImmutable();
+    }
+
+    public ImmutableArray<string> Names { get; }
 }

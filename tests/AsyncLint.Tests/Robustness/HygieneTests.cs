@@ -56,6 +56,8 @@ public sealed class HygieneTests(ITestOutputHelper output)
                 {
                     // A weak table keyed by Compilation is per-compilation state that every analyzer of that compilation
                     // shares (resolved symbols); it never outlives the compilation and never mixes two compilations.
+                    // One keyed by an assembly symbol holds an immutable fact about that assembly (the namespaces it
+                    // declares), shared by the compilations that reference the same assembly symbol.
                     continue;
                 }
                 else if (!IsImmutable(field.FieldType, []))
@@ -72,7 +74,8 @@ public sealed class HygieneTests(ITestOutputHelper output)
     private static bool IsPerCompilationTable(Type type)
         => type.IsGenericType
            && type.GetGenericTypeDefinition() == typeof(System.Runtime.CompilerServices.ConditionalWeakTable<,>)
-           && type.GetGenericArguments()[0] == typeof(Compilation);
+           && (type.GetGenericArguments()[0] == typeof(Compilation)
+               || (type.GetGenericArguments()[0] == typeof(IAssemblySymbol) && IsImmutable(type.GetGenericArguments()[1], [])));
 
     [Fact]
     public void Analyzer_and_fixer_instances_hold_no_mutable_state()
