@@ -133,6 +133,19 @@ internal sealed class AsyncSymbols
             return null;
         }
 
+        // The assembly named after the namespace or the type (System.Console, System.Net.Http, System.Diagnostics.Process)
+        // usually holds it: a broad namespace like System is declared by a hundred references, each asked in turn below.
+        foreach (var assemblyName in AssemblyNamesFor(ns, metadataName.Substring(dot + 1)))
+        {
+            foreach (var assembly in declaring)
+            {
+                if (assembly.Identity.Name == assemblyName && Public(assembly.GetTypeByMetadataName(metadataName)) is { } named)
+                {
+                    return named;
+                }
+            }
+        }
+
         INamedTypeSymbol? found = null;
         foreach (var assembly in declaring)
         {
@@ -152,6 +165,26 @@ internal sealed class AsyncSymbols
         }
 
         return found;
+    }
+
+    /// <summary><c>System.Data.Common</c> for System.Data.Common.DbConnection, <c>System.Console</c> for Console,
+    /// <c>Microsoft.Extensions.Logging.Abstractions</c> for ILogger, <c>System.Net</c>-style parents.</summary>
+    private static IEnumerable<string> AssemblyNamesFor(string ns, string typeName)
+    {
+        if (ns.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return ns;
+        var tick = typeName.IndexOf('`');
+        yield return ns + "." + (tick < 0 ? typeName : typeName.Substring(0, tick));
+        yield return ns + ".Abstractions";
+        var parent = ns.LastIndexOf('.');
+        if (parent > 0)
+        {
+            yield return ns.Substring(0, parent);
+        }
     }
 
     /// <summary>Namespace → the referenced assemblies that declare it (the first reference of each assembly name only).</summary>
@@ -187,6 +220,12 @@ internal sealed class AsyncSymbols
     public bool IsTaskOrValueTask(ITypeSymbol? type)
     {
         if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        // The names first: most types asked about are neither, and a name is a field read where equality is a call chain.
+        if (named.Name is not ("Task" or "ValueTask"))
         {
             return false;
         }

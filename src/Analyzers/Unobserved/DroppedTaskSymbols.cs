@@ -63,7 +63,12 @@ internal sealed class DroppedTaskSymbols
             return true;
         }
 
-        return taskLike.GetOrAdd(type, t => Common.IsAwaitable(t) && !IsDispatcherOperation(t));
+        if (taskLike.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        return taskLike.GetOrAdd(type, Common.IsAwaitable(type) && !IsDispatcherOperation(type));
     }
 
     /// <summary><c>Task.Delay</c> and <c>Task.Yield</c>: calls whose only effect is the wait. Discarding them keeps a bug.</summary>
