@@ -100,7 +100,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             // Implicit calls (collection-initializer Add, interpolated-string handlers) have no call to rewrite.
-            if (invocation.IsImplicit || !IsTwinCandidateName(name) || !IsInAsyncFunction(invocation, context.ContainingSymbol))
+            if (invocation.IsImplicit || !IsTwinCandidateName(name) || !AsyncContext.MayAwaitAt(invocation.Syntax))
             {
                 return;
             }
@@ -154,26 +154,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private static bool IsTwinCandidateName(string name)
             => !name.EndsWith("Async", StringComparison.Ordinal)
                && name is not ("Dispose" or "Close" or "ToString" or "Equals" or "GetHashCode" or "GetType" or "Deconstruct" or "GetEnumerator" or "GetAwaiter");
-
-        /// <summary>
-        /// A cheap, allocation-free pre-check (the innermost function is async), so twins are never looked up for
-        /// calls in synchronous code; <see cref="AsyncContext.TryGetAsyncFunction"/> decides the rest when a twin exists.
-        /// </summary>
-        private static bool IsInAsyncFunction(IOperation operation, ISymbol containingSymbol)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case IAnonymousFunctionOperation lambda:
-                        return lambda.Symbol.IsAsync;
-                    case ILocalFunctionOperation localFunction:
-                        return localFunction.Symbol.IsAsync;
-                }
-            }
-
-            return containingSymbol is IMethodSymbol { IsAsync: true };
-        }
 
         private void AnalyzeTwin(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
         {

@@ -29,6 +29,52 @@ internal readonly struct AsyncFunction
 internal static class AsyncContext
 {
     /// <summary>
+    /// The cheapest pre-check, from syntax alone: the innermost function around <paramref name="node"/> can await (an
+    /// async method, lambda or local function, or top-level statements). Per-operation rules call it before anything
+    /// else, so it switches on syntax kinds rather than testing types (every call walks a few parents). It is a superset
+    /// of <see cref="TryGetAsyncFunction"/>'s answer: that still decides, where it matters.
+    /// </summary>
+    public static bool MayAwaitAt(SyntaxNode node)
+    {
+        for (SyntaxNode? current = node; current is not null; current = current.Parent)
+        {
+            switch (current.Kind())
+            {
+                case SyntaxKind.ParenthesizedLambdaExpression:
+                case SyntaxKind.SimpleLambdaExpression:
+                case SyntaxKind.AnonymousMethodExpression:
+                    return ((AnonymousFunctionExpressionSyntax)current).AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case SyntaxKind.LocalFunctionStatement:
+                    return ((LocalFunctionStatementSyntax)current).Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case SyntaxKind.MethodDeclaration:
+                    return ((MethodDeclarationSyntax)current).Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case SyntaxKind.ConstructorDeclaration:
+                case SyntaxKind.DestructorDeclaration:
+                case SyntaxKind.OperatorDeclaration:
+                case SyntaxKind.ConversionOperatorDeclaration:
+                case SyntaxKind.GetAccessorDeclaration:
+                case SyntaxKind.SetAccessorDeclaration:
+                case SyntaxKind.InitAccessorDeclaration:
+                case SyntaxKind.AddAccessorDeclaration:
+                case SyntaxKind.RemoveAccessorDeclaration:
+                case SyntaxKind.UnknownAccessorDeclaration:
+                case SyntaxKind.ArrowExpressionClause when current.Parent is BasePropertyDeclarationSyntax:
+                case SyntaxKind.FieldDeclaration:
+                case SyntaxKind.EnumMemberDeclaration:
+                case SyntaxKind.Parameter:
+                case SyntaxKind.Attribute:
+                    // Constructors, operators, destructors, accessors, initializers, default values: never async.
+                    return false;
+                case SyntaxKind.GlobalStatement:
+                case SyntaxKind.CompilationUnit:
+                    return true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Finds the function whose body directly contains <paramref name="operation"/> and says whether it is async.
     /// A non-async lambda or local function ends the async context (it may run later or elsewhere), and so does
     /// any lambda handed to Task.Run, TaskFactory.StartNew, ThreadPool.QueueUserWorkItem or a new Thread:

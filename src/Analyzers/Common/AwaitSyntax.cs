@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncLint.Analyzers;
 
@@ -22,9 +21,9 @@ internal static class AwaitSyntax
 
     private static bool FirstAwait(SyntaxNode node, bool outsideFunctions)
     {
-        var text = node.SyntaxTree.TryGetText(out var parsed) ? parsed : node.SyntaxTree.GetText();
+        var text = SyntaxWords.TextOf(node);
         var span = node.Span;
-        var position = IndexOfWord(text, span.Start, span.End);
+        var position = SyntaxWords.IndexOfWord(text, Keyword, span.Start, span.End);
         while (position >= 0)
         {
             var next = position + Keyword.Length;
@@ -41,34 +40,11 @@ internal static class AwaitSyntax
                 next = function.Span.End;
             }
 
-            position = IndexOfWord(text, next, span.End);
+            position = SyntaxWords.IndexOfWord(text, Keyword, next, span.End);
         }
 
         return false;
     }
-
-    /// <summary>The next occurrence of <c>await</c> as a whole word in [start, end), or -1.</summary>
-    private static int IndexOfWord(SourceText text, int start, int end)
-    {
-        for (var i = start; i + Keyword.Length <= end; i++)
-        {
-            if (text[i] != 'a' || text[i + 1] != 'w' || text[i + 2] != 'a' || text[i + 3] != 'i' || text[i + 4] != 't')
-            {
-                continue;
-            }
-
-            if ((i > 0 && IsIdentifierPart(text[i - 1])) || (i + Keyword.Length < text.Length && IsIdentifierPart(text[i + Keyword.Length])))
-            {
-                continue;
-            }
-
-            return i;
-        }
-
-        return -1;
-    }
-
-    private static bool IsIdentifierPart(char c) => c == '_' || c == '@' || char.IsLetterOrDigit(c);
 
     /// <summary>The outermost lambda, anonymous method or local function between <paramref name="node"/> and <paramref name="root"/>, or null.</summary>
     private static SyntaxNode? OutermostFunctionBelow(SyntaxNode node, SyntaxNode root)

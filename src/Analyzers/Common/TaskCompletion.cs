@@ -398,10 +398,9 @@ internal sealed class TaskCompletion
     /// <summary>Is a variable of this name assigned anywhere in <paramref name="scope"/> (assignment, deconstruction, ref/out, ref alias, ++/--)?</summary>
     private static bool IsAssignedIn(string name, SyntaxNode scope)
     {
-        foreach (var token in scope.DescendantTokens())
+        foreach (var token in SyntaxWords.Identifiers(scope, name))
         {
-            if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) || token.ValueText != name
-                || token.Parent is not IdentifierNameSyntax identifier)
+            if (token.Parent is not IdentifierNameSyntax identifier)
             {
                 continue;
             }
@@ -461,11 +460,9 @@ internal sealed class TaskCompletion
 
         var name = root.Name;
         var readSpan = read.Syntax.Span;
-        foreach (var token in function.DescendantTokens())
+        foreach (var token in SyntaxWords.Identifiers(function, name))
         {
-            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-                && token.ValueText == name
-                && !readSpan.Contains(token.Span)
+            if (!readSpan.Contains(token.Span)
                 && token.Parent is not ParameterSyntax)
             {
                 return true;

@@ -48,7 +48,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
         {
             var block = (IBlockOperation)context.Operation;
             var statements = block.Operations;
-            if (statements.Length < 2 || !MayAwait(block.Syntax) || !HasTwoAwaitStatements(statements))
+            if (statements.Length < 2 || !AsyncContext.MayAwaitAt(block.Syntax) || !HasTwoAwaitStatements(statements))
             {
                 return;
             }
@@ -148,48 +148,6 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 additional,
                 properties.ToImmutable(),
                 members.Count.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        /// <summary>
-        /// Cheapest pre-check, before any walk: the function the block belongs to can await at all (it is async, or
-        /// top-level statements). Sound because an Await-role statement needs an await outside lambdas and local
-        /// functions (<see cref="FanOutStatements.AwaitsIn"/>), i.e. an await of the block's own function.
-        /// </summary>
-        private static bool MayAwait(SyntaxNode block)
-        {
-            // Kind switches rather than type tests: this runs for every block of the compilation.
-            for (SyntaxNode? node = block; node is not null; node = node.Parent)
-            {
-                switch (node.Kind())
-                {
-                    case SyntaxKind.ParenthesizedLambdaExpression:
-                    case SyntaxKind.SimpleLambdaExpression:
-                    case SyntaxKind.AnonymousMethodExpression:
-                        return ((AnonymousFunctionExpressionSyntax)node).AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
-                    case SyntaxKind.LocalFunctionStatement:
-                        return ((LocalFunctionStatementSyntax)node).Modifiers.Any(SyntaxKind.AsyncKeyword);
-                    case SyntaxKind.MethodDeclaration:
-                        return ((MethodDeclarationSyntax)node).Modifiers.Any(SyntaxKind.AsyncKeyword);
-                    case SyntaxKind.ConstructorDeclaration:
-                    case SyntaxKind.DestructorDeclaration:
-                    case SyntaxKind.OperatorDeclaration:
-                    case SyntaxKind.ConversionOperatorDeclaration:
-                    case SyntaxKind.GetAccessorDeclaration:
-                    case SyntaxKind.SetAccessorDeclaration:
-                    case SyntaxKind.InitAccessorDeclaration:
-                    case SyntaxKind.AddAccessorDeclaration:
-                    case SyntaxKind.RemoveAccessorDeclaration:
-                    case SyntaxKind.UnknownAccessorDeclaration:
-                    case SyntaxKind.ArrowExpressionClause when node.Parent is BasePropertyDeclarationSyntax:
-                        // Constructors, operators, destructors, accessors: never async.
-                        return false;
-                    case SyntaxKind.GlobalStatement:
-                    case SyntaxKind.CompilationUnit:
-                        return true;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>

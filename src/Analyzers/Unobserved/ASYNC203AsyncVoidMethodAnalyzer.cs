@@ -88,8 +88,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// How the method is used as a delegate inside its own top-level type (all partial parts, nested types included),
-        /// found from the syntax of that type: a symbol action has no semantic model, and a method that is async void is
-        /// rare enough that reading its type's tokens costs nothing overall. Every occurrence of its name that is not the
+        /// found from the syntax of that type (a symbol action has no semantic model), by searching its text for the name. Every occurrence of its name that is not the
         /// target of a call (nor inside <c>nameof</c>) is a method group: <c>x.Event += M</c>, <c>new EventHandler(M)</c>
         /// and <c>new RelayCommand(M)</c> make it a handler, anything else a plain delegate. A same-named member of another
         /// type can only make this answer more cautious (a missed report, or no fix), never a wrong fix.
@@ -106,10 +105,9 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             var name = method.Name;
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+                foreach (var token in SyntaxWords.Identifiers(reference.GetSyntax(cancellationToken), name))
                 {
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name
-                        || token.Parent is not SimpleNameSyntax simpleName
+                    if (token.Parent is not SimpleNameSyntax simpleName
                         || ClassifyName(simpleName) is not { } use)
                     {
                         continue;
