@@ -113,15 +113,20 @@ internal static class DualCodePath
 
         // The flag kept by the object itself (a useAsync field, an IsAsync property of this): the same choice, made at
         // construction. Not a member of another object (task.IsCompleted, stream.CanSeek): those are state, not a mode.
-        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.Type.SpecialType == SpecialType.System_Boolean,
+        // A member must say that it is the mode (…Async…, …Sync…): a fixture's IsSequential or a client's IsConnected
+        // is another axis, whose branches may both do I/O.
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+            => field.Field.Type.SpecialType == SpecialType.System_Boolean && NamesTheMode(field.Field.Name),
         IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property
-            => property.Property.Type.SpecialType == SpecialType.System_Boolean,
+            => property.Property.Type.SpecialType == SpecialType.System_Boolean && NamesTheMode(property.Property.Name),
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => IsBoolFlag(not.Operand),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
             => IsBoolFlag(binary.LeftOperand) || IsBoolFlag(binary.RightOperand),
         IConversionOperation { IsImplicit: true } conversion => IsBoolFlag(conversion.Operand),
         _ => false,
     };
+
+    private static bool NamesTheMode(string name) => name.IndexOf("sync", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsNegated(IOperation condition) => condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
 

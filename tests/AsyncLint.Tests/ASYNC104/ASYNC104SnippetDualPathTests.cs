@@ -75,4 +75,36 @@ public sealed class ASYNC104SnippetDualPathTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_member_flag_that_is_not_the_mode_is_not_a_dual_path() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class ReaderTests
+        {
+            bool IsSequential { get; }
+            bool isConnected;
+
+            async Task SecondStreamAsync(Func<Task<Stream>> open)
+            {
+                using var stream = await open();
+                var buffer = new byte[8];
+                if (IsSequential)
+                {
+                    await open();
+                }
+                else
+                {
+                    {|ASYNC104:stream.Read(buffer)|};
+                }
+
+                if (isConnected)
+                    await stream.FlushAsync();
+                else
+                    {|ASYNC104:stream.Flush()|};
+            }
+        }
+        """);
 }
