@@ -554,32 +554,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                foreach (var member in enumType.GetMembers("FireAndForget"))
+                if (FireAndForgetFlag.IsIncludedIn(enumType, value))
                 {
-                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } flag }
-                        && ToUInt64(flag) is { } bits && ToUInt64(value) is { } actual
-                        && (bits == 0 ? actual == 0 : (actual & bits) == bits))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
-
-        private static ulong? ToUInt64(object value) => value switch
-        {
-            int i => unchecked((ulong)i),
-            uint u => u,
-            long l => unchecked((ulong)l),
-            ulong ul => ul,
-            short s => unchecked((ulong)s),
-            ushort us => us,
-            byte b => b,
-            sbyte sb => unchecked((ulong)sb),
-            _ => null,
-        };
 
         /// <summary><c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run synchronously anyway.</summary>
         private bool IsConsoleStream(IOperation? receiver)

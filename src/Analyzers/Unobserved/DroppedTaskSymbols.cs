@@ -266,7 +266,7 @@ internal sealed class DroppedTaskSymbols
             if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && HasFireAndForgetMember(enumType))
             {
                 var constant = argument.Value.ConstantValue;
-                if (!constant.HasValue || IncludesFireAndForget(enumType, constant.Value))
+                if (!constant.HasValue || FireAndForgetFlag.IsIncludedIn(enumType, constant.Value))
                 {
                     return true;
                 }
@@ -286,43 +286,7 @@ internal sealed class DroppedTaskSymbols
     }
 
     private bool HasFireAndForgetMember(INamedTypeSymbol enumType)
-        => fireAndForgetEnums.GetOrAdd(enumType, static type => FireAndForgetValue(type) is not null);
-
-    private static ulong? FireAndForgetValue(INamedTypeSymbol enumType)
-    {
-        foreach (var member in enumType.GetMembers("FireAndForget"))
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field && ToUInt64(field.ConstantValue) is { } value)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IncludesFireAndForget(INamedTypeSymbol enumType, object? value)
-    {
-        if (FireAndForgetValue(enumType) is not { } flag || ToUInt64(value) is not { } actual)
-        {
-            return false;
-        }
-
-        return flag == 0 ? actual == 0 : (actual & flag) == flag;
-    }
-
-    private static ulong? ToUInt64(object? value) => value switch
-    {
-        int i => unchecked((ulong)i),
-        uint u => u,
-        long l => unchecked((ulong)l),
-        ulong ul => ul,
-        short s => unchecked((ulong)s),
-        ushort us => us,
-        byte b => b,
-        sbyte sb => unchecked((ulong)sb),
-        _ => null,
-    };
+        => fireAndForgetEnums.GetOrAdd(enumType, static type => FireAndForgetFlag.ValueIn(type) is not null);
 
     /// <summary>
     /// A call on what a mocking library returned (NSubstitute <c>sub.Received().SendAsync()</c>, also an extension method
