@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,8 +34,12 @@ internal sealed class WaitSymbols
         Monitor = symbols.Type("System.Threading.Monitor");
         SpinWait = symbols.Type("System.Threading.SpinWait");
         BlockingCollection = symbols.Type("System.Collections.Concurrent.BlockingCollection`1");
-        WaitAsyncWithToken = HasInstanceMethod(symbols.Task, "WaitAsync", symbols.CancellationToken);
+        // Asked only when a report is written: reading Task's members at compilation start made a cold build load them
+        // for every project, async or not.
+        waitAsyncWithToken = new Lazy<bool>(() => HasInstanceMethod(symbols.Task, "WaitAsync", symbols.CancellationToken));
     }
+
+    private readonly Lazy<bool> waitAsyncWithToken;
 
     public AsyncSymbols Async { get; }
     public INamedTypeSymbol? TaskStatus { get; }
@@ -60,7 +65,7 @@ internal sealed class WaitSymbols
     public INamedTypeSymbol? BlockingCollection { get; }
 
     /// <summary><c>Task.WaitAsync(CancellationToken)</c> exists (.NET 6+): the async form of <c>Wait(ct)</c>.</summary>
-    public bool WaitAsyncWithToken { get; }
+    public bool WaitAsyncWithToken => waitAsyncWithToken.Value;
 
     public INamedTypeSymbol Task => Async.Task;
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,7 +21,8 @@ internal sealed class AsyncVoidSymbols
         Parallel = symbols.Type("System.Threading.Tasks.Parallel");
         ParallelOptions = symbols.Type("System.Threading.Tasks.ParallelOptions");
         ICommand = symbols.Type("System.Windows.Input.ICommand");
-        HasParallelForEachAsync = Parallel is not null && Parallel.GetMembers("ForEachAsync").Length > 0;
+        // A member-name set, not the members: Parallel's member symbols are built only if a project uses it.
+        HasParallelForEachAsync = Parallel is not null && Parallel.MemberNames.Contains("ForEachAsync");
     }
 
     public AsyncSymbols Common { get; }
