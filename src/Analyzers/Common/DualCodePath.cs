@@ -14,7 +14,12 @@ namespace AsyncLint.Analyzers;
 /// if (async) { await FlushAsync(); return; }  Flush();
 /// </code>
 /// A synchronous call in the arm a bool parameter or local picks, where another arm awaits (or returns a
-/// task), is the sync half of that pair, never a blocking-call diagnostic.
+/// task), is the sync half of that pair, never a blocking-call diagnostic. The mode may also be an enum whose
+/// members name it (MySqlConnector's <c>IOBehavior</c>):
+/// <code>
+/// if (ioBehavior == IOBehavior.Asynchronous) await s.WaitAsync(ct); else s.Wait(ct);
+/// switch (mode) { case IoMode.Async: await …; break; default: …; break; }
+/// </code>
 /// </summary>
 internal static class DualCodePath
 {
@@ -28,7 +33,7 @@ internal static class DualCodePath
                 case IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return false;
 
-                case IConditionalOperation conditional when IsBoolFlag(conditional.Condition):
+                case IConditionalOperation conditional when IsModeTest(conditional.Condition):
                     var otherArm = ReferenceEquals(child, conditional.WhenTrue) ? conditional.WhenFalse
                         : ReferenceEquals(child, conditional.WhenFalse) ? conditional.WhenTrue
                         : null;
@@ -46,10 +51,21 @@ internal static class DualCodePath
 
                     break;
 
-                case ISwitchOperation @switch when IsBoolFlag(@switch.Value):
+                case ISwitchOperation @switch when IsModeValue(@switch.Value):
                     foreach (var section in @switch.Cases)
                     {
                         if (!section.Descendants().Contains(operation) && IsAsyncArm(section))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+
+                case ISwitchExpressionOperation @switch when IsModeValue(@switch.Value):
+                    foreach (var arm in @switch.Arms)
+                    {
+                        if (!ReferenceEquals(arm, child) && IsAsyncArm(arm.Value))
                         {
                             return true;
                         }
@@ -76,7 +92,7 @@ internal static class DualCodePath
             }
 
             if (previous is IConditionalOperation { WhenFalse: null } guard
-                && IsBoolFlag(guard.Condition)
+                && IsModeTest(guard.Condition)
                 && !IsNegated(guard.Condition)
                 && ExitsAtEnd(guard.WhenTrue)
                 && IsAsyncArm(guard.WhenTrue))
@@ -104,6 +120,100 @@ internal static class DualCodePath
 
         return false;
     }
+
+    /// <summary>A test of the mode: a bool flag, or an enum mode compared with a member that names it, possibly negated or combined.</summary>
+    private static bool IsModeTest(IOperation? condition) => condition switch
+    {
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => IsModeTest(not.Operand),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
+            => IsModeTest(binary.LeftOperand) || IsModeTest(binary.RightOperand),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+            => IsEnumModeComparison(comparison.LeftOperand, comparison.RightOperand) || IsEnumModeComparison(comparison.RightOperand, comparison.LeftOperand),
+        IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern => IsEnumModeComparison(pattern.Value, constant.Value),
+        IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern
+            => IsEnumModeComparison(pattern.Value, constant.Value),
+        IConversionOperation { IsImplicit: true } conversion => IsModeTest(conversion.Operand),
+        _ => IsBoolFlag(condition),
+    };
+
+    /// <summary>The value a <c>switch</c> chooses the mode by: a bool flag, or an enum mode one of whose members names the mode.</summary>
+    private static bool IsModeValue(IOperation value)
+        => IsBoolFlag(value)
+           || (WithoutConversion(value).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+               && IsModeHolder(WithoutConversion(value), enumType)
+               && HasModeMember(enumType));
+
+    /// <summary><c>ioBehavior == IOBehavior.Asynchronous</c>: a held enum value against a constant member named for the mode.</summary>
+    private static bool IsEnumModeComparison(IOperation value, IOperation constant)
+        => WithoutConversion(constant) is IFieldReferenceOperation { Field: { HasConstantValue: true, ContainingType: { TypeKind: TypeKind.Enum } enumType } member }
+           && IsModeMemberName(member.Name)
+           && IsModeHolder(WithoutConversion(value), enumType);
+
+    /// <summary>
+    /// Where a mode is kept: a parameter, a local, or a field or property (of this object or of an options object). The enum's
+    /// member names the mode, so the holder's name need not; the comparison with a constant member is not state of a task or stream.
+    /// </summary>
+    private static bool IsModeHolder(IOperation value, INamedTypeSymbol enumType)
+        => value is IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }
+           && SymbolEqualityComparer.Default.Equals(value.Type, enumType);
+
+    private static bool HasModeMember(INamedTypeSymbol enumType)
+    {
+        foreach (var name in enumType.MemberNames)
+        {
+            if (IsModeMemberName(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An enum member named for the mode: one of its words is Async, Asynchronous, Sync or Synchronous (<c>Asynchronous</c>,
+    /// <c>SyncOnly</c>, <c>UseAsync</c>). Not a state that merely contains the letters (<c>SyncState.Synced</c>, <c>Syncing</c>).
+    /// </summary>
+    private static bool IsModeMemberName(string name)
+    {
+        foreach (var part in name.Split('_'))
+        {
+            // SCREAMING_CASE parts are one word each; PascalCase parts split before each capital.
+            if (IsModeWord(part))
+            {
+                return true;
+            }
+
+            var start = 0;
+            for (var i = 1; i <= part.Length; i++)
+            {
+                if (i == part.Length || StartsWord(part, i))
+                {
+                    if (IsModeWord(part.Substring(start, i - start)))
+                    {
+                        return true;
+                    }
+
+                    start = i;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capital after a small letter (<c>use|Async</c>), or the last capital of an acronym before a small letter (<c>IO|Async</c>).</summary>
+    private static bool StartsWord(string part, int i)
+        => char.IsUpper(part[i]) && (!char.IsUpper(part[i - 1]) || (i + 1 < part.Length && char.IsLower(part[i + 1])));
+
+    private static bool IsModeWord(string word)
+        => word.Equals("Async", System.StringComparison.OrdinalIgnoreCase)
+           || word.Equals("Asynchronous", System.StringComparison.OrdinalIgnoreCase)
+           || word.Equals("Sync", System.StringComparison.OrdinalIgnoreCase)
+           || word.Equals("Synchronous", System.StringComparison.OrdinalIgnoreCase);
+
+    private static IOperation WithoutConversion(IOperation operation)
+        => operation is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : operation;
 
     /// <summary>A bool parameter, local, field or property, possibly negated or combined with <c>&amp;&amp;</c>/<c>||</c>.</summary>
     private static bool IsBoolFlag(IOperation? condition) => condition switch
