@@ -192,7 +192,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             AsyncTwin? tokened = null;
             foreach (var candidate in candidates)
             {
-                if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType))
+                // A twin declared here that only wraps this call in a completed task is no async version of it.
+                if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType)
+                    || sourceEvidence.IsSynchronousShim(candidate.Method, method.Name))
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncLint.Analyzers.Blocking;
@@ -11,6 +12,7 @@ namespace AsyncLint.Analyzers.Blocking;
 /// lookup beside a fetch: <c>GetChannel(id)</c> next to <c>GetChannelAsync(id)</c>), it does not block, and the
 /// suggestion would be noise. Methods without source (metadata, abstract, interface) keep the suggestion: nothing
 /// is known either way. One answer per method, cached for the compilation.
+/// The same source tells when a twin is no async version at all: <see cref="IsSynchronousShim"/>.
 /// </summary>
 internal sealed class SourceMethodEvidence
 {
@@ -25,6 +27,15 @@ internal sealed class SourceMethodEvidence
         "WaitForExit", "SaveChanges", "Find", "First", "Single", "ToList", "ToArray", "Load");
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> noBlockingStep = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> synchronousShims = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// True when the twin's source is here and it only runs the synchronous method and wraps its result in a completed task:
+    /// <c>{ token.ThrowIfCancellationRequested(); return Task.FromResult(GetSchema()); }</c>, <c>=&gt; new ValueTask&lt;T&gt;(Read())</c>,
+    /// <c>{ Flush(); return Task.CompletedTask; }</c>. Awaiting it blocks exactly as long as the call it would replace.
+    /// </summary>
+    public bool IsSynchronousShim(IMethodSymbol twin, string synchronousName)
+        => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronousName));
 
     /// <summary>True when the method's source is here and its body has no step that could block.</summary>
     public bool HasSourceWithoutBlockingStep(IMethodSymbol method)
@@ -72,4 +83,92 @@ internal sealed class SourceMethodEvidence
 
         return sawWork;
     }
+
+    private static bool ComputeShim(IMethodSymbol twin, string synchronousName)
+    {
+        var references = twin.DeclaringSyntaxReferences;
+        if (references.Length != 1 || twin.IsAbstract || twin.IsExtern
+            || references[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || declaration.Modifiers.Any(SyntaxKind.AsyncKeyword))
+        {
+            return false;
+        }
+
+        if (declaration.ExpressionBody is { } arrow)
+        {
+            return IsCompletedWrapOf(arrow.Expression, synchronousName);
+        }
+
+        if (declaration.Body is not { } body)
+        {
+            return false;
+        }
+
+        // Statements before the return may only check the token or call the synchronous method itself.
+        var callsSynchronous = false;
+        var returns = false;
+        foreach (var statement in body.Statements)
+        {
+            switch (statement)
+            {
+                case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when InvokedName(call) == "ThrowIfCancellationRequested":
+                    break;
+                case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when InvokedName(call) == synchronousName:
+                    callsSynchronous = true;
+                    break;
+                case ReturnStatementSyntax { Expression: { } value } when IsCompletedWrapOf(value, synchronousName) || (callsSynchronous && IsCompletedTask(value)):
+                    returns = true;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return returns;
+    }
+
+    /// <summary><c>Task.FromResult(X(...))</c>, <c>ValueTask.FromResult(X(...))</c>, <c>new ValueTask&lt;T&gt;(X(...))</c>.</summary>
+    private static bool IsCompletedWrapOf(ExpressionSyntax value, string synchronousName)
+    {
+        var argument = value switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments: { Count: 1 } arguments }
+                when IsTaskTypeName(type) => arguments[0].Expression,
+            BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } creation
+                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitType && IsTaskTypeName(explicitType.Type))
+                => arguments[0].Expression,
+            _ => null,
+        };
+        return argument is InvocationExpressionSyntax call && InvokedName(call) == synchronousName;
+    }
+
+    /// <summary><c>Task.CompletedTask</c>, <c>default</c>, <c>new ValueTask()</c>.</summary>
+    private static bool IsCompletedTask(ExpressionSyntax value) => value switch
+    {
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask", Expression: var type } => IsTaskTypeName(type),
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.DefaultLiteralExpression),
+        DefaultExpressionSyntax => true,
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0, Type: var type } => IsTaskTypeName(type),
+        _ => false,
+    };
+
+    private static bool IsTaskTypeName(ExpressionSyntax type)
+        => RightmostName(type) is "Task" or "ValueTask";
+
+    private static string? RightmostName(ExpressionSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The called method's name: <c>X(...)</c>, <c>this.X(...)</c>, <c>token.X(...)</c>.</summary>
+    private static string? InvokedName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
 }
