@@ -869,6 +869,17 @@ internal sealed class TaskCompletion
                             captures.Combined[local] = captures.Combined.ContainsKey(local) ? null : combined;
                             var winner = owner.AwaitedWhenAny(assignment.Value);
                             captures.WhenAnyWinners[local] = captures.WhenAnyWinners.ContainsKey(local) ? null : winner;
+
+                            // var done = t.IsCompleted; … if (done) — the test, kept for the flag's later uses.
+                            captures.Flags[local] = captures.Flags.ContainsKey(local) || local.Type.SpecialType != SpecialType.System_Boolean
+                                ? null
+                                : assignment.Value;
+                        }
+
+                        if (descendant is ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } written)
+                        {
+                            var target = written.Target is ILocalReferenceOperation l ? (ISymbol)l.Local : ((IParameterReferenceOperation)written.Target).Parameter;
+                            captures.Assignments[target] = captures.Assignments.TryGetValue(target, out var count) ? count + 1 : 1;
                         }
 
                         if (descendant is IFlowCaptureOperation capture)
@@ -1690,7 +1701,59 @@ internal sealed class TaskCompletion
             case IIsPatternOperation pattern when value:
                 AddPatternFacts(Resolve(Unwrap(pattern.Value), captures), pattern.Pattern, state, captures, depth + 1);
                 return;
+
+            // if (done), where bool done = t.IsCompleted was assigned once and t itself never changes in the function.
+            case ILocalReferenceOperation { Local: var flag } when captures.Flags.TryGetValue(flag, out var test) && test is not null:
+                var implied = FactSet.Empty.ToBuilder();
+                AddConditionFacts(test, value, implied, captures, depth + 1);
+                foreach (var fact in implied.Items)
+                {
+                    var root = fact.Path.Outermost;
+                    if (fact.Element is null
+                        && (!captures.Assignments.TryGetValue(root, out var writes) || writes <= (root is ILocalSymbol ? 1 : 0)))
+                    {
+                        state.Add(fact);
+                    }
+                }
+
+                return;
+
+            // x?.Task.IsCompleted == true: the access ran, so its value is the test.
+            case IFlowCaptureReferenceOperation lifted when OnlyNonNullValue(lifted, captures) is { } whenNotNull:
+                AddConditionFacts(whenNotNull, value, state, captures, depth + 1);
+                return;
         }
+    }
+
+    /// <summary>
+    /// The one value of a flow capture that is not a null or default constant (the lowered <c>x?.P</c>: the access's
+    /// value on one branch, default on the other), or null.
+    /// </summary>
+    private static IOperation? OnlyNonNullValue(IFlowCaptureReferenceOperation reference, FlowScope captures)
+    {
+        if (!captures.Values.TryGetValue(reference.Id, out var values) || values.Count < 2)
+        {
+            return null;
+        }
+
+        IOperation? found = null;
+        foreach (var candidate in values)
+        {
+            var unwrapped = Unwrap(candidate);
+            if (unwrapped is IDefaultValueOperation || unwrapped.ConstantValue is { HasValue: true, Value: null })
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = unwrapped;
+        }
+
+        return found;
     }
 
     /// <summary><c>t.Status == TaskStatus.RanToCompletion</c>; <c>await Task.WhenAny(t, delay) == t</c>; <c>done == t</c>.</summary>
@@ -2069,6 +2132,12 @@ internal sealed class TaskCompletion
 
         /// <summary>Locals assigned once, from <c>await Task.WhenAny(...)</c>: the invocation (null where assigned more than once or otherwise).</summary>
         public Dictionary<ILocalSymbol, IInvocationOperation?> WhenAnyWinners { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Bool locals assigned once: the value (null where assigned more than once).</summary>
+        public Dictionary<ILocalSymbol, IOperation?> Flags { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>How many times each local or parameter is assigned in the graph (a declaration with an initializer counts once).</summary>
+        public Dictionary<ISymbol, int> Assignments { get; } = new(SymbolEqualityComparer.Default);
     }
 
     // ---- facts ------------------------------------------------------------------------------------
@@ -2240,6 +2309,8 @@ internal sealed class TaskCompletion
             }
 
             public bool Contains(Fact fact) => facts.Contains(fact);
+
+            public IEnumerable<Fact> Items => facts;
 
             public void Add(Fact fact) => facts.Add(fact);
 
