@@ -194,7 +194,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 // A twin declared here that only wraps this call in a completed task is no async version of it.
                 if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType)
-                    || sourceEvidence.IsSynchronousShim(candidate.Method, method.Name))
+                    || sourceEvidence.IsSynchronousShim(candidate.Method, method))
                 {
                     continue;
                 }

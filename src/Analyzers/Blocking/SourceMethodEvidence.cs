@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -34,8 +35,12 @@ internal sealed class SourceMethodEvidence
     /// <c>{ token.ThrowIfCancellationRequested(); return Task.FromResult(GetSchema()); }</c>, <c>=&gt; new ValueTask&lt;T&gt;(Read())</c>,
     /// <c>{ Flush(); return Task.CompletedTask; }</c>. Awaiting it blocks exactly as long as the call it would replace.
     /// </summary>
-    public bool IsSynchronousShim(IMethodSymbol twin, string synchronousName)
-        => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronousName));
+    /// <remarks>
+    /// Only where the synchronous method's own source does something: a sample's stub pair (<c>Get() =&gt; new User()</c> beside
+    /// <c>GetAsync() =&gt; Task.FromResult(Get())</c>) stands for a real API, whose twin would be real.
+    /// </remarks>
+    public bool IsSynchronousShim(IMethodSymbol twin, IMethodSymbol synchronous)
+        => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronous.Name) && DoesWork(synchronous.OriginalDefinition));
 
     /// <summary>True when the method's source is here and its body has no step that could block.</summary>
     public bool HasSourceWithoutBlockingStep(IMethodSymbol method)
@@ -126,6 +131,42 @@ internal sealed class SourceMethodEvidence
 
         return returns;
     }
+
+    /// <summary>The method's source is here and is more than a stub: not just a literal, <c>default</c>, a throw or <c>new T()</c> of literals.</summary>
+    private static bool DoesWork(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        if (declaration.ExpressionBody is { } arrow)
+        {
+            return !IsStubValue(arrow.Expression);
+        }
+
+        if (declaration.Body is not { Statements.Count: > 0 } body)
+        {
+            return false;
+        }
+
+        return body.Statements.Count > 1
+               || body.Statements[0] switch
+               {
+                   ReturnStatementSyntax { Expression: { } value } => !IsStubValue(value),
+                   ThrowStatementSyntax or ReturnStatementSyntax => false,
+                   _ => true,
+               };
+    }
+
+    private static bool IsStubValue(ExpressionSyntax value) => value switch
+    {
+        LiteralExpressionSyntax or DefaultExpressionSyntax or ThrowExpressionSyntax => true,
+        PostfixUnaryExpressionSyntax { Operand: var operand } when value.IsKind(SyntaxKind.SuppressNullableWarningExpression) => IsStubValue(operand),
+        BaseObjectCreationExpressionSyntax creation => creation.Initializer is null
+            && (creation.ArgumentList is null || creation.ArgumentList.Arguments.All(static a => a.Expression is LiteralExpressionSyntax)),
+        _ => false,
+    };
 
     /// <summary><c>Task.FromResult(X(...))</c>, <c>ValueTask.FromResult(X(...))</c>, <c>new ValueTask&lt;T&gt;(X(...))</c>.</summary>
     private static bool IsCompletedWrapOf(ExpressionSyntax value, string synchronousName)

@@ -105,4 +105,34 @@ public sealed class ASYNC104SynchronousShimTwinTests
             }
         }
         """ + Reader);
+
+    [Fact]
+    public Task A_stub_pair_in_a_sample_still_stands_for_a_real_api() => AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class User { }
+
+        class UserStore
+        {
+            public User Load(int id) => new User();
+            public Task<User> LoadAsync(int id) => Task.FromResult(Load(id));
+
+            public void Save(User user) { }
+            public Task SaveAsync(User user)
+            {
+                Save(user);
+                return Task.CompletedTask;
+            }
+        }
+
+        class Handler
+        {
+            async Task HandleAsync(UserStore store)
+            {
+                await Task.Yield();
+                var user = {|ASYNC105:store.Load(1)|};
+                {|ASYNC105:store.Save(user)|};
+            }
+        }
+        """);
 }
