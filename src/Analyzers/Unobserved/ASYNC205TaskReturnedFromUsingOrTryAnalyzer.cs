@@ -182,7 +182,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
                 switch (current)
                 {
-                    case IUsingOperation @using when @using.Body == child:
+                    // An ambient scope (a logging scope, an AsyncLocal holder) flows into the task with the execution context.
+                    case IUsingOperation @using when @using.Body == child && !AmbientScope.IsAmbientScope(@using.Resources):
                         found = new Guard("using", Disposed(ResourceName(@using.Resources)));
                         break;
 
@@ -286,7 +287,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                     return last;
                 }
 
-                if (statement is IUsingDeclarationOperation declaration)
+                if (statement is IUsingDeclarationOperation declaration && !AmbientScope.IsAmbientScope(declaration.DeclarationGroup))
                 {
                     last = declaration;
                 }

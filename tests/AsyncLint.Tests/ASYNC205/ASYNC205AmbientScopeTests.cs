@@ -1,0 +1,162 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC205TaskReturnedFromUsingOrTryAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC205;
+
+/// <summary>
+/// A <c>using</c> whose resource only sets ambient state kept in an AsyncLocal: the task started inside it captured the
+/// execution context and keeps the value after the scope ends, so returning it without await loses nothing. A resource
+/// that does more on Dispose is still reported, also when an ambient scope sits beside it.
+/// </summary>
+public sealed class ASYNC205AmbientScopeTests
+{
+    private const string Ambient = """
+
+        static class Correlation
+        {
+            private static readonly AsyncLocal<string?> current = new AsyncLocal<string?>();
+
+            public static string? Id
+            {
+                get => current.Value;
+                private set => current.Value = value;
+            }
+
+            public static Scope Begin(string id) => Id == null ? new Scope(id) : default;
+
+            public readonly struct Scope : IDisposable
+            {
+                private readonly bool owns;
+
+                public Scope(string id)
+                {
+                    owns = true;
+                    Correlation.Id = id;
+                }
+
+                public void Dispose()
+                {
+                    if (owns)
+                    {
+                        Correlation.Id = null;
+                    }
+                }
+            }
+        }
+
+        sealed class TenantScope : IDisposable
+        {
+            private static readonly AsyncLocal<int> tenant = new AsyncLocal<int>();
+
+            public TenantScope(int id) => tenant.Value = id;
+
+            public void Dispose() => tenant.Value = 0;
+        }
+        """;
+
+    [Fact]
+    public Task Trap_scopes_that_only_clear_async_locals() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Orders
+        {
+            static async Task<int> DeleteCoreAsync(int id)
+            {
+                await Task.Delay(1);
+                return id;
+            }
+
+            public Task<int> DeleteAsync(int id)
+            {
+                using (Correlation.Begin("delete"))
+                {
+                    return DeleteCoreAsync(id);
+                }
+            }
+
+            public Task<int> DeleteForTenantAsync(int tenant, int id)
+            {
+                using var scope = new TenantScope(tenant);
+                return DeleteCoreAsync(id);
+            }
+        }
+        """ + Ambient);
+
+    [Fact]
+    public Task Trap_logging_scope() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        namespace Microsoft.Extensions.Logging
+        {
+            public interface ILogger
+            {
+                IDisposable? BeginScope<TState>(TState state) where TState : notnull;
+            }
+        }
+
+        class Orders
+        {
+            private readonly ILogger logger;
+
+            public Orders(ILogger logger) => this.logger = logger;
+
+            static async Task<int> SaveCoreAsync(int id)
+            {
+                await Task.Delay(1);
+                return id;
+            }
+
+            public Task<int> SaveAsync(int id)
+            {
+                using (logger.BeginScope(id))
+                {
+                    return SaveCoreAsync(id);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_real_resource_beside_an_ambient_scope_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Counter : IDisposable
+        {
+            private static readonly AsyncLocal<int> depth = new AsyncLocal<int>();
+            public static int Total;
+
+            public Counter() => depth.Value++;
+
+            // Also changes shared state that is not ambient.
+            public void Dispose()
+            {
+                depth.Value = 0;
+                Total++;
+            }
+        }
+
+        class Files
+        {
+            public Task<int> ReadAsync(string path, byte[] buffer)
+            {
+                using var stream = File.OpenRead(path);
+                using var scope = new TenantScope(1);
+                {|ASYNC205:return stream.ReadAsync(buffer, 0, buffer.Length);|}
+            }
+
+            public Task<int> CountAsync(Stream stream, byte[] buffer)
+            {
+                using (new Counter())
+                {
+                    {|ASYNC205:return stream.ReadAsync(buffer, 0, buffer.Length);|}
+                }
+            }
+        }
+        """ + Ambient);
+}
