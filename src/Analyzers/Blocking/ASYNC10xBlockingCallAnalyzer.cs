@@ -119,7 +119,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             var yields = IsZeroDelay(invocation);
             var replacement = yields ? "await Task.Yield()" : "await Task.Delay(...)";
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[DiagnosticProperties.Kind] = yields ? ThreadSleepFixKind.Yield.ToString() : ThreadSleepFixKind.Delay.ToString();
+            properties[DiagnosticProperties.Kind] = yields ? nameof(ThreadSleepFixKind.Yield) : nameof(ThreadSleepFixKind.Delay);
             if (!yields && CancellationTokenInScope.Find(invocation, context.ContainingSymbol, symbols) is { } token)
             {
                 properties[DiagnosticProperties.CancellationToken] = token;

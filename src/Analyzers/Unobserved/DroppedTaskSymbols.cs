@@ -63,12 +63,15 @@ internal sealed class DroppedTaskSymbols
             return true;
         }
 
-        if (taskLike.TryGetValue(type, out var known))
+        // Awaitability is a property of the generic definition (its GetAwaiter and base types), and a definition hashes
+        // by identity where a constructed type (List<Dictionary<K, V>>) hashes its type arguments on every probe.
+        var definition = type.OriginalDefinition;
+        if (taskLike.TryGetValue(definition, out var known))
         {
             return known;
         }
 
-        return taskLike.GetOrAdd(type, Common.IsAwaitable(type) && !IsDispatcherOperation(type));
+        return taskLike.GetOrAdd(definition, Common.IsAwaitable(definition) && !IsDispatcherOperation(definition));
     }
 
     /// <summary><c>Task.Delay</c> and <c>Task.Yield</c>: calls whose only effect is the wait. Discarding them keeps a bug.</summary>
