@@ -8,6 +8,9 @@
 #   git clone https://github.com/restsharp/RestSharp               "$REPOS/restsharp"
 #   git clone https://github.com/octokit/octokit.net               "$REPOS/octokit"
 #   git clone https://github.com/dotnet/eShop                      "$REPOS/eshop"
+#   git clone https://github.com/mysql-net/MySqlConnector          "$REPOS/mysqlconnector"
+#   git clone https://github.com/dotnet/yarp                       "$REPOS/yarp"
+#   git clone https://github.com/DapperLib/Dapper                  "$REPOS/dapper"
 # Usage: tools/precision/study.sh REPOS_DIR [OUT_DIR] [LABEL...]   (no label: every entry)
 set -euo pipefail
 repos=${1:?usage: study.sh REPOS_DIR [OUT_DIR] [LABEL...]}
@@ -38,6 +41,11 @@ study=(
   "eshop-basket|eshop|5624ad564d1602a927879df32a79b94522eb6101|src/Basket.API/Basket.API.csproj|-p:TreatWarningsAsErrors=false -p:CentralPackageTransitivePinningEnabled=false"
   "eshop-webhooks|eshop|5624ad564d1602a927879df32a79b94522eb6101|src/Webhooks.API/Webhooks.API.csproj|-p:TreatWarningsAsErrors=false -p:CentralPackageTransitivePinningEnabled=false"
   "eshop-orderprocessor|eshop|5624ad564d1602a927879df32a79b94522eb6101|src/OrderProcessor/OrderProcessor.csproj|-p:TreatWarningsAsErrors=false -p:CentralPackageTransitivePinningEnabled=false"
+  # Fifth round (repositories first scanned after the rules were tuned on the ones above).
+  "mysqlconnector|mysqlconnector|61366757a2ae58e9ec0624518d437212ffae04eb|src/MySqlConnector/MySqlConnector.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "mysqlconnector-tests|mysqlconnector|61366757a2ae58e9ec0624518d437212ffae04eb|tests/MySqlConnector.Tests/MySqlConnector.Tests.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "yarp|yarp|bd11867bee7df522e7fd3effb08a9c85fd616908|standalone/Yarp.ReverseProxy.csproj|-p:TreatWarningsAsErrors=false"
+  "dapper|dapper|6d48ef664acc7298c649e2d449d903b3360d5a90|Dapper/Dapper.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false"
 )
 
 # Steps some entries need before their build, on the local package feed.
@@ -52,6 +60,37 @@ prepare() {
           -e '/Npgsql.GeoJSON/d' \
           -e 's|<PackageReference Include="OpenTelemetry" />|<PackageReference Include="OpenTelemetry" VersionOverride="1.19.0" />|' \
           "$dir/test/Npgsql.Tests/Npgsql.Tests.csproj" > "$dir/test/Npgsql.Tests.NoGeo/Npgsql.Tests.NoGeo.csproj"
+      ;;
+    mysqlconnector|mysqlconnector-tests)
+      # 8.0.16 of this package is not on the feed; the next patch is.
+      sed -i 's|"Microsoft.AspNetCore.Cryptography.KeyDerivation" Version="8.0.16"|"Microsoft.AspNetCore.Cryptography.KeyDerivation" Version="8.0.31"|' "$dir/Directory.Packages.props"
+      ;;
+    yarp)
+      # YARP builds with the Arcade SDK, which is not on the feed: compile src/ReverseProxy from a plain SDK project.
+      mkdir -p "$dir/standalone"
+      cat > "$dir/standalone/Yarp.ReverseProxy.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <AssemblyName>Yarp.ReverseProxy</AssemblyName>
+    <RootNamespace>Yarp.ReverseProxy</RootNamespace>
+    <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+    <Nullable>enable</Nullable>
+    <LangVersion>12.0</LangVersion>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="../src/ReverseProxy/**/*.cs" Exclude="../src/ReverseProxy/obj/**;../src/ReverseProxy/bin/**" />
+    <PackageReference Include="System.IO.Hashing" Version="8.0.0" />
+    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+  </ItemGroup>
+</Project>
+XML
+      ;;
+    dapper)
+      # ReferenceTrimmer (a build-time package) is not on the feed and changes nothing AsyncLint sees.
+      sed -i '/ReferenceTrimmer/d' "$dir/Directory.Packages.props"
       ;;
     restsharp)
       # A global TargetFramework also reaches the source generator (netstandard2.0): restore it on its own last.
