@@ -115,7 +115,10 @@ internal static class Independence
         "Raise", "Receive", "Refund", "Register", "Reject", "Release", "Remove", "Rename", "Replace", "Reply", "Reset",
         "Respond", "Restart", "Restore", "Revoke", "Rewind", "Rollback", "Save", "Schedule", "Seed", "Seek", "Send", "Set",
         "Sign", "Signal", "Start", "Stop", "Store", "Submit", "Subscribe", "Sync", "Transfer", "Truncate", "Unlink", "Unlock",
-        "Unregister", "Unsubscribe", "Update", "Upload", "Upsert", "Write",
+        "Unregister", "Unschedule", "Unsubscribe", "Update", "Upload", "Upsert", "Write",
+
+        // Messaging topology: a declare creates what the next step uses (AMQP's QueueDeclare, then Bind, then Consume).
+        "Bind", "Consume", "Declare", "Unbind",
 
         // User-interface steps: what the user sees happens in this order.
         "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
@@ -129,6 +132,9 @@ internal static class Independence
     private static readonly ImmutableHashSet<string> OrderedLeadingWords = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "Accept", "After", "Apply", "Before", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
+
+        // A test's assertion helpers read what the steps before them did.
+        "Assert", "Expect", "Verify",
         "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
         "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
 
@@ -261,7 +267,8 @@ internal static class Independence
             }
         }
 
-        return false;
+        // A project's own pacing helper (ThrottleAsync, WaitForRateLimitAsync, RespectRateLimitAsync).
+        return name.IndexOf("Throttle", StringComparison.Ordinal) >= 0 || name.IndexOf("RateLimit", StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
@@ -273,6 +280,12 @@ internal static class Independence
         }
 
         if (first.CallsThis && second.CallsThis)
+        {
+            return true;
+        }
+
+        // await Standby(); await _thread.Halt(); — a method of this class may change the objects its fields hold.
+        if ((first.CallsThis && OnMemberOfThis(second, symbols)) || (second.CallsThis && OnMemberOfThis(first, symbols)))
         {
             return true;
         }
@@ -308,6 +321,14 @@ internal static class Independence
 
         return SameFile(first.Invocation, second.Invocation);
     }
+
+    /// <summary>The call's receiver is a field or property of <c>this</c> (<c>_thread.Halt()</c>) whose type is not on the thread-safe list.</summary>
+    private static bool OnMemberOfThis(FanOutCandidate candidate, FanOutSymbols symbols)
+        => candidate.ReceiverKey is { } key
+           && key.StartsWith("this.", StringComparison.Ordinal)
+           && candidate.Invocation.Instance?.Type is { } type
+           && !symbols.IsThreadSafe(type)
+           && !symbols.IsImmutableValue(type);
 
     /// <summary>Two static methods of one type that keeps a connection, stream or other non-concurrent object in a static member.</summary>
     public static bool SharesStaticState(IMethodSymbol first, IMethodSymbol second, FanOutSymbols symbols)
@@ -357,6 +378,13 @@ internal static class Independence
         if (symbols.IsImmutableValue(type) || symbols.IsThreadSafe(type))
         {
             return false;
+        }
+
+        // A class declared here that keeps a connection, a stream or a context (Quartz's ConnectionAndTransactionHolder):
+        // passed to every operation, it is that one object, under a name the list does not know.
+        if (type.TypeKind == TypeKind.Class && !symbols.HeldStateTypes(type, IsContextObjectPredicate).IsEmpty)
+        {
+            return true;
         }
 
         if (!asReceiver)
@@ -773,9 +801,11 @@ internal static class Independence
                 candidate.Touches.Add(new Touch(prefix.Key, prefix.Type, isReceiver: true));
             }
         }
-        else if (Unwrap(value).Type is { } type)
+        else if (Unwrap(value) is { Type: { } type } argument)
         {
-            candidate.Touches.Add(new Touch(key, type, isReceiver: false));
+            // 'this' handed to every operation is the caller's own state: the callee may call back into it, as a
+            // receiver would be called (a channel recovering through its connection's registry).
+            candidate.Touches.Add(new Touch(key, type, isReceiver: argument is IInstanceReferenceOperation));
         }
 
         return key;
