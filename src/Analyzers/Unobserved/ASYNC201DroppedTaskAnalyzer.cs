@@ -67,7 +67,8 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
             if (symbols.IsNotAnUnobservedOperation(call)
                 || AsyncContext.EnclosingFunctionOperation(statement) is IAnonymousFunctionOperation lambda && DroppedTaskSymbols.IsRecordedOrQuotedLambda(lambda)
-                || DroppedTaskNames.HasErrors(invocation))
+                || DroppedTaskNames.HasErrors(invocation)
+                || SchedulesAwaiterContinuation(call, context.ContainingSymbol))
             {
                 return;
             }
@@ -76,6 +77,37 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.ASYNC201,
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>
+        /// An awaiter's <c>OnCompleted(Action continuation)</c>/<c>UnsafeOnCompleted</c> starting the continuation it was given
+        /// (<c>Task.Run(continuation)</c>, <c>Task.Factory.StartNew(continuation, …)</c>): the continuation is the awaiting
+        /// method's resumption, which keeps its exceptions in that method's own task, so this task cannot fault, and an
+        /// awaiter only schedules.
+        /// </summary>
+        private static bool SchedulesAwaiterContinuation(IInvocationOperation call, ISymbol containingSymbol)
+        {
+            if (containingSymbol is not IMethodSymbol { Name: "OnCompleted" or "UnsafeOnCompleted", Parameters.Length: 1 } method
+                || method.Parameters[0].Type is not INamedTypeSymbol { Name: "Action", Arity: 0, TypeKind: TypeKind.Delegate })
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation or IDelegateCreationOperation)
+                {
+                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+                }
+
+                if (value is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, method.Parameters[0]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
