@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -244,7 +245,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
         /// <summary>
         /// <c>try { return F(); } catch { throw; }</c>: every catch rethrows unchanged, unfiltered, and there is no finally.
-        /// The try changes nothing whether the task fails now or later, so leaving it early loses nothing.
+        /// The try changes nothing whether the task fails now or later, so leaving it early loses nothing. Before the
+        /// rethrow a catch may dispose locals (<c>catch { frame.Dispose(); throw; }</c>): the ownership hand-off, where the
+        /// call takes over the object once it has returned and the catch covers only the synchronous window.
         /// </summary>
         private static bool OnlyRethrows(ITryOperation @try)
         {
@@ -255,15 +258,46 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             foreach (var @catch in @try.Catches)
             {
+                var operations = @catch.Handler.Operations;
                 if (@catch.Filter is not null
-                    || @catch.Handler.Operations.Length != 1
-                    || @catch.Handler.Operations[0] is not (IThrowOperation { Exception: null } or IExpressionStatementOperation { Operation: IThrowOperation { Exception: null } }))
+                    || operations.Length == 0
+                    || operations[operations.Length - 1] is not (IThrowOperation { Exception: null } or IExpressionStatementOperation { Operation: IThrowOperation { Exception: null } }))
                 {
                     return false;
+                }
+
+                // catch { frame.Dispose(); throw; }: cleanup of what the call was about to own, for the synchronous window only.
+                for (var i = 0; i < operations.Length - 1; i++)
+                {
+                    if (!OnlyDisposesLocals(operations[i]))
+                    {
+                        return false;
+                    }
                 }
             }
 
             return true;
+        }
+
+        /// <summary><c>x.Dispose();</c>, <c>x?.Dispose();</c>, possibly under <c>if</c>/<c>else</c>, on a local or parameter.</summary>
+        private static bool OnlyDisposesLocals(IOperation statement) => statement switch
+        {
+            IBlockOperation block => block.Operations.All(OnlyDisposesLocals),
+            IConditionalOperation conditional => OnlyDisposesLocals(conditional.WhenTrue) && (conditional.WhenFalse is null || OnlyDisposesLocals(conditional.WhenFalse)),
+            IExpressionStatementOperation { Operation: var expression } => IsDisposeOfLocal(expression),
+            _ => false,
+        };
+
+        private static bool IsDisposeOfLocal(IOperation expression)
+        {
+            if (expression is IConditionalAccessOperation access)
+            {
+                return Unwrap(access.Operation) is ILocalReferenceOperation or IParameterReferenceOperation
+                       && access.WhenNotNull is IInvocationOperation { TargetMethod.Name: "Dispose", Arguments.Length: 0 };
+            }
+
+            return expression is IInvocationOperation { TargetMethod.Name: "Dispose", Arguments.Length: 0, Instance: { } instance }
+                   && Unwrap(instance) is ILocalReferenceOperation or IParameterReferenceOperation;
         }
 
         private static IOperation Unwrap(IOperation value)
