@@ -11,6 +11,10 @@
 #   git clone https://github.com/mysql-net/MySqlConnector          "$REPOS/mysqlconnector"
 #   git clone https://github.com/dotnet/yarp                       "$REPOS/yarp"
 #   git clone https://github.com/DapperLib/Dapper                  "$REPOS/dapper"
+#   git clone https://github.com/rabbitmq/rabbitmq-dotnet-client   "$REPOS/rabbitmq"   (sparse: without .ci/windows/)
+#   git clone https://github.com/nats-io/nats.net                  "$REPOS/nats"
+#   git clone https://github.com/quartznet/quartznet               "$REPOS/quartz"     (sparse: without tools/NuGet/, qodana.sarif.json)
+#   git clone https://github.com/mongodb/mongo-csharp-driver       "$REPOS/mongo"      (sparse: without specifications/, tests/)
 # Usage: tools/precision/study.sh REPOS_DIR [OUT_DIR] [LABEL...]   (no label: every entry)
 set -euo pipefail
 repos=${1:?usage: study.sh REPOS_DIR [OUT_DIR] [LABEL...]}
@@ -46,6 +50,11 @@ study=(
   "mysqlconnector-tests|mysqlconnector|61366757a2ae58e9ec0624518d437212ffae04eb|tests/MySqlConnector.Tests/MySqlConnector.Tests.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
   "yarp|yarp|bd11867bee7df522e7fd3effb08a9c85fd616908|standalone/Yarp.ReverseProxy.csproj|-p:TreatWarningsAsErrors=false"
   "dapper|dapper|6d48ef664acc7298c649e2d449d903b3360d5a90|Dapper/Dapper.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false"
+  "rabbitmq|rabbitmq|9579b3d5acb77457ddbd8ad8df655c39ddf00eaf|projects/RabbitMQ.Client/RabbitMQ.Client.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false -p:GeneratePackageOnBuild=false"
+  "nats|nats|0033cfd7ab941262b2ba15521ba947cc7575aa1a|src/NATS.Client.Core/NATS.Client.Core.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "nats-jetstream|nats|0033cfd7ab941262b2ba15521ba947cc7575aa1a|src/NATS.Client.JetStream/NATS.Client.JetStream.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "quartz|quartz|d97e7822f25987ad7944249c37ca5573835f171e|src/Quartz/Quartz.csproj|-p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "mongo|mongo|97e3979258ffff5cba91d76780f14ae9f4693c4c|src/MongoDB.Driver/MongoDB.Driver.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
 )
 
 # Steps some entries need before their build, on the local package feed.
@@ -87,6 +96,10 @@ prepare() {
   </ItemGroup>
 </Project>
 XML
+      ;;
+    rabbitmq)
+      # global.json pins SDK 8.0.100 without roll-forward to the installed SDK.
+      [[ -f "$dir/global.json" ]] && mv "$dir/global.json" "$dir/global.json.off"
       ;;
     dapper)
       # ReferenceTrimmer (a build-time package) is not on the feed and changes nothing AsyncLint sees.

@@ -42,15 +42,35 @@ internal static class AmbientScope
         }
     }
 
-    private static bool IsScopeValue(IOperation value)
+    private static bool IsScopeValue(IOperation value, int depth = 0)
     {
         while (value is IConversionOperation conversion)
         {
             value = conversion.Operand;
         }
 
-        return (value is IInvocationOperation invocation && IsLoggingScope(invocation.TargetMethod))
+        return (value is IInvocationOperation invocation && (IsLoggingScope(invocation.TargetMethod) || ReturnsScope(invocation, depth)))
                || OnlyClearsAsyncLocals(value.Type);
+    }
+
+    /// <summary>
+    /// <c>using (BeginOperation())</c> where <c>IDisposable BeginOperation() =&gt; EventContext.BeginOperation(name);</c> is a
+    /// helper in the same file: the scope behind the interface, read from the helper's one returned expression.
+    /// </summary>
+    private static bool ReturnsScope(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (depth > 0 || invocation.SemanticModel is not { } model
+            || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var returned = declaration.ExpressionBody?.Expression
+                       ?? (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } single } ? single : null);
+        return returned is not null && model.GetOperation(returned) is { } operation && IsScopeValue(operation, depth + 1);
     }
 
     /// <summary>Logging scopes, all kept in an AsyncLocal by their libraries.</summary>

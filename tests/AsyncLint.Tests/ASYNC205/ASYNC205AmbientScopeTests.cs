@@ -80,6 +80,17 @@ public sealed class ASYNC205AmbientScopeTests
                 using var scope = new TenantScope(tenant);
                 return DeleteCoreAsync(id);
             }
+
+            // The scope behind an interface, from a helper of the same file.
+            private IDisposable BeginDelete() => Correlation.Begin("delete");
+
+            public Task<int> DeleteQuietlyAsync(int id)
+            {
+                using (BeginDelete())
+                {
+                    return DeleteCoreAsync(id);
+                }
+            }
         }
         """ + Ambient);
 
@@ -148,6 +159,16 @@ public sealed class ASYNC205AmbientScopeTests
                 using var stream = File.OpenRead(path);
                 using var scope = new TenantScope(1);
                 {|ASYNC205:return stream.ReadAsync(buffer, 0, buffer.Length);|}
+            }
+
+            private IDisposable Open(string path) => File.OpenRead(path);
+
+            public Task<int> ReadThroughHelperAsync(string path, Stream stream, byte[] buffer)
+            {
+                using (Open(path))
+                {
+                    {|ASYNC205:return stream.ReadAsync(buffer, 0, buffer.Length);|}
+                }
             }
 
             public Task<int> CountAsync(Stream stream, byte[] buffer)
