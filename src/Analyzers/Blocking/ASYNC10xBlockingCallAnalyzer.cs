@@ -181,7 +181,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
                 || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
-                || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
+                || sourceEvidence.HasSourceWithoutBlockingStep(method)
+                || (!IsFrameworkIo(method, receiverType) && HasInMemoryStreamArgument(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
                 return;
@@ -623,6 +624,19 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case ILocalReferenceOperation local:
                     return IsInMemory(Initializer(local), configured, depth + 1);
 
+                // An embedded resource: GetManifestResourceStream hands back an UnmanagedMemoryStream over the loaded image.
+                case IInvocationOperation { TargetMethod.Name: "GetManifestResourceStream" }:
+                    return true;
+
+                // await x.ReadAsync(...) results aside: a wrapper factory given only an in-memory stream (Open(memory),
+                // new-style helpers), or a helper of this file whose one returned value is in memory.
+                case IInvocationOperation call when call.Type is { } callType && (blocking.IsWrapperType(callType) || twins.IsFrameworkIoType(callType)):
+                    return OnlyStreamArgumentInMemory(call, configured, depth)
+                           || (ReturnedValue(call) is { } returned && IsInMemory(returned, configured, depth + 1));
+
+                case IAwaitOperation { Operation: IInvocationOperation awaited }:
+                    return ReturnedLocalValue(awaited) is { } buffered && IsInMemory(buffered, configured, depth + 1);
+
                 // lease.AsStream(), bytes.AsStream(), memory.AsStream(ownsLease: false): a stream made from a buffer
                 // already in memory, given nothing else but options.
                 case IInvocationOperation view when IsMemoryBuffer(Receiver(view, view.TargetMethod)?.Type) && OnlyOptions(view):
@@ -638,6 +652,108 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// <c>md5.ComputeHash(memory)</c>, <c>JsonSerializer.Deserialize(resource)</c> on an instance of a type that does no I/O
+        /// itself: the only I/O the twin would make asynchronous is on its stream argument, and that stream is in memory.
+        /// </summary>
+        private bool HasInMemoryStreamArgument(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)
+        {
+            var found = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (ReferenceEquals(argument.Value, receiver) || argument.Value.Type is not { } type || !(blocking.IsWrapperType(type) || twins.IsFrameworkIoType(type)))
+                {
+                    continue;
+                }
+
+                if (!IsInMemory(argument.Value, configured, depth: 1))
+                {
+                    return false;
+                }
+
+                found = true;
+            }
+
+            return found;
+        }
+
+        /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>).</summary>
+        private bool OnlyStreamArgumentInMemory(IInvocationOperation call, ImmutableHashSet<string> configured, int depth)
+        {
+            var found = false;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Value.Type is not { } type || !(blocking.IsWrapperType(type) || twins.IsFrameworkIoType(type)))
+                {
+                    continue;
+                }
+
+                if (!IsInMemory(argument.Value, configured, depth + 1))
+                {
+                    return false;
+                }
+
+                found = true;
+            }
+
+            if (call.Instance is { Type: { } instanceType } instance && (blocking.IsWrapperType(instanceType) || twins.IsFrameworkIoType(instanceType)))
+            {
+                return false;
+            }
+
+            return found;
+        }
+
+        /// <summary>The one returned expression of a helper in this file (<c>Stream Open() =&gt; new MemoryStream(bytes);</c>), bound; else null.</summary>
+        private static IOperation? ReturnedValue(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (call.SemanticModel is not { } model
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var returned = declaration.ExpressionBody?.Expression
+                           ?? (declaration.Body is { Statements.Count: > 0 } body && body.Statements[body.Statements.Count - 1] is ReturnStatementSyntax { Expression: { } last }
+                               && CountReturns(body) == 1 ? last : null);
+            return returned is null ? null : model.GetOperation(WithoutSuppression(returned));
+        }
+
+        /// <summary><c>x!</c> binds to no operation of its own: ask for <c>x</c>.</summary>
+        private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+        {
+            while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+            {
+                expression = suppressed.Operand;
+            }
+
+            return expression;
+        }
+
+        /// <summary>
+        /// For an async helper of this file that returns one local (<c>var memory = new MemoryStream(); await x.CopyToAsync(memory);
+        /// return memory;</c>): that local's initializer. Null otherwise.
+        /// </summary>
+        private static IOperation? ReturnedLocalValue(IInvocationOperation call)
+            => ReturnedValue(call) is ILocalReferenceOperation local ? Initializer(local) : null;
+
+        private static int CountReturns(SyntaxNode body)
+        {
+            var count = 0;
+            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax)
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         /// <summary>
@@ -801,7 +917,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                ? model.GetOperation(initializer)
+                ? model.GetOperation(WithoutSuppression(initializer))
                 : null;
         }
 

@@ -1661,6 +1661,12 @@ internal sealed class TaskCompletion
                 AddCompleted(instance, state, captures);
                 return;
 
+            // task.IsCompletedSuccessfully(): the compatibility shim of libraries that target frameworks without the property.
+            case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" }, Arguments.Length: 1 } shim
+                when value && IsTaskOrValueTaskType(shim.Arguments[0].Value.Type):
+                AddCompleted(shim.Arguments[0].Value, state, captures);
+                return;
+
             case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } waited } when value && IsTaskOrValueTaskType(waited.Type):
                 AddCompleted(waited, state, captures);
                 return;

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -115,7 +116,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                     case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                         return InFlightCall(conditional.WhenTrue) ?? InFlightCall(whenFalse);
                     case IInvocationOperation invocation:
-                        return IsCompletedFactory(invocation.TargetMethod) ? null : invocation;
+                        return IsCompletedFactory(invocation.TargetMethod) || ReturnsOnlyCompletedTasks(invocation.TargetMethod) ? null : invocation;
                     default:
                         return null;
                 }
@@ -158,6 +159,64 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             return (type.Is(symbols.Task) || type.Is(symbols.ValueTask) || type.Is(symbols.TaskOfT) || type.Is(symbols.ValueTaskOfT))
                 && method.Name is "FromResult" or "FromException" or "FromCanceled";
         }
+
+        /// <summary>
+        /// A helper of the project that only ever returns an already failed task (<c>CreateErrorTask(message)</c> ending in
+        /// <c>return Task.FromException(ex);</c>): nothing runs after the block ends, and the exception is in the task either way.
+        /// Not a helper returning <c>Task.CompletedTask</c> or <c>FromResult</c>: in a sample that is the stub of a real operation.
+        /// </summary>
+        private static bool ReturnsOnlyCompletedTasks(IMethodSymbol method)
+        {
+            if (method.IsAsync || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            if (declaration.ExpressionBody is { } arrow)
+            {
+                return IsCompletedTaskExpression(arrow.Expression);
+            }
+
+            if (declaration.Body is not { } body)
+            {
+                return false;
+            }
+
+            var returns = 0;
+            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax @return)
+                {
+                    if (@return.Expression is null || !IsCompletedTaskExpression(@return.Expression))
+                    {
+                        return false;
+                    }
+
+                    returns++;
+                }
+                else if (node is YieldStatementSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return returns > 0;
+        }
+
+        /// <summary><c>Task.FromException(…)</c>, <c>Task.FromCanceled(…)</c> (also generic, also on ValueTask).</summary>
+        private static bool IsCompletedTaskExpression(ExpressionSyntax expression)
+            => expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier.ValueText: "FromException" or "FromCanceled" }, Expression: var type } }
+               && IsTaskTypeName(type);
+
+        private static bool IsTaskTypeName(ExpressionSyntax type) => type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText is "Task" or "ValueTask",
+            GenericNameSyntax generic => generic.Identifier.ValueText is "Task" or "ValueTask",
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText is "Task" or "ValueTask",
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "Task" or "ValueTask",
+            _ => false,
+        };
 
         /// <summary>
         /// The innermost using or try (within the returning function) that the task escapes from, and that function:

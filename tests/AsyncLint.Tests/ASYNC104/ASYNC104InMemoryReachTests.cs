@@ -1,0 +1,168 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC104;
+
+/// <summary>
+/// Streams that live in memory, reached in ways the receiver's type does not show: a stream class of the project whose
+/// own method does no I/O, a wrapper from a factory given only memory, a helper of this file returning memory, an
+/// embedded resource, and an in-memory stream handed to an object that does no I/O itself.
+/// </summary>
+public sealed class ASYNC104InMemoryReachTests
+{
+    private const string BlockStream = """
+
+        sealed class BlockStream : System.IO.Stream
+        {
+            private readonly System.Collections.Generic.List<byte[]> blocks = new();
+            private long length;
+
+            public override bool CanRead => true;
+            public override bool CanSeek => true;
+            public override bool CanWrite => true;
+            public override long Length => length;
+            public override long Position { get; set; }
+            public override void Flush() { }
+            public override int Read(byte[] buffer, int offset, int count) => 0;
+            public override long Seek(long offset, System.IO.SeekOrigin origin) => Position = offset;
+            public override void SetLength(long value) => length = value;
+
+            public override System.Threading.Tasks.Task WriteAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken)
+            {
+                try
+                {
+                    Write(buffer, offset, count);
+                    return System.Threading.Tasks.Task.CompletedTask;
+                }
+                catch (System.Exception ex)
+                {
+                    return System.Threading.Tasks.Task.FromException(ex);
+                }
+            }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                var block = new byte[count];
+                System.Array.Copy(buffer, offset, block, 0, count);
+                blocks.Add(block);
+                length += count;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Trap_in_memory_streams_reached_indirectly() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Security.Cryptography;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Payloads
+        {
+            private static Stream OpenCompressor(Stream target) => new DeflateStream(target, CompressionLevel.Fastest, leaveOpen: true);
+
+            private static Stream Resource(string name) => typeof(Payloads).Assembly.GetManifestResourceStream(name)!;
+
+            private static async Task<Stream> BufferAsync(Stream content, CancellationToken ct)
+            {
+                var memory = new MemoryStream();
+                await content.CopyToAsync(memory, ct);
+                memory.Position = 0;
+                return memory;
+            }
+
+            async Task<byte[]> CompressAsync(Stream content, CancellationToken ct)
+            {
+                var memory = new MemoryStream();
+                var buffer = new byte[4096];
+                using (var compressed = OpenCompressor(memory))
+                {
+                    int n;
+                    while ((n = await content.ReadAsync(buffer, 0, buffer.Length, ct)) > 0)
+                    {
+                        compressed.Write(buffer, 0, n);
+                    }
+                }
+
+                return memory.ToArray();
+            }
+
+            async Task<int> CountAsync(Stream content, CancellationToken ct)
+            {
+                using var buffered = await BufferAsync(content, ct);
+                var buffer = new byte[4096];
+                int n, total = 0;
+                while ((n = buffered.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += n;
+                }
+
+                return total;
+            }
+
+            async Task<int[]?> SettingsAsync()
+            {
+                await Task.Yield();
+                using var stream = Resource("app.settings.json");
+                using var inline = typeof(Payloads).Assembly.GetManifestResourceStream("defaults.json")!;
+                return JsonSerializer.Deserialize<int[]>(stream) ?? JsonSerializer.Deserialize<int[]>(inline);
+            }
+
+            async Task<byte[]> HashAsync(byte[] payload)
+            {
+                await Task.Yield();
+                using var image = new MemoryStream(payload);
+                using var md5 = MD5.Create();
+                return md5.ComputeHash(image);
+            }
+
+            async Task<long> CopyAsync(Stream network, CancellationToken ct)
+            {
+                var buffer = new byte[4096];
+                var copy = new BlockStream();
+                int n;
+                while ((n = await network.ReadAsync(buffer, 0, buffer.Length, ct)) > 0)
+                {
+                    copy.Write(buffer, 0, n);
+                }
+
+                return copy.Length;
+            }
+        }
+        """ + BlockStream);
+
+    [Fact]
+    public Task Streams_that_reach_a_device_are_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Security.Cryptography;
+        using System.Threading.Tasks;
+
+        class Payloads
+        {
+            private static Stream OpenCompressor(Stream target) => new DeflateStream(target, CompressionLevel.Fastest, leaveOpen: true);
+
+            private static Stream OpenLog(string path) => File.OpenWrite(path);
+
+            async Task WriteAsync(string path, byte[] data)
+            {
+                await Task.Yield();
+                using var file = File.Create(path);
+                using var compressed = OpenCompressor(file);
+                {|ASYNC104:compressed.Write(data, 0, data.Length)|};
+
+                using var log = OpenLog(path + ".log");
+                {|ASYNC104:log.Write(data, 0, data.Length)|};
+            }
+
+            async Task<byte[]> HashFileAsync(string path)
+            {
+                await Task.Yield();
+                using var file = File.OpenRead(path);
+                using var md5 = MD5.Create();
+                return {|ASYNC105:md5.ComputeHash(file)|};
+            }
+        }
+        """);
+}
