@@ -632,7 +632,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 // new-style helpers), or a helper of this file whose one returned value is in memory.
                 case IInvocationOperation call when call.Type is { } callType && (blocking.IsWrapperType(callType) || twins.IsFrameworkIoType(callType)):
                     return OnlyStreamArgumentInMemory(call, configured, depth)
-                           || (ReturnedValue(call) is { } returned && IsInMemory(returned, configured, depth + 1));
+                           || (ReturnedValue(call) is { } returned && !IsNullObject(returned) && IsInMemory(returned, configured, depth + 1));
 
                 case IAwaitOperation { Operation: IInvocationOperation awaited }:
                     return ReturnedLocalValue(awaited) is { } buffered && IsInMemory(buffered, configured, depth + 1);
@@ -723,6 +723,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                                && CountReturns(body) == 1 ? last : null);
             return returned is null ? null : model.GetOperation(WithoutSuppression(returned));
         }
+
+        /// <summary>
+        /// <c>Stream.Null</c>, <c>null</c>, <c>default</c>: what a sample's stub helper returns in place of a real stream
+        /// (<c>Stream AsStream() =&gt; Stream.Null;</c>). Used directly it never touches a device; behind a helper it stands for one.
+        /// </summary>
+        private static bool IsNullObject(IOperation value)
+            => Strip(value) is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Null" } } or IDefaultValueOperation
+               || value.ConstantValue is { HasValue: true, Value: null };
 
         /// <summary><c>x!</c> binds to no operation of its own: ask for <c>x</c>.</summary>
         private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)

@@ -78,16 +78,22 @@ public sealed class ASYNC104SynchronousShimTwinTests
         sealed class RowSource : ReaderBase
         {
             private readonly List<string> columns = new();
+            private readonly byte[] header = new byte[4];
 
-            public IReadOnlyList<string> GetLayout() => columns;
-
-            public async Task<IReadOnlyList<string>> GetLayoutAsync(CancellationToken token = default)
+            // Both read the header from the stream first.
+            public IReadOnlyList<string> GetLayout()
             {
-                await Task.Delay(1, token);
+                Read(header, 0, header.Length);
                 return columns;
             }
 
-            public int Count() => columns.Count;
+            public async Task<IReadOnlyList<string>> GetLayoutAsync(CancellationToken token = default)
+            {
+                await ReadAsync(header, 0, header.Length, token);
+                return columns;
+            }
+
+            public int Count() => Read(header, 0, header.Length) + columns.Count;
 
             // Wraps a different call than the one it is the twin of.
             public ValueTask<int> CountAsync() => new ValueTask<int>(CountOnServer());
