@@ -75,6 +75,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         // of hundreds of calls, and each read binds the type's assignments again.
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> fieldValues = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> inMemorySourceStreams = new(SymbolEqualityComparer.Default);
 
         public CompilationAnalysis(AsyncSymbols symbols)
         {
@@ -835,7 +836,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (blocking.IsBuiltInInMemoryType(type))
+            if (blocking.IsBuiltInInMemoryType(type) || IsInMemorySourceStream(type))
             {
                 return true;
             }
@@ -854,6 +855,42 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A stream class of this project (or a referenced project) that keeps its bytes in memory (MimeKit's
+        /// <c>MemoryBlockStream</c>): its own <c>Read</c> and <c>Write</c> overrides both have source without a blocking step.
+        /// A stream that overrides neither, or forwards to another stream, is not known to be in memory.
+        /// </summary>
+        private bool IsInMemorySourceStream(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named || named.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            return inMemorySourceStreams.GetOrAdd(named.OriginalDefinition, t =>
+            {
+                if (!twins.IsFrameworkIoType(t))
+                {
+                    return false;
+                }
+
+                var read = false;
+                var write = false;
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 3, Name: "Read" or "Write" } method
+                        && method.Parameters[0].Type is IArrayTypeSymbol
+                        && sourceEvidence.HasSourceWithoutBlockingStep(method))
+                    {
+                        read |= method.Name == "Read";
+                        write |= method.Name == "Write";
+                    }
+                }
+
+                return read && write;
+            });
         }
 
         /// <summary>

@@ -70,14 +70,23 @@ internal sealed class SourceMethodEvidence
                 continue;
             }
 
-            foreach (var node in body.DescendantNodes())
+            // A body that only throws is a stub. Elsewhere a throw is argument checking: it neither blocks nor does the work,
+            // so the exception being built (a formatted message) is not looked into.
+            if (body is ThrowExpressionSyntax || (body is BlockSyntax { Statements: { Count: 1 } only } && only[0] is ThrowStatementSyntax)
+                || (body is ArrowExpressionClauseSyntax { Expression: ThrowExpressionSyntax }))
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes(static n => n is not (ThrowStatementSyntax or ThrowExpressionSyntax)))
             {
                 switch (node)
                 {
+                    case ThrowStatementSyntax or ThrowExpressionSyntax:
+                        continue;
                     case MemberAccessExpressionSyntax access when BlockingMemberNames.Contains(access.Name.Identifier.ValueText):
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } when BlockingMemberNames.Contains(name.Identifier.ValueText):
                     case AwaitExpressionSyntax:
-                    case ThrowExpressionSyntax or ThrowStatementSyntax:
                         return false;
                     case MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax:
                         sawWork = true;

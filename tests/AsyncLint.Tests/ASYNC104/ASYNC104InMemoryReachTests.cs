@@ -22,7 +22,18 @@ public sealed class ASYNC104InMemoryReachTests
             public override long Length => length;
             public override long Position { get; set; }
             public override void Flush() { }
-            public override int Read(byte[] buffer, int offset, int count) => 0;
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                if (blocks.Count == 0)
+                {
+                    return 0;
+                }
+
+                var n = System.Math.Min(count, blocks[0].Length);
+                System.Array.Copy(blocks[0], 0, buffer, offset, n);
+                blocks.RemoveAt(0);
+                return n;
+            }
             public override long Seek(long offset, System.IO.SeekOrigin origin) => Position = offset;
             public override void SetLength(long value) => length = value;
 
@@ -41,6 +52,11 @@ public sealed class ASYNC104InMemoryReachTests
 
             public override void Write(byte[] buffer, int offset, int count)
             {
+                if (length + count > int.MaxValue)
+                {
+                    throw new System.IO.IOException(string.Format("Cannot exceed {0} bytes", int.MaxValue));
+                }
+
                 var block = new byte[count];
                 System.Array.Copy(buffer, offset, block, 0, count);
                 blocks.Add(block);
@@ -129,8 +145,73 @@ public sealed class ASYNC104InMemoryReachTests
 
                 return copy.Length;
             }
+
+            async Task<int> PackAsync(Stream content, CancellationToken ct)
+            {
+                var blocks = new BlockStream();
+                var buffer = new byte[4096];
+                using (var packed = OpenCompressor(blocks))
+                {
+                    int n;
+                    while ((n = await content.ReadAsync(buffer, 0, buffer.Length, ct)) > 0)
+                    {
+                        packed.Write(buffer, 0, n);
+                    }
+
+                    packed.Flush();
+                }
+
+                blocks.Position = 0;
+                return blocks.Read(buffer, 0, buffer.Length);
+            }
         }
         """ + BlockStream);
+
+    [Fact]
+    public Task A_stream_class_that_forwards_to_another_stream_is_not_in_memory() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class CountingStream : Stream
+        {
+            private readonly Stream inner;
+            public long Written;
+
+            public CountingStream(Stream inner) => this.inner = inner;
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => true;
+            public override long Length => inner.Length;
+            public override long Position { get; set; }
+            public override void Flush() => inner.Flush();
+            public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+            public override long Seek(long offset, SeekOrigin origin) => 0;
+            public override void SetLength(long value) { }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                Written += count;
+                inner.Write(buffer, offset, count);
+            }
+
+            public override Task WriteAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken)
+            {
+                Written += count;
+                return inner.WriteAsync(buffer, offset, count, cancellationToken);
+            }
+        }
+
+        class Logs
+        {
+            async Task SaveAsync(string path, byte[] data)
+            {
+                await Task.Yield();
+                using var counting = new CountingStream(File.Create(path));
+                {|ASYNC104:counting.Write(data, 0, data.Length)|};
+            }
+        }
+        """);
 
     [Fact]
     public Task Streams_that_reach_a_device_are_still_reported() => VerifyCS.AnalyzerAsync("""
