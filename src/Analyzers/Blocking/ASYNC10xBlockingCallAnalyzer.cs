@@ -859,7 +859,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// A stream class of this project (or a referenced project) that keeps its bytes in memory (MimeKit's
-        /// <c>MemoryBlockStream</c>): its own <c>Read</c> and <c>Write</c> overrides both have source without a blocking step.
+        /// <c>MemoryBlockStream</c>): its own <c>Read</c> and <c>Write</c> overrides both have source without a blocking step,
+        /// or it is a write-only sink (a signature or hash stream) whose <c>Read</c> always throws.
         /// A stream that overrides neither, or forwards to another stream, is not known to be in memory.
         /// </summary>
         private bool IsInMemorySourceStream(ITypeSymbol type)
@@ -876,16 +877,17 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return false;
                 }
 
+                // Read may also refuse outright: a write-only sink that hashes or counts what it is given.
                 var read = false;
                 var write = false;
                 foreach (var member in t.GetMembers())
                 {
                     if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 3, Name: "Read" or "Write" } method
-                        && method.Parameters[0].Type is IArrayTypeSymbol
-                        && sourceEvidence.HasSourceWithoutBlockingStep(method))
+                        && method.Parameters[0].Type is IArrayTypeSymbol)
                     {
-                        read |= method.Name == "Read";
-                        write |= method.Name == "Write";
+                        var inMemory = sourceEvidence.HasSourceWithoutBlockingStep(method);
+                        read |= method.Name == "Read" && (inMemory || SourceMethodEvidence.AlwaysThrows(method));
+                        write |= method.Name == "Write" && inMemory;
                     }
                 }
 

@@ -46,6 +46,19 @@ internal sealed class SourceMethodEvidence
     public bool HasSourceWithoutBlockingStep(IMethodSymbol method)
         => noBlockingStep.GetOrAdd(method.OriginalDefinition, static m => Compute(m));
 
+    /// <summary>The method's source always ends in a throw (<c>Read</c> of a write-only sink: <c>CheckDisposed(); throw new NotSupportedException();</c>).</summary>
+    public static bool AlwaysThrows(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        return declaration.ExpressionBody?.Expression is ThrowExpressionSyntax
+               || (declaration.Body is { Statements.Count: > 0 } body && body.Statements[body.Statements.Count - 1] is ThrowStatementSyntax
+                   && body.Statements.All(static statement => statement is ThrowStatementSyntax or ExpressionStatementSyntax { Expression: InvocationExpressionSyntax }));
+    }
+
     private static bool Compute(IMethodSymbol method)
     {
         var references = method.DeclaringSyntaxReferences;

@@ -168,6 +168,76 @@ public sealed class ASYNC104InMemoryReachTests
         """ + BlockStream);
 
     [Fact]
+    public Task Trap_a_write_only_hashing_sink() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Security.Cryptography;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class DigestStream : Stream
+        {
+            private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            private long length;
+
+            public override bool CanRead => false;
+            public override bool CanSeek => false;
+            public override bool CanWrite => true;
+            public override long Length => length;
+            public override long Position { get; set; }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                CheckOpen();
+                throw new NotSupportedException("write-only");
+            }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                CheckOpen();
+                hash.AppendData(buffer, offset, count);
+                length += count;
+            }
+
+            public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                try
+                {
+                    Write(buffer, offset, count);
+                    return Task.CompletedTask;
+                }
+                catch (Exception ex)
+                {
+                    return Task.FromException(ex);
+                }
+            }
+
+            private void CheckOpen() { }
+        }
+
+        class Verifier
+        {
+            async Task<long> DigestAsync(Stream content, CancellationToken ct)
+            {
+                var digest = new DigestStream();
+                using var buffered = new BufferedStream(digest);
+                var buffer = new byte[4096];
+                int n;
+                while ((n = await content.ReadAsync(buffer, 0, buffer.Length, ct)) > 0)
+                {
+                    buffered.Write(buffer, 0, n);
+                }
+
+                buffered.Flush();
+                return digest.Length;
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_stream_class_that_forwards_to_another_stream_is_not_in_memory() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;
