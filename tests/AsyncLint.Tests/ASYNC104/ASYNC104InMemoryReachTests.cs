@@ -189,11 +189,7 @@ public sealed class ASYNC104InMemoryReachTests
             public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
             public override void SetLength(long value) => throw new NotSupportedException();
 
-            public override int Read(byte[] buffer, int offset, int count)
-            {
-                CheckOpen();
-                throw new NotSupportedException("write-only");
-            }
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("write-only");
 
             public override void Write(byte[] buffer, int offset, int count)
             {
