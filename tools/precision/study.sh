@@ -15,6 +15,11 @@
 #   git clone https://github.com/nats-io/nats.net                  "$REPOS/nats"
 #   git clone https://github.com/quartznet/quartznet               "$REPOS/quartz"     (sparse: without tools/NuGet/, qodana.sarif.json)
 #   git clone https://github.com/mongodb/mongo-csharp-driver       "$REPOS/mongo"      (sparse: without specifications/, tests/)
+#   git clone https://github.com/jstedfast/MimeKit                 "$REPOS/mimekit"
+#   git clone https://github.com/jstedfast/MailKit                 "$REPOS/mailkit"    (its MimeKit submodule: the clone above)
+#   git clone https://github.com/robinrodricks/FluentFTP           "$REPOS/fluentftp"
+#   git clone https://github.com/sshnet/SSH.NET                    "$REPOS/sshnet"
+#   git clone https://github.com/grpc/grpc-dotnet                  "$REPOS/grpc"
 # Usage: tools/precision/study.sh REPOS_DIR [OUT_DIR] [LABEL...]   (no label: every entry)
 set -euo pipefail
 repos=${1:?usage: study.sh REPOS_DIR [OUT_DIR] [LABEL...]}
@@ -55,6 +60,11 @@ study=(
   "nats-jetstream|nats|0033cfd7ab941262b2ba15521ba947cc7575aa1a|src/NATS.Client.JetStream/NATS.Client.JetStream.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
   "quartz|quartz|d97e7822f25987ad7944249c37ca5573835f171e|src/Quartz/Quartz.csproj|-p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
   "mongo|mongo|97e3979258ffff5cba91d76780f14ae9f4693c4c|src/MongoDB.Driver/MongoDB.Driver.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "mimekit|mimekit|cf6d38dd0a1a26b5145c10b35e971efc133e1fb3|MimeKit/MimeKit.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "mailkit|mailkit|d1f7aa7655d50777c4ece3803ff86f3591e60db5|MailKit/MailKit.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "fluentftp|fluentftp|e6d1f4e1643257594facf4fb6559ad33c79f501e|FluentFTP/FluentFTP.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "sshnet|sshnet|3e12c9631770b4c943863b68f072e22659fda27a|src/Renci.SshNet/Renci.SshNet.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
+  "grpc-client|grpc|91c8faf22c6571643a4a90026816bfc01e8f4946|src/Grpc.Net.Client/Grpc.Net.Client.csproj|-p:TargetFrameworks=net8.0 -p:TargetFramework=net8.0 -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false"
 )
 
 # Steps some entries need before their build, on the local package feed.
@@ -100,6 +110,21 @@ XML
     rabbitmq)
       # global.json pins SDK 8.0.100 without roll-forward to the installed SDK.
       [[ -f "$dir/global.json" ]] && mv "$dir/global.json" "$dir/global.json.off"
+      ;;
+    mailkit)
+      # The MimeKit submodule, from the MimeKit clone beside it.
+      [[ -e "$dir/submodules/MimeKit/MimeKit" ]] || { rmdir "$dir/submodules/MimeKit" 2>/dev/null || true; ln -sfn "$repos/mimekit" "$dir/submodules/MimeKit"; }
+      ;;
+    sshnet)
+      # global.json pins an older SDK; three style analyzers and two build packages are not on the feed at these versions.
+      [[ -f "$dir/global.json" ]] && mv "$dir/global.json" "$dir/global.json.off"
+      sed -i -e '/PackageReference Include="\(StyleCop.Analyzers\|Meziantou.Analyzer\|SonarAnalyzer.CSharp\)"/d' "$dir/Directory.Build.props"
+      sed -i -e 's|"Nerdbank.GitVersioning" Version="3.7.70-alpha"|"Nerdbank.GitVersioning" Version="3.10.94"|' \
+             -e 's|"PolySharp" Version="1.14.1"|"PolySharp" Version="1.16.0"|' "$dir/Directory.Packages.props"
+      ;;
+    grpc-client)
+      # Its nuget.config points at feeds this machine cannot reach.
+      [[ -f "$dir/nuget.config" ]] && mv "$dir/nuget.config" "$dir/nuget.config.off"
       ;;
     dapper)
       # ReferenceTrimmer (a build-time package) is not on the feed and changes nothing AsyncLint sees.
