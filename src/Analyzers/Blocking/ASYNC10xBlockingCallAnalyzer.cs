@@ -182,7 +182,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
                 || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
-                || sourceEvidence.HasSourceWithoutBlockingStep(method)
+                || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
                 || (!IsFrameworkIo(method, receiverType) && HasInMemoryStreamArgument(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
@@ -885,7 +885,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 3, Name: "Read" or "Write" } method
                         && method.Parameters[0].Type is IArrayTypeSymbol)
                     {
-                        var inMemory = sourceEvidence.HasSourceWithoutBlockingStep(method);
+                        var inMemory = sourceEvidence.HasSourceWithoutBlockingStep(method) && !SourceMethodEvidence.CallsStreamStep(method);
                         read |= method.Name == "Read" && (inMemory || SourceMethodEvidence.AlwaysThrows(method));
                         write |= method.Name == "Write" && inMemory;
                     }

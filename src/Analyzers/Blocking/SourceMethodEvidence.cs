@@ -46,6 +46,35 @@ internal sealed class SourceMethodEvidence
     public bool HasSourceWithoutBlockingStep(IMethodSymbol method)
         => noBlockingStep.GetOrAdd(method.OriginalDefinition, static m => Compute(m));
 
+    /// <summary>
+    /// The method's source calls something named for a stream step (<c>ReadCore</c>, <c>FillBuffer</c>, <c>inner.WriteAsync</c>,
+    /// <c>SendFrame</c>): a stream override that forwards its bytes rather than keeping them. Stricter than the blocking-name
+    /// list, for deciding that a whole stream class lives in memory.
+    /// </summary>
+    public static bool CallsStreamStep(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                var name = node switch
+                {
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+                    InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null && StreamStepWords.Any(word => name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly ImmutableArray<string> StreamStepWords = ImmutableArray.Create("Read", "Write", "Flush", "Send", "Receive", "Fill", "Pull", "Stream");
+
     /// <summary>The method's source always ends in a throw (<c>Read</c> of a write-only sink: <c>CheckDisposed(); throw new NotSupportedException();</c>).</summary>
     public static bool AlwaysThrows(IMethodSymbol method)
     {
