@@ -47,6 +47,38 @@ internal sealed class SourceMethodEvidence
         => noBlockingStep.GetOrAdd(method.OriginalDefinition, static m => Compute(m));
 
     /// <summary>
+    /// A stream override of the project that keeps its bytes itself (MimeKit's <c>MemoryBlockStream.Write</c>, a hash sink's
+    /// <c>Write</c>): source that does work, awaits nothing, and calls nothing named for a blocking or stream step. Argument
+    /// checks that throw are allowed here (a stream validates its arguments); a body that only throws is a stub.
+    /// </summary>
+    public static bool KeepsBytesInMemory(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.IsAbstract
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration
+            || AlwaysThrows(method) || CallsStreamStep(method))
+        {
+            return false;
+        }
+
+        SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+        var sawWork = false;
+        foreach (var node in body?.DescendantNodes(static n => n is not (ThrowStatementSyntax or ThrowExpressionSyntax)) ?? Enumerable.Empty<SyntaxNode>())
+        {
+            switch (node)
+            {
+                case MemberAccessExpressionSyntax access when BlockingMemberNames.Contains(access.Name.Identifier.ValueText):
+                case AwaitExpressionSyntax:
+                    return false;
+                case MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax:
+                    sawWork = true;
+                    break;
+            }
+        }
+
+        return sawWork;
+    }
+
+    /// <summary>
     /// The method's source calls something named for a stream step (<c>ReadCore</c>, <c>FillBuffer</c>, <c>inner.WriteAsync</c>,
     /// <c>SendFrame</c>): a stream override that forwards its bytes rather than keeping them. Stricter than the blocking-name
     /// list, for deciding that a whole stream class lives in memory.
@@ -112,23 +144,14 @@ internal sealed class SourceMethodEvidence
                 continue;
             }
 
-            // A body that only throws is a stub. Elsewhere a throw is argument checking: it neither blocks nor does the work,
-            // so the exception being built (a formatted message) is not looked into.
-            if (body is ThrowExpressionSyntax || (body is BlockSyntax { Statements: { Count: 1 } only } && only[0] is ThrowStatementSyntax)
-                || (body is ArrowExpressionClauseSyntax { Expression: ThrowExpressionSyntax }))
-            {
-                return false;
-            }
-
-            foreach (var node in body.DescendantNodes(static n => n is not (ThrowStatementSyntax or ThrowExpressionSyntax)))
+            foreach (var node in body.DescendantNodes())
             {
                 switch (node)
                 {
-                    case ThrowStatementSyntax or ThrowExpressionSyntax:
-                        continue;
                     case MemberAccessExpressionSyntax access when BlockingMemberNames.Contains(access.Name.Identifier.ValueText):
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } when BlockingMemberNames.Contains(name.Identifier.ValueText):
                     case AwaitExpressionSyntax:
+                    case ThrowExpressionSyntax or ThrowStatementSyntax:
                         return false;
                     case MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax:
                         sawWork = true;
