@@ -663,6 +663,13 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool HasInMemoryStreamArgument(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)
         {
+            // Only a framework type is known to do no I/O of its own (HashAlgorithm); a library's object given a log
+            // writer (Redis's multiplexer.Configure(new StringWriter())) still talks to its server.
+            if (invocation.TargetMethod.ContainingNamespace is not { } ns || !IsSystemNamespace(ns))
+            {
+                return false;
+            }
+
             var found = false;
             foreach (var argument in invocation.Arguments)
             {
@@ -680,6 +687,17 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return found;
+        }
+
+        private static bool IsSystemNamespace(INamespaceSymbol ns)
+        {
+            var outermost = ns;
+            while (outermost.ContainingNamespace is { IsGlobalNamespace: false } parent)
+            {
+                outermost = parent;
+            }
+
+            return outermost.Name == "System";
         }
 
         /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>).</summary>

@@ -280,6 +280,40 @@ public sealed class ASYNC104InMemoryReachTests
         """);
 
     [Fact]
+    public Task A_library_object_given_an_in_memory_log_writer_still_does_its_own_io() => AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class Cluster
+        {
+            private readonly System.Net.Sockets.Socket socket = new(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+
+            public bool Reconfigure(TextWriter? log = null)
+            {
+                log?.WriteLine("reconfiguring");
+                socket.Send(new byte[] { 1 });
+                return true;
+            }
+
+            public async Task<bool> ReconfigureAsync(TextWriter? log = null)
+            {
+                await socket.SendAsync(new byte[] { 1 });
+                return true;
+            }
+        }
+
+        class Tests
+        {
+            async Task FailoverAsync(Cluster cluster)
+            {
+                await Task.Yield();
+                using var writer = new StringWriter();
+                {|ASYNC105:cluster.Reconfigure(writer)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Streams_that_reach_a_device_are_still_reported() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.IO.Compression;
