@@ -637,8 +637,18 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                                                         || (ReturnedValue(call) is { } returned && !IsNullObject(returned) && IsInMemory(returned, configured, depth + 1))):
                     return true;
 
-                case IAwaitOperation { Operation: IInvocationOperation awaited } when ReturnedLocalValue(awaited) is { } buffered && IsInMemory(buffered, configured, depth + 1):
+                case IAwaitOperation { Operation: IInvocationOperation awaited } when ReturnedLocalValue(WithoutConfigureAwait(awaited)) is { } buffered && IsInMemory(buffered, configured, depth + 1):
                     return true;
+
+                // content?.Write(...): the receiver is what the ?. tested.
+                case IConditionalAccessInstanceOperation instance when ConditionalAccessOf(instance) is { } access:
+                    return IsInMemory(access.Operation, configured, depth + 1);
+
+                // copy ? new MemoryStream() : null — each arm in memory, or no stream at all.
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return (IsNullObject(conditional.WhenTrue) || IsInMemory(conditional.WhenTrue, configured, depth + 1))
+                           && (IsNullObject(whenFalse) || IsInMemory(whenFalse, configured, depth + 1))
+                           && !(IsNullObject(conditional.WhenTrue) && IsNullObject(whenFalse));
 
                 // lease.AsStream(), bytes.AsStream(), memory.AsStream(ownsLease: false): a stream made from a buffer
                 // already in memory, given nothing else but options.
@@ -763,6 +773,23 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return expression;
         }
+
+        private static IConditionalAccessOperation? ConditionalAccessOf(IConditionalAccessInstanceOperation instance)
+        {
+            for (var current = instance.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access)
+                {
+                    return access;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>F().ConfigureAwait(false)</c> → <c>F()</c>.</summary>
+        private static IInvocationOperation WithoutConfigureAwait(IInvocationOperation invocation)
+            => invocation is { TargetMethod.Name: "ConfigureAwait", Instance: IInvocationOperation inner } ? inner : invocation;
 
         /// <summary>
         /// For an async helper of this file that returns one local (<c>var memory = new MemoryStream(); await x.CopyToAsync(memory);

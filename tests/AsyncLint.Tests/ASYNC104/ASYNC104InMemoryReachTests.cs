@@ -104,9 +104,11 @@ public sealed class ASYNC104InMemoryReachTests
                 return memory.ToArray();
             }
 
-            async Task<int> CountAsync(Stream content, CancellationToken ct)
+            async Task<int> CountAsync(Stream content, CancellationToken ct, bool keep)
             {
-                using var buffered = await BufferAsync(content, ct);
+                Stream? copy = keep ? new MemoryStream() : null;
+                copy?.Write(new byte[1], 0, 1);
+                using var buffered = await BufferAsync(content, ct).ConfigureAwait(false);
                 var buffer = new byte[4096];
                 int n, total = 0;
                 while ((n = buffered.Read(buffer, 0, buffer.Length)) > 0)
