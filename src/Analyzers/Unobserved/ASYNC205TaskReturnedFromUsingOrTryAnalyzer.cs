@@ -40,6 +40,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
     private sealed class CompilationAnalysis
     {
         private readonly AsyncSymbols symbols;
+        private readonly AmbientScope ambientScopes = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> failedTaskHelpers = new(SymbolEqualityComparer.Default);
 
         public CompilationAnalysis(AsyncSymbols symbols)
         {
@@ -55,15 +57,14 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             }
 
             // Cheap first: is the returned value a call at all, and does the return sit in a using or try?
-            // Only then the type questions (IsAwaitable looks members up).
-            var call = InFlightCall(value);
-            if (call is null)
+            // Only then the questions that read other code (a helper's body, a resource type's Dispose, IsAwaitable).
+            if (!IsCall(value))
             {
                 return;
             }
 
             var block = EnclosingGuard(@return, out var function);
-            if (block is null)
+            if (block is null || InFlightCall(value) is not { } call)
             {
                 return;
             }
@@ -101,6 +102,16 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>The call whose task is returned (through conversions, or either arm of a conditional), unless it is already complete.</summary>
+        /// <summary>The returned value is a call, under conversions, parentheses and <c>?:</c> (no symbols read).</summary>
+        private static bool IsCall(IOperation value) => value switch
+        {
+            IConversionOperation conversion => IsCall(conversion.Operand),
+            IParenthesizedOperation parenthesized => IsCall(parenthesized.Operand),
+            IConditionalOperation { WhenFalse: { } whenFalse } conditional => IsCall(conditional.WhenTrue) || IsCall(whenFalse),
+            IInvocationOperation => true,
+            _ => false,
+        };
+
         private IInvocationOperation? InFlightCall(IOperation value)
         {
             while (true)
@@ -116,7 +127,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                     case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                         return InFlightCall(conditional.WhenTrue) ?? InFlightCall(whenFalse);
                     case IInvocationOperation invocation:
-                        return IsCompletedFactory(invocation.TargetMethod) || ReturnsOnlyCompletedTasks(invocation.TargetMethod) ? null : invocation;
+                        return IsCompletedFactory(invocation.TargetMethod) || ReturnsOnlyFailedTasks(invocation.TargetMethod) ? null : invocation;
                     default:
                         return null;
                 }
@@ -165,7 +176,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// <c>return Task.FromException(ex);</c>): nothing runs after the block ends, and the exception is in the task either way.
         /// Not a helper returning <c>Task.CompletedTask</c> or <c>FromResult</c>: in a sample that is the stub of a real operation.
         /// </summary>
-        private static bool ReturnsOnlyCompletedTasks(IMethodSymbol method)
+        private bool ReturnsOnlyFailedTasks(IMethodSymbol method)
+            => !method.IsAsync && !method.DeclaringSyntaxReferences.IsEmpty
+               && failedTaskHelpers.GetOrAdd(method.OriginalDefinition, static m => ComputeReturnsOnlyFailedTasks(m));
+
+        private static bool ComputeReturnsOnlyFailedTasks(IMethodSymbol method)
         {
             if (method.IsAsync || method.DeclaringSyntaxReferences.Length != 1
                 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
@@ -222,7 +237,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// The innermost using or try (within the returning function) that the task escapes from, and that function:
         /// a lambda, a local function, or null for the member itself.
         /// </summary>
-        private static Guard? EnclosingGuard(IOperation @return, out IOperation? function)
+        private Guard? EnclosingGuard(IOperation @return, out IOperation? function)
         {
             function = null;
             Guard? found = null;
@@ -243,7 +258,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 switch (current)
                 {
                     // An ambient scope (a logging scope, an AsyncLocal holder) flows into the task with the execution context.
-                    case IUsingOperation @using when @using.Body == child && !AmbientScope.IsAmbientScope(@using.Resources):
+                    case IUsingOperation @using when @using.Body == child && !ambientScopes.IsAmbientScope(@using.Resources):
                         found = new Guard("using", Disposed(ResourceName(@using.Resources)));
                         break;
 
@@ -370,19 +385,25 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
-        private static IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child)
+        private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child)
         {
-            IUsingDeclarationOperation? last = null;
-            foreach (var statement in block.Operations)
+            // The nearest one before the child that is not an ambient scope, looked for backwards from the child.
+            var operations = block.Operations;
+            var index = -1;
+            for (var i = 0; i < operations.Length; i++)
             {
-                if (statement == child)
+                if (operations[i] == child)
                 {
-                    return last;
+                    index = i;
+                    break;
                 }
+            }
 
-                if (statement is IUsingDeclarationOperation declaration && !AmbientScope.IsAmbientScope(declaration.DeclarationGroup))
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (operations[i] is IUsingDeclarationOperation declaration && !ambientScopes.IsAmbientScope(declaration.DeclarationGroup))
                 {
-                    last = declaration;
+                    return declaration;
                 }
             }
 

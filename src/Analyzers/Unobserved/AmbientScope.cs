@@ -13,10 +13,13 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// execution context when it started and keeps the ambient values after the caller's scope ends, so disposing the scope
 /// before the task completes takes nothing from it (ASYNC205 stays silent).
 /// </summary>
-internal static class AmbientScope
+internal sealed class AmbientScope
 {
+    // Per compilation (one instance per CompilationAnalysis): a resource type's Dispose is read once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> clearsOnlyAsyncLocals = new(SymbolEqualityComparer.Default);
+
     /// <summary>True when every resource of the <c>using</c> is an ambient scope.</summary>
-    public static bool IsAmbientScope(IOperation resources)
+    public bool IsAmbientScope(IOperation resources)
     {
         switch (resources)
         {
@@ -42,7 +45,7 @@ internal static class AmbientScope
         }
     }
 
-    private static bool IsScopeValue(IOperation value, int depth = 0)
+    private bool IsScopeValue(IOperation value, int depth = 0)
     {
         while (value is IConversionOperation conversion)
         {
@@ -50,14 +53,15 @@ internal static class AmbientScope
         }
 
         return (value is IInvocationOperation invocation && (IsLoggingScope(invocation.TargetMethod) || ReturnsScope(invocation, depth)))
-               || OnlyClearsAsyncLocals(value.Type);
+               || (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } type && !type.DeclaringSyntaxReferences.IsEmpty
+                   && clearsOnlyAsyncLocals.GetOrAdd(type.OriginalDefinition, static t => OnlyClearsAsyncLocals(t)));
     }
 
     /// <summary>
     /// <c>using (BeginOperation())</c> where <c>IDisposable BeginOperation() =&gt; EventContext.BeginOperation(name);</c> is a
     /// helper in the same file: the scope behind the interface, read from the helper's one returned expression.
     /// </summary>
-    private static bool ReturnsScope(IInvocationOperation invocation, int depth)
+    private bool ReturnsScope(IInvocationOperation invocation, int depth)
     {
         var method = invocation.TargetMethod;
         if (depth > 0 || invocation.SemanticModel is not { } model
