@@ -634,7 +634,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 // (A failed test falls through to the cases below: lease.AsStream() is still a view of a buffer.)
                 case IInvocationOperation call when call.Type is { } callType && (blocking.IsWrapperType(callType) || twins.IsFrameworkIoType(callType))
                                                     && (OnlyStreamArgumentInMemory(call, configured, depth)
-                                                        || (ReturnedValue(call) is { } returned && !IsNullObject(returned) && IsInMemory(returned, configured, depth + 1))):
+                                                        || (HelperSource.ReturnedOperation(call) is { } returned && !IsNullObject(returned) && IsInMemory(returned, configured, depth + 1))):
                     return true;
 
                 case IAwaitOperation { Operation: IInvocationOperation awaited } when ReturnedLocalValue(WithoutConfigureAwait(awaited)) is { } buffered && IsInMemory(buffered, configured, depth + 1):
@@ -737,24 +737,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return found;
         }
 
-        /// <summary>The one returned expression of a helper in this file (<c>Stream Open() =&gt; new MemoryStream(bytes);</c>), bound; else null.</summary>
-        private static IOperation? ReturnedValue(IInvocationOperation call)
-        {
-            var method = call.TargetMethod;
-            if (call.SemanticModel is not { } model
-                || method.DeclaringSyntaxReferences.Length != 1
-                || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
-                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
-            {
-                return null;
-            }
-
-            var returned = declaration.ExpressionBody?.Expression
-                           ?? (declaration.Body is { Statements.Count: > 0 } body && body.Statements[body.Statements.Count - 1] is ReturnStatementSyntax { Expression: { } last }
-                               && CountReturns(body) == 1 ? last : null);
-            return returned is null ? null : model.GetOperation(WithoutSuppression(returned));
-        }
-
         /// <summary>
         /// <c>Stream.Null</c>, <c>null</c>, <c>default</c>: what a sample's stub helper returns in place of a real stream
         /// (<c>Stream AsStream() =&gt; Stream.Null;</c>). Used directly it never touches a device; behind a helper it stands for one.
@@ -762,17 +744,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private static bool IsNullObject(IOperation value)
             => Strip(value) is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Null" } } or IDefaultValueOperation
                || value.ConstantValue is { HasValue: true, Value: null };
-
-        /// <summary><c>x!</c> binds to no operation of its own: ask for <c>x</c>.</summary>
-        private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
-        {
-            while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
-            {
-                expression = suppressed.Operand;
-            }
-
-            return expression;
-        }
 
         private static IConditionalAccessOperation? ConditionalAccessOf(IConditionalAccessInstanceOperation instance)
         {
@@ -796,21 +767,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// return memory;</c>): that local's initializer. Null otherwise.
         /// </summary>
         private static IOperation? ReturnedLocalValue(IInvocationOperation call)
-            => ReturnedValue(call) is ILocalReferenceOperation local ? Initializer(local) : null;
-
-        private static int CountReturns(SyntaxNode body)
-        {
-            var count = 0;
-            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-            {
-                if (node is ReturnStatementSyntax)
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
+            => HelperSource.ReturnedOperation(call) is ILocalReferenceOperation local ? Initializer(local) : null;
 
         /// <summary>
         /// Can a field of this type be given an in-memory stream, reader or writer? Not when it is a class or struct outside
@@ -1011,7 +968,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                ? model.GetOperation(WithoutSuppression(initializer))
+                ? model.GetOperation(HelperSource.WithoutSuppression(initializer))
                 : null;
         }
 

@@ -248,9 +248,9 @@ internal sealed class SourceMethodEvidence
         var argument = value switch
         {
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments: { Count: 1 } arguments }
-                when IsTaskTypeName(type) => arguments[0].Expression,
+                when HelperSource.IsTaskTypeName(type) => arguments[0].Expression,
             BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } creation
-                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitType && IsTaskTypeName(explicitType.Type))
+                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitType && HelperSource.IsTaskTypeName(explicitType.Type))
                 => arguments[0].Expression,
             _ => null,
         };
@@ -260,24 +260,13 @@ internal sealed class SourceMethodEvidence
     /// <summary><c>Task.CompletedTask</c>, <c>default</c>, <c>new ValueTask()</c>.</summary>
     private static bool IsCompletedTask(ExpressionSyntax value) => value switch
     {
-        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask", Expression: var type } => IsTaskTypeName(type),
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask", Expression: var type } => HelperSource.IsTaskTypeName(type),
         LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.DefaultLiteralExpression),
         DefaultExpressionSyntax => true,
-        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0, Type: var type } => IsTaskTypeName(type),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0, Type: var type } => HelperSource.IsTaskTypeName(type),
         _ => false,
     };
 
-    private static bool IsTaskTypeName(ExpressionSyntax type)
-        => RightmostName(type) is "Task" or "ValueTask";
-
-    private static string? RightmostName(ExpressionSyntax type) => type switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>The called method's name: <c>X(...)</c>, <c>this.X(...)</c>, <c>token.X(...)</c>.</summary>
     private static string? InvokedName(InvocationExpressionSyntax call) => call.Expression switch

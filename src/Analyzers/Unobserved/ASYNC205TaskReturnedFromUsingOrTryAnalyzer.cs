@@ -222,16 +222,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// <summary><c>Task.FromException(…)</c>, <c>Task.FromCanceled(…)</c> (also generic, also on ValueTask).</summary>
         private static bool IsCompletedTaskExpression(ExpressionSyntax expression)
             => expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier.ValueText: "FromException" or "FromCanceled" }, Expression: var type } }
-               && IsTaskTypeName(type);
+               && HelperSource.IsTaskTypeName(type);
 
-        private static bool IsTaskTypeName(ExpressionSyntax type) => type switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText is "Task" or "ValueTask",
-            GenericNameSyntax generic => generic.Identifier.ValueText is "Task" or "ValueTask",
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText is "Task" or "ValueTask",
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "Task" or "ValueTask",
-            _ => false,
-        };
 
         /// <summary>
         /// The innermost using or try (within the returning function) that the task escapes from, and that function:

@@ -62,20 +62,7 @@ internal sealed class AmbientScope
     /// helper in the same file: the scope behind the interface, read from the helper's one returned expression.
     /// </summary>
     private bool ReturnsScope(IInvocationOperation invocation, int depth)
-    {
-        var method = invocation.TargetMethod;
-        if (depth > 0 || invocation.SemanticModel is not { } model
-            || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
-            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
-        {
-            return false;
-        }
-
-        var returned = declaration.ExpressionBody?.Expression
-                       ?? (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } single } ? single : null);
-        return returned is not null && model.GetOperation(returned) is { } operation && IsScopeValue(operation, depth + 1);
-    }
+        => depth == 0 && HelperSource.ReturnedOperation(invocation) is { } returned && IsScopeValue(returned, depth + 1);
 
     /// <summary>Logging scopes, all kept in an AsyncLocal by their libraries.</summary>
     private static bool IsLoggingScope(IMethodSymbol method)
