@@ -610,7 +610,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             switch (value)
             {
-                case IObjectCreationOperation creation when blocking.IsWrapperType(creation.Type) || twins.IsFrameworkIoType(creation.Type):
+                case IObjectCreationOperation creation when IsStreamLike(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
 
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" or "Synchronized" } } factory
@@ -632,7 +632,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 // await x.ReadAsync(...) results aside: a wrapper factory given only an in-memory stream (Open(memory),
                 // new-style helpers), or a helper of this file whose one returned value is in memory.
                 // (A failed test falls through to the cases below: lease.AsStream() is still a view of a buffer.)
-                case IInvocationOperation call when call.Type is { } callType && (blocking.IsWrapperType(callType) || twins.IsFrameworkIoType(callType))
+                case IInvocationOperation call when IsStreamLike(call.Type)
                                                     && (OnlyStreamArgumentInMemory(call, configured, depth)
                                                         || (HelperSource.ReturnedOperation(call) is { } returned && !IsNullObject(returned) && IsInMemory(returned, configured, depth + 1))):
                     return true;
@@ -680,23 +680,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var found = false;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (ReferenceEquals(argument.Value, receiver) || argument.Value.Type is not { } type || !(blocking.IsWrapperType(type) || twins.IsFrameworkIoType(type)))
-                {
-                    continue;
-                }
-
-                if (!IsInMemory(argument.Value, configured, depth: 1))
-                {
-                    return false;
-                }
-
-                found = true;
-            }
-
-            return found;
+            return StreamArgumentsAllInMemory(invocation, receiver, configured, depth: 0);
         }
 
         private static bool IsSystemNamespace(INamespaceSymbol ns)
@@ -710,13 +694,17 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return outermost.Name == "System";
         }
 
-        /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>).</summary>
+        /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>), on no stream itself.</summary>
         private bool OnlyStreamArgumentInMemory(IInvocationOperation call, ImmutableHashSet<string> configured, int depth)
+            => !IsStreamLike(call.Instance?.Type) && StreamArgumentsAllInMemory(call, skip: null, configured, depth);
+
+        /// <summary>Every stream-typed argument (but <paramref name="skip"/>) is in memory, and there is at least one.</summary>
+        private bool StreamArgumentsAllInMemory(IInvocationOperation call, IOperation? skip, ImmutableHashSet<string> configured, int depth)
         {
             var found = false;
             foreach (var argument in call.Arguments)
             {
-                if (argument.Value.Type is not { } type || !(blocking.IsWrapperType(type) || twins.IsFrameworkIoType(type)))
+                if (ReferenceEquals(argument.Value, skip) || !IsStreamLike(argument.Value.Type))
                 {
                     continue;
                 }
@@ -729,13 +717,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 found = true;
             }
 
-            if (call.Instance is { Type: { } instanceType } instance && (blocking.IsWrapperType(instanceType) || twins.IsFrameworkIoType(instanceType)))
-            {
-                return false;
-            }
-
             return found;
         }
+
+        /// <summary>A stream, reader or writer: a framework wrapper type or a type of the framework's I/O namespaces (or derived from one).</summary>
+        private bool IsStreamLike(ITypeSymbol? type)
+            => type is not null && (blocking.IsWrapperType(type) || twins.IsFrameworkIoType(type));
 
         /// <summary>
         /// <c>Stream.Null</c>, <c>null</c>, <c>default</c>: what a sample's stub helper returns in place of a real stream
