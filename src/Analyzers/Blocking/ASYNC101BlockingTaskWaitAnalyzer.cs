@@ -96,9 +96,9 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (timeout is not null && WaitArguments.IsZeroTimeout(timeout, symbols))
+            if (timeout is not null && WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan))
             {
-                // Wait(0) is a probe: it never blocks.
+                // Wait(0) never blocks; task.Wait(20) whose bool is checked asks "done yet?".
                 return;
             }
 

@@ -108,7 +108,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
                 case "TryTake" or "TryTakeFromAny" when type.Is(symbols.BlockingCollection):
                     // Without a timeout TryTake returns at once: only a timed TryTake waits.
-                    if (WaitArguments.Timeout(invocation, symbols) is not null)
+                    if (WaitArguments.Timeout(invocation, symbols.TimeSpan) is not null)
                     {
                         ReportKnownWait(context, invocation, "BlockingCollection<T>." + method.Name, ChannelReplacement);
                     }
@@ -127,8 +127,8 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, bool all)
         {
-            var timeout = WaitArguments.Timeout(invocation, symbols);
-            if (timeout is not null && WaitArguments.IsZeroTimeout(timeout, symbols))
+            var timeout = WaitArguments.Timeout(invocation, symbols.TimeSpan);
+            if (timeout is not null && WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan))
             {
                 return;
             }
@@ -242,7 +242,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
         private void ReportKnownWait(OperationAnalysisContext context, IInvocationOperation invocation, string api, string replacement, bool alwaysBlocks = false)
         {
-            if (!alwaysBlocks && WaitArguments.Timeout(invocation, symbols) is { } timeout && WaitArguments.IsZeroTimeout(timeout, symbols))
+            if (!alwaysBlocks && WaitArguments.Timeout(invocation, symbols.TimeSpan) is { } timeout && WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan))
             {
                 return;
             }

@@ -170,7 +170,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (candidates.IsDefaultOrEmpty
                 || DualCodePath.IsInSyncArm(invocation)
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
-                || IsZeroTimeoutProbe(invocation)
+                || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates))
@@ -461,24 +461,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        /// <summary><c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>: a probe that never blocks.</summary>
-        private bool IsZeroTimeoutProbe(IInvocationOperation invocation)
+        /// <summary><c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>, <c>if (semaphore.Wait(10))</c>: a probe, not a block.</summary>
+        private bool IsProbeWait(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is not { } parameter
-                    || parameter.Name.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) < 0)
-                {
-                    continue;
-                }
-
-                var value = Strip(argument.Value);
-                if (value.ConstantValue is { HasValue: true, Value: 0 or 0L })
-                {
-                    return true;
-                }
-
-                if (value is IFieldReferenceOperation { Field.Name: "Zero" } field && field.Field.ContainingType.Is(blocking.TimeSpan))
+                if (argument.Parameter is { } parameter
+                    && parameter.Name.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
+                    && WaitArguments.IsProbe(argument.Value, invocation, blocking.TimeSpan))
                 {
                     return true;
                 }

@@ -123,45 +123,106 @@ internal sealed class WaitSymbols
 /// <summary>Reading the timeout argument of a wait.</summary>
 internal static class WaitArguments
 {
-    /// <summary><c>0</c>, <c>TimeSpan.Zero</c>, <c>default(TimeSpan)</c>, <c>TimeSpan.FromMilliseconds(0)</c>: a probe that never blocks.</summary>
-    public static bool IsZeroTimeout(IOperation value, WaitSymbols symbols)
-    {
-        while (value is IConversionOperation { OperatorMethod: null } conversion)
-        {
-            value = conversion.Operand;
-        }
+    /// <summary>
+    /// The longest constant timeout that still reads as a probe when the wait's result is checked: "is it done (yet)?",
+    /// e.g. <c>task.Wait(20).ShouldBeFalse()</c> in a test that the task is still pending. Waits this short cannot starve
+    /// the thread pool; the async spelling (<c>await Task.WhenAny(task, Task.Delay(20))</c>) says the same thing less clearly.
+    /// </summary>
+    private const double ProbeMilliseconds = 50;
 
+    /// <summary>
+    /// A wait that does not block in any way that matters: a zero timeout (<c>0</c>, <c>TimeSpan.Zero</c>, <c>default</c>,
+    /// <c>TimeSpan.FromMilliseconds(0)</c>), or a constant timeout of at most
+    /// <see cref="ProbeMilliseconds"/> whose bool result <paramref name="wait"/>'s caller reads.
+    /// </summary>
+    public static bool IsProbe(IOperation timeout, IOperation wait, ITypeSymbol? timeSpan)
+        => ConstantMilliseconds(timeout, timeSpan) is { } milliseconds
+           && (milliseconds == 0 || (milliseconds > 0 && milliseconds <= ProbeMilliseconds && IsResultRead(wait)));
+
+    /// <summary>The timeout a constant expression stands for, in milliseconds (an int/long timeout counts milliseconds).</summary>
+    private static double? ConstantMilliseconds(IOperation value, ITypeSymbol? timeSpan)
+    {
+        value = WithoutImplicitConversions(value);
         if (value.ConstantValue is { HasValue: true, Value: { } constant })
         {
-            return constant is 0 or 0L or 0u or 0UL or 0d;
+            return Number(constant);
         }
 
-        if (!value.Type.Is(symbols.TimeSpan))
+        if (timeSpan is null || !value.Type.Is(timeSpan))
         {
-            return false;
+            return null;
         }
 
         return value switch
         {
-            IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } } => true,
-            IDefaultValueOperation => true,
-            IObjectCreationOperation { Arguments.Length: 0 } => true,
-            IObjectCreationOperation { Arguments.Length: 1 } creation => IsZeroTimeout(creation.Arguments[0].Value, symbols),
+            IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } } => 0,
+            IDefaultValueOperation => 0,
+            IObjectCreationOperation { Arguments.Length: 0 } => 0,
+            IObjectCreationOperation { Arguments.Length: 1 } ticks => Number(ConstantOf(ticks.Arguments[0].Value)) / TimeSpan.TicksPerMillisecond,
             IInvocationOperation { TargetMethod: { IsStatic: true, Name: var name }, Arguments.Length: 1 } invocation
-                when name.StartsWith("From", System.StringComparison.Ordinal) => IsZeroTimeout(invocation.Arguments[0].Value, symbols),
-            _ => false,
+                when name.StartsWith("From", StringComparison.Ordinal)
+                => Number(ConstantOf(invocation.Arguments[0].Value)) * name switch
+                {
+                    "FromTicks" => 1.0 / TimeSpan.TicksPerMillisecond,
+                    "FromMilliseconds" => 1,
+                    "FromSeconds" => 1000,
+                    "FromMinutes" => 60_000,
+                    _ => double.NaN,
+                },
+            _ => null,
+        };
+    }
+
+    private static object? ConstantOf(IOperation value)
+        => WithoutImplicitConversions(value).ConstantValue is { HasValue: true, Value: var constant } ? constant : null;
+
+    private static double? Number(object? constant) => constant switch
+    {
+        int i => i,
+        long l => l,
+        uint u => u,
+        ulong ul => ul,
+        double d => d,
+        float f => f,
+        _ => null,
+    };
+
+    private static IOperation WithoutImplicitConversions(IOperation value)
+    {
+        while (value is IConversionOperation { OperatorMethod: null, IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
+    }
+
+    /// <summary>The wait's bool result is used: tested, asserted, assigned (not a statement of its own, not <c>_ =</c>).</summary>
+    private static bool IsResultRead(IOperation wait)
+    {
+        if (wait.Type?.SpecialType != SpecialType.System_Boolean)
+        {
+            return false;
+        }
+
+        return wait.Parent switch
+        {
+            IExpressionStatementOperation => false,
+            ISimpleAssignmentOperation { Target: IDiscardOperation } => false,
+            null => false,
+            _ => true,
         };
     }
 
     /// <summary>The argument bound to a timeout parameter (an int, long or TimeSpan named <c>…timeout…</c>/<c>…Timeout</c>), if any.</summary>
-    public static IOperation? Timeout(IInvocationOperation invocation, WaitSymbols symbols)
+    public static IOperation? Timeout(IInvocationOperation invocation, ITypeSymbol? timeSpan)
     {
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter
                 && parameter.Name.IndexOf("imeout", System.StringComparison.Ordinal) >= 0
                 && (parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32
-                    || parameter.Type.Is(symbols.TimeSpan)))
+                    || parameter.Type.Is(timeSpan)))
             {
                 return argument.Value;
             }

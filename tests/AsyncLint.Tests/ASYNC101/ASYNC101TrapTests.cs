@@ -664,6 +664,53 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task Short_timed_wait_whose_result_is_checked_is_a_probe() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class Check
+        {
+            public static void IsFalse(this bool value) { if (value) throw new Exception("still pending expected"); }
+        }
+
+        class C
+        {
+            async Task StillPendingAsync(Task<int> pending, CancellationToken ct)
+            {
+                await Task.Yield();
+                pending.Wait(20, ct).IsFalse();
+                pending.Wait(TimeSpan.FromMilliseconds(10)).IsFalse();
+                if (!pending.Wait(new TimeSpan(5000)))
+                {
+                    Console.WriteLine("not yet");
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Timed_waits_that_block_are_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(20);
+
+            async Task<bool> RunAsync(Task a, Task b, Task c, Task d, Task e, Task f)
+            {
+                await Task.Yield();
+                {|ASYNC101:a.Wait(20)|};
+                _ = {|ASYNC101:b.Wait(TimeSpan.FromMilliseconds(20))|};
+                var slow = {|ASYNC101:c.Wait(TimeSpan.FromSeconds(1))|};
+                var unknown = {|ASYNC101:d.Wait(Patience)|};
+                return slow | unknown | {|ASYNC101:e.Wait(-1)|} | {|ASYNC101:f.Wait(51)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Already_blocked_on_is_reported_once() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 

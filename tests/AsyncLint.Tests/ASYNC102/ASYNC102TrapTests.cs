@@ -42,6 +42,48 @@ public sealed class ASYNC102TrapTests
         """);
 
     [Fact]
+    public Task Short_timed_waits_whose_result_is_checked_are_probes() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<bool> RunAsync(Task[] tasks, ManualResetEventSlim slim, ManualResetEvent manual, Thread worker)
+            {
+                await Task.Yield();
+                if (manual.WaitOne(10) || slim.Wait(TimeSpan.FromMilliseconds(50)))
+                {
+                    return false;
+                }
+
+                return !Task.WaitAll(tasks, 20) && !worker.Join(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Short_timed_waits_whose_result_is_ignored_still_block() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task RunAsync(Task[] tasks, ManualResetEvent manual, TimeSpan patience)
+            {
+                await Task.Yield();
+                {|ASYNC102:manual.WaitOne(10)|};
+                {|ASYNC102:Task.WaitAll(tasks, 20)|};
+                if ({|ASYNC102:manual.WaitOne(patience)|} || {|ASYNC102:manual.WaitOne(500)|})
+                {
+                    Console.WriteLine("signalled");
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Zero_timeout_probes_never_block() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Collections.Concurrent;

@@ -317,6 +317,32 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Short_timed_probe_whose_result_is_checked() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            readonly SemaphoreSlim gate = new(1);
+
+            async Task<bool> RunAsync(CancellationToken ct)
+            {
+                await Task.Yield();
+                if (gate.Wait(10, ct))
+                {
+                    gate.Release();
+                    return true;
+                }
+
+                var free = {|ASYNC104:gate.Wait(TimeSpan.FromSeconds(2))|};
+                {|ASYNC104:gate.Wait(10)|};
+                return free;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Console_streams_are_synchronized_wrappers() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Threading.Tasks;
