@@ -987,7 +987,7 @@ internal sealed class TaskCompletion
 
         private bool IsHandlerStart(BasicBlock block)
         {
-            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            foreach (var region in RegionsAround(block))
             {
                 if (region.FirstBlockOrdinal != block.Ordinal)
                 {
@@ -1004,26 +1004,42 @@ internal sealed class TaskCompletion
             return false;
         }
 
+        /// <summary>
+        /// The regions around <paramref name="block"/>, innermost first, up to this graph's root: the root region of a local
+        /// function's or lambda's graph has the enclosing member's region as its parent, whose block ordinals index another graph.
+        /// </summary>
+        private IEnumerable<ControlFlowRegion> RegionsAround(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                yield return region;
+                if (ReferenceEquals(region, graph.Root))
+                {
+                    yield break;
+                }
+            }
+        }
+
         /// <summary>The first blocks of the catch, filter and finally handlers that guard <paramref name="block"/>, or null.</summary>
         private List<BasicBlock>? HandlerStarts(BasicBlock block)
         {
             List<BasicBlock>? starts = null;
             ControlFlowRegion? child = null;
-            for (var region = block.EnclosingRegion; region is not null; child = region, region = region.EnclosingRegion)
+            foreach (var region in RegionsAround(block))
             {
-                if (region.Kind is not (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
-                    || child is not { Kind: ControlFlowRegionKind.Try })
+                if (region.Kind is (ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
+                    && child is { Kind: ControlFlowRegionKind.Try })
                 {
-                    continue;
-                }
-
-                foreach (var handler in region.NestedRegions)
-                {
-                    if (!ReferenceEquals(handler, child))
+                    foreach (var handler in region.NestedRegions)
                     {
-                        (starts ??= new List<BasicBlock>()).Add(graph.Blocks[handler.FirstBlockOrdinal]);
+                        if (!ReferenceEquals(handler, child))
+                        {
+                            (starts ??= new List<BasicBlock>()).Add(graph.Blocks[handler.FirstBlockOrdinal]);
+                        }
                     }
                 }
+
+                child = region;
             }
 
             return starts;

@@ -711,6 +711,73 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task Guarded_read_in_a_local_function_declared_inside_a_try_of_its_method() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class Collector
+        {
+            public Task<int> SumAsync(IEnumerator<Task<int>> parts)
+            {
+                var total = 0;
+                var owned = true;
+                try
+                {
+                    async Task<int> Finish(Task<int> pending)
+                    {
+                        try
+                        {
+                            total += pending.Status == TaskStatus.RanToCompletion ? pending.Result : await pending;
+                            return total;
+                        }
+                        finally
+                        {
+                            parts.Dispose();
+                        }
+                    }
+
+                    while (parts.MoveNext())
+                    {
+                        var part = parts.Current;
+                        if (part is null)
+                        {
+                            continue;
+                        }
+
+                        if (part.IsCanceled)
+                        {
+                            break;
+                        }
+
+                        if (part.Status == TaskStatus.RanToCompletion)
+                        {
+                            total += part.Result;
+                        }
+                        else if (part.IsFaulted)
+                        {
+                            total -= 1;
+                        }
+                        else
+                        {
+                            owned = false;
+                            return Finish(part);
+                        }
+                    }
+                }
+                finally
+                {
+                    if (owned)
+                    {
+                        parts.Dispose();
+                    }
+                }
+
+                return Task.FromResult(total);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Already_blocked_on_is_reported_once() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
