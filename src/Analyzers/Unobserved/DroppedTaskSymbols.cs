@@ -83,7 +83,7 @@ internal sealed class DroppedTaskSymbols
     /// <summary>
     /// True when the task-like result of <paramref name="invocation"/> is not an operation that somebody must await:
     /// the call is itself an observer, asks for fire-and-forget explicitly, returns an already completed task, returns a
-    /// task it did not start (a container or an atomic exchange), or records a call on a mock.
+    /// task it did not start (a container or an atomic exchange), records a call on a mock, or runs work that cannot fault.
     /// </summary>
     public bool IsNotAnUnobservedOperation(IInvocationOperation invocation)
     {
@@ -94,7 +94,8 @@ internal sealed class DroppedTaskSymbols
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
                || RunsSynchronously(invocation)
-               || IsMockingCall(invocation);
+               || IsMockingCall(invocation)
+               || GuardedWork.StartsGuardedWork(invocation);
     }
 
     /// <summary>

@@ -237,4 +237,33 @@ public sealed class ASYNC202TrapTests
             }
         }
         """ + Repository);
+
+    [Fact]
+    public Task Local_holding_guarded_background_work() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Cache
+        {
+            public void Warm()
+            {
+                var refresh = Task.Run(RefreshAsync);
+                var {|ASYNC202:risky|} = Task.Run(() => RiskyAsync());
+            }
+
+            private async Task RefreshAsync()
+            {
+                try
+                {
+                    await Task.Delay(10);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                }
+            }
+
+            private async Task RiskyAsync() => await Task.Delay(1);
+        }
+        """);
 }

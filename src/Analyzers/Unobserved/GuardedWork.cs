@@ -1,0 +1,114 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// Background work that cannot fault: <c>Task.Run</c>/<c>Task.Factory.StartNew</c> handed a delegate whose whole body is a
+/// try with a catch-all that swallows (<see cref="AsyncVoidSymbols.IsFullyGuarded"/>), directly or as a one-call lambda
+/// or method group naming a source method written that way. Dropping that task loses no exception, and in a synchronous
+/// method not waiting is the point (a timer tick, a cache warm-up, a background start in a constructor).
+/// Syntax and symbols only; it runs when a diagnostic is about to be reported.
+/// </summary>
+internal static class GuardedWork
+{
+    public static bool StartsGuardedWork(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (!(method.Name == "Run" && IsTasksType(method.ContainingType, "Task"))
+            && !(method.Name == "StartNew" && IsTasksType(method.ContainingType, "TaskFactory")))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Type.TypeKind != TypeKind.Delegate)
+            {
+                continue;
+            }
+
+            return Peel(argument.Value) switch
+            {
+                IAnonymousFunctionOperation lambda => AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda),
+                IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method),
+                _ => false,
+            };
+        }
+
+        return false;
+    }
+
+    /// <summary><c>() =&gt; WarmUpAsync()</c>, <c>async () =&gt; await WarmUpAsync().ConfigureAwait(false)</c>.</summary>
+    private static bool CallsOnlyGuardedMethod(IAnonymousFunctionOperation lambda)
+    {
+        if (lambda.Body.Operations.Length is not (1 or 2))
+        {
+            return false;
+        }
+
+        var value = lambda.Body.Operations[0] switch
+        {
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            IExpressionStatementOperation statement => statement.Operation,
+            _ => null,
+        };
+
+        // An expression-bodied void lambda ends with an implicit return.
+        if (lambda.Body.Operations.Length == 2 && lambda.Body.Operations[1] is not IReturnOperation { ReturnedValue: null, IsImplicit: true })
+        {
+            return false;
+        }
+
+        if (value is IAwaitOperation awaited)
+        {
+            value = awaited.Operation;
+        }
+
+        value = Peel(value);
+        if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            value = Peel(configured);
+        }
+
+        // The arguments are evaluated outside the guard: they must not call anything.
+        return value is IInvocationOperation invocation
+            && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
+            && IsGuardedSourceMethod(invocation.TargetMethod);
+    }
+
+    /// <summary>A method of this compilation, <c>async</c> or void, whose whole body is a guarding try.</summary>
+    private static bool IsGuardedSourceMethod(IMethodSymbol method)
+    {
+        if (!method.IsAsync && !method.ReturnsVoid)
+        {
+            // A catch around a Task-returning body observes only what is thrown before the task is returned.
+            return false;
+        }
+
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (AsyncVoidSymbols.IsFullyGuarded(reference.GetSyntax()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? Peel(IOperation? value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+        {
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        }
+
+        return value;
+    }
+
+    private static bool IsTasksType(INamedTypeSymbol? type, string name)
+        => type is { Name: var typeName, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+           && typeName == name;
+}
