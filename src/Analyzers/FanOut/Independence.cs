@@ -322,13 +322,21 @@ internal static class Independence
         return SameFile(first.Invocation, second.Invocation);
     }
 
-    /// <summary>The call's receiver is a field or property of <c>this</c> (<c>_thread.Halt()</c>) whose type is not on the thread-safe list.</summary>
+    /// <summary>
+    /// The call's receiver is a field or property of <c>this</c> (<c>_thread.Halt()</c>), or reached through one, also as an
+    /// extension's <c>this</c> argument (<c>_db.Members.GetAgeLimit(id)</c>), and its type is not on the thread-safe list.
+    /// </summary>
     private static bool OnMemberOfThis(FanOutCandidate candidate, FanOutSymbols symbols)
         => candidate.ReceiverKey is { } key
            && key.StartsWith("this.", StringComparison.Ordinal)
-           && candidate.Invocation.Instance?.Type is { } type
+           && ReceiverType(candidate.Invocation) is { } type
            && !symbols.IsThreadSafe(type)
            && !symbols.IsImmutableValue(type);
+
+    private static ITypeSymbol? ReceiverType(IInvocationOperation invocation)
+        => invocation.Instance is { } instance ? instance.Type
+            : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value).Type
+            : null;
 
     /// <summary>Two static methods of one type that keeps a connection, stream or other non-concurrent object in a static member.</summary>
     public static bool SharesStaticState(IMethodSymbol first, IMethodSymbol second, FanOutSymbols symbols)

@@ -130,6 +130,52 @@ public sealed class ASYNC301SharedOwnerTests
         """);
 
     [Fact]
+    public Task Trap_a_method_of_this_class_then_an_extension_on_a_member_of_its_field() => Verify301.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        sealed class Row { public int Id; public int Limit; }
+
+        sealed class Store
+        {
+            public List<Row> Rows { get; } = new();
+            public List<Row> Limits { get; } = new();
+        }
+
+        static class RowQueries
+        {
+            public static Task<int> LimitForAsync(this List<Row> limits, int id)
+                => Task.FromResult(limits.Where(r => r.Id == id).Select(r => r.Limit).FirstOrDefault());
+        }
+
+        sealed class Catalog
+        {
+            private readonly Store store = new();
+
+            private async Task<List<int>> VisibleAsync(int user)
+            {
+                await Task.Yield();
+                return store.Rows.Where(r => r.Id == user).Select(r => r.Id).ToList();
+            }
+
+            public async Task<int> SearchAsync(int user)
+            {
+                var visible = await VisibleAsync(user);
+                var limit = await store.Limits.LimitForAsync(user);
+                return visible.Count + limit;
+            }
+
+            public async Task<int> RecentAsync(int user)
+            {
+                var limit = await store.Limits.LimitForAsync(user);
+                var visible = await VisibleAsync(user);
+                return visible.Count + limit;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Trap_messaging_topology_and_assertion_steps() => Verify301.AnalyzerAsync("""
         using System.Threading.Tasks;
 
