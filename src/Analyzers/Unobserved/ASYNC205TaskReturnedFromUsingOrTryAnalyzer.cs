@@ -250,11 +250,12 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 switch (current)
                 {
                     // An ambient scope (a logging scope, an AsyncLocal holder) flows into the task with the execution context.
-                    case IUsingOperation @using when @using.Body == child && !ambientScopes.IsAmbientScope(@using.Resources):
+                    case IUsingOperation @using when @using.Body == child && !ambientScopes.IsAmbientScope(@using.Resources)
+                                                      && !ConsultedResource.IsOnlyConsulted(@using.Resources, (IReturnOperation)@return):
                         found = new Guard("using", Disposed(ResourceName(@using.Resources)));
                         break;
 
-                    case IBlockOperation block when UsingDeclarationBefore(block, child) is { } declaration:
+                    case IBlockOperation block when UsingDeclarationBefore(block, child, (IReturnOperation)@return) is { } declaration:
                         found = new Guard("using", Disposed(ResourceName(declaration.DeclarationGroup)));
                         break;
 
@@ -377,9 +378,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
-        private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child)
+        private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child, IReturnOperation @return)
         {
-            // The nearest one before the child that is not an ambient scope, looked for backwards from the child.
+            // The nearest one before the child that is not an ambient scope or only consulted, looked for backwards from the child.
             var operations = block.Operations;
             var index = -1;
             for (var i = 0; i < operations.Length; i++)
@@ -393,7 +394,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             for (var i = index - 1; i >= 0; i--)
             {
-                if (operations[i] is IUsingDeclarationOperation declaration && !ambientScopes.IsAmbientScope(declaration.DeclarationGroup))
+                if (operations[i] is IUsingDeclarationOperation declaration && !ambientScopes.IsAmbientScope(declaration.DeclarationGroup)
+                    && !ConsultedResource.IsOnlyConsulted(declaration.DeclarationGroup, @return))
                 {
                     return declaration;
                 }
