@@ -137,10 +137,16 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// <summary>
         /// The fast-path/slow-path idiom of high-performance libraries: <c>var pending = StartAsync(); if (!pending.IsCompleted)
         /// return AwaitedAsync(pending, ...);</c>. The callee receives the in-flight task (a local or parameter) and awaits it
-        /// itself, with its own try/finally: the block was designed to cover only the synchronous part.
+        /// itself, with its own try/finally: the block was designed to cover only the synchronous part. The callee may also be
+        /// an async local function that awaits the in-flight task it captured (<c>return AwaitAndPublish();</c>).
         /// </summary>
         private bool HandsOverAnInFlightTask(IInvocationOperation call)
         {
+            if (call.TargetMethod is { MethodKind: MethodKind.LocalFunction, IsAsync: true } localFunction && AwaitsCapturedTask(call, localFunction))
+            {
+                return true;
+            }
+
             foreach (var argument in call.Arguments)
             {
                 var value = argument.Value;
@@ -150,6 +156,29 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 }
 
                 if (value is ILocalReferenceOperation or IParameterReferenceOperation && symbols.IsAwaitable(value.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool AwaitsCapturedTask(IInvocationOperation call, IMethodSymbol localFunction)
+        {
+            if (localFunction.DeclaringSyntaxReferences.Length != 1
+                || call.SemanticModel?.GetOperation(localFunction.DeclaringSyntaxReferences[0].GetSyntax()) is not ILocalFunctionOperation declaration)
+            {
+                return false;
+            }
+
+            foreach (var operation in declaration.Descendants())
+            {
+                if (operation is IAwaitOperation awaited
+                    && Unwrap(awaited.Operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? configured : awaited.Operation)
+                        is ILocalReferenceOperation { Local: var local }
+                    && !SymbolEqualityComparer.Default.Equals(local.ContainingSymbol, localFunction)
+                    && symbols.IsAwaitable(local.Type))
                 {
                     return true;
                 }

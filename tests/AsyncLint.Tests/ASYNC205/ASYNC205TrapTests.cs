@@ -222,6 +222,74 @@ public sealed class ASYNC205TrapTests
         """);
 
     [Fact]
+    public Task Slow_path_in_an_async_local_function_awaiting_the_captured_in_flight_task() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Publisher
+        {
+            readonly TaskCompletionSource<string> published = new();
+            readonly Func<Task<string>> produce;
+
+            public Publisher(Func<Task<string>> produce) => this.produce = produce;
+
+            public Task<string> PublishAsync()
+            {
+                try
+                {
+                    var pending = produce();
+                    if (pending.Status == TaskStatus.RanToCompletion)
+                    {
+                        published.TrySetResult(pending.Result);
+                        return pending;
+                    }
+
+                    async Task<string> AwaitThenPublish()
+                    {
+                        try
+                        {
+                            var value = await pending.ConfigureAwait(false);
+                            published.TrySetResult(value);
+                            return value;
+                        }
+                        catch (Exception e)
+                        {
+                            published.TrySetException(e);
+                            throw;
+                        }
+                    }
+
+                    return AwaitThenPublish();
+                }
+                catch (Exception e)
+                {
+                    published.TrySetException(e);
+                    throw;
+                }
+            }
+
+            public Task<string> StartAsync()
+            {
+                try
+                {
+                    async Task<string> ProduceLater()
+                    {
+                        await Task.Yield();
+                        return await produce();
+                    }
+
+                    {|ASYNC205:return ProduceLater();|}
+                }
+                catch (Exception e)
+                {
+                    published.TrySetException(e);
+                    throw;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Non_task_return_inside_using_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.IO;
 
