@@ -166,6 +166,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
         private bool AwaitsCapturedTask(IInvocationOperation call, IMethodSymbol localFunction)
         {
+            // In a generic type the call binds to a constructed symbol, which has no syntax of its own.
+            localFunction = localFunction.OriginalDefinition;
             if (localFunction.DeclaringSyntaxReferences.Length != 1
                 || call.SemanticModel?.GetOperation(localFunction.DeclaringSyntaxReferences[0].GetSyntax()) is not ILocalFunctionOperation declaration)
             {
@@ -177,7 +179,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 if (operation is IAwaitOperation awaited
                     && Unwrap(awaited.Operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? configured : awaited.Operation)
                         is ILocalReferenceOperation { Local: var local }
-                    && !SymbolEqualityComparer.Default.Equals(local.ContainingSymbol, localFunction)
+                    && !SymbolEqualityComparer.Default.Equals(local.ContainingSymbol.OriginalDefinition, localFunction)
                     && symbols.IsAwaitable(local.Type))
                 {
                     return true;

@@ -226,25 +226,25 @@ public sealed class ASYNC205TrapTests
         using System;
         using System.Threading.Tasks;
 
-        class Publisher
+        class Publisher<T>
         {
-            readonly TaskCompletionSource<string> published = new();
-            readonly Func<Task<string>> produce;
+            readonly TaskCompletionSource<T> published = new();
+            readonly Func<Task<T>> produce;
 
-            public Publisher(Func<Task<string>> produce) => this.produce = produce;
+            public Publisher(Func<Task<T>> produce) => this.produce = produce;
 
-            public Task<string> PublishAsync()
+            public Task<T> PublishAsync()
             {
                 try
                 {
-                    var pending = produce();
+                    Task<T> pending = produce();
                     if (pending.Status == TaskStatus.RanToCompletion)
                     {
                         published.TrySetResult(pending.Result);
                         return pending;
                     }
 
-                    async Task<string> AwaitThenPublish()
+                    async Task<T> AwaitThenPublish()
                     {
                         try
                         {
@@ -268,11 +268,11 @@ public sealed class ASYNC205TrapTests
                 }
             }
 
-            public Task<string> StartAsync()
+            public Task<T> StartAsync()
             {
                 try
                 {
-                    async Task<string> ProduceLater()
+                    async Task<T> ProduceLater()
                     {
                         await Task.Yield();
                         return await produce();
