@@ -31,7 +31,8 @@ internal static class GuardedWork
 
             return Peel(argument.Value) switch
             {
-                IAnonymousFunctionOperation lambda => AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda),
+                IAnonymousFunctionOperation lambda => AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
+                                                      || OnlyCompletesAPromise(lambda),
                 IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method),
                 _ => false,
             };
@@ -40,12 +41,21 @@ internal static class GuardedWork
         return false;
     }
 
-    /// <summary><c>() =&gt; WarmUpAsync()</c>, <c>async () =&gt; await WarmUpAsync().ConfigureAwait(false)</c>.</summary>
-    private static bool CallsOnlyGuardedMethod(IAnonymousFunctionOperation lambda)
+    /// <summary>
+    /// <c>() =&gt; promise.TrySetResult(value)</c>, also through a cast (<c>((TaskCompletionSource&lt;T&gt;)state).TrySetException(e)</c>):
+    /// completing a promise off the current thread, so that its continuations do not run inline. <c>TrySet…</c> does not throw.
+    /// </summary>
+    private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda)
+        => SingleCall(lambda) is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled", Instance: { } promise }
+           && promise.Type is INamedTypeSymbol { Name: "TaskCompletionSource" } type
+           && IsTasksType(type, "TaskCompletionSource");
+
+    /// <summary>The one call a lambda's body makes (<c>() =&gt; F()</c>, <c>() =&gt; { F(); }</c>, <c>async () =&gt; await F()</c>).</summary>
+    private static IInvocationOperation? SingleCall(IAnonymousFunctionOperation lambda)
     {
         if (lambda.Body.Operations.Length is not (1 or 2))
         {
-            return false;
+            return null;
         }
 
         var value = lambda.Body.Operations[0] switch
@@ -58,7 +68,7 @@ internal static class GuardedWork
         // An expression-bodied void lambda ends with an implicit return.
         if (lambda.Body.Operations.Length == 2 && lambda.Body.Operations[1] is not IReturnOperation { ReturnedValue: null, IsImplicit: true })
         {
-            return false;
+            return null;
         }
 
         if (value is IAwaitOperation awaited)
@@ -72,11 +82,15 @@ internal static class GuardedWork
             value = Peel(configured);
         }
 
-        // The arguments are evaluated outside the guard: they must not call anything.
-        return value is IInvocationOperation invocation
-            && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
-            && IsGuardedSourceMethod(invocation.TargetMethod);
+        return value as IInvocationOperation;
     }
+
+    /// <summary><c>() =&gt; WarmUpAsync()</c>, <c>async () =&gt; await WarmUpAsync().ConfigureAwait(false)</c>.</summary>
+    private static bool CallsOnlyGuardedMethod(IAnonymousFunctionOperation lambda)
+        // The arguments are evaluated outside the guard: they must not call anything.
+        => SingleCall(lambda) is { } invocation
+           && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
+           && IsGuardedSourceMethod(invocation.TargetMethod);
 
     /// <summary>A method of this compilation, <c>async</c> or void, whose whole body is a guarding try.</summary>
     private static bool IsGuardedSourceMethod(IMethodSymbol method)

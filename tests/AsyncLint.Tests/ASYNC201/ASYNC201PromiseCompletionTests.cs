@@ -53,4 +53,45 @@ public sealed class ASYNC201PromiseCompletionTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_promise_completed_inline_on_the_thread_pool() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        sealed class AdminEvents
+        {
+            public void OnDescribed(object state, List<string> configs, Exception? error)
+            {
+                if (error is not null)
+                {
+                    Task.Run(() => ((TaskCompletionSource<List<string>>)state).TrySetException(new InvalidOperationException(error.Message, error)));
+                    return;
+                }
+
+                Task.Run(() => ((TaskCompletionSource<List<string>>)state).TrySetResult(configs));
+            }
+
+            public void OnCanceled(TaskCompletionSource promise)
+            {
+                Task.Factory.StartNew(() => promise.TrySetCanceled());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Pool_work_that_does_more_than_complete_a_promise_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class AdminEvents
+        {
+            public void OnDescribed(TaskCompletionSource<int> promise, Func<int> read)
+            {
+                {|ASYNC201:Task.Run(() => promise.SetResult(read()))|};
+                {|ASYNC201:Task.Run(() => { promise.TrySetResult(1); read(); })|};
+            }
+        }
+        """);
 }
