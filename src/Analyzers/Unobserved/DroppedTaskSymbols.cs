@@ -26,6 +26,7 @@ internal sealed class DroppedTaskSymbols
 
     private readonly ConcurrentDictionary<ITypeSymbol, bool> taskLike = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> fireAndForgetEnums = new(SymbolEqualityComparer.Default);
+    private readonly NullTaskConvention nullTasks = new();
 
     public DroppedTaskSymbols(AsyncSymbols symbols)
     {
@@ -83,7 +84,8 @@ internal sealed class DroppedTaskSymbols
     /// <summary>
     /// True when the task-like result of <paramref name="invocation"/> is not an operation that somebody must await:
     /// the call is itself an observer, asks for fire-and-forget explicitly, returns an already completed task, returns a
-    /// task it did not start (a container or an atomic exchange), records a call on a mock, or runs work that cannot fault.
+    /// task it did not start (a container or an atomic exchange), records a call on a mock, runs work that cannot fault, or
+    /// follows the null-task convention (a project method that returns null when it finished synchronously).
     /// </summary>
     public bool IsNotAnUnobservedOperation(IInvocationOperation invocation)
     {
@@ -94,13 +96,15 @@ internal sealed class DroppedTaskSymbols
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
                || RunsSynchronously(invocation)
+               || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
-               || GuardedWork.StartsGuardedWork(invocation);
+               || GuardedWork.StartsGuardedWork(invocation)
+               || nullTasks.MayReturnNull(method);
     }
 
     /// <summary>
     /// The sync half of a dual code path called directly: the method shares one implementation for both APIs and is
-    /// told, by a constant <c>false</c> for its <c>bool async</c> parameter (<c>doAsync</c>, <c>isAsync</c>, <c>useAsync</c>),
+    /// told, by a constant <c>false</c> for its <c>bool async</c> parameter (<c>doAsync</c>, <c>isAsync</c>, <c>asyncWrite</c>),
     /// to do its work synchronously (<c>buffer.WriteString(text, length, async: false)</c>). The task it returns is
     /// already complete when the call returns: the caller has nothing to wait for.
     /// </summary>
@@ -110,11 +114,49 @@ internal sealed class DroppedTaskSymbols
         {
             if (argument.ArgumentKind == ArgumentKind.Explicit
                 && argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean, Name: var name }
-                && (string.Equals(name, "async", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(name, "doAsync", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(name, "isAsync", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(name, "useAsync", StringComparison.OrdinalIgnoreCase))
+                && NamesAsyncMode(name)
                 && argument.Value.ConstantValue is { HasValue: true, Value: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>async</c>, <c>isAsync</c>, <c>doAsync</c>, <c>useAsync</c>, <c>runAsync</c>, and those followed by what is done that
+    /// way (<c>asyncWrite</c>, <c>isAsyncCall</c>). Not <c>forceAsync</c>: false there still allows an async run.
+    /// </summary>
+    private static bool NamesAsyncMode(string name)
+    {
+        foreach (var prefix in AsyncModePrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && (name.Length == prefix.Length || char.IsUpper(name[prefix.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] AsyncModePrefixes = { "async", "isAsync", "doAsync", "useAsync", "runAsync" };
+
+    /// <summary>
+    /// Continuation passing: the call is handed a <c>TaskCompletionSource</c> and reports its outcome through it (older dual
+    /// code returns null then). Whoever waits, waits on that promise.
+    /// </summary>
+    private bool HandsOverAPromise(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit
+                && argument.Value is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+                    or IConversionOperation { Operand: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation }
+                && argument.Value.Type is INamedTypeSymbol { OriginalDefinition: var type }
+                && (type.Is(TaskCompletionSource) || type.Is(TaskCompletionSourceOfT)))
             {
                 return true;
             }

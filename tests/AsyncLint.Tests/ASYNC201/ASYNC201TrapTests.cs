@@ -406,6 +406,10 @@ public sealed class ASYNC201TrapTests
                 => async ? Task.Delay(1, token) : Task.CompletedTask;
 
             public Task Flush(bool isAsync) => isAsync ? Task.Delay(1) : Task.CompletedTask;
+
+            public Task Execute(string sql, bool asyncWrite) => asyncWrite ? Task.Delay(1) : Task.CompletedTask;
+
+            public Task Send(bool forceAsync) => Task.Delay(forceAsync ? 1 : 0);
         }
 
         class C
@@ -415,6 +419,36 @@ public sealed class ASYNC201TrapTests
                 buffer.WriteText("header", false);
                 buffer.WriteText("body", async: false);
                 buffer.Flush(isAsync: false);
+                buffer.Execute("select 1", asyncWrite: false);
+                {|ASYNC201:buffer.Send(forceAsync: false)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Call_handed_a_promise_reports_through_it() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Copier
+        {
+            private readonly TaskCompletionSource<object> done = new();
+
+            public Task CopyColumns(int start, TaskCompletionSource<object> completion)
+            {
+                if (start > 3)
+                {
+                    completion.TrySetResult(null);
+                    return Task.CompletedTask;
+                }
+
+                return Task.Delay(start);
+            }
+
+            public void Continue(int next, TaskCompletionSource<object> completion)
+            {
+                CopyColumns(next, completion);
+                CopyColumns(next + 1, done);
+                {|ASYNC201:CopyColumns(next, new TaskCompletionSource<object>())|};
             }
         }
         """);
