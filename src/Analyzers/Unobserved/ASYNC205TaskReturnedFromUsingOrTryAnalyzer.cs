@@ -291,7 +291,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                         break;
 
                     case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
-                                                  && !ConvertsSynchronousExceptionsToFaultedTasks(@try) && !OnlyRethrows(@try):
+                                                  && !ConvertsSynchronousExceptionsToFaultedTasks(@try) && !OnlyRethrows(@try)
+                                                  && !FinallyOnlyRestoresFlow(@try):
                         found = @try.Finally is null
                             ? new Guard("try", "the catch never sees its exceptions")
                             : @try.Catches.Length > 0
@@ -325,7 +326,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 foreach (var operation in @catch.Handler.Descendants())
                 {
                     if (operation is IReturnOperation { ReturnedValue: { } value }
-                        && Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } })
+                        && (Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } }
+                            || ReturnsFailedPromise(@catch, Unwrap(value))))
                     {
                         converts = true;
                         break;
@@ -340,6 +342,64 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             return true;
         }
+
+        /// <summary>
+        /// <c>try { ExecutionContext.SuppressFlow(); return Start(); } finally { ExecutionContext.RestoreFlow(); }</c> (also under an
+        /// <c>if</c>): the suppression only has to cover the start of the task.
+        /// </summary>
+        private static bool FinallyOnlyRestoresFlow(ITryOperation @try)
+        {
+            if (@try.Catches.Length > 0 || @try.Finally is null)
+            {
+                return false;
+            }
+
+            var restores = false;
+            foreach (var operation in @try.Finally.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "RestoreFlow", ContainingType.Name: "ExecutionContext" } }:
+                        restores = true;
+                        break;
+                    case IInvocationOperation or IObjectCreationOperation or IAssignmentOperation or IThrowOperation:
+                        return false;
+                }
+            }
+
+            return restores;
+        }
+
+        /// <summary>
+        /// <c>catch (Exception e) { promise.TrySetException(e); return promise.Task; }</c>: <c>Task.FromException</c> written
+        /// with a TaskCompletionSource that the catch fails before handing out its task.
+        /// </summary>
+        private static bool ReturnsFailedPromise(ICatchClauseOperation @catch, IOperation returned)
+        {
+            if (returned is not IPropertyReferenceOperation { Property.Name: "Task", Instance: { } promise } || PromiseSymbol(promise) is not { } symbol)
+            {
+                return false;
+            }
+
+            foreach (var operation in @catch.Handler.Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "TrySetException" or "SetException" or "TrySetCanceled" or "SetCanceled", Instance: { } completed }
+                    && SymbolEqualityComparer.Default.Equals(PromiseSymbol(completed), symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ISymbol? PromiseSymbol(IOperation promise) => Unwrap(promise) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
 
         /// <summary>
         /// <c>try { return F(); } catch { throw; }</c>: every catch rethrows unchanged, unfiltered, and there is no finally.

@@ -53,9 +53,17 @@ internal sealed class AmbientScope
         }
 
         return (value is IInvocationOperation invocation && (IsLoggingScope(invocation.TargetMethod) || ReturnsScope(invocation, depth)))
+               || IsFlowSuppression(value.Type)
                || (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } type && !type.DeclaringSyntaxReferences.IsEmpty
                    && clearsOnlyAsyncLocals.GetOrAdd(type.OriginalDefinition, static t => OnlyClearsAsyncLocals(t)));
     }
+
+    /// <summary>
+    /// <c>using (ExecutionContext.SuppressFlow())</c>: it only has to cover the start of the task, which is what keeps the
+    /// caller's context out of it; ending it once the task has started is the documented use.
+    /// </summary>
+    public static bool IsFlowSuppression(ITypeSymbol? type)
+        => type is { Name: "AsyncFlowControl", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
     /// <c>using (BeginOperation())</c> where <c>IDisposable BeginOperation() =&gt; EventContext.BeginOperation(name);</c> is a

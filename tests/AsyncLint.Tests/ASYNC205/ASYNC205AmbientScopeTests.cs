@@ -180,4 +180,56 @@ public sealed class ASYNC205AmbientScopeTests
             }
         }
         """ + Ambient);
+
+    [Fact]
+    public Task Execution_context_flow_suppressed_only_for_the_start_of_the_task() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Listener
+        {
+            Task StartBackground(Func<Task> loop)
+            {
+                using var flowControl = ExecutionContext.SuppressFlow();
+                return Task.Run(loop);
+            }
+
+            Task Send(Func<Task> send)
+            {
+                var restore = false;
+                try
+                {
+                    if (!ExecutionContext.IsFlowSuppressed())
+                    {
+                        ExecutionContext.SuppressFlow();
+                        restore = true;
+                    }
+
+                    return send();
+                }
+                finally
+                {
+                    if (restore)
+                    {
+                        ExecutionContext.RestoreFlow();
+                    }
+                }
+            }
+
+            Task SendAndCount(Func<Task> send, ref int count)
+            {
+                try
+                {
+                    ExecutionContext.SuppressFlow();
+                    {|ASYNC205:return send();|}
+                }
+                finally
+                {
+                    ExecutionContext.RestoreFlow();
+                    Console.WriteLine("sent");
+                }
+            }
+        }
+        """);
 }

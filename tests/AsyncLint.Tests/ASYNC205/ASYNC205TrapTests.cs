@@ -290,6 +290,43 @@ public sealed class ASYNC205TrapTests
         """);
 
     [Fact]
+    public Task Catch_that_fails_a_promise_and_returns_its_task() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Copier
+        {
+            Task CopyAsync(Func<Task> copy)
+            {
+                var source = new TaskCompletionSource<object>();
+                try
+                {
+                    return copy();
+                }
+                catch (Exception e)
+                {
+                    source.TrySetException(e);
+                    return source.Task;
+                }
+            }
+
+            Task CopyOtherAsync(Func<Task> copy, TaskCompletionSource<object> other)
+            {
+                var source = new TaskCompletionSource<object>();
+                try
+                {
+                    {|ASYNC205:return copy();|}
+                }
+                catch (Exception e)
+                {
+                    other.TrySetException(e);
+                    return source.Task;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Non_task_return_inside_using_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.IO;
 
