@@ -147,6 +147,21 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 return true;
             }
 
+            // pending.ContinueWith(t => { …cleanup… }) (then .Unwrap()): the continuation is the handler of the async part.
+            if (call.TargetMethod.Name == "Unwrap"
+                && (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } wrapped
+                && Unwrap(wrapped) is IInvocationOperation inner)
+            {
+                call = inner;
+            }
+
+            if (call is { TargetMethod.Name: "ContinueWith", Instance: { } antecedent }
+                && Unwrap(antecedent) is ILocalReferenceOperation or IParameterReferenceOperation
+                && symbols.IsAwaitable(antecedent.Type))
+            {
+                return true;
+            }
+
             foreach (var argument in call.Arguments)
             {
                 var value = argument.Value;

@@ -8,7 +8,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// A <c>using</c> resource that is only consulted before the return: its members are read or called to decide what to
 /// do (<c>if (!policy.CanRetry(e, out var retry)) return next.Send(message);</c>), it is never handed on, stored or
-/// captured, and the returned operation uses nothing that came from it except plain values (a bool, a TimeSpan).
+/// captured, and the returned operation uses nothing that came from it except plain values (a bool, a TimeSpan) or what
+/// it moves out of it (<c>holder.Take()</c>, the ownership hand-off).
 /// Disposing it while that operation runs changes nothing the operation can see. Objects whose disposal ends a scope
 /// the operation runs under (a lock, a transaction, an activity, a timer) are not this, whatever the code reads from them.
 /// </summary>
@@ -77,11 +78,14 @@ internal static class ConsultedResource
             }
         }
 
-        // In the returned expression, a plain value or a plain value read from it (plan.Attempts) is computed before the call.
+        // In the returned expression, a plain value or a plain value read from it (plan.Attempts) is computed before the call;
+        // holder.Take() moves the owned value out, so the using disposes an empty holder.
         foreach (var operation in returned.DescendantsAndSelf())
         {
             if (operation is ILocalReferenceOperation reference && tainted.Contains(reference.Local) && !IsPlainValue(reference.Local.Type)
-                && !(IsMemberAccessInstance(reference, out _, out var access) && access.Type is { } read && IsPlainValue(read)))
+                && !(IsMemberAccessInstance(reference, out var member, out var access)
+                     && ((access.Type is { } read && IsPlainValue(read))
+                         || (SymbolEqualityComparer.Default.Equals(reference.Local, resource) && member is "Take" or "Detach" or "TakeOwnership" or "Transfer"))))
             {
                 return false;
             }

@@ -327,6 +327,106 @@ public sealed class ASYNC205TrapTests
         """);
 
     [Fact]
+    public Task Continuation_on_the_in_flight_task_handles_the_async_part() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Flusher
+        {
+            private readonly SemaphoreSlim gate = new(1);
+
+            Task FlushAsync(Func<Task?> flush)
+            {
+                var release = true;
+                gate.Wait();
+                try
+                {
+                    Task? pending = flush();
+                    if (pending != null)
+                    {
+                        release = false;
+                        return pending.ContinueWith(static (t, state) => ((SemaphoreSlim)state!).Release(), gate, TaskScheduler.Default);
+                    }
+
+                    return Task.CompletedTask;
+                }
+                finally
+                {
+                    if (release)
+                    {
+                        gate.Release();
+                    }
+                }
+            }
+
+            Task FlushAndWrapAsync(Task<Task> pending)
+            {
+                try
+                {
+                    return pending.ContinueWith(t => t.Result).Unwrap();
+                }
+                finally
+                {
+                    Console.WriteLine("done");
+                }
+            }
+
+            Task StartThenContinueAsync(Func<Task> start)
+            {
+                try
+                {
+                    {|ASYNC205:return start().ContinueWith(t => Console.WriteLine(t.Status));|}
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Using_holder_whose_value_is_moved_out_into_the_call() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class RegistrationHolder : IDisposable
+        {
+            private CancellationTokenRegistration registration;
+            public void Set(CancellationTokenRegistration value) => registration = value;
+            public CancellationTokenRegistration Take() { var value = registration; registration = default; return value; }
+            public void Dispose() => registration.Dispose();
+        }
+
+        class Reader
+        {
+            Task NextAsync(Func<CancellationTokenRegistration, Task> invoke, CancellationToken token)
+            {
+                using (var holder = new RegistrationHolder())
+                {
+                    if (token.CanBeCanceled)
+                    {
+                        holder.Set(token.Register(() => { }));
+                    }
+
+                    return invoke(holder.Take());
+                }
+            }
+
+            Task KeptAsync(Func<RegistrationHolder, Task> invoke, CancellationToken token)
+            {
+                using (var holder = new RegistrationHolder())
+                {
+                    holder.Set(token.Register(() => { }));
+                    {|ASYNC205:return invoke(holder);|}
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Non_task_return_inside_using_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
         using System.IO;
 
