@@ -141,4 +141,85 @@ public sealed class ASYNC104SynchronousShimTwinTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_interface_twin_whose_every_implementation_wraps_the_synchronous_call() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Threading.Tasks;
+
+        interface IScope { string Name { get; } }
+
+        sealed class Scope : IScope
+        {
+            public Scope(string name) => Name = name;
+            public string Name { get; }
+        }
+
+        interface IBucket
+        {
+            IScope Scope(string name);
+            ValueTask<IScope> ScopeAsync(string name);
+        }
+
+        sealed class Bucket : IBucket
+        {
+            private readonly ConcurrentDictionary<string, IScope> scopes = new();
+            public IScope Scope(string name) => scopes.GetOrAdd(name, n => new Scope(n));
+            public ValueTask<IScope> ScopeAsync(string name) => new ValueTask<IScope>(Scope(name));
+        }
+
+        sealed class RemoteBucket : IBucket
+        {
+            private readonly ConcurrentDictionary<string, IScope> scopes = new();
+            public IScope Scope(string name) => scopes.GetOrAdd(name, n => new Scope(n.ToUpperInvariant()));
+            public ValueTask<IScope> ScopeAsync(string name) => ValueTask.FromResult(Scope(name));
+        }
+
+        class Transactions
+        {
+            async Task<string> NameAsync(IBucket bucket)
+            {
+                await Task.Yield();
+                return bucket.Scope("inventory").Name;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Interface_twin_with_one_real_async_implementation_is_suggested() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Threading.Tasks;
+
+        interface IBucket
+        {
+            string Scope(string name);
+            ValueTask<string> ScopeAsync(string name);
+        }
+
+        sealed class Bucket : IBucket
+        {
+            private readonly ConcurrentDictionary<string, string> scopes = new();
+            public string Scope(string name) => scopes.GetOrAdd(name, n => n.Trim());
+            public ValueTask<string> ScopeAsync(string name) => new ValueTask<string>(Scope(name));
+        }
+
+        sealed class RemoteBucket : IBucket
+        {
+            public string Scope(string name) => name.Trim();
+            public async ValueTask<string> ScopeAsync(string name)
+            {
+                await Task.Delay(1);
+                return name.Trim();
+            }
+        }
+
+        class Transactions
+        {
+            async Task<string> NameAsync(IBucket bucket)
+            {
+                await Task.Yield();
+                return {|ASYNC105:bucket.Scope("inventory")|};
+            }
+        }
+        """);
 }
