@@ -120,6 +120,9 @@ internal static class Independence
         // Messaging topology: a declare creates what the next step uses (AMQP's QueueDeclare, then Bind, then Consume).
         "Bind", "Consume", "Declare", "Unbind",
 
+        // Presence notifications: UserConnectedAsync updates what the next read of who is online sees.
+        "Connected", "Disconnected",
+
         // User-interface steps: what the user sees happens in this order.
         "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
         "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate");
@@ -132,6 +135,9 @@ internal static class Independence
     private static readonly ImmutableHashSet<string> OrderedLeadingWords = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "Accept", "After", "Apply", "Before", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
+
+        // Registered configuration hooks and seeders change the one object each is handed (Configure(options), Populate(store)).
+        "Configure", "Populate",
 
         // A test's assertion helpers read what the steps before them did.
         "Assert", "Expect", "Verify",

@@ -176,6 +176,32 @@ public sealed class ASYNC301SharedOwnerTests
         """);
 
     [Fact]
+    public Task Trap_presence_notification_then_the_read_it_updates() => Verify301.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        interface IPresence { Task<bool> UserConnected(string user, string connection); }
+
+        static class Online
+        {
+            public static Task<string[]> GetOnlineUsers() => Task.FromResult(new string[0]);
+        }
+
+        sealed class Hub
+        {
+            private readonly IPresence presence;
+            public Hub(IPresence presence) => this.presence = presence;
+
+            public async Task<int> OnJoinAsync(string user, string connection)
+            {
+                var first = await presence.UserConnected(user, connection);
+                var online = await Online.GetOnlineUsers();
+                return first ? online.Length : 0;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Trap_messaging_topology_and_assertion_steps() => Verify301.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -497,4 +497,37 @@ public sealed class ASYNC302TrapTests
             static Task StepAsync(int item, AsyncLock gate) => Task.CompletedTask;
         }
         """);
+
+    [Fact]
+    public Task Registered_configuration_hooks_and_seeders_run_in_order() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class StoreOptions { public List<string> Schemas { get; } = new(); }
+
+        interface IConfigureStore { Task Configure(StoreOptions options, CancellationToken token); }
+
+        interface IInitialData { Task Populate(StoreOptions store, CancellationToken token); }
+
+        sealed class Bootstrap
+        {
+            private readonly List<IConfigureStore> configures = new();
+            private readonly List<IInitialData> seeders = new();
+            private readonly StoreOptions options = new();
+
+            public async Task StartAsync(CancellationToken token)
+            {
+                foreach (var configure in configures)
+                {
+                    await configure.Configure(options, token);
+                }
+
+                foreach (var seeder in seeders)
+                {
+                    await seeder.Populate(options, token);
+                }
+            }
+        }
+        """);
 }
