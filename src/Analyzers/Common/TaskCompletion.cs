@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -50,6 +51,7 @@ internal sealed class TaskCompletion
     private readonly INamedTypeSymbol? timeout;
     private readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> graphs = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> passThrough = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> awaitedParameter = new(SymbolEqualityComparer.Default);
 
     private TaskCompletion(AsyncSymbols symbols)
     {
@@ -1311,6 +1313,94 @@ internal sealed class TaskCompletion
         {
             AddCompleted(operand, state, captures);
         }
+
+        // await task.WithTimeout(timeout): a project helper that returns only after awaiting the task it was given.
+        if (operand is IInvocationOperation { Arguments.Length: > 0 } helper
+            && AwaitedParameter(helper.TargetMethod) is var ordinal and >= 0
+            && ArgumentFor(helper, ordinal) is { } waited)
+        {
+            AddAwaitFacts(waited, state, captures);
+        }
+    }
+
+    /// <summary>
+    /// An <c>async</c> method of the project that returns normally only after awaiting one of its task parameters
+    /// (<c>async Task WithTimeout(this Task task, int ms) { if (await Task.WhenAny(task, Task.Delay(ms)) != task) throw …;
+    /// await task; }</c>): every <c>return</c> follows an <c>await</c> of it, and so does the end of the body; anything
+    /// else must throw. Read from the declaration once per method; -1 when it is not such a method.
+    /// </summary>
+    private int AwaitedParameter(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        if (!method.IsAsync || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return -1;
+        }
+
+        return awaitedParameter.GetOrAdd(method, static m =>
+        {
+            if (m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
+            {
+                return -1;
+            }
+
+            foreach (var parameter in m.Parameters)
+            {
+                if (parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { Name: "Task" or "ValueTask" }
+                    && !IsAssignedIn(parameter.Name, body)
+                    && EndsAwaiting(body, parameter.Name)
+                    && EveryReturnFollowsAwait(body, parameter.Name))
+                {
+                    return parameter.Ordinal;
+                }
+            }
+
+            return -1;
+        });
+    }
+
+    /// <summary>The statement cannot complete normally without having awaited <paramref name="name"/> last.</summary>
+    private static bool EndsAwaiting(StatementSyntax statement, string name) => statement switch
+    {
+        BlockSyntax { Statements.Count: > 0 } block => block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax
+            ? block.Statements.Count > 1 && IsAwaitOf(block.Statements[block.Statements.Count - 2], name)
+            : EndsAwaiting(block.Statements[block.Statements.Count - 1], name),
+        ThrowStatementSyntax => true,
+        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" } } } => true,
+        IfStatementSyntax { Else: { } otherwise } branch => EndsAwaiting(branch.Statement, name) && EndsAwaiting(otherwise.Statement, name),
+        TryStatementSyntax { Finally: null } @try => EndsAwaiting(@try.Block, name) && @try.Catches.All(c => EndsAwaiting(c.Block, name)),
+        _ => IsAwaitOf(statement, name),
+    };
+
+    private static bool EveryReturnFollowsAwait(BlockSyntax body, string name)
+    {
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax @return
+                && !(@return.Parent is BlockSyntax block && block.Statements.IndexOf(@return) is > 0 and var index
+                     && IsAwaitOf(block.Statements[index - 1], name)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>await name;</c> or <c>await name.ConfigureAwait(…);</c></summary>
+    private static bool IsAwaitOf(StatementSyntax statement, string name)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: var awaited } })
+        {
+            return false;
+        }
+
+        if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
+        {
+            awaited = configured;
+        }
+
+        return awaited is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name;
     }
 
     private void AddCompleted(IOperation task, FactSet.Builder state, FlowScope captures)

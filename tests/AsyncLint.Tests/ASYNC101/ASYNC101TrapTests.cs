@@ -778,6 +778,58 @@ public sealed class ASYNC101TrapTests
         """);
 
     [Fact]
+    public Task Read_after_awaiting_a_project_timeout_helper() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class TaskTimeouts
+        {
+            public static async Task WithTimeout(this Task task, int milliseconds = Timeout.Infinite)
+            {
+                if (milliseconds == Timeout.Infinite)
+                {
+                    await task.ConfigureAwait(false);
+                    return;
+                }
+
+                var winner = await Task.WhenAny(task, Task.Delay(milliseconds)).ConfigureAwait(false);
+                if (winner != task)
+                {
+                    throw new TimeoutException();
+                }
+
+                await task.ConfigureAwait(false);
+            }
+
+            public static async Task GiveUpAfter(this Task task, int milliseconds)
+            {
+                var winner = await Task.WhenAny(task, Task.Delay(milliseconds));
+                if (winner == task)
+                {
+                    await task;
+                }
+            }
+        }
+
+        class Metadata
+        {
+            async Task<int> RefreshAsync(Task<int> hosts, Task<int> peers, Task<int> keyspaces)
+            {
+                await Task.WhenAll(hosts, peers).WithTimeout(1000);
+                await keyspaces.WithTimeout();
+                return hosts.Result + peers.Result + keyspaces.Result;
+            }
+
+            async Task<int> MaybeAsync(Task<int> hosts)
+            {
+                await hosts.GiveUpAfter(1000);
+                return {|ASYNC101:hosts.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Already_blocked_on_is_reported_once() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
