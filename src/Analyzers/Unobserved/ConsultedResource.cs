@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,10 +17,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 internal static class ConsultedResource
 {
     /// <summary>Type-name endings of resources whose lifetime is a scope for whatever runs inside it.</summary>
-    private static readonly string[] ScopeLikeEndings =
-    {
-        "Scope", "Lock", "Locker", "Releaser", "Mutex", "Semaphore", "Activity", "Span", "Transaction", "Timer", "Stopwatch", "Session",
-    };
+    private static readonly ImmutableArray<string> ScopeLikeEndings = ImmutableArray.Create(
+        "Scope", "Lock", "Locker", "Releaser", "Mutex", "Semaphore", "Activity", "Span", "Transaction", "Timer", "Stopwatch", "Session");
 
     public static bool IsOnlyConsulted(IOperation resources, IReturnOperation @return)
     {

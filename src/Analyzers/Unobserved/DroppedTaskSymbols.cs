@@ -142,7 +142,7 @@ internal sealed class DroppedTaskSymbols
         return false;
     }
 
-    private static readonly string[] AsyncModePrefixes = { "async", "isAsync", "doAsync", "useAsync", "runAsync" };
+    private static readonly ImmutableArray<string> AsyncModePrefixes = ImmutableArray.Create("async", "isAsync", "doAsync", "useAsync", "runAsync");
 
     /// <summary>
     /// Continuation passing: the call is handed a <c>TaskCompletionSource</c> and reports its outcome through it (older dual
