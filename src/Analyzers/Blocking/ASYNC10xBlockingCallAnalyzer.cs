@@ -480,18 +480,32 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// The receiver's class overrides the synchronous method but only inherits every twin from a base class declared
-        /// above that override (a sealed <c>DbDataReader</c> over an in-memory value that overrides <c>Read</c> and not
-        /// <c>ReadAsync</c>). The inherited twin cannot know the override: the framework's defaults run the synchronous
-        /// method (inline, or on a pool thread), so awaiting it would block just the same.
+        /// The receiver's class overrides the synchronous method (or declares it, under a framework base's virtual default)
+        /// but only inherits every twin from a base class declared above it (a sealed <c>DbDataReader</c> over an in-memory value that overrides <c>Read</c> and not
+        /// <c>ReadAsync</c>; SqlClient's own <c>GetColumnSchema()</c> under <c>DbDataReader.GetColumnSchemaAsync</c>). The
+        /// inherited twin cannot know the derived method: the framework's defaults run the synchronous method (inline, or on
+        /// a pool thread), so awaiting it would block just the same.
         /// </summary>
         private static bool TwinOnlyInherited(ITypeSymbol? receiverType, IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
         {
-            if (receiverType is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
-                || method.IsStatic
-                || !(method.IsVirtual || method.IsOverride || method.IsAbstract))
+            if (receiverType is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || method.IsStatic)
             {
                 return false;
+            }
+
+            // A method the class declares itself (not an override) is matched only against a base class's overridable
+            // default from another assembly: a twin written beside it, or in a base of the same code, is a real one.
+            var declaresItself = !(method.IsVirtual || method.IsOverride || method.IsAbstract);
+            if (declaresItself)
+            {
+                foreach (var twin in candidates)
+                {
+                    if (!twin.Method.IsVirtual && !twin.Method.IsOverride
+                        || SymbolEqualityComparer.Default.Equals(twin.Method.ContainingAssembly, method.ContainingAssembly))
+                    {
+                        return false;
+                    }
+                }
             }
 
             var syncDepth = ImplementationDepth(type, method);

@@ -133,7 +133,8 @@ internal sealed class AsyncVoidSymbols
     }
 
     /// <summary>
-    /// The whole body is one <c>try</c> whose catch-all (<c>catch</c>, <c>catch (Exception)</c>, no filter) never rethrows:
+    /// The whole body is one <c>try</c> whose catch-all (<c>catch</c>, <c>catch (Exception)</c>, no filter) never rethrows,
+    /// after at most steps that cannot throw (a local set to a literal, <c>if (stopping) return;</c>, a flag set to a literal):
     /// no exception can escape, so an async void callback written this way is a deliberate, guarded fire-and-forget handler
     /// (a timer callback that logs and swallows). Syntax only: it runs when a diagnostic is about to be reported.
     /// </summary>
@@ -146,9 +147,18 @@ internal sealed class AsyncVoidSymbols
             AnonymousFunctionExpressionSyntax lambda => lambda.Block,
             _ => null,
         };
-        if (body is not { Statements.Count: 1 } || body.Statements[0] is not TryStatementSyntax @try)
+        if (body is not { Statements.Count: > 0 } || body.Statements[body.Statements.Count - 1] is not TryStatementSyntax @try)
         {
             return false;
+        }
+
+        // Before the try only steps that cannot throw: `var delayed = false;`, `if (IsStopping) return;`, `stopping = true;`.
+        for (var i = 0; i < body.Statements.Count - 1; i++)
+        {
+            if (!IsTrivialStep(body.Statements[i]))
+            {
+                return false;
+            }
         }
 
         foreach (var @catch in @try.Catches)
@@ -163,6 +173,33 @@ internal sealed class AsyncVoidSymbols
 
         return false;
     }
+
+    private static bool IsTrivialStep(StatementSyntax statement) => statement switch
+    {
+        LocalDeclarationStatementSyntax { Declaration.Variables: var variables } => variables.All(static v => v.Initializer is null || IsConstantLike(v.Initializer.Value)),
+        IfStatementSyntax { Else: null } check when IsBareReturn(check.Statement) => IsPlainRead(check.Condition),
+        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
+            => IsPlainRead(assignment.Left) && IsConstantLike(assignment.Right),
+        _ => false,
+    };
+
+    private static bool IsBareReturn(StatementSyntax statement)
+        => statement is ReturnStatementSyntax { Expression: null }
+           || (statement is BlockSyntax { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: null });
+
+    private static bool IsConstantLike(ExpressionSyntax value)
+        => value is LiteralExpressionSyntax or DefaultExpressionSyntax;
+
+    /// <summary>A name, <c>this.name</c>, <c>a.b</c>, or <c>!</c> of one: no call anywhere.</summary>
+    private static bool IsPlainRead(ExpressionSyntax value) => value switch
+    {
+        IdentifierNameSyntax => true,
+        ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access => IsPlainRead(access.Expression),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsPlainRead(not.Operand),
+        ParenthesizedExpressionSyntax parenthesized => IsPlainRead(parenthesized.Expression),
+        _ => false,
+    };
 
     private static bool Rethrows(BlockSyntax block)
     {

@@ -491,6 +491,29 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Receiver_declares_the_sync_method_under_a_framework_default_twin() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.ObjectModel;
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        // Like a provider's reader: its own GetColumnSchema(), while GetColumnSchemaAsync is DbDataReader's virtual
+        // default, which can only call the synchronous one.
+        abstract class ProviderReader : DbDataReader, IDbColumnSchemaGenerator
+        {
+            public ReadOnlyCollection<DbColumn> GetColumnSchema() => new ReadOnlyCollection<DbColumn>(new DbColumn[0]);
+        }
+
+        class C
+        {
+            async Task<int> RunAsync(ProviderReader reader)
+            {
+                await reader.ReadAsync();
+                return reader.GetColumnSchema().Count;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Data_reader_field_getters_read_the_buffered_row() => VerifyCS.AnalyzerAsync("""
         using System.Data.Common;
         using System.Threading.Tasks;

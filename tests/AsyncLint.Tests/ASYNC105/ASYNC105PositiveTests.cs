@@ -82,11 +82,13 @@ public sealed class ASYNC105PositiveTests
         class BaseClient
         {
             public Task PingAsync() => Task.CompletedTask;
+            public virtual Task RefreshAsync() => Task.CompletedTask;
         }
 
         class Client : BaseClient
         {
             public void Ping() { }
+            public void Refresh() { }
         }
 
         class C
@@ -95,6 +97,7 @@ public sealed class ASYNC105PositiveTests
             {
                 var value = {|ASYNC105:database.StringGet("k")|};
                 {|ASYNC105:client.Ping()|};
+                {|ASYNC105:client.Refresh()|};
                 await Task.Yield();
             }
         }

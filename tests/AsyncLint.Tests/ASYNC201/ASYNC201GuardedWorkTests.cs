@@ -114,6 +114,45 @@ public sealed class ASYNC201GuardedWorkTests
                 var unused = Task.Run(() => PingAsync(1));
             }
 
+            private bool stopping;
+
+            private async Task StopAsync()
+            {
+                if (stopping) return;
+                stopping = true;
+                try
+                {
+                    await Task.Delay(1);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                }
+            }
+
+            public void Stop() => Task.Run(() => StopAsync());
+
+            public void Deliver(int delay)
+            {
+                Task.Run(async () =>
+                {
+                    var delayed = false;
+                    try
+                    {
+                        await Task.Delay(delay);
+                        delayed = true;
+                    }
+                    catch (Exception e)
+                    {
+                        Console.Error.WriteLine(e);
+                    }
+                    finally
+                    {
+                        Console.WriteLine(delayed);
+                    }
+                });
+            }
+
             public void OnTick(object state)
             {
                 Task.Run(async () =>
