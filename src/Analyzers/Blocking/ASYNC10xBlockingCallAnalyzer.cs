@@ -68,7 +68,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly AsyncSymbols symbols;
         private readonly BlockingSymbols blocking;
         private readonly AsyncTwinLookup twins;
-        private readonly SourceMethodEvidence sourceEvidence;
+        private readonly SourceMethodEvidence sourceEvidence = new();
         private readonly ConditionalWeakTable<IOperation, FunctionIndex> functionIndexes = new();
 
         // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
@@ -82,7 +82,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             this.symbols = symbols;
             blocking = new BlockingSymbols(symbols);
             twins = new AsyncTwinLookup(blocking);
-            sourceEvidence = new SourceMethodEvidence(symbols.Compilation);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -197,8 +196,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 // A twin declared here that only wraps this call in a completed task is no async version of it.
                 if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType)
-                    || sourceEvidence.IsSynchronousShim(candidate.Method, method)
-                    || sourceEvidence.IsShimInEveryImplementation(candidate.Method, method))
+                    || sourceEvidence.IsSynchronousShim(candidate.Method, method))
                 {
                     continue;
                 }

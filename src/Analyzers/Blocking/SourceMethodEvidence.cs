@@ -29,14 +29,6 @@ internal sealed class SourceMethodEvidence
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> noBlockingStep = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> synchronousShims = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> shimsInEveryImplementation = new(SymbolEqualityComparer.Default);
-    private readonly Compilation compilation;
-    private ImmutableArray<INamedTypeSymbol> sourceClasses;
-
-    public SourceMethodEvidence(Compilation compilation)
-    {
-        this.compilation = compilation;
-    }
 
     /// <summary>
     /// True when the twin's source is here and it only runs the synchronous method and wraps its result in a completed task:
@@ -49,105 +41,6 @@ internal sealed class SourceMethodEvidence
     /// </remarks>
     public bool IsSynchronousShim(IMethodSymbol twin, IMethodSymbol synchronous)
         => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronous.Name) && DoesWork(synchronous.OriginalDefinition));
-
-    /// <summary>
-    /// A twin declared on an interface of this project (<c>IBucket.ScopeAsync</c> beside <c>IBucket.Scope</c>) whose every
-    /// implementation here is a synchronous shim of the same call (<c>=&gt; new ValueTask&lt;IScope&gt;(Scope(name))</c>): the
-    /// receiver's declared type hides the shims, and the suggestion would only add a completed task. At least one class
-    /// must implement it; the answer is cached per twin.
-    /// </summary>
-    public bool IsShimInEveryImplementation(IMethodSymbol twin, IMethodSymbol synchronous)
-    {
-        if (twin.ContainingType is not { TypeKind: TypeKind.Interface } contract || contract.DeclaringSyntaxReferences.IsEmpty
-            || !SymbolEqualityComparer.Default.Equals(synchronous.ContainingType?.OriginalDefinition, contract.OriginalDefinition))
-        {
-            return false;
-        }
-
-        return shimsInEveryImplementation.GetOrAdd(twin.OriginalDefinition, _ => ComputeShimInEveryImplementation(twin.OriginalDefinition, synchronous.OriginalDefinition));
-    }
-
-    private bool ComputeShimInEveryImplementation(IMethodSymbol twin, IMethodSymbol synchronous)
-    {
-        var contract = twin.ContainingType;
-        var implemented = false;
-        foreach (var type in SourceClasses())
-        {
-            if (type.IsAbstract || !type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract)))
-            {
-                continue;
-            }
-
-            var implementationTwin = Implementation(type, twin);
-            var implementationSynchronous = Implementation(type, synchronous);
-            if (implementationTwin is null || implementationSynchronous is null
-                || !ComputeShim(implementationTwin.OriginalDefinition, implementationSynchronous.Name)
-                || !DoesWork(implementationSynchronous.OriginalDefinition))
-            {
-                return false;
-            }
-
-            implemented = true;
-        }
-
-        return implemented;
-    }
-
-    private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol member)
-    {
-        foreach (var contract in type.AllInterfaces)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(contract.OriginalDefinition, member.ContainingType))
-            {
-                continue;
-            }
-
-            foreach (var candidate in contract.GetMembers(member.Name))
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, member)
-                    && type.FindImplementationForInterfaceMember(candidate) is IMethodSymbol implementation)
-                {
-                    return implementation;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Every class and struct declared in this compilation, nested ones included; listed once, when first needed.</summary>
-    private ImmutableArray<INamedTypeSymbol> SourceClasses()
-    {
-        if (sourceClasses.IsDefault)
-        {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            var pending = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
-            pending.Push(compilation.Assembly.GlobalNamespace);
-            while (pending.Count > 0)
-            {
-                foreach (var member in pending.Pop().GetMembers())
-                {
-                    if (member is INamespaceSymbol ns)
-                    {
-                        pending.Push(ns);
-                    }
-                    else if (member is INamedTypeSymbol type)
-                    {
-                        if (type.TypeKind is TypeKind.Class or TypeKind.Struct)
-                        {
-                            builder.Add(type);
-                        }
-
-                        pending.Push(type);
-                    }
-                }
-            }
-
-            ImmutableInterlocked.InterlockedInitialize(ref sourceClasses, builder.ToImmutable());
-        }
-
-        return sourceClasses;
-    }
 
     /// <summary>True when the method's source is here and its body has no step that could block.</summary>
     public bool HasSourceWithoutBlockingStep(IMethodSymbol method)
