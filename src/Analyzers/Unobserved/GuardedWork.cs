@@ -7,8 +7,9 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// Background work that cannot fault: <c>Task.Run</c>/<c>Task.Factory.StartNew</c> handed a delegate whose whole body is a
 /// try with a catch-all that swallows (<see cref="AsyncVoidSymbols.IsFullyGuarded"/>), directly or as a one-call lambda
-/// or method group naming a source method written that way. Dropping that task loses no exception, and in a synchronous
-/// method not waiting is the point (a timer tick, a cache warm-up, a background start in a constructor).
+/// or method group naming a source method written that way, or a lambda that only completes a promise with <c>TrySet…</c>.
+/// Dropping that task loses no exception, and in a synchronous method not waiting is the point (a timer tick, a cache
+/// warm-up, a background start in a constructor, a promise completed off the calling thread).
 /// Syntax and symbols only; it runs when a diagnostic is about to be reported.
 /// </summary>
 internal static class GuardedWork
