@@ -63,7 +63,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 return;
             }
 
-            var block = EnclosingGuard(@return, out var function);
+            var block = EnclosingGuard(@return, out var function, readResources: false);
             if (block is null || InFlightCall(value) is not { } call)
             {
                 return;
@@ -82,6 +82,13 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             }
 
             if (HandsOverAnInFlightTask(call))
+            {
+                return;
+            }
+
+            // Last, the question that reads the whole function: a using whose resource is only consulted guards nothing.
+            block = EnclosingGuard(@return, out _, readResources: true);
+            if (block is null)
             {
                 return;
             }
@@ -275,7 +282,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// The innermost using or try (within the returning function) that the task escapes from, and that function:
         /// a lambda, a local function, or null for the member itself.
         /// </summary>
-        private Guard? EnclosingGuard(IOperation @return, out IOperation? function)
+        /// <param name="readResources">Also ask whether a using's resource is only consulted (reads the whole function body):
+        /// only once everything cheaper says the return would be reported.</param>
+        private Guard? EnclosingGuard(IOperation @return, out IOperation? function, bool readResources)
         {
             function = null;
             Guard? found = null;
@@ -297,11 +306,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 {
                     // An ambient scope (a logging scope, an AsyncLocal holder) flows into the task with the execution context.
                     case IUsingOperation @using when @using.Body == child && !ambientScopes.IsAmbientScope(@using.Resources)
-                                                      && !ConsultedResource.IsOnlyConsulted(@using.Resources, (IReturnOperation)@return):
+                                                      && !(readResources && ConsultedResource.IsOnlyConsulted(@using.Resources, (IReturnOperation)@return)):
                         found = new Guard("using", Disposed(ResourceName(@using.Resources)));
                         break;
 
-                    case IBlockOperation block when UsingDeclarationBefore(block, child, (IReturnOperation)@return) is { } declaration:
+                    case IBlockOperation block when UsingDeclarationBefore(block, child, (IReturnOperation)@return, readResources) is { } declaration:
                         found = new Guard("using", Disposed(ResourceName(declaration.DeclarationGroup)));
                         break;
 
@@ -484,7 +493,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
-        private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child, IReturnOperation @return)
+        private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child, IReturnOperation @return, bool readResources)
         {
             // The nearest one before the child that is not an ambient scope or only consulted, looked for backwards from the child.
             var operations = block.Operations;
@@ -501,7 +510,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             for (var i = index - 1; i >= 0; i--)
             {
                 if (operations[i] is IUsingDeclarationOperation declaration && !ambientScopes.IsAmbientScope(declaration.DeclarationGroup)
-                    && !ConsultedResource.IsOnlyConsulted(declaration.DeclarationGroup, @return))
+                    && !(readResources && ConsultedResource.IsOnlyConsulted(declaration.DeclarationGroup, @return)))
                 {
                     return declaration;
                 }
