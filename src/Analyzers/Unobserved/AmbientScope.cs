@@ -63,7 +63,7 @@ internal sealed class AmbientScope
     /// caller's context out of it; ending it once the task has started is the documented use.
     /// </summary>
     public static bool IsFlowSuppression(ITypeSymbol? type)
-        => type is { Name: "AsyncFlowControl", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+        => type is { Name: "AsyncFlowControl" } && type.ContainingNamespace.IsNamespace("System.Threading");
 
     /// <summary>
     /// <c>using (BeginOperation())</c> where <c>IDisposable BeginOperation() =&gt; EventContext.BeginOperation(name);</c> is a

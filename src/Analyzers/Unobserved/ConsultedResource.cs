@@ -201,23 +201,21 @@ internal static class ConsultedResource
     /// <summary>The body of the method, lambda or local function that holds the return.</summary>
     private static IOperation? FunctionBody(IOperation @return)
     {
-        IOperation? last = null;
-        for (var current = @return.Parent; current is not null; current = current.Parent)
+        switch (AsyncContext.EnclosingFunctionOperation(@return))
         {
-            if (current is IAnonymousFunctionOperation lambda)
-            {
+            case IAnonymousFunctionOperation lambda:
                 return lambda.Body;
-            }
-
-            if (current is ILocalFunctionOperation local)
-            {
+            case ILocalFunctionOperation local:
                 return (IOperation?)local.Body ?? local.IgnoredBody;
-            }
-
-            last = current;
         }
 
-        return last;
+        var root = @return;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return root;
     }
 
     private static bool IsScopeLike(INamedTypeSymbol type)
@@ -246,6 +244,6 @@ internal static class ConsultedResource
             return true;
         }
 
-        return type is { Name: "TimeSpan" or "DateTime" or "DateTimeOffset" or "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+        return type.Name is "TimeSpan" or "DateTime" or "DateTimeOffset" or "Guid" && type.ContainingNamespace.IsNamespace("System");
     }
 }

@@ -124,6 +124,5 @@ internal static class GuardedWork
     }
 
     private static bool IsTasksType(INamedTypeSymbol? type, string name)
-        => type is { Name: var typeName, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
-           && typeName == name;
+        => type?.Name == name && type.ContainingNamespace.IsNamespace("System.Threading.Tasks");
 }
