@@ -134,7 +134,8 @@ internal sealed class AsyncVoidSymbols
 
     /// <summary>
     /// The whole body is one <c>try</c> whose catch-all (<c>catch</c>, <c>catch (Exception)</c>, no filter) never rethrows,
-    /// after at most steps that cannot throw (a local set to a literal, <c>if (stopping) return;</c>, a flag set to a literal):
+    /// after at most steps that cannot throw (a local set to a literal, <c>if (stopping) return;</c>, a flag set to a literal),
+    /// or a worker loop on a plain condition whose body is written that way:
     /// no exception can escape, so an async void callback written this way is a deliberate, guarded fire-and-forget handler
     /// (a timer callback that logs and swallows). Syntax only: it runs when a diagnostic is about to be reported.
     /// </summary>
@@ -147,20 +148,41 @@ internal sealed class AsyncVoidSymbols
             AnonymousFunctionExpressionSyntax lambda => lambda.Block,
             _ => null,
         };
-        if (body is not { Statements.Count: > 0 } || body.Statements[body.Statements.Count - 1] is not TryStatementSyntax @try)
+
+        return body is not null && IsGuardedBlock(body, depth: 0);
+    }
+
+    /// <summary>
+    /// Trivial steps, then a guarding try; or trivial steps, then a worker loop on a plain condition
+    /// (<c>while (!cancelled) { try { … } catch (Exception e) { log } }</c>) whose body is itself guarded.
+    /// </summary>
+    private static bool IsGuardedBlock(BlockSyntax block, int depth)
+    {
+        if (block.Statements.Count == 0 || depth > 2)
         {
             return false;
         }
 
         // Before the try only steps that cannot throw: `var delayed = false;`, `if (IsStopping) return;`, `stopping = true;`.
-        for (var i = 0; i < body.Statements.Count - 1; i++)
+        for (var i = 0; i < block.Statements.Count - 1; i++)
         {
-            if (!IsTrivialStep(body.Statements[i]))
+            if (!IsTrivialStep(block.Statements[i]))
             {
                 return false;
             }
         }
 
+        return block.Statements[block.Statements.Count - 1] switch
+        {
+            TryStatementSyntax @try => HasSwallowingCatchAll(@try),
+            WhileStatementSyntax { Statement: BlockSyntax loopBody } loop => (IsPlainRead(loop.Condition) || loop.Condition.IsKind(SyntaxKind.TrueLiteralExpression))
+                                                                             && IsGuardedBlock(loopBody, depth + 1),
+            _ => false,
+        };
+    }
+
+    private static bool HasSwallowingCatchAll(TryStatementSyntax @try)
+    {
         foreach (var @catch in @try.Catches)
         {
             if (@catch.Filter is null

@@ -132,6 +132,50 @@ public sealed class ASYNC201GuardedWorkTests
 
             public void Stop() => Task.Run(() => StopAsync());
 
+            private readonly CancellationTokenSource source = new();
+
+            private async Task ReportLoop()
+            {
+                while (!source.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await Task.Delay(1000, source.Token);
+                        Console.WriteLine("report");
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                    catch (Exception e)
+                    {
+                        Console.Error.WriteLine(e);
+                    }
+                }
+            }
+
+            private async Task LoopThenRisk()
+            {
+                while (!source.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await Task.Delay(1000, source.Token);
+                    }
+                    catch (Exception e)
+                    {
+                        Console.Error.WriteLine(e);
+                    }
+
+                    await RiskyAsync();
+                }
+            }
+
+            public void StartReporting()
+            {
+                Task.Run(ReportLoop);
+                {|ASYNC201:Task.Run(LoopThenRisk)|};
+            }
+
             public void Deliver(int delay)
             {
                 Task.Run(async () =>
