@@ -63,7 +63,7 @@ internal static class ConsultedResource
             changed = false;
             foreach (var operation in body.DescendantsAndSelf())
             {
-                changed |= Propagate(operation, tainted);
+                changed |= Propagate(operation, tainted, resource);
             }
         }
 
@@ -84,7 +84,7 @@ internal static class ConsultedResource
             if (operation is ILocalReferenceOperation reference && tainted.Contains(reference.Local) && !IsPlainValue(reference.Local.Type)
                 && !(IsMemberAccessInstance(reference, out var member, out var access)
                      && ((access.Type is { } read && IsPlainValue(read))
-                         || (SymbolEqualityComparer.Default.Equals(reference.Local, resource) && member is "Take" or "Detach" or "TakeOwnership" or "Transfer"))))
+                         || (SymbolEqualityComparer.Default.Equals(reference.Local, resource) && IsOwnershipTransfer(member)))))
             {
                 return false;
             }
@@ -93,16 +93,16 @@ internal static class ConsultedResource
         return true;
     }
 
-    private static bool Propagate(IOperation operation, HashSet<ILocalSymbol> tainted)
+    private static bool Propagate(IOperation operation, HashSet<ILocalSymbol> tainted, ILocalSymbol resource)
     {
         var changed = false;
         switch (operation)
         {
-            case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when Mentions(initial, tainted):
+            case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when Mentions(initial, tainted) && !MovesOut(initial, resource):
                 changed |= tainted.Add(declarator.Symbol);
                 break;
 
-            case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Mentions(assignment.Value, tainted):
+            case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Mentions(assignment.Value, tainted) && !MovesOut(assignment.Value, resource):
                 changed |= tainted.Add(target.Local);
                 break;
 
@@ -120,6 +120,21 @@ internal static class ConsultedResource
 
         return changed;
     }
+
+    /// <summary><c>holder.Take()</c>: the value moved out of the resource belongs to the caller now, not to the using.</summary>
+    private static bool MovesOut(IOperation value, ILocalSymbol resource)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IInvocationOperation { TargetMethod.Name: var name, Instance: ILocalReferenceOperation holder }
+               && IsOwnershipTransfer(name)
+               && SymbolEqualityComparer.Default.Equals(holder.Local, resource);
+    }
+
+    private static bool IsOwnershipTransfer(string? name) => name is "Take" or "Detach" or "TakeOwnership" or "Transfer";
 
     private static bool ArgumentsMention(IInvocationOperation invocation, HashSet<ILocalSymbol> tainted)
     {

@@ -415,6 +415,16 @@ public sealed class ASYNC205TrapTests
                 }
             }
 
+            Task NextLaterAsync(Func<CancellationTokenRegistration, Task> invoke, CancellationToken token)
+            {
+                using (var holder = new RegistrationHolder())
+                {
+                    holder.Set(token.Register(() => { }));
+                    var registration = holder.Take();
+                    return invoke(registration);
+                }
+            }
+
             Task KeptAsync(Func<RegistrationHolder, Task> invoke, CancellationToken token)
             {
                 using (var holder = new RegistrationHolder())
