@@ -98,11 +98,11 @@ internal static class ConsultedResource
         var changed = false;
         switch (operation)
         {
-            case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when Mentions(initial, tainted) && !MovesOut(initial, resource):
+            case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when Mentions(initial, tainted, resource):
                 changed |= tainted.Add(declarator.Symbol);
                 break;
 
-            case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Mentions(assignment.Value, tainted) && !MovesOut(assignment.Value, resource):
+            case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Mentions(assignment.Value, tainted, resource):
                 changed |= tainted.Add(target.Local);
                 break;
 
@@ -119,19 +119,6 @@ internal static class ConsultedResource
         }
 
         return changed;
-    }
-
-    /// <summary><c>holder.Take()</c>: the value moved out of the resource belongs to the caller now, not to the using.</summary>
-    private static bool MovesOut(IOperation value, ILocalSymbol resource)
-    {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value is IInvocationOperation { TargetMethod.Name: var name, Instance: ILocalReferenceOperation holder }
-               && IsOwnershipTransfer(name)
-               && SymbolEqualityComparer.Default.Equals(holder.Local, resource);
     }
 
     private static bool IsOwnershipTransfer(string? name) => name is "Take" or "Detach" or "TakeOwnership" or "Transfer";
@@ -156,11 +143,17 @@ internal static class ConsultedResource
         _ => null,
     };
 
-    private static bool Mentions(IOperation operation, HashSet<ILocalSymbol> tainted)
+    /// <summary>
+    /// The value reads a tainted local; <c>resource.Take()</c> does not count: what is moved out of the holder belongs to
+    /// the caller now, not to the using.
+    /// </summary>
+    private static bool Mentions(IOperation operation, HashSet<ILocalSymbol> tainted, ILocalSymbol? resource = null)
     {
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            if (descendant is ILocalReferenceOperation reference && tainted.Contains(reference.Local))
+            if (descendant is ILocalReferenceOperation reference && tainted.Contains(reference.Local)
+                && !(resource is not null && SymbolEqualityComparer.Default.Equals(reference.Local, resource)
+                     && IsMemberAccessInstance(reference, out var member, out _) && IsOwnershipTransfer(member)))
             {
                 return true;
             }

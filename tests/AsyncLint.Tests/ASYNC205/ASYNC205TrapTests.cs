@@ -425,6 +425,16 @@ public sealed class ASYNC205TrapTests
                 }
             }
 
+            Task NextInContextAsync(Func<Tuple<string, CancellationTokenRegistration>, Task> invoke, CancellationToken token)
+            {
+                using (var holder = new RegistrationHolder())
+                {
+                    holder.Set(token.Register(() => { }));
+                    var context = Tuple.Create("next", holder.Take());
+                    return invoke(context);
+                }
+            }
+
             Task KeptAsync(Func<RegistrationHolder, Task> invoke, CancellationToken token)
             {
                 using (var holder = new RegistrationHolder())
