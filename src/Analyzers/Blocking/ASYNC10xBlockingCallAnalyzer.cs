@@ -479,10 +479,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The receiver's class overrides the synchronous method (or declares it, under a framework base's virtual default)
-        /// but only inherits every twin from a base class declared above it (a sealed <c>DbDataReader</c> over an in-memory value that overrides <c>Read</c> and not
-        /// <c>ReadAsync</c>; SqlClient's own <c>GetColumnSchema()</c> under <c>DbDataReader.GetColumnSchemaAsync</c>). The
-        /// inherited twin cannot know the derived method: the framework's defaults run the synchronous method (inline, or on
-        /// a pool thread), so awaiting it would block just the same.
+        /// but only inherits every twin from a base class declared above it (a sealed <c>DbDataReader</c> over an in-memory
+        /// value that overrides <c>Read</c> and not <c>ReadAsync</c>; SqlClient's own <c>GetColumnSchema()</c> under
+        /// <c>DbDataReader.GetColumnSchemaAsync</c>). The inherited twin cannot know the derived method: the framework's
+        /// defaults run the synchronous method (inline, or on a pool thread), so awaiting it would block just the same.
         /// </summary>
         private static bool TwinOnlyInherited(ITypeSymbol? receiverType, IMethodSymbol method, ImmutableArray<AsyncTwin> candidates)
         {

@@ -95,13 +95,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
 
             foreach (var argument in call.Arguments)
             {
-                var value = argument.Value;
-                while (value is IConversionOperation or IDelegateCreationOperation)
-                {
-                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-                }
-
-                if (value is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, method.Parameters[0]))
+                if (GuardedWork.Peel(argument.Value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, method.Parameters[0]))
                 {
                     return true;
                 }

@@ -62,7 +62,7 @@ internal sealed class AmbientScope
     /// <c>using (ExecutionContext.SuppressFlow())</c>: it only has to cover the start of the task, which is what keeps the
     /// caller's context out of it; ending it once the task has started is the documented use.
     /// </summary>
-    public static bool IsFlowSuppression(ITypeSymbol? type)
+    private static bool IsFlowSuppression(ITypeSymbol? type)
         => type is { Name: "AsyncFlowControl" } && type.ContainingNamespace.IsNamespace("System.Threading");
 
     /// <summary>

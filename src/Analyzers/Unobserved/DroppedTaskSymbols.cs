@@ -98,7 +98,7 @@ internal sealed class DroppedTaskSymbols
                || RunsSynchronously(invocation)
                || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
-               || GuardedWork.StartsGuardedWork(invocation)
+               || GuardedWork.StartsGuardedWork(invocation, IsPromise)
                || nullTasks.MayReturnNull(method);
     }
 
@@ -144,6 +144,10 @@ internal sealed class DroppedTaskSymbols
 
     private static readonly ImmutableArray<string> AsyncModePrefixes = ImmutableArray.Create("async", "isAsync", "doAsync", "useAsync", "runAsync");
 
+    /// <summary><c>TaskCompletionSource</c> or <c>TaskCompletionSource&lt;T&gt;</c>.</summary>
+    private bool IsPromise(ITypeSymbol? type)
+        => type?.OriginalDefinition is { } definition && (definition.Is(TaskCompletionSource) || definition.Is(TaskCompletionSourceOfT));
+
     /// <summary>
     /// Continuation passing: the call is handed a <c>TaskCompletionSource</c> and reports its outcome through it (older dual
     /// code returns null then). Whoever waits, waits on that promise.
@@ -155,8 +159,7 @@ internal sealed class DroppedTaskSymbols
             if (argument.ArgumentKind == ArgumentKind.Explicit
                 && argument.Value is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
                     or IConversionOperation { Operand: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation }
-                && argument.Value.Type is INamedTypeSymbol { OriginalDefinition: var type }
-                && (type.Is(TaskCompletionSource) || type.Is(TaskCompletionSourceOfT)))
+                && IsPromise(argument.Value.Type))
             {
                 return true;
             }
@@ -196,7 +199,7 @@ internal sealed class DroppedTaskSymbols
             : method.IsStatic ? null : method.ContainingType;
         for (var type = promise; type is not null; type = type.BaseType)
         {
-            if (type.OriginalDefinition.Is(TaskCompletionSource) || type.OriginalDefinition.Is(TaskCompletionSourceOfT))
+            if (IsPromise(type))
             {
                 return true;
             }

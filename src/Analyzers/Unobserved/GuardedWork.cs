@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,7 +15,7 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// </summary>
 internal static class GuardedWork
 {
-    public static bool StartsGuardedWork(IInvocationOperation call)
+    public static bool StartsGuardedWork(IInvocationOperation call, Func<ITypeSymbol?, bool> isPromise)
     {
         var method = call.TargetMethod;
         if (!(method.Name == "Run" && IsTasksType(method.ContainingType, "Task"))
@@ -33,7 +34,7 @@ internal static class GuardedWork
             return Peel(argument.Value) switch
             {
                 IAnonymousFunctionOperation lambda => AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
-                                                      || OnlyCompletesAPromise(lambda),
+                                                      || OnlyCompletesAPromise(lambda, isPromise),
                 IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method),
                 _ => false,
             };
@@ -46,10 +47,9 @@ internal static class GuardedWork
     /// <c>() =&gt; promise.TrySetResult(value)</c>, also through a cast (<c>((TaskCompletionSource&lt;T&gt;)state).TrySetException(e)</c>):
     /// completing a promise off the current thread, so that its continuations do not run inline. <c>TrySet…</c> does not throw.
     /// </summary>
-    private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda)
+    private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
         => SingleCall(lambda) is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled", Instance: { } promise }
-           && promise.Type is INamedTypeSymbol { Name: "TaskCompletionSource" } type
-           && IsTasksType(type, "TaskCompletionSource");
+           && isPromise(promise.Type);
 
     /// <summary>The one call a lambda's body makes (<c>() =&gt; F()</c>, <c>() =&gt; { F(); }</c>, <c>async () =&gt; await F()</c>).</summary>
     private static IInvocationOperation? SingleCall(IAnonymousFunctionOperation lambda)
@@ -113,7 +113,8 @@ internal static class GuardedWork
         return false;
     }
 
-    private static IOperation? Peel(IOperation? value)
+    /// <summary>The value under conversions and delegate creations (<c>Task.Run(Work)</c> → the method reference).</summary>
+    public static IOperation? Peel(IOperation? value)
     {
         while (value is IConversionOperation or IDelegateCreationOperation)
         {
