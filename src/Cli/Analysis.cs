@@ -120,9 +120,17 @@ internal static class Analysis
 
             var options = new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
             var withAnalyzers = compiled.WithAnalyzers(analyzers, options);
+
+            // A collection pauses whichever callback is running when it starts, for as long as it takes (tens of
+            // milliseconds with a loaded workspace in memory): the log shows them so that an outlier can be told apart.
+            var collections = GC.CollectionCount(0);
+            var paused = GC.GetTotalPauseDuration();
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            collections = GC.CollectionCount(0) - collections;
+            paused = GC.GetTotalPauseDuration() - paused;
             runs.Add(await TimePerAnalyzerAsync(withAnalyzers, analyzers, cancellationToken).ConfigureAwait(false));
-            progress?.Invoke($"warm run {runs.Count}: compiler {compileTimes[^1].TotalSeconds:F2} s, AsyncLint {TimeSpan.FromTicks(Total(runs[^1])).TotalMilliseconds:F1} ms");
+            progress?.Invoke($"warm run {runs.Count}: compiler {compileTimes[^1].TotalSeconds:F2} s, AsyncLint {TimeSpan.FromTicks(Total(runs[^1])).TotalMilliseconds:F1} ms"
+                + $" (while analyzing: {collections} garbage collection(s), {paused.TotalMilliseconds:F0} ms paused, charged to whichever analyzer was running)");
         }
 
         // The run whose total analyzer time is the median of the last few stands for them (its per-analyzer times add up to it).
