@@ -68,4 +68,18 @@ public sealed record BenchResult(
 {
     /// <summary>Per AsyncLint analyzer, each registered callback with its calls and time (a separate, wrapped run).</summary>
     public IReadOnlyDictionary<string, List<string>> Profile { get; init; } = new Dictionary<string, List<string>>();
+
+    /// <summary>What the profile run allocated, in AsyncLint's callbacks and in all, and the collections during it.</summary>
+    public ProfileAllocation? Allocation { get; init; }
+}
+
+/// <summary>
+/// Memory in the profile run (AsyncLint alone, after the compile): the bytes its callbacks allocated, the bytes the
+/// whole analysis run allocated (the driver's operation trees and semantic models included), and the gen0 collections
+/// and pause time during the run. A collection's pause is charged to whichever callback is running when it starts, so
+/// the callbacks' share of the run's allocation is roughly their share of the collections' cost.
+/// </summary>
+public sealed record ProfileAllocation(long CallbackBytes, long RunBytes, int Collections, TimeSpan Paused)
+{
+    public double CallbackShare => RunBytes > 0 ? (double)CallbackBytes / RunBytes : 0;
 }

@@ -129,10 +129,21 @@ public static class BenchRunner
         // The profile: AsyncLint alone once more, each of its callbacks timed by the recording wrapper (which callback costs what).
         Collect();
         var profilers = asyncLint.Analyzers.Select(a => new RecordingAnalyzer(a)).ToImmutableArray();
-        await RunGroupAsync(Compile(input, profilers.CastArray<DiagnosticAnalyzer>(), out _, cancellationToken), profilers.CastArray<DiagnosticAnalyzer>(), options.Concurrent, cancellationToken);
+        var profiled = Compile(input, profilers.CastArray<DiagnosticAnalyzer>(), out _, cancellationToken);
+        Collect();
+        var callbackBytes = RecordingAnalyzer.AllocatedBytes;
+        var runBytes = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
+        await RunGroupAsync(profiled, profilers.CastArray<DiagnosticAnalyzer>(), options.Concurrent, cancellationToken);
+        var allocation = new ProfileAllocation(
+            RecordingAnalyzer.AllocatedBytes - callbackBytes,
+            GC.GetTotalAllocatedBytes(precise: true) - runBytes,
+            GC.CollectionCount(0) - collections,
+            GC.GetTotalPauseDuration() - paused);
         var profile = profilers.ToDictionary(r => NameOf(r.Inner), r => r.Root.DescribeTimed().ToList());
 
-        return BuildResult(options, input, compilerErrors, asyncLint, floors, peers, times, lastRuns, compilerTimes, registrations) with { Profile = profile };
+        return BuildResult(options, input, compilerErrors, asyncLint, floors, peers, times, lastRuns, compilerTimes, registrations) with { Profile = profile, Allocation = allocation };
     }
 
     private static BenchResult BuildResult(

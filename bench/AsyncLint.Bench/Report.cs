@@ -78,6 +78,13 @@ public static class Report
 
         text.AppendLine();
         text.AppendLine("Profile: each AsyncLint callback timed (AsyncLint alone, one more run, through a timing wrapper):");
+        if (result.Allocation is { } allocation)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  memory: AsyncLint's callbacks allocated {allocation.CallbackBytes / 1e6:F1} MB of the run's {allocation.RunBytes / 1e6:F0} MB ({allocation.CallbackShare * 100:F1}%); "
+                + $"{allocation.Collections} gen0 collection(s) during the run, {allocation.Paused.TotalMilliseconds:F0} ms paused in all");
+        }
+
         foreach (var (name, lines) in result.Profile)
         {
             text.AppendLine("  " + name + ":");

@@ -33,10 +33,17 @@ public sealed class RecordingAnalyzer : DiagnosticAnalyzer
         Inner.Initialize(new RecordingAnalysisContext(context, root));
     }
 
+    private static long allocatedBytes;
+
+    /// <summary>Bytes allocated inside every timed callback of every recording analyzer so far (the profile's
+    /// allocation share: a garbage collection lands in whichever callback allocates when the budget runs out).</summary>
+    public static long AllocatedBytes => Interlocked.Read(ref allocatedBytes);
+
     /// <summary>The action, timed: every call adds to the registration's count and elapsed time (the profile).</summary>
     internal static Action<T> Timed<T>(Registration registration, Action<T> action)
         => argument =>
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             try
             {
@@ -45,6 +52,7 @@ public sealed class RecordingAnalyzer : DiagnosticAnalyzer
             finally
             {
                 registration.Record(Stopwatch.GetTimestamp() - start);
+                Interlocked.Add(ref allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
             }
         };
 
