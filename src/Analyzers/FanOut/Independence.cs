@@ -123,6 +123,9 @@ internal static class Independence
         // Presence notifications: UserConnectedAsync updates what the next read of who is online sees.
         "Connected", "Disconnected",
 
+        // Connection lifecycle again: shards and sessions reconnect and authenticate one at a time (gateway rate limits).
+        "Authenticate", "Handshake", "Reauthenticate", "Reconnect", "Resubscribe",
+
         // User-interface steps: what the user sees happens in this order.
         "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
         "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate");
@@ -320,7 +323,8 @@ internal static class Independence
         }
 
         if (first.ReceiverKey is not null && first.ReceiverKey == second.ReceiverKey
-            && (IsCommand(first, symbols) || IsCommand(second, symbols)))
+            && (IsCommand(first, symbols) || IsCommand(second, symbols)
+                || (IsPartGetter(first, symbols) && IsPartGetter(second, symbols) && !IsNamedAsService(ReceiverType(first.Invocation)))))
         {
             return true;
         }
@@ -343,6 +347,53 @@ internal static class Independence
         => invocation.Instance is { } instance ? instance.Type
             : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value).Type
             : null;
+
+    /// <summary>
+    /// <c>req.GetMessageAsync()</c>, <c>req.GetUserAsync(ct)</c>: a getter that takes nothing (a token aside) reads a part of
+    /// its receiver. Two of them on one object that is not a service (<see cref="IsNamedAsService"/>) are that object's
+    /// state, usually answered from memory (a request's message and user), not two independent operations worth
+    /// overlapping. On a service (<c>catalog.GetBrandsAsync()</c>, <c>catalog.GetTypesAsync()</c>) they are two requests.
+    /// </summary>
+    private static bool IsPartGetter(FanOutCandidate candidate, FanOutSymbols symbols)
+    {
+        var invocation = candidate.Invocation;
+        if (!invocation.TargetMethod.Name.StartsWith("Get", StringComparison.Ordinal) || invocation.TargetMethod.IsExtensionMethod)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && !symbols.Symbols.IsCancellationToken(argument.Value.Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly ImmutableArray<string> ServiceSuffixes = ImmutableArray.Create(
+        "Service", "Client", "Api", "Repository", "Store", "Provider", "Gateway", "Proxy", "Manager", "Facade", "Endpoint");
+
+    /// <summary><c>ICatalogService</c>, <c>GitHubClient</c>, <c>IOrdersApi</c>: a type named as a boundary that answers requests.</summary>
+    private static bool IsNamedAsService(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var suffix in ServiceSuffixes)
+        {
+            if (type.Name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Two static methods of one type that keeps a connection, stream or other non-concurrent object in a static member.</summary>
     public static bool SharesStaticState(IMethodSymbol first, IMethodSymbol second, FanOutSymbols symbols)

@@ -600,4 +600,34 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Parameterless_getters_of_one_object_read_its_parts() => Verify.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IPaginationRequest
+        {
+            Task<string> GetMessageAsync();
+            Task<string> GetUserAsync(CancellationToken ct = default);
+        }
+
+        class Paginator
+        {
+            async Task<string> HandleAsync(IPaginationRequest request, CancellationToken ct)
+            {
+                var message = await request.GetMessageAsync();
+                var user = await request.GetUserAsync(ct);
+                return message + user;
+            }
+
+            // Queries that take what they look up are still independent work on a service.
+            async Task<string> LoadAsync(IUsers users, int first, int second)
+            {
+                var a = {|ASYNC301:await users.GetUserAsync(first)|};
+                var b = await users.GetUserAsync(second);
+                return a + b;
+            }
+        }
+        """ + Services);
 }

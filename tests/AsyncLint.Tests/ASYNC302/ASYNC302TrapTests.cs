@@ -530,4 +530,33 @@ public sealed class ASYNC302TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reconnecting_shards_keeps_their_order() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public interface IGatewayClient
+        {
+            ValueTask ReconnectAsync();
+            Task AuthenticateAsync(string token);
+        }
+
+        class Orchestrator
+        {
+            async Task ReconnectAllAsync(IEnumerable<IGatewayClient> shards, string token)
+            {
+                // Gateways rate-limit identifies: the shards come back one at a time.
+                foreach (var shard in shards)
+                {
+                    await shard.ReconnectAsync();
+                }
+
+                foreach (var shard in shards)
+                {
+                    await shard.AuthenticateAsync(token);
+                }
+            }
+        }
+        """);
 }
