@@ -52,6 +52,10 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
         /// <summary>Converted to another void-returning delegate: reported, but Task cannot be returned without breaking it.</summary>
         OtherDelegate,
+
+        /// <summary>Called by a lambda that does nothing else (<c>_ =&gt; Tick()</c>): a callback like a method group, and
+        /// one whose lambda still compiles when the method returns Task.</summary>
+        CalledByLambda,
     }
 
     private sealed class CompilationAnalysis
@@ -78,7 +82,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
             var use = DelegateUseInOwnType(method, context.CancellationToken);
             if (use == DelegateUse.EventHandler
-                || (use == DelegateUse.OtherDelegate && IsFullyGuarded(method)))
+                || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && IsFullyGuarded(method)))
             {
                 return;
             }
@@ -118,7 +122,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                         return use;
                     }
 
-                    strongest = use;
+                    // A method group use decides whether a fix can keep the delegate's signature.
+                    strongest = strongest == DelegateUse.OtherDelegate ? strongest : use;
                 }
             }
 
@@ -147,7 +152,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             switch (expression.Parent)
             {
                 case InvocationExpressionSyntax invocation when invocation.Expression == expression:
-                    return null;
+                    // `new Timer(_ => Tick(), …)`: a lambda that only calls the method hands it over like a method group.
+                    return IsWholeLambdaBody(invocation) ? DelegateUse.CalledByLambda : null;
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
                     return null;
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } }:
@@ -164,6 +170,14 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                     return null;
             }
         }
+
+        /// <summary><c>_ =&gt; Tick()</c>, <c>() =&gt; { Tick(); }</c>: the call is all the lambda does.</summary>
+        private static bool IsWholeLambdaBody(InvocationExpressionSyntax call) => call.Parent switch
+        {
+            AnonymousFunctionExpressionSyntax lambda => lambda.ExpressionBody == call,
+            ExpressionStatementSyntax { Parent: BlockSyntax { Statements.Count: 1, Parent: AnonymousFunctionExpressionSyntax } } => true,
+            _ => false,
+        };
 
         /// <summary><c>EventHandler</c>, <c>RoutedEventHandler</c>, <c>RelayCommand</c>, <c>DelegateCommand&lt;T&gt;</c>...</summary>
         private static bool IsHandlerTypeName(TypeSyntax type)
@@ -209,7 +223,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             if (strongest == DelegateUse.EventHandler
-                || (strongest == DelegateUse.OtherDelegate && AsyncVoidSymbols.IsFullyGuarded(syntax)))
+                || (strongest == DelegateUse.OtherDelegate && GuardedBody.IsFullyGuarded(syntax)))
             {
                 return;
             }
@@ -280,7 +294,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
-                if (!AsyncVoidSymbols.IsFullyGuarded(syntax))
+                if (!GuardedBody.IsFullyGuarded(syntax))
                 {
                     continue;
                 }
@@ -323,7 +337,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (AsyncVoidSymbols.IsFullyGuarded(reference.GetSyntax()))
+                if (GuardedBody.IsFullyGuarded(reference.GetSyntax()))
                 {
                     return true;
                 }

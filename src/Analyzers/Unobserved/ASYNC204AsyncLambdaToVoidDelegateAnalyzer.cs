@@ -109,7 +109,14 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
 
             // A guarded callback (its whole body a try whose catch-all swallows everything) handed to a timer, a thread or an
             // Action is deliberate fire-and-forget. Not for ForEach/Parallel: there the caller's waiting is the point.
-            if (suggestion is null && AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax))
+            if (suggestion is null && GuardedBody.IsFullyGuarded(lambda.Syntax))
+            {
+                return;
+            }
+
+            // Without an await the lambda runs to its end before the delegate returns: the caller does wait, and the
+            // compiler already says `async` is idle there (CS1998), whose remedy, dropping it, is the whole fix.
+            if (!Awaits(lambda.Body))
             {
                 return;
             }
@@ -121,6 +128,42 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 properties.ToImmutable(),
                 target,
                 suggestion ?? "take a Func<Task> and await it, or make the lambda synchronous"));
+        }
+
+        /// <summary>An <c>await</c>, <c>await foreach</c> or <c>await using</c> of the lambda itself (not of a function nested in it).</summary>
+        private static bool Awaits(IOperation body)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation:
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        if (!IsInNestedFunction(operation, body))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInNestedFunction(IOperation operation, IOperation body)
+        {
+            for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Which rewrite the call has, from the method it binds to.</summary>

@@ -1,13 +1,14 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Unobserved;
 
 /// <summary>
 /// Background work that cannot fault: <c>Task.Run</c>/<c>Task.Factory.StartNew</c> handed a delegate whose whole body is a
-/// try with a catch-all that swallows (<see cref="AsyncVoidSymbols.IsFullyGuarded"/>), directly or as a one-call lambda
+/// try with a catch-all that swallows (<see cref="GuardedBody.IsFullyGuarded"/>), directly or as a one-call lambda
 /// or method group naming a source method written that way, or a lambda that only completes a promise with <c>TrySet…</c>.
 /// Dropping that task loses no exception, and in a synchronous method not waiting is the point (a timer tick, a cache
 /// warm-up, a background start in a constructor, a promise completed off the calling thread).
@@ -33,7 +34,7 @@ internal static class GuardedWork
 
             return Peel(argument.Value) switch
             {
-                IAnonymousFunctionOperation lambda => AsyncVoidSymbols.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
+                IAnonymousFunctionOperation lambda => GuardedBody.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
                                                       || OnlyCompletesAPromise(lambda, isPromise),
                 IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method),
                 _ => false,
@@ -41,6 +42,64 @@ internal static class GuardedWork
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A call to a method of this compilation that cannot fault: <c>async</c> with a fully guarded body, or an overload that
+    /// only forwards to a same-named one, in a family where every overload is one or the other (Akka's
+    /// <c>task.PipeTo(actor)</c>, which awaits the task inside a catch-all that turns the failure into a message).
+    /// </summary>
+    public static bool CallsGuardedSourceMethod(IInvocationOperation call)
+    {
+        var method = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.IsEmpty || method.ReturnsVoid)
+        {
+            return false;
+        }
+
+        if (method.IsAsync)
+        {
+            return IsGuardedSourceMethod(method);
+        }
+
+        if (ForwardedName(method) != method.Name)
+        {
+            return false;
+        }
+
+        var guarded = false;
+        foreach (var member in method.ContainingType.GetMembers(method.Name))
+        {
+            if (member is not IMethodSymbol overload)
+            {
+                return false;
+            }
+
+            if (overload.IsAsync ? !IsGuardedSourceMethod(overload) : ForwardedName(overload) != method.Name)
+            {
+                return false;
+            }
+
+            guarded |= overload.IsAsync;
+        }
+
+        return guarded;
+    }
+
+    /// <summary>The name a method's whole body calls with only names and literals (<c>=&gt; PipeTo(task, recipient, false)</c>), or null.</summary>
+    private static string? ForwardedName(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        var forwarded = declaration.ExpressionBody?.Expression
+                        ?? (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+        return forwarded is InvocationExpressionSyntax { Expression: SimpleNameSyntax name } invocation
+               && invocation.ArgumentList.Arguments.All(static a => a.Expression is IdentifierNameSyntax or LiteralExpressionSyntax)
+            ? name.Identifier.ValueText
+            : null;
     }
 
     /// <summary>
@@ -104,7 +163,7 @@ internal static class GuardedWork
 
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
-            if (AsyncVoidSymbols.IsFullyGuarded(reference.GetSyntax()))
+            if (GuardedBody.IsFullyGuarded(reference.GetSyntax()))
             {
                 return true;
             }

@@ -252,4 +252,239 @@ public sealed class ASYNC201GuardedWorkTests
         {{Members}}
         }
         """);
+
+    [Fact]
+    public Task Guarded_work_with_quiet_steps_around_the_guard_is_not_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface ILog
+        {
+            void Debug(string message, params object[] values);
+            void Error(Exception error, string message);
+        }
+
+        sealed class Worker
+        {
+            private readonly CancellationTokenSource cts = new();
+            private readonly ManualResetEventSlim stopped = new();
+            private readonly ILog _log;
+            private readonly Func<Task> step;
+            private int dropped;
+
+            public Worker(ILog log, Func<Task> step)
+            {
+                _log = log;
+                this.step = step;
+                Task.Run(Pump);
+                Task.Run(Loop);
+                Task.Run(Watch);
+            }
+
+            public string Name => "worker";
+
+            private async Task Pump()
+            {
+                using var _ = cts;
+                _log.Debug("pump {name} started", Name);
+                try
+                {
+                    await step();
+                }
+                catch (Exception e)
+                {
+                    _log.Error(e, "pump dropped");
+                }
+                finally
+                {
+                    _log.Debug($"pump {Name} stopped");
+                }
+            }
+
+            private async Task Loop()
+            {
+                _log.Debug("starting");
+                while (true)
+                {
+                    if (cts.IsCancellationRequested) break;
+                    try
+                    {
+                        await step();
+                    }
+                    catch (OperationCanceledException) when (cts.IsCancellationRequested)
+                    {
+                    }
+                    catch (Exception e)
+                    {
+                        _log.Error(e, "step failed");
+                    }
+                }
+
+                _log.Debug("stopped");
+                stopped.Set();
+            }
+
+            private async Task Watch()
+            {
+                lock (cts)
+                {
+                    if (dropped != 0) return;
+                    dropped = 1;
+                }
+
+                try
+                {
+                    await step();
+                }
+                catch
+                {
+                    dropped = 2;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Steps_around_the_guard_that_can_throw_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface ILog
+        {
+            void Debug(string message, params object[] values);
+        }
+
+        sealed class Worker
+        {
+            private readonly CancellationTokenSource cts = new();
+            private readonly ILog _log;
+            private readonly Func<Task> step;
+
+            public Worker(ILog log, Func<Task> step)
+            {
+                _log = log;
+                this.step = step;
+                {|ASYNC201:Task.Run(PacedLoop)|};
+                {|ASYNC201:Task.Run(ThrowingFinally)|};
+                {|ASYNC201:Task.Run(LogsAComputedValue)|};
+                {|ASYNC201:Task.Run(StepAfterTheGuard)|};
+            }
+
+            private static string Describe() => "x";
+
+            // The pause after the guard throws when the token is cancelled.
+            private async Task PacedLoop()
+            {
+                while (!cts.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await step();
+                    }
+                    catch (Exception e)
+                    {
+                        _log.Debug(e.Message);
+                    }
+
+                    await Task.Delay(1000, cts.Token);
+                }
+            }
+
+            private async Task ThrowingFinally()
+            {
+                try
+                {
+                    await step();
+                }
+                catch
+                {
+                }
+                finally
+                {
+                    if (cts.IsCancellationRequested) throw new OperationCanceledException();
+                }
+            }
+
+            private async Task LogsAComputedValue()
+            {
+                _log.Debug("starting {0}", Describe());
+                try
+                {
+                    await step();
+                }
+                catch
+                {
+                }
+            }
+
+            private async Task StepAfterTheGuard()
+            {
+                try
+                {
+                    await step();
+                }
+                catch
+                {
+                }
+
+                await step();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Calling_a_guarded_method_of_this_project_is_not_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        interface IMailbox
+        {
+            void Tell(object message);
+        }
+
+        sealed record Failure(Exception Error);
+
+        static class Piping
+        {
+            // Forwards to the guarded overload: the failure becomes a message, nothing can escape.
+            public static Task PipeTo<T>(this Task<T> task, IMailbox recipient) => PipeTo(task, recipient, false);
+
+            public static async Task PipeTo<T>(this Task<T> task, IMailbox recipient, bool continueOnCapturedContext)
+            {
+                try
+                {
+                    recipient.Tell(await task.ConfigureAwait(continueOnCapturedContext));
+                }
+                catch (Exception e)
+                {
+                    recipient.Tell(new Failure(e));
+                }
+            }
+
+            public static Task Forward<T>(this Task<T> task, IMailbox recipient) => Forward(task, recipient, 0);
+
+            public static Task Forward<T>(this Task<T> task, IMailbox recipient, int attempts) => Send(task, recipient);
+
+            private static async Task Send<T>(Task<T> task, IMailbox recipient) => recipient.Tell(await task);
+        }
+
+        sealed class Resolver
+        {
+            public bool Receive(string name, IMailbox sender)
+            {
+                LookupAsync(name).PipeTo(sender);
+                LookupAsync(name).PipeTo(sender, true);
+                {|ASYNC201:LookupAsync(name).Forward(sender)|};
+                return true;
+            }
+
+            private static async Task<int> LookupAsync(string name)
+            {
+                await Task.Yield();
+                return name.Length;
+            }
+        }
+        """);
 }

@@ -398,4 +398,69 @@ public sealed class ASYNC203TrapTests
             }
             """,
     }.RunAsync();
+
+    [Fact]
+    public Task Guarded_callback_handed_over_by_a_one_call_lambda_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class PeriodicTask
+        {
+            private readonly object gate = new();
+            private readonly Func<Task> action;
+            private bool busy;
+            private Timer? timer;
+
+            public PeriodicTask(Func<Task> action) => this.action = action;
+
+            public void Start() => timer = new Timer(_ => Tick(), null, 1000, 1000);
+
+            // A busy flag taken under a lock, then the guard; the finally only clears the flag.
+            private async void Tick()
+            {
+                if (busy) return;
+                lock (gate)
+                {
+                    if (busy) return;
+                    busy = true;
+                }
+
+                try
+                {
+                    await action();
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                }
+                finally
+                {
+                    busy = false;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Unguarded_callback_handed_over_by_a_one_call_lambda_is_reported_with_its_fix() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class PeriodicTask
+        {
+            private readonly Func<Task> action;
+            private Timer? timer;
+
+            public PeriodicTask(Func<Task> action) => this.action = action;
+
+            public void Start() => timer = new Timer(_ => Tick(), null, 1000, 1000);
+
+            private async void {|ASYNC203:Tick|}()
+            {
+                await action();
+            }
+        }
+        """);
 }

@@ -207,4 +207,51 @@ public sealed class ASYNC204TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Async_lambda_without_an_await_is_left_to_the_compiler() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Collections.Concurrent;
+        using System.Threading.Tasks;
+
+        interface ITransaction
+        {
+            void OnCommit(Func<ITransaction, Task> action);
+            void OnDisposed(Action<ITransaction> action);
+        }
+
+        class Scenario
+        {
+            // No await: the lambda runs to its end before OnDisposed's delegate returns (the compiler's CS1998 says `async` is idle).
+            #pragma warning disable CS1998
+            void Run(ITransaction transaction, ConcurrentQueue<string> events)
+            {
+                transaction.OnCommit(async _ => events.Enqueue("commit"));
+                transaction.OnDisposed(async _ => events.Enqueue("disposed"));
+                transaction.OnDisposed(async _ =>
+                {
+                    Func<Task> later = async () => await Task.Delay(1);
+                    events.Enqueue("disposed");
+                });
+            }
+            #pragma warning restore CS1998
+
+            void Awaits(ITransaction transaction)
+            {
+                transaction.OnDisposed({|ASYNC204:async _ =>|} await Task.Delay(1));
+                transaction.OnDisposed({|ASYNC204:async _ =>|}
+                {
+                    await foreach (var item in Items())
+                    {
+                    }
+                });
+            }
+
+            static async System.Collections.Generic.IAsyncEnumerable<int> Items()
+            {
+                await Task.Yield();
+                yield return 1;
+            }
+        }
+        """);
 }
