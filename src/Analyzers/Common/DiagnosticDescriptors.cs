@@ -82,7 +82,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ASYNC204 = Create(
         DiagnosticIds.AsyncLambdaToVoidDelegate,
         "Async lambda converted to a void-returning delegate",
-        "The async lambda {0} is async void: nothing waits for it and an exception thrown in it crashes the process; {1}",
+        "The async lambda {0} is async void: nothing waits for it, and an exception thrown in it escapes to the synchronization context or the thread pool, usually ending the process; {1}",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
         "An async lambda converted to Action (or another void-returning delegate such as ThreadStart or TimerCallback) is an async void method: the code that calls it returns at its first await, before the work is done, and cannot observe its exceptions. List<T>.ForEach and Parallel.ForEach finish while the work is still running. Use foreach with await, Parallel.ForEachAsync, or an API that takes a Func<Task>.");

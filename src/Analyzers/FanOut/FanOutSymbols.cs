@@ -39,7 +39,11 @@ internal sealed class FanOutSymbols
         "System.Xml.XmlWriter",
         "System.Text.Json.Utf8JsonWriter",
         "Microsoft.EntityFrameworkCore.DbContext",
-        "Microsoft.EntityFrameworkCore.DbSet`1");
+        "Microsoft.EntityFrameworkCore.DbSet`1",
+
+        // A RabbitMQ channel carries one request at a time (its client documents channels as not for concurrent use).
+        "RabbitMQ.Client.IModel",
+        "RabbitMQ.Client.IChannel");
 
     /// <summary>Concrete types documented as safe for concurrent calls on one instance.</summary>
     private static readonly ImmutableArray<string> ThreadSafeTypeNames = ImmutableArray.Create(

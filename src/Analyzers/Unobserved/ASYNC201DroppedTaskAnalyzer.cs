@@ -68,7 +68,8 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             if (symbols.IsNotAnUnobservedOperation(call)
                 || AsyncContext.EnclosingFunctionOperation(statement) is IAnonymousFunctionOperation lambda && DroppedTaskSymbols.IsRecordedOrQuotedLambda(lambda)
                 || DroppedTaskNames.HasErrors(invocation)
-                || SchedulesAwaiterContinuation(call, context.ContainingSymbol))
+                || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
+                || AcknowledgedDrop.IsAcknowledged(statement.Syntax))
             {
                 return;
             }

@@ -85,7 +85,7 @@ internal sealed class DroppedTaskSymbols
     /// True when the task-like result of <paramref name="invocation"/> is not an operation that somebody must await:
     /// the call is itself an observer, asks for fire-and-forget explicitly, returns an already completed task, returns a
     /// task it did not start (a container or an atomic exchange), records a call on a mock, runs work that cannot fault
-    /// (on the pool or by calling a guarded method of this compilation), or
+    /// (on the pool or by calling a guarded method of this compilation), does all its work before it returns, or
     /// follows the null-task convention (a project method that returns null when it finished synchronously).
     /// </summary>
     public bool IsNotAnUnobservedOperation(IInvocationOperation invocation)
@@ -101,6 +101,7 @@ internal sealed class DroppedTaskSymbols
                || IsMockingCall(invocation)
                || GuardedWork.StartsGuardedWork(invocation, IsPromise)
                || GuardedWork.CallsGuardedSourceMethod(invocation)
+               || CompletedTaskMethod.ReturnsOnlyCompletedTasks(method)
                || nullTasks.MayReturnNull(method);
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -67,7 +68,7 @@ internal static class GuardedBody
     private static bool IsGuard(StatementSyntax statement, int depth) => statement switch
     {
         TryStatementSyntax @try => HasSwallowingCatchAll(@try) && (@try.Finally is null || !Throws(@try.Finally.Block)),
-        WhileStatementSyntax { Statement: BlockSyntax loopBody } loop => (IsPlainCondition(loop.Condition) || loop.Condition.IsKind(SyntaxKind.TrueLiteralExpression))
+        WhileStatementSyntax { Statement: BlockSyntax loopBody } loop => IsQuietValue(loop.Condition)
                                                                          && IsGuardedBlock(loopBody, depth + 1),
         _ => false,
     };
@@ -87,28 +88,40 @@ internal static class GuardedBody
         return false;
     }
 
-    /// <summary>A step that does not throw by any reasonable expectation.</summary>
+    /// <summary>
+    /// A step that does not throw by any reasonable expectation: it calls nothing but a logger, creates nothing, and
+    /// only reads, compares, adds and assigns (<c>var delayed = false;</c>, <c>using var _ = cts;</c>,
+    /// <c>if (info is null) return;</c>, <c>if (ticks &lt; 0) ticks = 0;</c>, <c>sender ??= Nobody;</c>,
+    /// <c>_log.LogDebug("started {name}", Name);</c>, <c>lock (gate) { if (busy) return; busy = true; }</c>).
+    /// </summary>
     private static bool IsQuietStep(StatementSyntax statement) => statement switch
     {
-        // `var delayed = false;`, and `using var _ = cts;` (disposing what the function was given to own).
-        LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: var variables }
-            => All(variables, static v => v.Initializer is null || IsConstantLike(v.Initializer.Value)),
         LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: var variables }
-            => All(variables, static v => v.Initializer is not null && IsPlainRead(v.Initializer.Value)),
+            => All(variables, static v => v.Initializer is null || IsQuietValue(v.Initializer.Value)),
+        IfStatementSyntax check => IsQuietValue(check.Condition)
+                                   && IsQuietOrExit(check.Statement)
+                                   && (check.Else is null || IsQuietOrExit(check.Else.Statement)),
+        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }
+            => assignment.Kind() is SyntaxKind.SimpleAssignmentExpression or SyntaxKind.CoalesceAssignmentExpression
+                   or SyntaxKind.AddAssignmentExpression or SyntaxKind.SubtractAssignmentExpression
+               && IsPlainRead(assignment.Left) && IsQuietValue(assignment.Right),
+        ExpressionStatementSyntax { Expression: PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax } step
+            => step.Expression.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression
+                   or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+               && step.Expression.ChildNodes().All(static n => n is ExpressionSyntax e && IsPlainRead(e)),
 
-        // `if (stopping) return;`, `if (token.IsCancellationRequested) break;`
-        IfStatementSyntax { Else: null } check when IsBareExit(check.Statement) => IsPlainCondition(check.Condition),
-
-        // `stopping = true;`, `sender = sender ?? Nobody;`, `sender ??= Nobody;`
-        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression or (int)SyntaxKind.CoalesceAssignmentExpression } assignment }
-            => IsPlainRead(assignment.Left) && IsPlainValue(assignment.Right),
-
-        // `_log.LogDebug("Worker {name} started", Name);`: loggers do not throw.
+        // Loggers do not throw.
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => IsLogCall(call),
-
-        // `lock (gate) { if (busy) return; busy = true; }`
         LockStatementSyntax { Statement: BlockSyntax locked } @lock => IsPlainRead(@lock.Expression) && All(locked.Statements, IsQuietStep),
+        BlockSyntax block => All(block.Statements, IsQuietStep),
         _ => false,
+    };
+
+    private static bool IsQuietOrExit(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax => true,
+        BlockSyntax block => All(block.Statements, IsQuietOrExit),
+        _ => IsQuietStep(statement),
     };
 
     /// <summary><c>stopped.Set();</c>, <c>done.TrySetResult(true);</c>: telling a waiter that the work has ended.</summary>
@@ -116,13 +129,13 @@ internal static class GuardedBody
         => statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call }
            && name is "Set" or "TrySetResult" or "TrySetCanceled" or "TrySetException"
            && IsPlainRead(access.Expression)
-           && HasPlainArguments(call);
+           && HasQuietArguments(call);
 
     private static bool IsLogCall(InvocationExpressionSyntax call)
         => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
            && IsPlainRead(receiver)
            && LastName(receiver) is { } name && name.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0
-           && HasPlainArguments(call);
+           && HasQuietArguments(call);
 
     private static string? LastName(ExpressionSyntax expression) => expression switch
     {
@@ -131,12 +144,11 @@ internal static class GuardedBody
         _ => null,
     };
 
-    /// <summary>Arguments that call nothing: literals, names, <c>$"…{name}"</c>.</summary>
-    private static bool HasPlainArguments(InvocationExpressionSyntax call)
+    private static bool HasQuietArguments(InvocationExpressionSyntax call)
     {
         foreach (var argument in call.ArgumentList.Arguments)
         {
-            if (!IsPlainValue(argument.Expression))
+            if (!IsQuietValue(argument.Expression))
             {
                 return false;
             }
@@ -145,36 +157,32 @@ internal static class GuardedBody
         return true;
     }
 
-    private static bool IsPlainValue(ExpressionSyntax value) => value switch
+    /// <summary>
+    /// A value that calls and creates nothing: literals, names, member reads (also through <c>?.</c>), comparisons, logic,
+    /// <c>??</c>, <c>?:</c>, <c>is null</c>, sums and products (not division), <c>$"…{name}"</c>, <c>nameof</c>.
+    /// </summary>
+    private static bool IsQuietValue(ExpressionSyntax value) => value switch
     {
-        _ when IsConstantLike(value) || IsPlainRead(value) => true,
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => IsPlainValue(coalesce.Left) && IsPlainValue(coalesce.Right),
-        InterpolatedStringExpressionSyntax interpolated => All(interpolated.Contents, static c => c is not InterpolationSyntax hole || IsPlainValue(hole.Expression)),
-        _ => false,
-    };
-
-    /// <summary><c>stopping</c>, <c>!token.IsCancellationRequested</c>, <c>dropped != 0 || closed</c>: names, literals, comparisons.</summary>
-    private static bool IsPlainCondition(ExpressionSyntax condition) => condition switch
-    {
-        BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression
-            or SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression
-            or SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression
-            => IsPlainCondition(binary.Left) && IsPlainCondition(binary.Right),
-        ParenthesizedExpressionSyntax parenthesized => IsPlainCondition(parenthesized.Expression),
-        _ => IsConstantLike(condition) || IsPlainRead(condition),
-    };
-
-    private static bool IsBareExit(StatementSyntax statement) => statement switch
-    {
-        ReturnStatementSyntax { Expression: null } or BreakStatementSyntax or ContinueStatementSyntax => true,
-        BlockSyntax { Statements.Count: 1 } block => IsBareExit(block.Statements[0]),
+        LiteralExpressionSyntax or DefaultExpressionSyntax or TypeOfExpressionSyntax => true,
+        _ when IsPlainRead(value) => true,
+        ParenthesizedExpressionSyntax parenthesized => IsQuietValue(parenthesized.Expression),
+        PrefixUnaryExpressionSyntax unary => unary.Kind() is SyntaxKind.LogicalNotExpression or SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression
+                                             && IsQuietValue(unary.Operand),
+        BinaryExpressionSyntax binary => binary.Kind() is not (SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression or SyntaxKind.AsExpression or SyntaxKind.IsExpression)
+                                         && IsQuietValue(binary.Left) && IsQuietValue(binary.Right),
+        ConditionalExpressionSyntax conditional => IsQuietValue(conditional.Condition) && IsQuietValue(conditional.WhenTrue) && IsQuietValue(conditional.WhenFalse),
+        ConditionalAccessExpressionSyntax access => IsQuietValue(access.Expression) && access.WhenNotNull is MemberBindingExpressionSyntax,
+        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax } } } pattern
+            => IsQuietValue(pattern.Expression),
+        InterpolatedStringExpressionSyntax interpolated => All(interpolated.Contents, static c => c is not InterpolationSyntax hole || IsQuietValue(hole.Expression)),
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
         _ => false,
     };
 
     private static bool IsConstantLike(ExpressionSyntax value)
         => value is LiteralExpressionSyntax or DefaultExpressionSyntax;
 
-    /// <summary>A name, <c>this.name</c>, <c>a.b</c>, or <c>!</c> of one: no call anywhere.</summary>
+    /// <summary>A name, <c>this.name</c>, <c>a.b</c>, <c>a!</c>, or <c>!</c> of one: no call anywhere.</summary>
     private static bool IsPlainRead(ExpressionSyntax value) => value switch
     {
         IdentifierNameSyntax => true,
@@ -182,6 +190,7 @@ internal static class GuardedBody
         MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access => IsPlainRead(access.Expression),
         PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsPlainRead(not.Operand),
         ParenthesizedExpressionSyntax parenthesized => IsPlainRead(parenthesized.Expression),
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiven => IsPlainRead(forgiven.Operand),
         _ => false,
     };
 

@@ -452,4 +452,86 @@ public sealed class ASYNC201TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_project_method_that_does_its_work_and_returns_a_completed_task_has_nothing_to_observe() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface IPasswords { Task ChangePassword(string user, string password); }
+
+        public class Passwords : IPasswords
+        {
+            private string? stored;
+
+            public Task ChangePassword(string user, string password)
+            {
+                if (string.IsNullOrEmpty(password))
+                {
+                    stored = null;
+                    return Task.CompletedTask;
+                }
+
+                stored = user + password;
+                return Task.CompletedTask;
+            }
+
+            // A stub stands for real work, as in a sample; so does a method named as an async operation.
+            public Task<int> Count() => Task.FromResult(stored?.Length ?? 0);
+
+            public Task StoreAsync(string user)
+            {
+                stored = user;
+                return Task.CompletedTask;
+            }
+
+            public virtual Task Audit(string user) => Task.CompletedTask;
+
+            public Task Save(string user)
+            {
+                if (user.Length == 0)
+                {
+                    return Task.CompletedTask;
+                }
+
+                return Task.Delay(1);
+            }
+
+            public void Authenticate(string user, string password, IPasswords other)
+            {
+                ChangePassword(user, password);
+                {|ASYNC201:Count()|};
+                {|ASYNC201:StoreAsync(user)|};
+                {|ASYNC201:Audit(user)|};
+                {|ASYNC201:Save(user)|};
+                {|ASYNC201:other.ChangePassword(user, password)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_drop_under_a_pragma_that_disables_CS4014_is_acknowledged() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Tracker
+        {
+            private Task Tick() => Task.Delay(1);
+
+            void Start()
+            {
+        #pragma warning disable 4014
+                Tick();
+        #pragma warning restore 4014
+        #pragma warning disable CS4014, VSTHRD110
+                Tick();
+        #pragma warning restore CS4014, VSTHRD110
+        #pragma warning disable VSTHRD110
+                Tick();
+        #pragma warning restore VSTHRD110
+        #pragma warning disable CS0168
+                {|ASYNC201:Tick()|};
+        #pragma warning restore CS0168
+                {|ASYNC201:Tick()|};
+            }
+        }
+        """);
 }

@@ -463,4 +463,97 @@ public sealed class ASYNC203TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Guarded_timer_callback_after_reads_and_arithmetic_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Progress { public long? PositionTicks { get; set; } public bool IsPaused { get; set; } public long? RunTimeTicks { get; set; } }
+
+        sealed class Session
+        {
+            private const long Increment = 10_000_000;
+            private readonly Func<Progress, Task> report;
+            private Progress? last;
+            private bool disposed;
+            private Timer? timer;
+
+            public Session(Func<Progress, Task> report) => this.report = report;
+
+            public void Start() => timer = new Timer(OnTick, null, 1000, 1000);
+
+            private async void OnTick(object? state)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+
+                var progress = last;
+                if (progress is null || progress.IsPaused)
+                {
+                    return;
+                }
+
+                var ticks = progress.PositionTicks ?? 0;
+                if (ticks < 0)
+                {
+                    ticks = 0;
+                }
+
+                var next = ticks + Increment;
+                long? runtime = progress?.RunTimeTicks;
+                if (runtime.HasValue && next >= runtime.Value)
+                {
+                    return;
+                }
+
+                progress!.PositionTicks = next;
+                try
+                {
+                    await report(progress);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Timer_callback_with_a_call_before_its_guard_is_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Session
+        {
+            private readonly Func<Task> report;
+            private Timer? timer;
+            private long ticks;
+
+            public Session(Func<Task> report) => this.report = report;
+
+            public void Start() => timer = new Timer(OnTick, null, 1000, 1000);
+
+            private static long Next(long value) => checked(value * 2);
+
+            private async void {|ASYNC203:OnTick|}(object? state)
+            {
+                ticks = Next(ticks);
+                var share = 100 / ticks;
+                try
+                {
+                    await report();
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                }
+            }
+        }
+        """);
 }

@@ -559,4 +559,33 @@ public sealed class ASYNC302TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_RabbitMQ_channel_handed_to_every_iteration_is_one_connection() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace RabbitMQ.Client
+        {
+            public interface IChannel { Task QueueUnbindAsync(string queue, string exchange); }
+        }
+
+        namespace App
+        {
+            using RabbitMQ.Client;
+
+            public interface IBinding { Task TeardownAsync(IChannel channel); }
+
+            class Exchange
+            {
+                async Task TeardownAsync(IEnumerable<IBinding> bindings, IChannel channel)
+                {
+                    foreach (var binding in bindings)
+                    {
+                        await binding.TeardownAsync(channel);
+                    }
+                }
+            }
+        }
+        """);
 }

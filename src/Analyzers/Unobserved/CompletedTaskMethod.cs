@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncLint.Analyzers.Unobserved;
+
+/// <summary>
+/// A method of this compilation that does all its work before it returns: not <c>async</c>, not virtual, abstract or an
+/// override (no other body can run in its place), not named <c>…Async</c>, with work of its own before it returns,
+/// and every <c>return</c> hands back an already completed task
+/// (<c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>). Its exceptions are
+/// thrown to the caller, and the task it returns has nothing left to observe (Jellyfin's <c>ChangePassword</c>, which
+/// hashes and stores a password, then returns <c>Task.CompletedTask</c>). Syntax only: it runs when a diagnostic is
+/// about to be reported.
+/// </summary>
+internal static class CompletedTaskMethod
+{
+    public static bool ReturnsOnlyCompletedTasks(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+            || method.Name.EndsWith("Async", System.StringComparison.Ordinal)
+            || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { Body: { } body }
+            || body.Statements.Count < 2)
+        {
+            // A stub (`=> Task.FromResult(user)`, `{ return Task.CompletedTask; }`) or a method named as an async operation
+            // stands for real asynchronous work, as in a sample: its dropped task is still reported.
+            return false;
+        }
+
+        var returns = 0;
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax @return)
+            {
+                if (@return.Expression is not { } returned || !IsCompletedTask(returned))
+                {
+                    return false;
+                }
+
+                returns++;
+            }
+        }
+
+        return returns > 0;
+    }
+
+    private static bool IsCompletedTask(ExpressionSyntax value)
+    {
+        while (value is ParenthesizedExpressionSyntax parenthesized)
+        {
+            value = parenthesized.Expression;
+        }
+
+        return value switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } access => NamesTaskType(access.Expression),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" } access } => NamesTaskType(access.Expression),
+            LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.DefaultLiteralExpression),
+            DefaultExpressionSyntax => true,
+            _ => false,
+        };
+    }
+
+    private static bool NamesTaskType(ExpressionSyntax type) => type switch
+    {
+        IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" } => true,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task" or "ValueTask" } => true,
+        QualifiedNameSyntax { Right.Identifier.ValueText: "Task" or "ValueTask" } => true,
+        _ => false,
+    };
+}
