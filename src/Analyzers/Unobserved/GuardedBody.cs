@@ -172,15 +172,23 @@ internal static class GuardedBody
                                          && IsQuietValue(binary.Left) && IsQuietValue(binary.Right),
         ConditionalExpressionSyntax conditional => IsQuietValue(conditional.Condition) && IsQuietValue(conditional.WhenTrue) && IsQuietValue(conditional.WhenFalse),
         ConditionalAccessExpressionSyntax access => IsQuietValue(access.Expression) && access.WhenNotNull is MemberBindingExpressionSyntax,
-        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax } } } pattern
-            => IsQuietValue(pattern.Expression),
+        IsPatternExpressionSyntax pattern => IsQuietPattern(pattern.Pattern) && IsQuietValue(pattern.Expression),
         InterpolatedStringExpressionSyntax interpolated => All(interpolated.Contents, static c => c is not InterpolationSyntax hole || IsQuietValue(hole.Expression)),
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
         _ => false,
     };
 
-    private static bool IsConstantLike(ExpressionSyntax value)
-        => value is LiteralExpressionSyntax or DefaultExpressionSyntax;
+    /// <summary><c>is null</c>, <c>is not 0</c>, <c>is long ticks</c>, <c>is &gt; 0</c>: a test that cannot throw.</summary>
+    private static bool IsQuietPattern(PatternSyntax pattern) => pattern switch
+    {
+        ConstantPatternSyntax constant => constant.Expression is LiteralExpressionSyntax,
+        RelationalPatternSyntax relational => relational.Expression is LiteralExpressionSyntax,
+        DeclarationPatternSyntax or TypePatternSyntax or DiscardPatternSyntax => true,
+        UnaryPatternSyntax unary => IsQuietPattern(unary.Pattern),
+        BinaryPatternSyntax binary => IsQuietPattern(binary.Left) && IsQuietPattern(binary.Right),
+        ParenthesizedPatternSyntax parenthesized => IsQuietPattern(parenthesized.Pattern),
+        _ => false,
+    };
 
     /// <summary>A name, <c>this.name</c>, <c>a.b</c>, <c>a!</c>, or <c>!</c> of one: no call anywhere.</summary>
     private static bool IsPlainRead(ExpressionSyntax value) => value switch

@@ -510,6 +510,11 @@ public sealed class ASYNC203TrapTests
                     return;
                 }
 
+                if (progress.RunTimeTicks is long limit && next >= limit || progress.PositionTicks is > 0 and < 10)
+                {
+                    return;
+                }
+
                 progress!.PositionTicks = next;
                 try
                 {
