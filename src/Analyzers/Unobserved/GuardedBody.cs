@@ -131,11 +131,31 @@ internal static class GuardedBody
            && IsPlainRead(access.Expression)
            && HasQuietArguments(call);
 
+    /// <summary><c>_log.Debug(…)</c>, <c>logger.LogWarning(…)</c>, <c>this.auditLogger.Info(…)</c>: a logging verb on a logger.</summary>
     private static bool IsLogCall(InvocationExpressionSyntax call)
-        => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
+        => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name.Identifier.ValueText: var verb }
            && IsPlainRead(receiver)
-           && LastName(receiver) is { } name && name.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0
+           && LastName(receiver) is { } name && NamesLogger(name)
+           && IsLoggingVerb(verb)
            && HasQuietArguments(call);
+
+    /// <summary><c>log</c>, <c>_logger</c>, <c>Logger</c>, <c>auditLog</c>; not <c>catalog</c> or <c>backlog</c>.</summary>
+    private static bool NamesLogger(string name)
+    {
+        var bare = name.TrimStart('_');
+        if (bare.StartsWith("m_", StringComparison.Ordinal) || bare.StartsWith("s_", StringComparison.Ordinal))
+        {
+            bare = bare.Substring(2);
+        }
+
+        return bare.Equals("log", StringComparison.OrdinalIgnoreCase) || bare.Equals("logger", StringComparison.OrdinalIgnoreCase)
+               || bare.EndsWith("Log", StringComparison.Ordinal) || bare.EndsWith("Logger", StringComparison.Ordinal);
+    }
+
+    private static bool IsLoggingVerb(string verb)
+        => verb.StartsWith("Log", StringComparison.Ordinal)
+           || verb is "Trace" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical" or "Verbose"
+               or "TraceFormat" or "DebugFormat" or "InfoFormat" or "WarnFormat" or "ErrorFormat" or "FatalFormat";
 
     private static string? LastName(ExpressionSyntax expression) => expression switch
     {

@@ -356,10 +356,16 @@ public sealed class ASYNC201GuardedWorkTests
             void Debug(string message, params object[] values);
         }
 
+        interface ICatalog
+        {
+            void Debug(string message, params object[] values);
+        }
+
         sealed class Worker
         {
             private readonly CancellationTokenSource cts = new();
             private readonly ILog _log;
+            private readonly ICatalog _catalog = null!;
             private readonly Func<Task> step;
 
             public Worker(ILog log, Func<Task> step)
@@ -370,6 +376,20 @@ public sealed class ASYNC201GuardedWorkTests
                 {|ASYNC201:Task.Run(ThrowingFinally)|};
                 {|ASYNC201:Task.Run(LogsAComputedValue)|};
                 {|ASYNC201:Task.Run(StepAfterTheGuard)|};
+                {|ASYNC201:Task.Run(CatalogIsNoLogger)|};
+            }
+
+            // A catalog is not a logger, whatever its method is called.
+            private async Task CatalogIsNoLogger()
+            {
+                _catalog.Debug("starting");
+                try
+                {
+                    await step();
+                }
+                catch
+                {
+                }
             }
 
             private static string Describe() => "x";
