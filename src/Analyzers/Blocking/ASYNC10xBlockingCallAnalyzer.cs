@@ -871,7 +871,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (blocking.IsBuiltInInMemoryType(type) || IsInMemorySourceStream(type))
+            if (blocking.IsBuiltInInMemoryType(type) || IsInMemorySourceStream(type) || IsNamedInMemory(type))
             {
                 return true;
             }
@@ -884,6 +884,23 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (MatchesName(current, configured, member: null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A class that says by its name that it keeps everything in memory (<c>InMemoryOutbox</c>, <c>InMemoryEventStore</c>,
+        /// or a class derived from one): the in-memory implementation of an I/O-shaped API, whose sync methods do not block.
+        /// </summary>
+        private static bool IsNamedInMemory(ITypeSymbol type)
+        {
+            for (var current = type as INamedTypeSymbol; current is { TypeKind: TypeKind.Class }; current = current.BaseType)
+            {
+                if (current.Name.StartsWith("InMemory", StringComparison.Ordinal))
                 {
                     return true;
                 }

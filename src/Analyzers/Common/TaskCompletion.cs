@@ -1589,6 +1589,15 @@ internal sealed class TaskCompletion
             return;
         }
 
+        // new Task[] { t, u }.Concat(more), tasks.Append(t): every task of each part.
+        if (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "Concat" or "Append" or "Prepend" } combine } joined
+            && combine.ContainingType.Is(enumerable) && joined.Arguments.Length == 2)
+        {
+            AddTasksOf(joined.Arguments[0].Value, state, captures, depth + 1);
+            AddTasksOf(joined.Arguments[1].Value, state, captures, depth + 1);
+            return;
+        }
+
         if ((int)value.Kind == SpreadKind)
         {
             foreach (var element in value.ChildOperations)

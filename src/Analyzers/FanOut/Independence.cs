@@ -128,7 +128,10 @@ internal static class Independence
 
         // User-interface steps: what the user sees happens in this order.
         "Alert", "Animate", "Beep", "Click", "Dismiss", "Display", "Focus", "Goto", "Hide", "Navigate", "Play", "Present",
-        "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate");
+        "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate",
+
+        // Browser and input automation: a page navigates, then is read; a gesture is its events in order.
+        "Hover", "Drag", "Fill", "Unpause");
 
     /// <summary>
     /// Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>,
@@ -144,6 +147,9 @@ internal static class Independence
 
         // A test's assertion helpers read what the steps before them did.
         "Assert", "Expect", "Verify",
+
+        // Navigation and input events as the first word: GoToAsync, GoBackAsync; Mouse.DownAsync/UpAsync, Keyboard.TypeAsync.
+        "Go", "Down", "Up", "Type", "Wheel",
         "Fire", "Handle", "Heartbeat", "Init", "Initialize", "Listen", "Log", "Mark", "On", "Ping", "Poll", "Print",
         "Process", "Record", "Retry", "Run", "Sleep", "Touch", "Track", "Trigger", "Wait", "Yield",
 
@@ -177,7 +183,8 @@ internal static class Independence
             || method.ContainingType.TypeKind == TypeKind.Delegate
             || symbols.IsOrderedName(method.Name)
             || IsLogger(method.ContainingType, symbols)
-            || HasRefArgument(invocation))
+            || HasRefArgument(invocation)
+            || OnRunningTask(invocation, symbols.Symbols))
         {
             return null;
         }
@@ -240,6 +247,18 @@ internal static class Independence
         return candidate;
     }
 
+    /// <summary>
+    /// <c>await frameTask.WithTimeout()</c>: a helper on a task that is already running (a local, parameter or field
+    /// holding it) starts nothing; overlapping it with other awaits would not start that task any sooner.
+    /// </summary>
+    private static bool OnRunningTask(IInvocationOperation invocation, AsyncSymbols symbols)
+    {
+        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return receiver is not null
+               && Unwrap(receiver) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+               && symbols.IsTaskOrValueTask(Unwrap(receiver).Type);
+    }
+
     /// <summary>The invocation an await starts, looking through <c>ConfigureAwait</c>.</summary>
     public static IInvocationOperation? StartedInvocation(IAwaitOperation await, AsyncSymbols symbols)
     {
@@ -276,8 +295,9 @@ internal static class Independence
             }
         }
 
-        // A project's own pacing helper (ThrottleAsync, WaitForRateLimitAsync, RespectRateLimitAsync).
-        return name.IndexOf("Throttle", StringComparison.Ordinal) >= 0 || name.IndexOf("RateLimit", StringComparison.Ordinal) >= 0;
+        // A project's own pacing helper (ThrottleAsync, WaitForRateLimitAsync, RespectRateLimitAsync, LongTestDelay).
+        return name.IndexOf("Throttle", StringComparison.Ordinal) >= 0 || name.IndexOf("RateLimit", StringComparison.Ordinal) >= 0
+               || name.EndsWith("Delay", StringComparison.Ordinal) || name.EndsWith("DelayAsync", StringComparison.Ordinal);
     }
 
     /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>

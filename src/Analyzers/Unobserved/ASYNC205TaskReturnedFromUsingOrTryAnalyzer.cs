@@ -448,10 +448,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                     return false;
                 }
 
-                // catch { frame.Dispose(); throw; }: cleanup of what the call was about to own, for the synchronous window only.
+                // catch { frame.Dispose(); throw; }: cleanup of what the call was about to own, for the synchronous window only;
+                // catch (Exception e) { logger.LogError(e, "…"); throw; }: a report of what it caught, which it rethrows.
                 for (var i = 0; i < operations.Length - 1; i++)
                 {
-                    if (!OnlyDisposesLocals(operations[i]))
+                    if (!OnlyDisposesLocals(operations[i]) && !ReportsCaught(operations[i], @catch.ExceptionDeclarationOrExpression))
                     {
                         return false;
                     }
@@ -459,6 +460,26 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             }
 
             return true;
+        }
+
+        /// <summary><c>logger.LogError(e, "…");</c> (a logging verb on a logger), or a call on the caught exception (<c>e.CheckFailFast();</c>).</summary>
+        private static bool ReportsCaught(IOperation statement, IOperation? caught)
+        {
+            if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation call })
+            {
+                return false;
+            }
+
+            if (call.Syntax is InvocationExpressionSyntax syntax && GuardedBody.IsLoggerCall(syntax))
+            {
+                return true;
+            }
+
+            var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+            return caught is IVariableDeclaratorOperation { Symbol: var exception }
+                   && receiver is not null
+                   && Unwrap(receiver) is ILocalReferenceOperation local
+                   && SymbolEqualityComparer.Default.Equals(local.Local, exception);
         }
 
         /// <summary><c>x.Dispose();</c>, <c>x?.Dispose();</c>, possibly under <c>if</c>/<c>else</c>, on a local or parameter.</summary>

@@ -131,13 +131,15 @@ internal static class GuardedBody
            && IsPlainRead(access.Expression)
            && HasQuietArguments(call);
 
+    /// <summary>A log call whose arguments call nothing either.</summary>
+    private static bool IsLogCall(InvocationExpressionSyntax call) => IsLoggerCall(call) && HasQuietArguments(call);
+
     /// <summary><c>_log.Debug(…)</c>, <c>logger.LogWarning(…)</c>, <c>this.auditLogger.Info(…)</c>: a logging verb on a logger.</summary>
-    private static bool IsLogCall(InvocationExpressionSyntax call)
+    public static bool IsLoggerCall(InvocationExpressionSyntax call)
         => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name.Identifier.ValueText: var verb }
            && IsPlainRead(receiver)
            && LastName(receiver) is { } name && NamesLogger(name)
-           && IsLoggingVerb(verb)
-           && HasQuietArguments(call);
+           && IsLoggingVerb(verb);
 
     /// <summary><c>log</c>, <c>_logger</c>, <c>Logger</c>, <c>auditLog</c>; not <c>catalog</c> or <c>backlog</c>.</summary>
     private static bool NamesLogger(string name)

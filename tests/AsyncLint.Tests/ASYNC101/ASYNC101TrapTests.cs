@@ -1115,4 +1115,21 @@ public sealed class ASYNC101TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_task_in_a_concatenation_given_to_an_awaited_WhenAll_is_complete() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class FrameManager
+        {
+            async Task<int> AttachAsync(Task<int> first, Task<int> second, IEnumerable<Task> more)
+            {
+                await Task.WhenAll(new Task[] { first }.Concat(more));
+                await Task.WhenAll(more.Append(second));
+                return first.Result + second.Result;
+            }
+        }
+        """);
 }

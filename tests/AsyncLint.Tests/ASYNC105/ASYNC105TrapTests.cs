@@ -413,4 +413,38 @@ public sealed class ASYNC105TrapTests
         };
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task A_class_named_in_memory_does_not_block() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public class Message { public int Id { get; set; } }
+
+        public class InMemoryOutbox
+        {
+            private readonly Dictionary<int, Message> items = new();
+            public void Add(Message message) => items[message.Id] = message;
+            public Task AddAsync(Message message) { Add(message); return Task.CompletedTask; }
+        }
+
+        public sealed class RecordingOutbox : InMemoryOutbox { }
+
+        public class SqlOutbox
+        {
+            public void Add(Message message) => System.IO.File.WriteAllText("outbox", message.Id.ToString());
+            public Task AddAsync(Message message) => System.IO.File.WriteAllTextAsync("outbox", message.Id.ToString());
+        }
+
+        class Tests
+        {
+            async Task ClearsAsync(InMemoryOutbox outbox, RecordingOutbox recording, SqlOutbox sql, Message message)
+            {
+                outbox.Add(message);
+                recording.Add(message);
+                {|ASYNC105:sql.Add(message)|};
+                await Task.Yield();
+            }
+        }
+        """);
 }

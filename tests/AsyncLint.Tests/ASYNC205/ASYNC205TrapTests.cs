@@ -500,4 +500,62 @@ public sealed class ASYNC205TrapTests
             }
             """,
     }.RunAsync();
+
+    [Fact]
+    public Task A_catch_that_only_reports_and_rethrows_loses_nothing() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public interface ILogger { void LogError(Exception error, string message, params object?[] values); }
+
+        static class Failures
+        {
+            public static void CheckFailFast(this Exception error)
+            {
+                if (error is OutOfMemoryException) Environment.FailFast(error.Message);
+            }
+        }
+
+        class Middleware
+        {
+            private static ILogger Logger = null!;
+
+            Task Send(object message, Func<object, Task> next)
+            {
+                try
+                {
+                    var copy = Clone(message);
+                    return next(copy);
+                }
+                catch (InvalidOperationException e)
+                {
+                    Logger.LogError(e, "too large: {Type}", message.GetType().Name);
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    e.CheckFailFast();
+                    Logger.LogError(e, "serialization failed");
+                    throw;
+                }
+            }
+
+            Task SendAndClean(object message, Func<object, Task> next)
+            {
+                try
+                {
+                    {|ASYNC205:return next(Clone(message));|}
+                }
+                catch (Exception e)
+                {
+                    Cleanup();
+                    throw;
+                }
+            }
+
+            static object Clone(object message) => message;
+
+            void Cleanup() { }
+        }
+        """);
 }

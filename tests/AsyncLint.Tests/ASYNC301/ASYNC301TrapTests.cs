@@ -630,4 +630,78 @@ public sealed class ASYNC301TrapTests
             }
         }
         """ + Services);
+
+    [Fact]
+    public Task Awaiting_tasks_that_are_already_running_starts_nothing() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        static class TaskTimeouts
+        {
+            public static async Task<T> WithTimeout<T>(this Task<T> task, int milliseconds = 1000)
+            {
+                await Task.WhenAny(task, Task.Delay(milliseconds));
+                return await task;
+            }
+        }
+
+        class NavigationTests
+        {
+            async Task<bool> WaitBothAsync(IUsers users, Task<string> frame, Task<string> request)
+            {
+                var f = await frame.WithTimeout();
+                var r = await request.WithTimeout(5000);
+                return f == r;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task A_project_delay_helper_paces_the_group() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class SessionTests
+        {
+            static Task LongTestDelay() => Task.Delay(TimeSpan.FromSeconds(1));
+
+            async Task<string> KeepSessionAsync(IUsers users, IOrders orders, int id)
+            {
+                await LongTestDelay();
+                var user = await users.GetUserAsync(id);
+                var list = await orders.GetOrdersAsync(id);
+                return user + list.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
+    public Task Browser_and_input_steps_keep_their_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface IElement { Task HoverAsync(); }
+        public interface IMouse { Task DownAsync(); Task UpAsync(); }
+        public interface IPage
+        {
+            IMouse Mouse { get; }
+            Task<string> GoToAsync(string url);
+            Task<IElement> QuerySelectorAsync(string selector);
+        }
+
+        class DragTests
+        {
+            async Task<IElement> OpenAsync(IPage page, string url)
+            {
+                await page.GoToAsync(url);
+                return await page.QuerySelectorAsync("button");
+            }
+
+            async Task DragAsync(IPage page, IElement handle, IElement target)
+            {
+                await handle.HoverAsync();
+                await page.Mouse.DownAsync();
+                await target.HoverAsync();
+                await page.Mouse.UpAsync();
+            }
+        }
+        """);
 }
