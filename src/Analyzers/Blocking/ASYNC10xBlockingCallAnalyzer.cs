@@ -60,7 +60,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "Moq.Mock`1.Raise",
             "System.Threading.CancellationTokenSource.Cancel",
             "System.Data.Common.DbDataReader.GetFieldValue",
-            "System.Data.Common.DbDataReader.IsDBNull");
+            "System.Data.Common.DbDataReader.IsDBNull",
+
+            // A reader has nothing to flush: Complete returns its buffers (PipeWriter.Complete, which may flush, stays).
+            "System.IO.Pipelines.PipeReader.Complete");
 
         /// <summary>The member names of <see cref="ShippedFalseTwins"/> (after the last '.').</summary>
         private static readonly ImmutableHashSet<string> ShippedFalseTwinMembers = MemberNames(ShippedFalseTwins);
@@ -157,6 +160,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                && name is not ("Dispose" or "Close" or "ToString" or "Equals" or "GetHashCode" or "GetType" or "Deconstruct" or "GetEnumerator" or "GetAwaiter");
 
         /// <summary>
+        /// <c>logger.Log(message)</c> beside <c>LogAsync</c> (NuGet's <c>ILogger</c>): a logger's synchronous <c>Log…</c> is its
+        /// normal path, which buffers, collects or forwards; the async twin is for hosts that marshal to another thread.
+        /// </summary>
+        private static bool IsLoggerLog(IMethodSymbol method, ITypeSymbol? receiverType)
+            => method.Name.StartsWith("Log", StringComparison.Ordinal)
+               && (receiverType ?? method.ContainingType)?.Name.IndexOf("Logger", StringComparison.Ordinal) >= 0;
+
+        /// <summary>
         /// A test whose name says it covers the synchronous API (<c>SyncGetContentAsDeserializesContent</c>,
         /// <c>Read_Sync_ReturnsBytes</c>): its synchronous calls are the subject under test, not a mistake.
         /// </summary>
@@ -213,7 +224,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsConsoleStream(receiver)
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates)
-                || TestsTheSyncApi(context.ContainingSymbol))
+                || TestsTheSyncApi(context.ContainingSymbol)
+                || IsLoggerLog(method, receiverType))
             {
                 return;
             }

@@ -447,4 +447,32 @@ public sealed class ASYNC105TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_logger_Log_beside_LogAsync_is_its_normal_path() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface ILogger
+        {
+            void Log(string message);
+            Task LogAsync(string message);
+        }
+
+        public interface IAuditStore
+        {
+            void Log(string message);
+            Task LogAsync(string message);
+        }
+
+        class AuditChecker
+        {
+            async Task<bool> CheckAsync(ILogger logger, IAuditStore store)
+            {
+                await Task.Yield();
+                logger.Log("no audit data");
+                {|ASYNC105:store.Log("no audit data")|};
+                return false;
+            }
+        }
+        """);
 }
