@@ -254,4 +254,30 @@ public sealed class ASYNC204TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_cast_to_Action_chooses_async_void_on_purpose() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        static class AsyncContext
+        {
+            public static void Run(Action action) => action();
+            public static void Run(Func<Task> action) => action().GetAwaiter().GetResult();
+        }
+
+        class ContextTests
+        {
+            void Run_async_void_blocks_until_completion()
+            {
+                AsyncContext.Run((Action)(async () => await Task.Yield()));
+                AsyncContext.Run((Action)((async () => await Task.Yield())));
+            }
+
+            void Implicitly(Action<int> each)
+            {
+                each = {|ASYNC204:async _ =>|} await Task.Yield();
+            }
+        }
+        """);
 }
