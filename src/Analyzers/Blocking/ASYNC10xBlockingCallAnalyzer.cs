@@ -165,7 +165,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool IsLoggerLog(IMethodSymbol method, ITypeSymbol? receiverType)
             => method.Name.StartsWith("Log", StringComparison.Ordinal)
-               && (receiverType ?? method.ContainingType)?.Name.IndexOf("Logger", StringComparison.Ordinal) >= 0;
+               && (receiverType ?? method.ContainingType) is { } type && LoggingNames.NamesLogger(type.Name);
 
         /// <summary>
         /// A test whose name says it covers the synchronous API (<c>SyncGetContentAsDeserializesContent</c>,

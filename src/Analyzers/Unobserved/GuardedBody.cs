@@ -138,26 +138,8 @@ internal static class GuardedBody
     public static bool IsLoggerCall(InvocationExpressionSyntax call)
         => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name.Identifier.ValueText: var verb }
            && IsPlainRead(receiver)
-           && LastName(receiver) is { } name && NamesLogger(name)
-           && IsLoggingVerb(verb);
-
-    /// <summary><c>log</c>, <c>_logger</c>, <c>Logger</c>, <c>auditLog</c>; not <c>catalog</c> or <c>backlog</c>.</summary>
-    private static bool NamesLogger(string name)
-    {
-        var bare = name.TrimStart('_');
-        if (bare.StartsWith("m_", StringComparison.Ordinal) || bare.StartsWith("s_", StringComparison.Ordinal))
-        {
-            bare = bare.Substring(2);
-        }
-
-        return bare.Equals("log", StringComparison.OrdinalIgnoreCase) || bare.Equals("logger", StringComparison.OrdinalIgnoreCase)
-               || bare.EndsWith("Log", StringComparison.Ordinal) || bare.EndsWith("Logger", StringComparison.Ordinal);
-    }
-
-    private static bool IsLoggingVerb(string verb)
-        => verb.StartsWith("Log", StringComparison.Ordinal)
-           || verb is "Trace" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical" or "Verbose"
-               or "TraceFormat" or "DebugFormat" or "InfoFormat" or "WarnFormat" or "ErrorFormat" or "FatalFormat";
+           && LastName(receiver) is { } name && LoggingNames.NamesLogger(name)
+           && LoggingNames.IsLoggingVerb(verb);
 
     private static string? LastName(ExpressionSyntax expression) => expression switch
     {
