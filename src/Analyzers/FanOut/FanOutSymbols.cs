@@ -60,9 +60,12 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
 
+    private readonly Lazy<bool> usesEntityFramework;
+
     public FanOutSymbols(AsyncSymbols symbols)
     {
         Symbols = symbols;
+        usesEntityFramework = new Lazy<bool>(() => symbols.Type("Microsoft.EntityFrameworkCore.DbContext") is not null);
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
         StringBuilder = symbols.Type("System.Text.StringBuilder");
@@ -118,6 +121,9 @@ internal sealed class FanOutSymbols
     public bool HasParallelForEachAsync { get; }
 
     /// <summary>True for a type on the built-in non-concurrent list (or derived from / implementing one of them).</summary>
+    /// <summary>The compilation references EF Core: its application services usually share the request's one DbContext.</summary>
+    public bool UsesEntityFramework => usesEntityFramework.Value;
+
     public bool IsNonConcurrent(ITypeSymbol type)
         => nonConcurrentCache.GetOrAdd(type, t =>
         {

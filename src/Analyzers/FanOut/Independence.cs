@@ -321,6 +321,7 @@ internal static class Independence
 
         if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
             || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second))
+            || (symbols.UsesEntityFramework && ReceivesOnService(first) && ReceivesOnService(second))
             || HoldSameState(first, second, symbols))
         {
             return true;
@@ -548,6 +549,29 @@ internal static class Independence
         foreach (var touch in candidate.Touches)
         {
             if (touch.IsReceiver && IsUnitOfWorkParticipant(touch.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The receiver is an application service whose implementation is out of sight (<c>ICheckoutService</c>, <c>_api.Posts</c>
+    /// of type <c>IPostService</c>, a service class from another assembly). In a project that uses EF Core, services resolved
+    /// in one request scope usually share its one DbContext, which throws on a second operation started while the first
+    /// runs, so two of them keep their order there, as repositories do everywhere.
+    /// </summary>
+    private static bool ReceivesOnService(FanOutCandidate candidate)
+    {
+        foreach (var touch in candidate.Touches)
+        {
+            // A class declared here shows what it holds (HoldSameState decides); an interface or a class from a referenced
+            // assembly does not.
+            if (touch.IsReceiver
+                && (touch.Type.TypeKind == TypeKind.Interface || (touch.Type.TypeKind == TypeKind.Class && touch.Type.DeclaringSyntaxReferences.IsEmpty))
+                && touch.Type.Name.EndsWith("Service", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -704,4 +704,63 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Services_of_a_project_that_uses_EF_Core_share_its_DbContext() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class DbContext { }
+        }
+
+        namespace Shop
+        {
+            public interface ICheckoutService { Task<int> GetCheckoutDetailsAsync(long cartId); }
+            public interface ITaxService { Task<decimal> GetTaxPercentAsync(long classId); }
+            public interface IPostService { Task<string[]> GetAllCategoriesAsync(long blogId); Task<string[]> GetAllTagsAsync(long blogId); }
+            public interface IApi { IPostService Posts { get; } }
+
+            class OrderSummary
+            {
+                private readonly ICheckoutService checkout;
+                private readonly ITaxService tax;
+                private readonly IApi api;
+
+                OrderSummary(ICheckoutService checkout, ITaxService tax, IApi api) { this.checkout = checkout; this.tax = tax; this.api = api; }
+
+                async Task<decimal> LoadAsync(long cartId, long classId)
+                {
+                    var details = await checkout.GetCheckoutDetailsAsync(cartId);
+                    var percent = await tax.GetTaxPercentAsync(classId);
+                    return details * percent;
+                }
+
+                async Task<int> LoadPostAsync(long blogId)
+                {
+                    var categories = await api.Posts.GetAllCategoriesAsync(blogId);
+                    var tags = await api.Posts.GetAllTagsAsync(blogId);
+                    return categories.Length + tags.Length;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Services_of_a_project_without_EF_Core_are_service_boundaries() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface ICheckoutService { Task<int> GetCheckoutDetailsAsync(long cartId); }
+        public interface ITaxService { Task<decimal> GetTaxPercentAsync(long classId); }
+
+        class OrderSummary
+        {
+            async Task<decimal> LoadAsync(ICheckoutService checkout, ITaxService tax, long cartId, long classId)
+            {
+                var details = {|ASYNC301:await checkout.GetCheckoutDetailsAsync(cartId)|};
+                var percent = await tax.GetTaxPercentAsync(classId);
+                return details * percent;
+            }
+        }
+        """);
 }
