@@ -478,6 +478,11 @@ internal static class Independence
             return false;
         }
 
+        if (symbols.UsesEntityFramework && IsOutOfSightService(type))
+        {
+            return true;
+        }
+
         return !(type.TypeKind == TypeKind.Interface || type.IsAbstract);
     }
 
@@ -567,11 +572,7 @@ internal static class Independence
     {
         foreach (var touch in candidate.Touches)
         {
-            // A class declared here shows what it holds (HoldSameState decides); an interface or a class from a referenced
-            // assembly does not.
-            if (touch.IsReceiver
-                && (touch.Type.TypeKind == TypeKind.Interface || (touch.Type.TypeKind == TypeKind.Class && touch.Type.DeclaringSyntaxReferences.IsEmpty))
-                && touch.Type.Name.EndsWith("Service", StringComparison.Ordinal))
+            if (touch.IsReceiver && IsOutOfSightService(touch.Type))
             {
                 return true;
             }
@@ -579,6 +580,14 @@ internal static class Independence
 
         return false;
     }
+
+    /// <summary>
+    /// A type named <c>…Service</c> whose implementation is out of sight: an interface, or a class from a referenced assembly.
+    /// A class declared here shows what it holds (<see cref="HoldSameState"/> decides for it).
+    /// </summary>
+    private static bool IsOutOfSightService(ITypeSymbol type)
+        => (type.TypeKind == TypeKind.Interface || (type.TypeKind == TypeKind.Class && type.DeclaringSyntaxReferences.IsEmpty))
+           && type.Name.EndsWith("Service", StringComparison.Ordinal);
 
     /// <summary>Does <paramref name="later"/> read something <paramref name="writes"/> says was written before it?</summary>
     public static bool ReadsWritten(FanOutCandidate later, WriteSet writes)

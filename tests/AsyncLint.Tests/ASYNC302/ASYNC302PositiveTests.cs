@@ -149,4 +149,26 @@ public sealed class ASYNC302PositiveTests
             }
         }
         """ + Services);
+
+    [Fact]
+    public Task A_service_interface_without_EF_Core_is_a_service_boundary() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public interface ITaxService { Task<decimal> GetTaxPercentAsync(long classId); }
+
+        class OrderService
+        {
+            async Task<List<decimal>> RatesAsync(ITaxService tax, IEnumerable<long> classIds)
+            {
+                var rates = new List<decimal>();
+                foreach (var id in classIds)
+                {
+                    rates.Add({|ASYNC302:await tax.GetTaxPercentAsync(id)|});
+                }
+
+                return rates;
+            }
+        }
+        """);
 }

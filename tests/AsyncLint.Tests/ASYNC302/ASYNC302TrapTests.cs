@@ -588,4 +588,38 @@ public sealed class ASYNC302TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_service_of_a_project_that_uses_EF_Core_is_its_DbContext_in_every_iteration() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class DbContext { }
+        }
+
+        namespace Shop
+        {
+            public interface ITaxService { Task<decimal> GetTaxPercentAsync(long classId); }
+
+            class OrderService
+            {
+                private readonly ITaxService tax;
+
+                OrderService(ITaxService tax) => this.tax = tax;
+
+                async Task<List<decimal>> RatesAsync(IEnumerable<long> classIds)
+                {
+                    var rates = new List<decimal>();
+                    foreach (var id in classIds)
+                    {
+                        rates.Add(await tax.GetTaxPercentAsync(id));
+                    }
+
+                    return rates;
+                }
+            }
+        }
+        """);
 }
