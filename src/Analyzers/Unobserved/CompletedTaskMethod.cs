@@ -15,9 +15,9 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// </summary>
 internal static class CompletedTaskMethod
 {
+    /// <summary>For the method's definition (<c>(ReducedFrom ?? method).OriginalDefinition</c>).</summary>
     public static bool ReturnsOnlyCompletedTasks(IMethodSymbol method)
     {
-        method = (method.ReducedFrom ?? method).OriginalDefinition;
         if (method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
             || method.Name.EndsWith("Async", System.StringComparison.Ordinal)
             || method.DeclaringSyntaxReferences.Length != 1

@@ -27,6 +27,7 @@ internal sealed class DroppedTaskSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> taskLike = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> fireAndForgetEnums = new(SymbolEqualityComparer.Default);
     private readonly NullTaskConvention nullTasks = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> sourceMethodFacts = new(SymbolEqualityComparer.Default);
 
     public DroppedTaskSymbols(AsyncSymbols symbols)
     {
@@ -100,9 +101,26 @@ internal sealed class DroppedTaskSymbols
                || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
                || GuardedWork.StartsGuardedWork(invocation, IsPromise)
-               || GuardedWork.CallsGuardedSourceMethod(invocation)
-               || CompletedTaskMethod.ReturnsOnlyCompletedTasks(method)
+               || HasNothingToObserve(method)
                || nullTasks.MayReturnNull(method);
+    }
+
+    /// <summary>
+    /// A method of this compilation whose task cannot fault or is complete when it returns: guarded
+    /// (<see cref="GuardedWork.IsGuardedSourceCall"/>) or done before it returns (<see cref="CompletedTaskMethod"/>).
+    /// Read from its syntax once per method: ASYNC202 asks it for every task local started by a call.
+    /// </summary>
+    private bool HasNothingToObserve(IMethodSymbol method)
+    {
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (definition.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        return sourceMethodFacts.GetOrAdd(
+            definition,
+            static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m));
     }
 
     /// <summary>

@@ -49,9 +49,8 @@ internal static class GuardedWork
     /// only forwards to a same-named one, in a family where every overload is one or the other (Akka's
     /// <c>task.PipeTo(actor)</c>, which awaits the task inside a catch-all that turns the failure into a message).
     /// </summary>
-    public static bool CallsGuardedSourceMethod(IInvocationOperation call)
+    public static bool IsGuardedSourceCall(IMethodSymbol method)
     {
-        var method = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
         if (method.DeclaringSyntaxReferences.IsEmpty || method.ReturnsVoid)
         {
             return false;
