@@ -961,7 +961,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// A buffer that holds its bytes in memory: an array, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c>,
-        /// <c>ReadOnlySequence&lt;T&gt;</c>, <c>ArraySegment&lt;T&gt;</c>, <c>BinaryData</c>, or an <c>IMemoryOwner&lt;T&gt;</c> (a pooled lease).
+        /// <c>ReadOnlySequence&lt;T&gt;</c>, <c>ArraySegment&lt;T&gt;</c>, <c>BinaryData</c>, an <c>IMemoryOwner&lt;T&gt;</c> (a pooled lease),
+        /// or a class that implements <c>IBufferWriter&lt;T&gt;</c> and is neither a pipe's writer nor a stream.
         /// </summary>
         private static bool IsMemoryBuffer(ITypeSymbol? type)
         {
@@ -978,6 +979,26 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             foreach (var implemented in type.AllInterfaces)
             {
                 if (implemented.Name == "IMemoryOwner" && IsSystemBuffers(implemented))
+                {
+                    return true;
+                }
+
+                // ArrayBufferWriter, a pooled buffer writer: a class that collects what is written in memory. A pipe's
+                // writer is one too, but its stream reaches a socket or a file.
+                if (implemented.Name == "IBufferWriter" && IsSystemBuffers(implemented) && type.TypeKind == TypeKind.Class && !WritesToAPipeOrStream(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool WritesToAPipeOrStream(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "PipeWriter" || current.Name.EndsWith("Stream", StringComparison.Ordinal))
                 {
                     return true;
                 }

@@ -56,8 +56,14 @@ public static class AsyncLintOptions
         "MaxDegreeOfParallelism the bounded fan-out fix (Parallel.ForEachAsync) writes.",
         DiagnosticIds.SequentialAwaitInLoop);
 
+    public static readonly AsyncLintOption FanOutInTests = new(
+        "asynclint.fan_out_in_tests",
+        "false",
+        "Also report consecutive independent awaits in test projects (xUnit, NUnit, MSTest, TUnit), where a test's steps are a script run in order on purpose.",
+        DiagnosticIds.SequentialIndependentAwaits);
+
     public static ImmutableArray<AsyncLintOption> All { get; } = ImmutableArray.Create(
-        InMemoryTypes, FalseTwins, NonConcurrentTypes, MaxDegreeOfParallelism);
+        InMemoryTypes, FalseTwins, NonConcurrentTypes, MaxDegreeOfParallelism, FanOutInTests);
 
     /// <summary>The raw value for <paramref name="tree"/>, or the option's default.</summary>
     public static string Read(AnalyzerOptions options, SyntaxTree tree, AsyncLintOption option)
@@ -86,6 +92,12 @@ public static class AsyncLintOptions
 
         return builder.ToImmutable();
     }
+
+    /// <summary>A true/false option; the default when absent or not a boolean.</summary>
+    public static bool ReadBool(AnalyzerOptions options, SyntaxTree tree, AsyncLintOption option)
+        => bool.TryParse(Read(options, tree, option).Trim(), out var value)
+            ? value
+            : bool.Parse(option.DefaultValue);
 
     /// <summary>A positive integer option; the default when absent or not a positive number.</summary>
     public static int ReadPositiveInt(AnalyzerOptions options, SyntaxTree tree, AsyncLintOption option)

@@ -53,6 +53,13 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // A test is a script: its steps run in order so that a failure points at one of them, and the time saved
+            // is not worth a test that overlaps its own steps. Reported there only when asked for.
+            if (symbols.IsTestProject && !AsyncLintOptions.ReadBool(context.Options, block.Syntax.SyntaxTree, AsyncLintOptions.FanOutInTests))
+            {
+                return;
+            }
+
             var roles = new StatementRole[statements.Length];
             var candidates = new FanOutCandidate?[statements.Length];
             for (var i = 0; i < statements.Length; i++)
@@ -66,6 +73,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
             }
 
             ImmutableArray<string>? configured = null;
+            bool? dataScope = null;
             var start = -1;
             var members = new List<int>();
             for (var i = 0; i < statements.Length; i++)
@@ -74,7 +82,8 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 {
                     case StatementRole.Await:
                         configured ??= AsyncLintOptions.ReadList(context.Options, block.Syntax.SyntaxTree, AsyncLintOptions.NonConcurrentTypes);
-                        if (start >= 0 && !JoinsGroup(statements, candidates, start, i, members, configured.Value))
+                        dataScope ??= symbols.InDataScope(context.ContainingSymbol.ContainingType);
+                        if (start >= 0 && !JoinsGroup(statements, candidates, start, i, members, configured.Value, dataScope.Value))
                         {
                             Report(context, statements, candidates, start, members);
                             start = -1;
@@ -102,12 +111,12 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>May statement <paramref name="index"/>'s operation overlap with every earlier one in the group?</summary>
-        private bool JoinsGroup(ImmutableArray<IOperation> statements, FanOutCandidate?[] candidates, int start, int index, List<int> members, ImmutableArray<string> configured)
+        private bool JoinsGroup(ImmutableArray<IOperation> statements, FanOutCandidate?[] candidates, int start, int index, List<int> members, ImmutableArray<string> configured, bool dataScope)
         {
             var later = candidates[index]!;
             foreach (var member in members)
             {
-                if (Independence.Conflict(candidates[member]!, later, symbols, configured))
+                if (Independence.Conflict(candidates[member]!, later, symbols, configured, dataScope))
                 {
                     return false;
                 }

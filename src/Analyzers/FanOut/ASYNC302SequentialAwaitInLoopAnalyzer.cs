@@ -148,9 +148,10 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
 
             // Condition 3 across iterations: what every iteration touches must be safe to share.
             var configured = AsyncLintOptions.ReadList(context.Options, loop.Syntax.SyntaxTree, AsyncLintOptions.NonConcurrentTypes);
+            var dataScope = symbols.InDataScope(context.ContainingSymbol.ContainingType);
             foreach (var touch in candidate.Touches)
             {
-                if (!Varies(touch.Key, varyingKeys) && Independence.UnsafeShared(touch.Type, touch.IsReceiver, symbols, configured))
+                if (!Varies(touch.Key, varyingKeys) && Independence.UnsafeShared(touch.Type, touch.IsReceiver, symbols, configured, dataScope))
                 {
                     return;
                 }

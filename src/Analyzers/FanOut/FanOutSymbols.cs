@@ -59,13 +59,24 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, bool> capturingLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> dataStateCache = new(SymbolEqualityComparer.Default);
 
     private readonly Lazy<bool> usesEntityFramework;
+    private readonly Lazy<bool> isTestProject;
+
+    /// <summary>A test attribute of each test framework: a compilation that sees one of them is a test project.</summary>
+    private static readonly ImmutableArray<string> TestAttributeNames = ImmutableArray.Create(
+        "Xunit.FactAttribute",
+        "NUnit.Framework.TestAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+        "TUnit.Core.TestAttribute");
 
     public FanOutSymbols(AsyncSymbols symbols)
     {
         Symbols = symbols;
         usesEntityFramework = new Lazy<bool>(() => symbols.Type("Microsoft.EntityFrameworkCore.DbContext") is not null);
+        isTestProject = new Lazy<bool>(() => IsTestFramework(symbols));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
         StringBuilder = symbols.Type("System.Text.StringBuilder");
@@ -123,6 +134,111 @@ internal sealed class FanOutSymbols
     /// <summary>True for a type on the built-in non-concurrent list (or derived from / implementing one of them).</summary>
     /// <summary>The compilation references EF Core: its application services usually share the request's one DbContext.</summary>
     public bool UsesEntityFramework => usesEntityFramework.Value;
+
+    /// <summary>The compilation references a test framework (xUnit, NUnit, MSTest, TUnit).</summary>
+    public bool IsTestProject => isTestProject.Value;
+
+    private static bool IsTestFramework(AsyncSymbols symbols)
+    {
+        foreach (var name in TestAttributeNames)
+        {
+            if (symbols.Type(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Code in <paramref name="containingType"/> works in one data scope: the project uses EF Core, or the class itself keeps
+    /// a DbContext, a database connection, a repository or a unit of work (a layered application whose data layer is in
+    /// another project). There, the application services it calls were resolved in the same request scope and share
+    /// that scope's context.
+    /// </summary>
+    public bool InDataScope(INamedTypeSymbol? containingType)
+        => UsesEntityFramework || (containingType is not null && KeepsDataState(containingType));
+
+    private bool KeepsDataState(INamedTypeSymbol type)
+        => dataStateCache.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            foreach (var held in HeldStateTypes(t, Independence.IsContextObjectPredicate))
+            {
+                if (Independence.IsDataContext(held) || IsDatabaseConnection(held))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+    /// <summary>
+    /// A disposable facade of application services (<c>IApi : IDisposable</c> with <c>Posts</c>, <c>Pages</c>, <c>Sites</c>;
+    /// a unit of work with its repositories): two or more properties typed as a <c>…Service</c> or <c>…Repository</c>, on
+    /// an object that is disposed with its scope. The services it hands out were built together over that scope's data
+    /// context; operations reached through it are steps on that scope, not independent requests. A facade that owns no
+    /// scope (a client app's locator of HTTP services) is not one.
+    /// </summary>
+    public bool IsServiceFacade(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Interface or TypeKind.Class
+           && serviceFacadeCache.GetOrAdd(type.OriginalDefinition, t =>
+           {
+               if (!IsDisposable(t))
+               {
+                   return false;
+               }
+
+               var count = 0;
+               foreach (var member in t.GetMembers())
+               {
+                   if (member is IPropertySymbol { IsStatic: false, Parameters.Length: 0 } property
+                       && property.Type.TypeKind is TypeKind.Interface or TypeKind.Class
+                       && (property.Type.Name.EndsWith("Service", StringComparison.Ordinal)
+                           || property.Type.Name.EndsWith("Repository", StringComparison.Ordinal))
+                       && ++count == 2)
+                   {
+                       return true;
+                   }
+               }
+
+               return false;
+           });
+
+    private static bool IsDatabaseConnection(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "DbConnection" && current.ContainingNamespace.IsNamespace("System.Data.Common"))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IDbConnection" && implemented.ContainingNamespace.IsNamespace("System.Data"))
+            {
+                return true;
+            }
+        }
+
+        return type.Name == "IDbConnection" && type.ContainingNamespace.IsNamespace("System.Data");
+    }
+
+    private static bool IsDisposable(ITypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name is "IDisposable" or "IAsyncDisposable" && implemented.ContainingNamespace.IsNamespace("System"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool IsNonConcurrent(ITypeSymbol type)
         => nonConcurrentCache.GetOrAdd(type, t =>

@@ -301,7 +301,7 @@ internal static class Independence
     }
 
     /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
-    public static bool Conflict(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols, ImmutableArray<string> configured)
+    public static bool Conflict(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols, ImmutableArray<string> configured, bool dataScope)
     {
         if (first.IsSameCall(second))
         {
@@ -321,7 +321,7 @@ internal static class Independence
 
         if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
             || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second))
-            || (symbols.UsesEntityFramework && ReceivesOnService(first) && ReceivesOnService(second))
+            || (dataScope && ReceivesInDataScope(first) && ReceivesInDataScope(second))
             || HoldSameState(first, second, symbols))
         {
             return true;
@@ -336,7 +336,7 @@ internal static class Independence
                     continue;
                 }
 
-                if (UnsafeShared(a.Type, a.IsReceiver || b.IsReceiver, symbols, configured))
+                if (UnsafeShared(a.Type, a.IsReceiver || b.IsReceiver, symbols, configured, dataScope))
                 {
                     return true;
                 }
@@ -444,7 +444,7 @@ internal static class Independence
     /// or the configured one, a buffer or mutable collection, or — as a receiver — a concrete stateful class.
     /// Interfaces and abstract types (service boundaries) and the thread-safe list (HttpClient, concurrent collections) are.
     /// </summary>
-    public static bool UnsafeShared(ITypeSymbol type, bool asReceiver, FanOutSymbols symbols, ImmutableArray<string> configured)
+    public static bool UnsafeShared(ITypeSymbol type, bool asReceiver, FanOutSymbols symbols, ImmutableArray<string> configured, bool dataScope)
     {
         if (type.TypeKind == TypeKind.Error)
         {
@@ -478,7 +478,7 @@ internal static class Independence
             return false;
         }
 
-        if (symbols.UsesEntityFramework && IsOutOfSightService(type))
+        if ((dataScope && IsOutOfSightService(type)) || symbols.IsServiceFacade(type))
         {
             return true;
         }
@@ -516,7 +516,29 @@ internal static class Independence
         => type.TypeKind is TypeKind.Class or TypeKind.Interface
            && (type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name.EndsWith("UnitOfWork", StringComparison.Ordinal));
 
-    private static readonly Func<ITypeSymbol, bool> IsContextObjectPredicate = IsContextObject;
+    public static readonly Func<ITypeSymbol, bool> IsContextObjectPredicate = IsContextObject;
+
+    /// <summary>
+    /// A data context: a repository or unit of work, or a type named <c>…DbContext</c>/<c>…DataContext</c> (also behind an
+    /// interface) or derived from one. An execution, HTTP or pipeline context is a context object but not a data one.
+    /// </summary>
+    public static bool IsDataContext(ITypeSymbol type)
+    {
+        if (IsUnitOfWorkParticipant(type))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name.EndsWith("DbContext", StringComparison.Ordinal) || current.Name.EndsWith("DataContext", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Two receivers of classes declared here that each keep a field of the same unsafe type (a DbContext, a
@@ -564,15 +586,16 @@ internal static class Independence
 
     /// <summary>
     /// The receiver is an application service whose implementation is out of sight (<c>ICheckoutService</c>, <c>_api.Posts</c>
-    /// of type <c>IPostService</c>, a service class from another assembly). In a project that uses EF Core, services resolved
-    /// in one request scope usually share its one DbContext, which throws on a second operation started while the first
-    /// runs, so two of them keep their order there, as repositories do everywhere.
+    /// of type <c>IPostService</c>, a service class from another assembly) or a context object (<c>IWorkContext</c>, a
+    /// repository). In a data scope (<see cref="FanOutSymbols.InDataScope"/>), services resolved in one request scope
+    /// usually share its one DbContext, which throws on a second operation started while the first runs, so two of them
+    /// keep their order there, as repositories do everywhere.
     /// </summary>
-    private static bool ReceivesOnService(FanOutCandidate candidate)
+    private static bool ReceivesInDataScope(FanOutCandidate candidate)
     {
         foreach (var touch in candidate.Touches)
         {
-            if (touch.IsReceiver && IsOutOfSightService(touch.Type))
+            if (touch.IsReceiver && (IsOutOfSightService(touch.Type) || IsContextObject(touch.Type)))
             {
                 return true;
             }

@@ -460,4 +460,22 @@ public sealed class ASYNC104PositiveTests
             }
         }
         """, TargetFramework.Net80);
+
+    [Fact]
+    public Task A_stream_over_a_pipe_writer() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Buffers;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SendAsync(System.IO.Pipelines.PipeWriter pipe, byte[] payload)
+            {
+                using var stream = pipe.AsStream();
+                {|ASYNC104:stream.Write(payload, 0, payload.Length)|};
+                await Task.Yield();
+            }
+        }
+        """);
 }

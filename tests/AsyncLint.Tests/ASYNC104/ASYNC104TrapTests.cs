@@ -594,4 +594,33 @@ public sealed class ASYNC104TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_stream_detached_from_a_buffer_writer() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Buffers;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class PooledWriter : IBufferWriter<byte>
+        {
+            private byte[] buffer = new byte[16];
+            public void Advance(int count) { }
+            public Memory<byte> GetMemory(int sizeHint = 0) => buffer;
+            public Span<byte> GetSpan(int sizeHint = 0) => buffer;
+            public Stream DetachStream() => new MemoryStream(buffer);
+        }
+
+        class WriterTests
+        {
+            async Task<int> ReadsBackAsync(PooledWriter writer)
+            {
+                using var stream = writer.DetachStream();
+                var buffer = new byte[16];
+                var read = stream.Read(buffer, 0, buffer.Length);
+                await Task.Yield();
+                return read;
+            }
+        }
+        """);
 }

@@ -234,4 +234,52 @@ public sealed class ASYNC301PositiveTests
             }
         }
         """ + Services, TargetFramework.Net80);
+
+    [Fact]
+    public Task Clients_handed_out_by_one_API_client_are_requests() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Hub
+        {
+            public interface IRepositoriesClient { Task<string> GetAsync(string owner, string name); }
+            public interface IIssuesClient { Task<string[]> GetAllAsync(string owner, string name); }
+            public interface IHubClient { IRepositoriesClient Repository { get; } IIssuesClient Issue { get; } }
+
+            class Report
+            {
+                async Task<int> LoadAsync(IHubClient client, string owner, string name)
+                {
+                    var repository = {|ASYNC301:await client.Repository.GetAsync(owner, name)|};
+                    var issues = await client.Issue.GetAllAsync(owner, name);
+                    return repository.Length + issues.Length;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Services_of_a_class_that_keeps_no_data_state_are_requests() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public interface ICatalogService { Task<string[]> GetBrandsAsync(); }
+            public interface IBasketService { Task<int> GetBasketCountAsync(string buyer); }
+
+            class HeaderModel
+            {
+                private readonly ICatalogService catalog;
+                private readonly IBasketService basket;
+
+                HeaderModel(ICatalogService catalog, IBasketService basket) { this.catalog = catalog; this.basket = basket; }
+
+                async Task<int> LoadAsync(string buyer)
+                {
+                    var brands = {|ASYNC301:await catalog.GetBrandsAsync()|};
+                    var count = await basket.GetBasketCountAsync(buyer);
+                    return brands.Length + count;
+                }
+            }
+        }
+        """);
 }

@@ -763,4 +763,127 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Services_handed_out_by_one_facade_share_its_scope() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Cms
+        {
+            public interface ISiteService { Task<string[]> GetSitemapAsync(Guid siteId); }
+            public interface IPageService { Task<string[]> GetDraftsAsync(Guid siteId); }
+            public interface IContentApi : IDisposable { ISiteService Sites { get; } IPageService Pages { get; } }
+
+            class PageListModel
+            {
+                private readonly IContentApi api;
+
+                PageListModel(IContentApi api) => this.api = api;
+
+                async Task<int> LoadAsync(Guid siteId)
+                {
+                    var sitemap = await api.Sites.GetSitemapAsync(siteId);
+                    var drafts = await api.Pages.GetDraftsAsync(siteId);
+                    return sitemap.Length + drafts.Length;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Services_beside_a_repository_share_its_scope() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Cms
+        {
+            public interface IArchiveRepository { Task<Guid[]> GetPostsAsync(Guid archiveId); }
+            public interface IPostService { Task<string> GetCategoryAsync(Guid id); }
+            public interface IParamService { Task<int> GetPageSizeAsync(); }
+
+            class ArchiveService
+            {
+                private readonly IArchiveRepository repo;
+                private readonly IPostService posts;
+                private readonly IParamService parameters;
+
+                ArchiveService(IArchiveRepository repo, IPostService posts, IParamService parameters)
+                {
+                    this.repo = repo;
+                    this.posts = posts;
+                    this.parameters = parameters;
+                }
+
+                async Task<string> LoadAsync(Guid categoryId)
+                {
+                    var size = await parameters.GetPageSizeAsync();
+                    var category = await posts.GetCategoryAsync(categoryId);
+                    return category + size;
+                }
+            }
+        }
+        """);
+
+    private const string Xunit = """
+
+        namespace Xunit
+        {
+            public sealed class FactAttribute : System.Attribute { }
+        }
+        """;
+
+    [Fact]
+    public Task A_test_project_runs_its_steps_in_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class OrderTests
+        {
+            [Xunit.Fact]
+            public async Task Loads_the_user_and_the_orders()
+            {
+                var user = await Fixture.Users.GetUserAsync(1);
+                var orders = await Fixture.Orders.GetOrdersAsync(1);
+                System.Console.WriteLine(user + orders.Length);
+            }
+        }
+
+        static class Fixture
+        {
+            public static IUsers Users = null!;
+            public static IOrders Orders = null!;
+        }
+        """ + Services + Xunit);
+
+    [Fact]
+    public Task A_test_project_is_reported_when_asked_for() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer>
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+
+                class OrderTests
+                {
+                    [Xunit.Fact]
+                    public async Task Loads_the_user_and_the_orders()
+                    {
+                        var user = {|ASYNC301:await Fixture.Users.GetUserAsync(1)|};
+                        var orders = await Fixture.Orders.GetOrdersAsync(1);
+                        System.Console.WriteLine(user + orders.Length);
+                    }
+                }
+
+                static class Fixture
+                {
+                    public static IUsers Users = null!;
+                    public static IOrders Orders = null!;
+                }
+                """ + Services + Xunit,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.fan_out_in_tests = true\n") },
+        },
+    }.RunAsync();
 }

@@ -171,4 +171,35 @@ public sealed class ASYNC302PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_service_held_beside_an_execution_context_is_a_service_boundary() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Hosting
+        {
+            public sealed class AppExecutionContext { public bool IsPublishMode { get; set; } }
+            public interface IClusterService { Task<string> GetAsync(string name); }
+
+            class Executor
+            {
+                private readonly AppExecutionContext executionContext;
+                private readonly IClusterService cluster;
+
+                Executor(AppExecutionContext executionContext, IClusterService cluster) { this.executionContext = executionContext; this.cluster = cluster; }
+
+                async Task<List<string>> AddressesAsync(IEnumerable<string> names)
+                {
+                    var addresses = new List<string>();
+                    foreach (var name in names)
+                    {
+                        addresses.Add({|ASYNC302:await cluster.GetAsync(name)|});
+                    }
+
+                    return addresses;
+                }
+            }
+        }
+        """);
 }

@@ -622,4 +622,68 @@ public sealed class ASYNC302TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_service_reached_through_a_facade_is_that_scope_in_every_iteration() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Cms
+        {
+            public interface IPostService { Task<string> GetByIdAsync(Guid id); }
+            public interface IPageService { Task<string> GetByIdAsync(Guid id); }
+            public interface IContentApi : IDisposable { IPostService Posts { get; } IPageService Pages { get; } }
+
+            class CommentList
+            {
+                private readonly IContentApi api;
+
+                CommentList(IContentApi api) => this.api = api;
+
+                async Task<List<string>> TitlesAsync(IEnumerable<Guid> ids)
+                {
+                    var titles = new List<string>();
+                    foreach (var id in ids)
+                    {
+                        titles.Add(await api.Posts.GetByIdAsync(id));
+                    }
+
+                    return titles;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_service_held_beside_a_repository_is_its_scope_in_every_iteration() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Cms
+        {
+            public interface IArchiveRepository { Task<Guid[]> GetPostsAsync(Guid archiveId); }
+            public interface IPostService { Task<string> GetByIdAsync(Guid id); }
+
+            class ArchiveService
+            {
+                private readonly IArchiveRepository repo;
+                private readonly IPostService posts;
+
+                ArchiveService(IArchiveRepository repo, IPostService posts) { this.repo = repo; this.posts = posts; }
+
+                async Task<List<string>> LoadAsync(IEnumerable<Guid> ids)
+                {
+                    var list = new List<string>();
+                    foreach (var id in ids)
+                    {
+                        list.Add(await posts.GetByIdAsync(id));
+                    }
+
+                    return list;
+                }
+            }
+        }
+        """);
 }
