@@ -321,7 +321,7 @@ internal static class Independence
 
         if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
             || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second))
-            || (dataScope && ReceivesInDataScope(first) && ReceivesInDataScope(second))
+            || (dataScope && ReceivesInDataScope(first, symbols) && ReceivesInDataScope(second, symbols))
             || HoldSameState(first, second, symbols))
         {
             return true;
@@ -478,7 +478,7 @@ internal static class Independence
             return false;
         }
 
-        if ((dataScope && IsOutOfSightService(type)) || symbols.IsServiceFacade(type))
+        if ((dataScope && IsOutOfSightService(type, symbols)) || symbols.IsServiceFacade(type))
         {
             return true;
         }
@@ -591,11 +591,11 @@ internal static class Independence
     /// usually share its one DbContext, which throws on a second operation started while the first runs, so two of them
     /// keep their order there, as repositories do everywhere.
     /// </summary>
-    private static bool ReceivesInDataScope(FanOutCandidate candidate)
+    private static bool ReceivesInDataScope(FanOutCandidate candidate, FanOutSymbols symbols)
     {
         foreach (var touch in candidate.Touches)
         {
-            if (touch.IsReceiver && (IsOutOfSightService(touch.Type) || IsContextObject(touch.Type)))
+            if (touch.IsReceiver && (IsOutOfSightService(touch.Type, symbols) || IsContextObject(touch.Type)))
             {
                 return true;
             }
@@ -605,12 +605,17 @@ internal static class Independence
     }
 
     /// <summary>
-    /// A type named <c>…Service</c> whose implementation is out of sight: an interface, or a class from a referenced assembly.
-    /// A class declared here shows what it holds (<see cref="HoldSameState"/> decides for it).
+    /// A type named <c>…Service</c>, <c>…Manager</c> or <c>…Store</c> whose implementation is out of sight: an interface, or
+    /// a class from a referenced assembly (ASP.NET Core Identity's <c>UserManager</c> and <c>SignInManager</c> sit on one
+    /// user store over the request's <c>DbContext</c>). A class declared here shows what it holds (<see cref="HoldSameState"/>
+    /// decides for it).
     /// </summary>
-    private static bool IsOutOfSightService(ITypeSymbol type)
-        => (type.TypeKind == TypeKind.Interface || (type.TypeKind == TypeKind.Class && type.DeclaringSyntaxReferences.IsEmpty))
-           && type.Name.EndsWith("Service", StringComparison.Ordinal);
+    private static bool IsOutOfSightService(ITypeSymbol type, FanOutSymbols symbols)
+        => (type.TypeKind == TypeKind.Interface
+            || (type.TypeKind == TypeKind.Class && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, symbols.Symbols.Compilation.Assembly)))
+           && (type.Name.EndsWith("Service", StringComparison.Ordinal)
+               || type.Name.EndsWith("Manager", StringComparison.Ordinal)
+               || type.Name.EndsWith("Store", StringComparison.Ordinal));
 
     /// <summary>Does <paramref name="later"/> read something <paramref name="writes"/> says was written before it?</summary>
     public static bool ReadsWritten(FanOutCandidate later, WriteSet writes)

@@ -825,6 +825,68 @@ public sealed class ASYNC301TrapTests
         }
         """);
 
+    [Fact]
+    public Task Identity_managers_of_a_project_that_uses_EF_Core_share_its_user_store() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer>
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Identity;
+
+                namespace Microsoft.EntityFrameworkCore
+                {
+                    public class DbContext { }
+                }
+
+                public class User { }
+
+                class ManageController
+                {
+                    private readonly UserManager<User> userManager;
+                    private readonly SignInManager<User> signInManager;
+
+                    ManageController(UserManager<User> userManager, SignInManager<User> signInManager) { this.userManager = userManager; this.signInManager = signInManager; }
+
+                    async Task<int> LoginsAsync(User user)
+                    {
+                        var logins = await userManager.GetLoginsAsync(user);
+                        var schemes = await signInManager.GetExternalAuthenticationSchemesAsync();
+                        return logins.Count + schemes.Count;
+                    }
+                }
+                """,
+            },
+            AdditionalReferences =
+            {
+                Library("Identity", """
+                    namespace Microsoft.AspNetCore.Identity
+                    {
+                        using System.Collections.Generic;
+                        using System.Threading.Tasks;
+
+                        public class UserManager<TUser> { public virtual Task<IList<string>> GetLoginsAsync(TUser user) => Task.FromResult<IList<string>>(new List<string>()); }
+                        public class SignInManager<TUser> { public virtual Task<IList<string>> GetExternalAuthenticationSchemesAsync() => Task.FromResult<IList<string>>(new List<string>()); }
+                    }
+                    """),
+            },
+        },
+    }.RunAsync();
+
+    private static Microsoft.CodeAnalysis.MetadataReference Library(string name, string source)
+    {
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            name,
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+            Basic.Reference.Assemblies.Net100.References.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var stream = new System.IO.MemoryStream();
+        Assert.True(library.Emit(stream).Success);
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
     private const string Xunit = """
 
         namespace Xunit
