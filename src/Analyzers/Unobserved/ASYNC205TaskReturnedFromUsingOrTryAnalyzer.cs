@@ -88,7 +88,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             // Last, the question that reads the whole function: a using whose resource is only consulted guards nothing.
             block = EnclosingGuard(@return, out _, readResources: true);
-            if (block is null)
+            if (block is null || (block.Value.OnlyCatches && ObservesItsOwnFault(call)))
             {
                 return;
             }
@@ -180,6 +180,48 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 if (value is ILocalReferenceOperation or IParameterReferenceOperation && symbols.IsAwaitable(value.Type))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>return handler(arg).ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); });</c>: the continuation is the
+        /// asynchronous half of the catch around it (it reads the antecedent's <c>Exception</c> or <c>IsFaulted</c>, or runs
+        /// only on a fault); the catch is there for what the call throws before it returns its task.
+        /// </summary>
+        private static bool ObservesItsOwnFault(IInvocationOperation call)
+        {
+            if (call.TargetMethod.Name != "ContinueWith" || call.Instance is null)
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation or IDelegateCreationOperation)
+                {
+                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+                }
+
+                if (value is IFieldReferenceOperation { Field.Name: "OnlyOnFaulted" })
+                {
+                    return true;
+                }
+
+                if (value is IAnonymousFunctionOperation continuation && continuation.Symbol.Parameters.Length > 0)
+                {
+                    var antecedent = continuation.Symbol.Parameters[0];
+                    foreach (var operation in continuation.Body.Descendants())
+                    {
+                        if (operation is IPropertyReferenceOperation { Property.Name: "Exception" or "IsFaulted", Instance: IParameterReferenceOperation reference }
+                            && SymbolEqualityComparer.Default.Equals(reference.Parameter, antecedent))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
 
@@ -318,7 +360,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                                                   && !ConvertsSynchronousExceptionsToFaultedTasks(@try) && !OnlyRethrows(@try)
                                                   && !FinallyOnlyRestoresFlow(@try):
                         found = @try.Finally is null
-                            ? new Guard("try", "the catch never sees its exceptions")
+                            ? new Guard("try", "the catch never sees its exceptions", onlyCatches: true)
                             : @try.Catches.Length > 0
                                 ? new Guard("try", "the catch never sees its exceptions and the finally runs")
                                 : new Guard("try", "the finally runs");
@@ -562,15 +604,19 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
         private readonly struct Guard
         {
-            public Guard(string keyword, string consequence)
+            public Guard(string keyword, string consequence, bool onlyCatches = false)
             {
                 Keyword = keyword;
                 Consequence = consequence;
+                OnlyCatches = onlyCatches;
             }
 
             public string Keyword { get; }
 
             public string Consequence { get; }
+
+            /// <summary>A try with catches and no finally: nothing is released early, only the async failures escape the catch.</summary>
+            public bool OnlyCatches { get; }
         }
     }
 }

@@ -558,4 +558,67 @@ public sealed class ASYNC205TrapTests
             void Cleanup() { }
         }
         """);
+
+    [Fact]
+    public Task A_catch_for_the_synchronous_part_and_a_continuation_for_the_faults() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Event<T>
+        {
+            Task ProcessHandler(Func<T, Task> handler, T argument)
+            {
+                try
+                {
+                    return handler(argument).ContinueWith(t =>
+                    {
+                        if (t.IsFaulted)
+                        {
+                            Console.Error.WriteLine(t.Exception);
+                        }
+                    });
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                    return Task.CompletedTask;
+                }
+            }
+
+            Task ProcessOnFault(Func<T, Task> handler, T argument)
+            {
+                try
+                {
+                    return handler(argument).ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                    return Task.CompletedTask;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_continuation_that_ignores_the_fault_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Event<T>
+        {
+            Task<int> Measure(Func<T, Task<int>> handler, T argument)
+            {
+                try
+                {
+                    {|ASYNC205:return handler(argument).ContinueWith(t => t.Result * 2);|}
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                    return Task.FromResult(0);
+                }
+            }
+        }
+        """);
 }
