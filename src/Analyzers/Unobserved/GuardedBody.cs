@@ -8,8 +8,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 
 /// <summary>
 /// A function body from which no exception can escape: a guard — a <c>try</c> whose catch-all (<c>catch</c>,
-/// <c>catch (Exception)</c>, no filter) and <c>finally</c> never throw, or a worker loop on a plain condition whose body
-/// is guarded in turn — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
+/// <c>catch (Exception)</c>, no filter) and <c>finally</c> never throw, a worker loop on a plain condition whose body
+/// is guarded in turn, or a <c>foreach</c> over a collection read as it is whose body is guarded, element by element — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
 /// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps) and, after it, quiet steps or a
 /// completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>). An async void callback, background loop or
 /// outcome-forwarding helper written this way is deliberate, guarded fire-and-forget: nothing it does can be lost.
@@ -70,8 +70,19 @@ internal static class GuardedBody
         TryStatementSyntax @try => HasSwallowingCatchAll(@try) && (@try.Finally is null || !Throws(@try.Finally.Block)),
         WhileStatementSyntax { Statement: BlockSyntax loopBody } loop => IsQuietValue(loop.Condition)
                                                                          && IsGuardedBlock(loopBody, depth + 1),
+
+        // foreach (var handler in handlers) { try { handler(); } catch (Exception e) { log } }: guarded one element at a time.
+        ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Statement: BlockSyntax elementBody } each
+            => IsQuietSequence(each.Expression) && IsGuardedBlock(elementBody, depth + 1),
         _ => false,
     };
+
+    /// <summary>A collection read as it is (<c>handlers</c>, <c>_subscribers</c>), or viewed with <c>Cast&lt;T&gt;()</c>, <c>OfType&lt;T&gt;()</c>, <c>ToArray()</c>, <c>ToList()</c>.</summary>
+    private static bool IsQuietSequence(ExpressionSyntax collection)
+        => IsPlainRead(collection)
+           || (collection is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax view }
+               && view.Name.Identifier.ValueText is "Cast" or "OfType" or "ToArray" or "ToList"
+               && IsPlainRead(view.Expression));
 
     private static bool HasSwallowingCatchAll(TryStatementSyntax @try)
     {

@@ -507,4 +507,77 @@ public sealed class ASYNC201GuardedWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Handlers_run_in_the_background_each_in_its_own_guard() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        static class Events
+        {
+            public static void Raise(EventHandler<EventArgs>? handler, object sender, bool inline)
+            {
+                static void ExecuteInvocations(object sender, Delegate[] invocations)
+                {
+                    foreach (EventHandler<EventArgs> invocation in invocations.Cast<EventHandler<EventArgs>>())
+                    {
+                        try
+                        {
+                            invocation(sender, EventArgs.Empty);
+                        }
+                        catch (Exception e)
+                        {
+                            Console.Error.WriteLine(e);
+                        }
+                    }
+                }
+
+                if (handler is null)
+                {
+                    return;
+                }
+
+                var invocations = handler.GetInvocationList();
+                if (inline)
+                {
+                    ExecuteInvocations(sender, invocations);
+                }
+                else
+                {
+                    Task.Run(() => ExecuteInvocations(sender, invocations));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Handlers_run_in_the_background_with_work_outside_the_guard_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        static class Events
+        {
+            public static void Raise(Action[] handlers)
+            {
+                static void ExecuteInvocations(Action[] invocations)
+                {
+                    foreach (var invocation in invocations)
+                    {
+                        Console.WriteLine(invocation.Method.Name.Substring(3));
+                        try
+                        {
+                            invocation();
+                        }
+                        catch (Exception e)
+                        {
+                            Console.Error.WriteLine(e);
+                        }
+                    }
+                }
+
+                {|ASYNC201:Task.Run(() => ExecuteInvocations(handlers))|};
+            }
+        }
+        """);
 }
