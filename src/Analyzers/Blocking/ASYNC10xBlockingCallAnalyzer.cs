@@ -190,6 +190,83 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>
+        /// <c>Main</c> or the top-level statements: the process's own thread, which has nothing else to do while the host
+        /// runs (<c>app.Run();</c> at the end of an async <c>Program.cs</c>). No pool thread is held.
+        /// </summary>
+        private static bool IsEntryPoint(ISymbol containingSymbol)
+            => containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
+
+        /// <summary>
+        /// <c>parser.ParseDocument(html)</c>, <c>json.Serialize(value, options)</c>: parsing text or bytes already in memory,
+        /// or serializing to a string or bytes. It is CPU work; the async twin exists for a stream source or to load more,
+        /// and given the same string it only wraps the same work. No argument or receiver is a stream, reader or writer.
+        /// </summary>
+        private bool ConvertsInMemory(IInvocationOperation invocation, IOperation? receiver)
+        {
+            var method = invocation.TargetMethod;
+            if ((!NamesAWord(method.Name, "Parse") && !NamesAWord(method.Name, "Serialize") && !NamesAWord(method.Name, "Deserialize"))
+                || NamesAWord(method.Name, "File") || IsStreamLike(receiver?.Type))
+            {
+                return false;
+            }
+
+            var contentInMemory = IsTextOrBytes(method.ReturnType);
+            foreach (var argument in invocation.Arguments)
+            {
+                var type = Strip(argument.Value).Type;
+                if (IsStreamLike(type) || (type?.SpecialType == SpecialType.System_String && NamesALocation(argument.Parameter?.Name)))
+                {
+                    // ParseFile(path), Deserialize(url): the string says where to read from, and reading is I/O.
+                    return false;
+                }
+
+                contentInMemory |= IsTextOrBytes(type);
+            }
+
+            return contentInMemory;
+        }
+
+        private static bool NamesALocation(string? parameterName)
+        {
+            if (parameterName is null)
+            {
+                return false;
+            }
+
+            foreach (var word in LocationWords)
+            {
+                if (parameterName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly ImmutableArray<string> LocationWords = ImmutableArray.Create("path", "file", "uri", "url", "address", "location", "directory");
+
+        private static bool IsTextOrBytes(ITypeSymbol? type)
+            => type is not null
+               && (type.SpecialType == SpecialType.System_String
+                   || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte or SpecialType.System_Char });
+
+        /// <summary><paramref name="word"/> as a word of a PascalCase name (<c>ParseDocument</c>, <c>TryParse</c>; not <c>Parser</c>).</summary>
+        private static bool NamesAWord(string name, string word)
+        {
+            for (var at = name.IndexOf(word, StringComparison.Ordinal); at >= 0; at = name.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if (end == name.Length || char.IsUpper(name[end]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>"Sync" as a word of the name: not the tail of "Async", and not the head of "Synchronize".</summary>
         private static bool NamesSync(string name)
         {
@@ -236,6 +313,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
                 || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
                 || (!IsFrameworkIo(method, receiverType) && HasInMemoryStreamArgument(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
+                || (!IsFrameworkIo(method, receiverType) && (IsEntryPoint(context.ContainingSymbol) || ConvertsInMemory(invocation, receiver)))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
                 return;
@@ -488,12 +566,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return false;
                 }
 
-                var value = Strip(argument.Value);
-                var otherValue = Strip(other);
-                var same = value.ConstantValue.HasValue
-                    ? otherValue.ConstantValue.HasValue && Equals(value.ConstantValue.Value, otherValue.ConstantValue.Value)
-                    : ReferencedSymbol(value) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, ReferencedSymbol(otherValue));
-                if (!same)
+                if (!SameValue(Strip(argument.Value), Strip(other), depth: 0))
                 {
                     return false;
                 }
@@ -503,6 +576,29 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The local, parameter, field or property a receiver or argument reads; the type for <c>this</c>.</summary>
+        /// <summary>The same constant, the same local, parameter or member of this, or the same member read on such a value (<c>scope.ServiceProvider</c>).</summary>
+        private static bool SameValue(IOperation value, IOperation other, int depth)
+        {
+            if (value.ConstantValue.HasValue)
+            {
+                return other.ConstantValue.HasValue && Equals(value.ConstantValue.Value, other.ConstantValue.Value);
+            }
+
+            if (ReferencedSymbol(value) is { } symbol)
+            {
+                return SymbolEqualityComparer.Default.Equals(symbol, ReferencedSymbol(other));
+            }
+
+            return depth < 3 && (value, other) switch
+            {
+                (IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } instance } property, IPropertyReferenceOperation { Instance: { } otherInstance } otherProperty)
+                    => SymbolEqualityComparer.Default.Equals(property.Property, otherProperty.Property) && SameValue(Strip(instance), Strip(otherInstance), depth + 1),
+                (IFieldReferenceOperation { Instance: { } instance } field, IFieldReferenceOperation { Instance: { } otherInstance } otherField)
+                    => SymbolEqualityComparer.Default.Equals(field.Field, otherField.Field) && SameValue(Strip(instance), Strip(otherInstance), depth + 1),
+                _ => false,
+            };
+        }
+
         private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : Strip(operation) switch
         {
             ILocalReferenceOperation local => local.Local,

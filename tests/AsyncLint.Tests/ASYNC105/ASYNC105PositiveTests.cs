@@ -373,4 +373,34 @@ public sealed class ASYNC105PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Parsing_a_file_or_a_stream() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public interface IConfig { }
+
+        public interface IConfigParser
+        {
+            IConfig ParseFile(string path);
+            Task<IConfig> ParseFileAsync(string path);
+            IConfig Parse(Stream source);
+            Task<IConfig> ParseAsync(Stream source);
+            IConfig Deserialize(string location);
+            Task<IConfig> DeserializeAsync(string location);
+        }
+
+        class Loader
+        {
+            async Task<IConfig[]> LoadAsync(IConfigParser parser, Stream stream, string path, string url)
+            {
+                await Task.Yield();
+                var a = {|ASYNC105:parser.ParseFile(path)|};
+                var b = {|ASYNC105:parser.Parse(stream)|};
+                var c = {|ASYNC105:parser.Deserialize(url)|};
+                return new[] { a, b, c };
+            }
+        }
+        """);
 }

@@ -475,4 +475,112 @@ public sealed class ASYNC105TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Both_halves_of_an_extension_hook_on_a_scope_s_services() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public interface IScope : IDisposable { IServiceProvider ServiceProvider { get; } }
+        public interface ISiteTask
+        {
+            string ExecuteTask(IServiceProvider provider, string site);
+            Task<string> ExecuteTaskAsync(IServiceProvider provider, string site);
+        }
+
+        public abstract class HostedJob
+        {
+            public virtual string ExecuteJob(IServiceProvider provider) => "";
+            public virtual Task<string> ExecuteJobAsync(IServiceProvider provider) => Task.FromResult("");
+
+            async Task<string> RunAsync(IScope scope, object taskObject, string site)
+            {
+                var notes = "";
+                notes += ExecuteJob(scope.ServiceProvider);
+                notes += await ExecuteJobAsync(scope.ServiceProvider);
+
+                var log = ((ISiteTask)taskObject).ExecuteTask(scope.ServiceProvider, site);
+                log += await ((ISiteTask)taskObject).ExecuteTaskAsync(scope.ServiceProvider, site);
+                return notes + log;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task One_half_of_a_hook_with_a_different_argument_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public interface IScope : IDisposable { IServiceProvider ServiceProvider { get; } }
+
+        public abstract class HostedJob
+        {
+            public virtual string ExecuteJob(IServiceProvider provider) => "";
+            public virtual Task<string> ExecuteJobAsync(IServiceProvider provider) => Task.FromResult("");
+
+            async Task<string> RunAsync(IScope scope, IScope other)
+            {
+                var notes = {|ASYNC105:ExecuteJob(scope.ServiceProvider)|};
+                notes += await ExecuteJobAsync(other.ServiceProvider);
+                return notes;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Parsing_or_serializing_content_already_in_memory() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IDocument { string Title { get; } }
+
+        public interface IHtmlParser
+        {
+            IDocument ParseDocument(string source);
+            IDocument ParseDocument(Stream source);
+            Task<IDocument> ParseDocumentAsync(string source, CancellationToken cancellation);
+            Task<IDocument> ParseDocumentAsync(Stream source, CancellationToken cancellation);
+        }
+
+        public interface IJsonConverter
+        {
+            string Serialize(object value, object? options = null);
+            Task<string> SerializeAsync(object value, object? options = null, CancellationToken cancellation = default);
+        }
+
+        class Indexer
+        {
+            async Task<string> ReadAsync(IHtmlParser parser, IJsonConverter json, Task<string> download, CancellationToken token)
+            {
+                var html = await download;
+                var document = parser.ParseDocument(html);
+                return json.Serialize(document);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_host_run_at_the_end_of_an_async_Main() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface IHost
+        {
+            void Run();
+            Task RunAsync();
+            Task StartAsync();
+        }
+
+        static class Program
+        {
+            static async Task Main()
+            {
+                IHost app = Build();
+                await app.StartAsync();
+                app.Run();
+            }
+
+            static IHost Build() => null!;
+        }
+        """);
 }
