@@ -183,6 +183,7 @@ internal static class Independence
             || method.ContainingType.TypeKind == TypeKind.Delegate
             || symbols.IsOrderedName(method.Name)
             || IsLogger(method.ContainingType, symbols)
+            || IsMessageDispatcher(ReceiverType(invocation))
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols))
         {
@@ -905,6 +906,18 @@ internal static class Independence
 
         return false;
     }
+
+    /// <summary>
+    /// A mediator, publisher or bus (<c>IMediator</c>, <c>IPublisher</c>, <c>IEventBus</c>, <c>IBus</c>, an event aggregator):
+    /// what goes through it runs handlers with side effects the next step is ordered after (<c>await
+    /// mediator.EntityDeleted(bid)</c>, a project extension that publishes), whatever the call is named.
+    /// </summary>
+    private static bool IsMessageDispatcher(ITypeSymbol? type)
+        => type is not null
+           && (type.Name.EndsWith("Mediator", StringComparison.Ordinal)
+               || type.Name.EndsWith("Publisher", StringComparison.Ordinal)
+               || type.Name.EndsWith("Bus", StringComparison.Ordinal)
+               || type.Name.EndsWith("EventAggregator", StringComparison.Ordinal));
 
     private static bool IsLogger(INamedTypeSymbol type, FanOutSymbols symbols)
         => type.IsOrImplements(symbols.Logger) || type.Name.IndexOf("Logger", StringComparison.Ordinal) >= 0;
