@@ -313,6 +313,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
                 || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
                 || (!IsFrameworkIo(method, receiverType) && HasInMemoryStreamArgument(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
+                || (IsFrameworkIo(method, receiverType) && WritesOnlyToMemory(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
                 || (!IsFrameworkIo(method, receiverType) && (IsEntryPoint(context.ContainingSymbol) || ConvertsInMemory(invocation, receiver)))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
@@ -835,6 +836,29 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return StreamArgumentsAllInMemory(invocation, receiver, configured, depth: 0);
         }
 
+        /// <summary>
+        /// <c>element.Save(memory)</c>, <c>serializer.Serialize(memoryStream, value)</c>: a framework object that is no stream
+        /// itself, whose only I/O in this overload goes to its stream arguments, all in memory, and which is given no
+        /// location to read or write (<c>Save(path)</c>, <c>CreateFromDirectory(directory, memory)</c> still touch the disk).
+        /// </summary>
+        private bool WritesOnlyToMemory(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)
+        {
+            if (invocation.TargetMethod.IsStatic || receiver?.Type is not { } receiverType || blocking.IsWrapperType(receiverType))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.Type?.SpecialType == SpecialType.System_String && NamesALocation(argument.Parameter?.Name))
+                {
+                    return false;
+                }
+            }
+
+            return StreamArgumentsAllInMemory(invocation, receiver, configured, depth: 0);
+        }
+
         private static bool IsSystemNamespace(INamespaceSymbol ns)
         {
             var outermost = ns;
@@ -856,7 +880,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             var found = false;
             foreach (var argument in call.Arguments)
             {
-                if (ReferenceEquals(argument.Value, skip) || !IsStreamLike(argument.Value.Type))
+                // An option of an I/O namespace (SaveOptions, FileShare) is a value, not a stream.
+                if (ReferenceEquals(argument.Value, skip) || argument.Value.Type is { IsValueType: true } || !IsStreamLike(argument.Value.Type))
                 {
                     continue;
                 }

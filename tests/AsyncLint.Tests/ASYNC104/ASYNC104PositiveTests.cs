@@ -478,4 +478,22 @@ public sealed class ASYNC104PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_framework_object_saved_to_a_file_or_a_device() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using System.Xml.Linq;
+
+        class C
+        {
+            async Task SaveAsync(XElement element, Stream device, string path)
+            {
+                await Task.Yield();
+                {|ASYNC104:element.Save(device, SaveOptions.None)|};
+                using var file = File.Create(path);
+                {|ASYNC104:element.Save(file, SaveOptions.DisableFormatting)|};
+            }
+        }
+        """);
 }

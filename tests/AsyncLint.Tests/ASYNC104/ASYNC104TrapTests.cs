@@ -623,4 +623,23 @@ public sealed class ASYNC104TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_framework_object_saved_into_a_memory_stream() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using System.Xml.Linq;
+
+        class C
+        {
+            async Task CopyAsync(XElement element, Stream destination)
+            {
+                using (var memory = new MemoryStream())
+                {
+                    element.Save(memory, SaveOptions.DisableFormatting);
+                    await destination.WriteAsync(memory.ToArray());
+                }
+            }
+        }
+        """);
 }
