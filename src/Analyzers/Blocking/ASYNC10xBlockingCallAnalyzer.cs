@@ -756,7 +756,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            if (depth >= 4)
+            if (depth >= 8)
             {
                 return false;
             }
@@ -776,7 +776,16 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return true;
 
                 case ILocalReferenceOperation local:
-                    return IsInMemory(Initializer(local), configured, depth + 1);
+                    return IsInMemory(Initializer(local) ?? IteratedCollection(local), configured, depth + 1);
+
+                // An archive's entries, and the streams they open, are views of the archive's own stream:
+                // new ZipArchive(new MemoryStream(bytes)) → archive.Entries / archive.GetEntry(name) → entry.Open().
+                case IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } archive } when IsZipType(archive.Type, "ZipArchive"):
+                    return IsInMemory(archive, configured, depth + 1);
+                case IInvocationOperation { TargetMethod.Name: "GetEntry", Instance: { } archive } when IsZipType(archive.Type, "ZipArchive"):
+                    return IsInMemory(archive, configured, depth + 1);
+                case IInvocationOperation { TargetMethod.Name: "Open", Instance: { } entry } when IsZipType(entry.Type, "ZipArchiveEntry"):
+                    return IsInMemory(entry, configured, depth + 1);
 
                 // An embedded resource: GetManifestResourceStream hands back an UnmanagedMemoryStream over the loaded image.
                 case IInvocationOperation { TargetMethod.Name: "GetManifestResourceStream" }:
@@ -1158,6 +1167,23 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         private static bool IsSystemBuffers(INamedTypeSymbol type)
             => type.ContainingNamespace.IsNamespace("System.Buffers");
+
+        private static bool IsZipType(ITypeSymbol? type, string name)
+            => type is not null && type.Name == name && type.ContainingNamespace.IsNamespace("System.IO.Compression");
+
+        /// <summary>The collection a <c>foreach</c> variable walks (<c>foreach (var entry in archive.Entries)</c>), from the same tree.</summary>
+        private static IOperation? IteratedCollection(ILocalReferenceOperation local)
+        {
+            var references = local.Local.DeclaringSyntaxReferences;
+            var model = local.SemanticModel;
+            if (references.Length != 1 || model is null || references[0].SyntaxTree != model.SyntaxTree
+                || references[0].GetSyntax() is not ForEachStatementSyntax each)
+            {
+                return null;
+            }
+
+            return model.GetOperation(each.Expression) is { } collection ? Strip(collection) : null;
+        }
 
         /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
         private static IOperation? Initializer(ILocalReferenceOperation local)

@@ -496,4 +496,25 @@ public sealed class ASYNC104PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task The_entries_of_a_zip_archive_on_disk() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        class Loader
+        {
+            async Task UnpackAsync(string path, Stream destination)
+            {
+                await Task.Yield();
+                using var archive = new ZipArchive(File.OpenRead(path));
+                foreach (var entry in archive.Entries)
+                {
+                    using var source = {|ASYNC104:entry.Open()|};
+                    {|ASYNC104:source.CopyTo(destination)|};
+                }
+            }
+        }
+        """);
 }

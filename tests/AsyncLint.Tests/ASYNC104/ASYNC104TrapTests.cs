@@ -642,4 +642,34 @@ public sealed class ASYNC104TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task The_entries_of_a_zip_archive_over_downloaded_bytes() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.IO.Compression;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Loader
+        {
+            async Task<Dictionary<string, byte[]>> UnpackAsync(HttpClient http, string url)
+            {
+                var files = new Dictionary<string, byte[]>();
+                var zip = await http.GetByteArrayAsync(url);
+                using var archive = new ZipArchive(new MemoryStream(zip));
+                foreach (var entry in archive.Entries)
+                {
+                    using var ms = new MemoryStream();
+                    entry.Open().CopyTo(ms);
+                    files[entry.FullName] = ms.ToArray();
+                }
+
+                var manifest = archive.GetEntry("manifest.json");
+                using var reader = new StreamReader(manifest!.Open());
+                files["manifest"] = System.Text.Encoding.UTF8.GetBytes(reader.ReadToEnd());
+                return files;
+            }
+        }
+        """);
 }
