@@ -173,7 +173,7 @@ internal sealed class TaskCompletion
                 return false;
             }
 
-            if (AwaitsLocal(earlier, local))
+            if (AwaitsLocal(earlier, local) || TryStartsAwaiting(earlier, local))
             {
                 break;
             }
@@ -181,6 +181,14 @@ internal sealed class TaskCompletion
 
         return !IsAssignedAfterDeclaration(local, block);
     }
+
+    /// <summary>
+    /// <c>try { await t; … } catch { … }</c>: past this statement the task is complete whichever way the try ended, since
+    /// its first step awaits the task, and an await throws only when the task has faulted or been canceled.
+    /// </summary>
+    private bool TryStartsAwaiting(IOperation statement, ILocalSymbol local)
+        => statement is ITryOperation { Finally: null, Catches.Length: > 0, Body.Operations: { Length: > 0 } body }
+           && AwaitsLocal(body[0], local);
 
     /// <summary>
     /// A task queued on a batch, then the batch run synchronously: <c>var x = batch.GetAsync(k); … batch.Execute(); … x.Result</c>

@@ -576,4 +576,28 @@ public sealed class ASYNC101PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Read_after_a_try_that_may_fail_before_awaiting() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class MetaIndexer
+        {
+            async Task<int> SearchAsync(Task<int> search, Func<Task> prepare)
+            {
+                try
+                {
+                    await prepare();
+                    await search;
+                }
+                catch
+                {
+                    Console.Error.WriteLine("failed");
+                }
+
+                return {|ASYNC101:search.Result|};
+            }
+        }
+        """);
 }

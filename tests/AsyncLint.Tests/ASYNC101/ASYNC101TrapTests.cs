@@ -1132,4 +1132,29 @@ public sealed class ASYNC101TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Read_after_a_try_that_awaits_the_task_first() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class MetaIndexer
+        {
+            async Task<int> SearchAsync(Task<int[]>[] searches)
+            {
+                var all = Task.WhenAll(searches);
+                try
+                {
+                    await all;
+                }
+                catch
+                {
+                    Console.Error.WriteLine(all.Exception);
+                }
+
+                return all.Result.Sum(r => r.Length);
+            }
+        }
+        """);
 }
