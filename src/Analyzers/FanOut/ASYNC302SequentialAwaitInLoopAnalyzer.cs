@@ -164,8 +164,81 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (IsTimed(loop))
+            {
+                return;
+            }
+
             Report(context, loop, kind, candidate, statements, awaitIndex, hasContinue);
         }
+
+        /// <summary>
+        /// <c>var sw = Stopwatch.StartNew(); foreach (…) await store.GetAsync(i); sw.Stop();</c>: a loop between starting a
+        /// stopwatch and stopping or reading it measures the sequential rate on purpose; run together it measures
+        /// something else.
+        /// </summary>
+        private static bool IsTimed(ILoopOperation loop)
+        {
+            if (loop.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(loop);
+            var started = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < index; i++)
+            {
+                foreach (var operation in block.Operations[i].DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation { Initializer.Value: IInvocationOperation { TargetMethod.Name: "StartNew" } start } declarator
+                            when IsStopwatch(start.Type):
+                            started.Add(declarator.Symbol);
+                            break;
+                        case IInvocationOperation { TargetMethod.Name: "Start" or "Restart", Instance: { } watch }
+                            when IsStopwatch(watch.Type) && Watch(watch) is { } symbol:
+                            started.Add(symbol);
+                            break;
+                    }
+                }
+            }
+
+            if (started.Count == 0)
+            {
+                return false;
+            }
+
+            for (var i = index + 1; i < block.Operations.Length; i++)
+            {
+                foreach (var operation in block.Operations[i].DescendantsAndSelf())
+                {
+                    var watch = operation switch
+                    {
+                        IInvocationOperation { TargetMethod.Name: "Stop", Instance: { } instance } => Watch(instance),
+                        IPropertyReferenceOperation { Property.Name: "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks", Instance: { } instance } => Watch(instance),
+                        _ => null,
+                    };
+                    if (watch is not null && started.Contains(watch))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ISymbol? Watch(IOperation instance) => instance switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+
+        private static bool IsStopwatch(ITypeSymbol? type)
+            => type is { Name: "Stopwatch" } && type.ContainingNamespace.IsNamespace("System.Diagnostics");
 
         /// <summary>
         /// <c>queue.GetConsumingEnumerable()</c>: a producer/consumer queue read item by item as items arrive, until the

@@ -202,4 +202,28 @@ public sealed class ASYNC302PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_loop_after_a_stopwatch_that_is_never_read_again() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+
+        public interface ICache { Task<int> GetAsync(string key); }
+
+        class Loader
+        {
+            async Task<List<int>> LoadAsync(ICache cache, string[] keys)
+            {
+                var sw = Stopwatch.StartNew();
+                var values = new List<int>();
+                foreach (var key in keys)
+                {
+                    values.Add({|ASYNC302:await cache.GetAsync(key)|});
+                }
+
+                return values;
+            }
+        }
+        """);
 }

@@ -686,4 +686,39 @@ public sealed class ASYNC302TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_loop_timed_with_a_stopwatch_measures_the_sequential_rate() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+
+        public interface ICache { Task<int> GetAsync(string key); }
+
+        class Throughput
+        {
+            async Task<double> MeasureAsync(ICache cache, string[] keys)
+            {
+                var sw = Stopwatch.StartNew();
+                foreach (var key in keys)
+                {
+                    await cache.GetAsync(key);
+                }
+
+                sw.Stop();
+                return keys.Length / sw.Elapsed.TotalSeconds;
+            }
+
+            async Task<double> MeasureAgainAsync(ICache cache, string[] keys, Stopwatch sw)
+            {
+                sw.Restart();
+                foreach (var key in keys)
+                {
+                    await cache.GetAsync(key);
+                }
+
+                return keys.Length / sw.Elapsed.TotalSeconds;
+            }
+        }
+        """);
 }
