@@ -46,6 +46,9 @@ internal static class CompletedTaskMethod
         return returns > 0;
     }
 
+    /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>.</summary>
+    public static bool IsCompletedTaskExpression(ExpressionSyntax value) => IsCompletedTask(value);
+
     private static bool IsCompletedTask(ExpressionSyntax value)
     {
         while (value is ParenthesizedExpressionSyntax parenthesized)

@@ -107,7 +107,8 @@ internal sealed class DroppedTaskSymbols
 
     /// <summary>
     /// A method of this compilation whose task cannot fault or is complete when it returns: guarded
-    /// (<see cref="GuardedWork.IsGuardedSourceCall"/>) or done before it returns (<see cref="CompletedTaskMethod"/>).
+    /// (<see cref="GuardedWork.IsGuardedSourceCall"/>), done before it returns (<see cref="CompletedTaskMethod"/>), or
+    /// returning only tasks whose faults are observed (<see cref="NeverFaultingMethod"/>).
     /// Read from its syntax once per method: ASYNC202 asks it for every task local started by a call.
     /// </summary>
     private bool HasNothingToObserve(IMethodSymbol method)
@@ -120,7 +121,7 @@ internal sealed class DroppedTaskSymbols
 
         return sourceMethodFacts.GetOrAdd(
             definition,
-            static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m));
+            static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m) || NeverFaultingMethod.NeverFaults(m));
     }
 
     /// <summary>

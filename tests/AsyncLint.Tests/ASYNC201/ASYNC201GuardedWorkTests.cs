@@ -580,4 +580,95 @@ public sealed class ASYNC201GuardedWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task An_event_whose_handlers_log_their_own_faults_is_raised_without_waiting() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class Event<TArg>
+        {
+            private readonly List<Func<TArg, Task>> handlers = new();
+
+            internal Task FireAsync(TArg arg)
+            {
+                List<Func<TArg, Task>> local;
+                lock (handlers)
+                {
+                    local = handlers.ToList();
+                }
+
+                return Task.WhenAll(local.Select(handler => this.ProcessHandler(handler, arg)));
+            }
+
+            private Task ProcessHandler(Func<TArg, Task> handler, TArg arg)
+            {
+                try
+                {
+                    return handler(arg).ContinueWith(t =>
+                    {
+                        if (t.IsFaulted)
+                        {
+                            Console.Error.WriteLine(t.Exception);
+                        }
+                    });
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine(e);
+                    return Task.CompletedTask;
+                }
+            }
+        }
+
+        class GlobalEvents
+        {
+            private readonly Event<string> produceStarted = new();
+
+            public Task FireProduceStartedAsync(string message) => produceStarted.FireAsync(message);
+        }
+
+        class Producer
+        {
+            private readonly GlobalEvents events = new();
+
+            public void Produce(string message)
+            {
+                events.FireProduceStartedAsync(message);
+                Console.WriteLine(message);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_event_whose_handlers_are_not_guarded_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class Event<TArg>
+        {
+            private readonly List<Func<TArg, Task>> handlers = new();
+
+            internal Task FireAsync(TArg arg) => Task.WhenAll(handlers.Select(handler => this.Run(handler, arg)));
+
+            private Task Run(Func<TArg, Task> handler, TArg arg) => handler(arg).ContinueWith(t => Console.WriteLine(t.Status));
+
+            internal Task StubAsync() => Task.CompletedTask;
+        }
+
+        class Producer
+        {
+            private readonly Event<string> started = new();
+
+            public void Produce(string message)
+            {
+                {|ASYNC201:started.FireAsync(message)|};
+                {|ASYNC201:started.StubAsync()|};
+            }
+        }
+        """);
 }
