@@ -214,8 +214,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             var contentInMemory = IsTextOrBytes(method.ReturnType);
             foreach (var argument in invocation.Arguments)
             {
-                var type = Strip(argument.Value).Type;
-                if (IsStreamLike(type) || (type?.SpecialType == SpecialType.System_String && NamesALocation(argument.Parameter?.Name)))
+                // The type the method receives: ParseDocument((string)json["content"]) is given a string.
+                var type = argument.Value.Type;
+                if (IsStreamLike(type) || IsStreamLike(Strip(argument.Value).Type)
+                    || (type?.SpecialType == SpecialType.System_String && NamesALocation(argument.Parameter?.Name)))
                 {
                     // ParseFile(path), Deserialize(url): the string says where to read from, and reading is I/O.
                     return false;

@@ -555,7 +555,8 @@ public sealed class ASYNC105TrapTests
             {
                 var html = await download;
                 var document = parser.ParseDocument(html);
-                return json.Serialize(document);
+                var again = parser.ParseDocument((string)(object)html);
+                return json.Serialize(document) + again.Title;
             }
         }
         """);
