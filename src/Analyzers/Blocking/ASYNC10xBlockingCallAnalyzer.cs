@@ -456,8 +456,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The hook pair of user and library types: <c>await instance.BeforeExecuteAsync(cmd); instance.BeforeExecute(cmd);</c>.
-        /// The same function also calls the twin on the same receiver with the same arguments, in the same or a
-        /// neighbouring statement, so the two are not alternatives: both halves are meant to run. Not applied to framework I/O, which has no such pairs
+        /// The same function also calls the twin on the same receiver with the same arguments, so the two are not
+        /// alternatives: both halves are meant to run. Not applied to framework I/O, which has no such pairs
         /// (<c>await s.FlushAsync(); s.Flush();</c> is still a blocking flush).
         /// </summary>
         private bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
@@ -481,8 +481,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     if (!ReferenceEquals(other, invocation)
                         && IsTwinOf(other.TargetMethod, candidates)
                         && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol)
-                        && SameArguments(invocation, other)
-                        && InAdjacentStatements(invocation, other))
+                        && SameArguments(invocation, other))
                     {
                         return true;
                     }
@@ -490,46 +489,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// The two calls are in the same statement or in neighbouring statements of one block: a hook pair is called as a
-        /// pair. An async read early in a test and the same read done synchronously further down are not one.
-        /// </summary>
-        private static bool InAdjacentStatements(IOperation first, IOperation second)
-        {
-            var a = StatementOf(first);
-            var b = StatementOf(second);
-            if (a is null || b is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(a, b))
-            {
-                return true;
-            }
-
-            if (a.Parent is not IBlockOperation block || !ReferenceEquals(block, b.Parent))
-            {
-                return false;
-            }
-
-            var distance = block.Operations.IndexOf(a) - block.Operations.IndexOf(b);
-            return distance is 1 or -1;
-        }
-
-        private static IOperation? StatementOf(IOperation operation)
-        {
-            for (var current = operation; current is not null; current = current.Parent)
-            {
-                if (current.Parent is IBlockOperation)
-                {
-                    return current;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>

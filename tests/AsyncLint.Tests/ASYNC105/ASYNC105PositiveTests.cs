@@ -403,29 +403,4 @@ public sealed class ASYNC105PositiveTests
             }
         }
         """);
-
-    [Fact]
-    public Task The_same_read_done_async_and_later_sync_is_no_hook_pair() => VerifyCS.AnalyzerAsync("""
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        public interface ICache
-        {
-            int GetOrDefault(string key, CancellationToken token = default);
-            Task<int> GetOrDefaultAsync(string key, CancellationToken token = default);
-            Task RemoveAsync(string key, CancellationToken token = default);
-        }
-
-        class BackplaneTests
-        {
-            async Task<int> RemovesAsync(ICache cache, string key, CancellationToken token)
-            {
-                var before = await cache.GetOrDefaultAsync(key, token);
-                await cache.RemoveAsync(key, token);
-                await Task.Delay(100, token);
-                var after = {|ASYNC105:cache.GetOrDefault(key, token)|};
-                return before + after;
-            }
-        }
-        """);
 }
