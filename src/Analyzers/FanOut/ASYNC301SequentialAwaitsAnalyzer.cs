@@ -81,9 +81,14 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 switch (roles[i])
                 {
                     case StatementRole.Await:
-                        configured ??= AsyncLintOptions.ReadList(context.Options, block.Syntax.SyntaxTree, AsyncLintOptions.NonConcurrentTypes);
-                        dataScope ??= symbols.InDataScope(context.ContainingSymbol.ContainingType);
-                        if (start >= 0 && !JoinsGroup(statements, candidates, start, i, members, configured.Value, dataScope.Value))
+                        if (start >= 0)
+                        {
+                            // Asked only once a second await could join a group.
+                            configured ??= AsyncLintOptions.ReadList(context.Options, block.Syntax.SyntaxTree, AsyncLintOptions.NonConcurrentTypes);
+                            dataScope ??= symbols.InDataScope(context.ContainingSymbol.ContainingType);
+                        }
+
+                        if (start >= 0 && !JoinsGroup(statements, candidates, start, i, members, configured!.Value, dataScope!.Value))
                         {
                             Report(context, statements, candidates, start, members);
                             start = -1;
