@@ -861,7 +861,7 @@ public sealed class ASYNC301TrapTests
             },
             AdditionalReferences =
             {
-                Library("Identity", """
+                Verifiers.MetadataLibrary.Compile("Identity", """
                     namespace Microsoft.AspNetCore.Identity
                     {
                         using System.Collections.Generic;
@@ -874,45 +874,6 @@ public sealed class ASYNC301TrapTests
             },
         },
     }.RunAsync();
-
-    private static Microsoft.CodeAnalysis.MetadataReference Library(string name, string source)
-    {
-        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            name,
-            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
-            Basic.Reference.Assemblies.Net100.References.All,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-        using var stream = new System.IO.MemoryStream();
-        Assert.True(library.Emit(stream).Success);
-        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
-    }
-
-    [Fact]
-    public Task A_notification_published_through_a_mediator_is_a_step() => Verify.AnalyzerAsync("""
-        using System.Threading.Tasks;
-
-        namespace Shop
-        {
-            public interface IMediator { Task Publish(object notification); }
-            public class Bid { public int ProductId { get; set; } }
-            public interface ICatalogService { Task<string> GetProductAsync(int id); }
-
-            public static class MediatorExtensions
-            {
-                public static Task EntityDeleted<T>(this IMediator mediator, T entity) => mediator.Publish(entity!);
-            }
-
-            class AuctionService
-            {
-                async Task<string> CancelAsync(IMediator mediator, ICatalogService catalog, Bid bid)
-                {
-                    await mediator.EntityDeleted(bid);
-                    var product = await catalog.GetProductAsync(bid.ProductId);
-                    return product;
-                }
-            }
-        }
-        """);
 
     private const string Xunit = """
 

@@ -1,3 +1,4 @@
+using AsyncLint.Tests.Verifiers;
 using System.Linq;
 using AsyncLint.Analyzers;
 using Microsoft.CodeAnalysis;
@@ -85,11 +86,5 @@ public sealed class TypeLookupTests
     private static CSharpCompilation Compile(System.Collections.Generic.IEnumerable<MetadataReference> references)
         => CSharpCompilation.Create("Project", [CSharpSyntaxTree.ParseText(Source)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-    private static MetadataReference Library(string name, string source)
-    {
-        var library = CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText(source)], Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var stream = new System.IO.MemoryStream();
-        Assert.True(library.Emit(stream).Success);
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
+    private static MetadataReference Library(string name, string source) => MetadataLibrary.Compile(name, source);
 }
