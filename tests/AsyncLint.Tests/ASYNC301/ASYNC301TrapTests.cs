@@ -875,6 +875,33 @@ public sealed class ASYNC301TrapTests
         },
     }.RunAsync();
 
+    [Fact]
+    public Task A_notification_published_through_a_mediator_is_a_step() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public interface IMediator { Task Publish(object notification); }
+            public class Bid { public int ProductId { get; set; } }
+            public interface ICatalogService { Task<string> GetProductAsync(int id); }
+
+            public static class MediatorExtensions
+            {
+                public static Task EntityDeleted<T>(this IMediator mediator, T entity) => mediator.Publish(entity!);
+            }
+
+            class AuctionService
+            {
+                async Task<string> CancelAsync(IMediator mediator, ICatalogService catalog, Bid bid)
+                {
+                    await mediator.EntityDeleted(bid);
+                    var product = await catalog.GetProductAsync(bid.ProductId);
+                    return product;
+                }
+            }
+        }
+        """);
+
     private const string Xunit = """
 
         namespace Xunit

@@ -1,6 +1,6 @@
-using AsyncLint.Tests.Verifiers;
 using System.Linq;
 using AsyncLint.Analyzers;
+using AsyncLint.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
