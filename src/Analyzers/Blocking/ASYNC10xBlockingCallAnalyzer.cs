@@ -205,7 +205,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private bool ConvertsInMemory(IInvocationOperation invocation, IOperation? receiver)
         {
             var method = invocation.TargetMethod;
-            if ((!NamesAWord(method.Name, "Parse") && !NamesAWord(method.Name, "Serialize") && !NamesAWord(method.Name, "Deserialize"))
+            // "Serialize" as a word also finds Deserialize, DeserializeObject, SerializeToString.
+            if ((!NamesAWord(method.Name, "Parse") && !NamesAWord(method.Name, "Serialize"))
                 || NamesAWord(method.Name, "File") || IsStreamLike(receiver?.Type))
             {
                 return false;
@@ -310,13 +311,18 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             var tree = invocation.Syntax.SyntaxTree;
-            if (IsInMemory(receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes), depth: 0)
+            var inMemoryTypes = List(context.Options, tree, AsyncLintOptions.InMemoryTypes);
+            if (IsInMemory(receiver, inMemoryTypes, depth: 0)
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
-                || (!IsFrameworkIo(method, receiverType) && CallsBothHalves(invocation, receiver, candidates))
-                || (!IsFrameworkIo(method, receiverType) && sourceEvidence.HasSourceWithoutBlockingStep(method))
-                || (!IsFrameworkIo(method, receiverType) && HasInMemoryStreamArgument(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
-                || (IsFrameworkIo(method, receiverType) && WritesOnlyToMemory(invocation, receiver, List(context.Options, tree, AsyncLintOptions.InMemoryTypes)))
-                || (!IsFrameworkIo(method, receiverType) && (IsEntryPoint(context.ContainingSymbol) || ConvertsInMemory(invocation, receiver)))
+                || (IsFrameworkIo(method, receiverType)
+                    ? WritesOnlyToMemory(invocation, receiver, inMemoryTypes)
+
+                    // A library's or this project's API: these exemptions need its pairs, its source or its purpose.
+                    : CallsBothHalves(invocation, receiver, candidates)
+                      || sourceEvidence.HasSourceWithoutBlockingStep(method)
+                      || HasInMemoryStreamArgument(invocation, receiver, inMemoryTypes)
+                      || IsEntryPoint(context.ContainingSymbol)
+                      || ConvertsInMemory(invocation, receiver))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {
                 return;
@@ -578,7 +584,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        /// <summary>The local, parameter, field or property a receiver or argument reads; the type for <c>this</c>.</summary>
         /// <summary>The same constant, the same local, parameter or member of this, or the same member read on such a value (<c>scope.ServiceProvider</c>).</summary>
         private static bool SameValue(IOperation value, IOperation other, int depth)
         {
@@ -602,6 +607,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             };
         }
 
+        /// <summary>The local, parameter, field or property a receiver or argument reads; the type for <c>this</c>.</summary>
         private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : Strip(operation) switch
         {
             ILocalReferenceOperation local => local.Local,

@@ -45,6 +45,11 @@ internal sealed class FanOutSymbols
         "RabbitMQ.Client.IModel",
         "RabbitMQ.Client.IChannel");
 
+    /// <summary>A database connection: a class that keeps one is a data scope.</summary>
+    private static readonly ImmutableArray<string> ConnectionTypeNames = ImmutableArray.Create(
+        "System.Data.Common.DbConnection",
+        "System.Data.IDbConnection");
+
     /// <summary>Concrete types documented as safe for concurrent calls on one instance.</summary>
     private static readonly ImmutableArray<string> ThreadSafeTypeNames = ImmutableArray.Create(
         "System.Net.Http.HttpClient",
@@ -54,6 +59,7 @@ internal sealed class FanOutSymbols
     // Resolved on first use: most compilations never reach an independence question.
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> nonConcurrent;
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> threadSafe;
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> connectionTypes;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> orderedNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> capturingLocalFunctions = new(SymbolEqualityComparer.Default);
@@ -79,6 +85,7 @@ internal sealed class FanOutSymbols
         isTestProject = new Lazy<bool>(() => IsTestFramework(symbols));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
+        connectionTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ConnectionTypeNames));
         StringBuilder = symbols.Type("System.Text.StringBuilder");
         Memory = symbols.Type("System.Memory`1");
         ArraySegment = symbols.Type("System.ArraySegment`1");
@@ -131,7 +138,6 @@ internal sealed class FanOutSymbols
 
     public bool HasParallelForEachAsync { get; }
 
-    /// <summary>True for a type on the built-in non-concurrent list (or derived from / implementing one of them).</summary>
     /// <summary>The compilation references EF Core: its application services usually share the request's one DbContext.</summary>
     public bool UsesEntityFramework => usesEntityFramework.Value;
 
@@ -206,32 +212,11 @@ internal sealed class FanOutSymbols
                return false;
            });
 
-    private static bool IsDatabaseConnection(ITypeSymbol type)
+    private bool IsDatabaseConnection(ITypeSymbol type)
     {
-        for (var current = type; current is not null; current = current.BaseType)
+        foreach (var connection in connectionTypes.Value)
         {
-            if (current.Name == "DbConnection" && current.ContainingNamespace.IsNamespace("System.Data.Common"))
-            {
-                return true;
-            }
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.Name == "IDbConnection" && implemented.ContainingNamespace.IsNamespace("System.Data"))
-            {
-                return true;
-            }
-        }
-
-        return type.Name == "IDbConnection" && type.ContainingNamespace.IsNamespace("System.Data");
-    }
-
-    private static bool IsDisposable(ITypeSymbol type)
-    {
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.Name is "IDisposable" or "IAsyncDisposable" && implemented.ContainingNamespace.IsNamespace("System"))
+            if (type.IsOrImplements(connection))
             {
                 return true;
             }
@@ -240,6 +225,21 @@ internal sealed class FanOutSymbols
         return false;
     }
 
+    private static bool IsDisposable(ITypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_IDisposable
+                || (implemented.Name == "IAsyncDisposable" && implemented.ContainingNamespace.IsNamespace("System")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a type on the built-in non-concurrent list (or derived from / implementing one of them).</summary>
     public bool IsNonConcurrent(ITypeSymbol type)
         => nonConcurrentCache.GetOrAdd(type, t =>
         {

@@ -88,7 +88,10 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             // Last, the question that reads the whole function: a using whose resource is only consulted guards nothing.
             block = EnclosingGuard(@return, out _, readResources: true);
-            if (block is null || (block.Value.OnlyCatches && ObservesItsOwnFault(call)))
+            // try { return handler(arg).ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); }); } catch { … }: the
+            // continuation is the asynchronous half of the catch, which is there for what the call throws before it returns.
+            if (block is null
+                || (block.Value.OnlyCatches && call.Syntax is InvocationExpressionSyntax continuation && NeverFaultingMethod.ObservesItsAntecedentsFault(continuation)))
             {
                 return;
             }
@@ -180,48 +183,6 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 if (value is ILocalReferenceOperation or IParameterReferenceOperation && symbols.IsAwaitable(value.Type))
                 {
                     return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// <c>return handler(arg).ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); });</c>: the continuation is the
-        /// asynchronous half of the catch around it (it reads the antecedent's <c>Exception</c> or <c>IsFaulted</c>, or runs
-        /// only on a fault); the catch is there for what the call throws before it returns its task.
-        /// </summary>
-        private static bool ObservesItsOwnFault(IInvocationOperation call)
-        {
-            if (call.TargetMethod.Name != "ContinueWith" || call.Instance is null)
-            {
-                return false;
-            }
-
-            foreach (var argument in call.Arguments)
-            {
-                var value = argument.Value;
-                while (value is IConversionOperation or IDelegateCreationOperation)
-                {
-                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-                }
-
-                if (value is IFieldReferenceOperation { Field.Name: "OnlyOnFaulted" })
-                {
-                    return true;
-                }
-
-                if (value is IAnonymousFunctionOperation continuation && continuation.Symbol.Parameters.Length > 0)
-                {
-                    var antecedent = continuation.Symbol.Parameters[0];
-                    foreach (var operation in continuation.Body.Descendants())
-                    {
-                        if (operation is IPropertyReferenceOperation { Property.Name: "Exception" or "IsFaulted", Instance: IParameterReferenceOperation reference }
-                            && SymbolEqualityComparer.Default.Equals(reference.Parameter, antecedent))
-                        {
-                            return true;
-                        }
-                    }
                 }
             }
 

@@ -46,10 +46,8 @@ internal static class CompletedTaskMethod
         return returns > 0;
     }
 
-    /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>.</summary>
-    public static bool IsCompletedTaskExpression(ExpressionSyntax value) => IsCompletedTask(value);
-
-    private static bool IsCompletedTask(ExpressionSyntax value)
+    /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>, in parentheses or not.</summary>
+    public static bool IsCompletedTask(ExpressionSyntax value)
     {
         while (value is ParenthesizedExpressionSyntax parenthesized)
         {
@@ -58,19 +56,11 @@ internal static class CompletedTaskMethod
 
         return value switch
         {
-            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } access => NamesTaskType(access.Expression),
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" } access } => NamesTaskType(access.Expression),
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } access => HelperSource.IsTaskTypeName(access.Expression),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" } access } => HelperSource.IsTaskTypeName(access.Expression),
             LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.DefaultLiteralExpression),
             DefaultExpressionSyntax => true,
             _ => false,
         };
     }
-
-    private static bool NamesTaskType(ExpressionSyntax type) => type switch
-    {
-        IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" } => true,
-        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task" or "ValueTask" } => true,
-        QualifiedNameSyntax { Right.Identifier.ValueText: "Task" or "ValueTask" } => true,
-        _ => false,
-    };
 }

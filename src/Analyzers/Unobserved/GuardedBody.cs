@@ -9,7 +9,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// A function body from which no exception can escape: a guard — a <c>try</c> whose catch-all (<c>catch</c>,
 /// <c>catch (Exception)</c>, no filter) and <c>finally</c> never throw, a worker loop on a plain condition whose body
-/// is guarded in turn, or a <c>foreach</c> over a collection read as it is whose body is guarded, element by element — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
+/// is guarded in turn, or a <c>foreach</c> over a collection read as it is whose body is guarded, element by element —
+/// with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
 /// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps) and, after it, quiet steps or a
 /// completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>). An async void callback, background loop or
 /// outcome-forwarding helper written this way is deliberate, guarded fire-and-forget: nothing it does can be lost.

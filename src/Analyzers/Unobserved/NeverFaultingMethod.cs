@@ -32,7 +32,7 @@ internal static class NeverFaultingMethod
 
         if (declaration.ExpressionBody is { } arrow)
         {
-            return !IsCompleted(arrow.Expression) && IsNeverFaultingTask(arrow.Expression, method.ContainingType, depth);
+            return !CompletedTaskMethod.IsCompletedTask(arrow.Expression) && IsNeverFaultingTask(arrow.Expression, method.ContainingType, depth);
         }
 
         if (declaration.Body is null)
@@ -52,21 +52,11 @@ internal static class NeverFaultingMethod
                     return false;
                 }
 
-                observed |= !IsCompleted(returned);
+                observed |= !CompletedTaskMethod.IsCompletedTask(returned);
             }
         }
 
         return observed;
-    }
-
-    private static bool IsCompleted(ExpressionSyntax value)
-    {
-        while (value is ParenthesizedExpressionSyntax parenthesized)
-        {
-            value = parenthesized.Expression;
-        }
-
-        return CompletedTaskMethod.IsCompletedTaskExpression(value);
     }
 
     private static bool IsNeverFaultingTask(ExpressionSyntax value, INamedTypeSymbol type, int depth)
@@ -76,7 +66,7 @@ internal static class NeverFaultingMethod
             value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
         }
 
-        if (CompletedTaskMethod.IsCompletedTaskExpression(value))
+        if (CompletedTaskMethod.IsCompletedTask(value))
         {
             return true;
         }
@@ -96,7 +86,7 @@ internal static class NeverFaultingMethod
         switch (name)
         {
             case "ContinueWith":
-                return ObservesTheFault(invocation);
+                return ObservesItsAntecedentsFault(invocation);
             case "WhenAll" when invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } }:
                 return invocation.ArgumentList.Arguments.Count == 1 && EachNeverFaults(invocation.ArgumentList.Arguments[0].Expression, type, depth);
             case null:
@@ -112,9 +102,18 @@ internal static class NeverFaultingMethod
            && select.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { ExpressionBody: { } body }
            && IsNeverFaultingTask(body, type, depth);
 
-    /// <summary>The continuation reads its antecedent's <c>IsFaulted</c> or <c>Exception</c>, or runs only on a fault.</summary>
-    private static bool ObservesTheFault(InvocationExpressionSyntax continueWith)
+    /// <summary>
+    /// <c>x.ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); })</c>: the continuation reads its antecedent's
+    /// <c>IsFaulted</c> or <c>Exception</c>, or runs only on a fault (<c>TaskContinuationOptions.OnlyOnFaulted</c>).
+    /// Also ASYNC205's test for a continuation that is the asynchronous half of the catch around it.
+    /// </summary>
+    public static bool ObservesItsAntecedentsFault(InvocationExpressionSyntax continueWith)
     {
+        if (continueWith.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ContinueWith" })
+        {
+            return false;
+        }
+
         foreach (var argument in continueWith.ArgumentList.Arguments)
         {
             if (argument.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnlyOnFaulted" })
