@@ -9,9 +9,10 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// Background work that cannot fault: <c>Task.Run</c>/<c>Task.Factory.StartNew</c> handed a delegate whose whole body is a
 /// try with a catch-all that swallows (<see cref="GuardedBody.IsFullyGuarded"/>), directly or as a one-call lambda
-/// or method group naming a source method written that way, or a lambda that only completes a promise with <c>TrySet…</c>.
-/// Dropping that task loses no exception, and in a synchronous method not waiting is the point (a timer tick, a cache
-/// warm-up, a background start in a constructor, a promise completed off the calling thread).
+/// or method group naming a source method written that way, or a lambda that only signals: completes a promise with
+/// <c>TrySet…</c> or asks the host to stop. Dropping that task loses no exception, and in a synchronous method not waiting is the point (a timer tick, a cache
+/// warm-up, a background start in a constructor, a promise completed off the calling thread, a shutdown endpoint that
+/// answers before the host stops).
 /// Syntax and symbols only; it runs when a diagnostic is about to be reported.
 /// </summary>
 internal static class GuardedWork
@@ -35,7 +36,7 @@ internal static class GuardedWork
             return Peel(argument.Value) switch
             {
                 IAnonymousFunctionOperation lambda => GuardedBody.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
-                                                      || OnlyCompletesAPromise(lambda, isPromise),
+                                                      || OnlyCompletesAPromise(lambda, isPromise) || OnlyStopsTheHost(lambda),
                 IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method),
                 _ => false,
             };
@@ -108,6 +109,15 @@ internal static class GuardedWork
     private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
         => SingleCall(lambda) is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled", Instance: { } promise }
            && isPromise(promise.Type);
+
+    /// <summary>
+    /// <c>() =&gt; lifetime.StopApplication()</c>: a shutdown endpoint lets its response go out before the host stops. The
+    /// hosting lifetime's <c>StopApplication</c> only cancels its stopping token and logs what the callbacks throw.
+    /// </summary>
+    private static bool OnlyStopsTheHost(IAnonymousFunctionOperation lambda)
+        => SingleCall(lambda) is { TargetMethod: { Name: "StopApplication", Parameters.Length: 0 } stop, Instance: not null }
+           && stop.ContainingType is { Name: "IHostApplicationLifetime" or "IApplicationLifetime" } lifetime
+           && (lifetime.ContainingNamespace.IsNamespace("Microsoft.Extensions.Hosting") || lifetime.ContainingNamespace.IsNamespace("Microsoft.AspNetCore.Hosting"));
 
     /// <summary>The one call a lambda's body makes (<c>() =&gt; F()</c>, <c>() =&gt; { F(); }</c>, <c>async () =&gt; await F()</c>).</summary>
     private static IInvocationOperation? SingleCall(IAnonymousFunctionOperation lambda)

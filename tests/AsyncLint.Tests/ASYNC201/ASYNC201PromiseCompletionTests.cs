@@ -94,4 +94,75 @@ public sealed class ASYNC201PromiseCompletionTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_shutdown_endpoint_that_stops_the_host_after_answering() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public interface IHostApplicationLifetime
+            {
+                CancellationToken ApplicationStopping { get; }
+                void StopApplication();
+            }
+        }
+
+        namespace App
+        {
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class ServerController
+            {
+                private readonly IHostApplicationLifetime lifetime;
+
+                public ServerController(IHostApplicationLifetime lifetime) => this.lifetime = lifetime;
+
+                public string Shutdown()
+                {
+                    Task.Factory.StartNew(() => lifetime.StopApplication());
+                    return "shutting down";
+                }
+
+                public string Restart()
+                {
+                    Task.Run(() => { lifetime.StopApplication(); });
+                    return "restarting";
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Stopping_more_than_the_host_or_a_look_alike_lifetime_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public interface IHostApplicationLifetime
+            {
+                void StopApplication();
+            }
+        }
+
+        namespace App
+        {
+            using Microsoft.Extensions.Hosting;
+
+            public interface IGameLifetime
+            {
+                void StopApplication();
+            }
+
+            public sealed class ServerController
+            {
+                public void Shutdown(IHostApplicationLifetime lifetime, IGameLifetime game, System.Action flush)
+                {
+                    {|ASYNC201:Task.Run(() => { flush(); lifetime.StopApplication(); })|};
+                    {|ASYNC201:Task.Run(() => game.StopApplication())|};
+                }
+            }
+        }
+        """);
 }
