@@ -59,8 +59,8 @@ public static class AsyncLintOptions
     public static readonly AsyncLintOption FanOutInTests = new(
         "asynclint.fan_out_in_tests",
         "false",
-        "Also report consecutive independent awaits in test projects (xUnit, NUnit, MSTest, TUnit), where a test's steps are a script run in order on purpose.",
-        DiagnosticIds.SequentialIndependentAwaits);
+        "Also report independent awaits in a row or in a loop in test projects (xUnit, NUnit, MSTest, TUnit), where a test's steps are a script run in order on purpose.",
+        DiagnosticIds.SequentialIndependentAwaits, DiagnosticIds.SequentialAwaitInLoop);
 
     public static ImmutableArray<AsyncLintOption> All { get; } = ImmutableArray.Create(
         InMemoryTypes, FalseTwins, NonConcurrentTypes, MaxDegreeOfParallelism, FanOutInTests);

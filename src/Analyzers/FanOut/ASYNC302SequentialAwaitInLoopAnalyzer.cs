@@ -85,6 +85,13 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // As for ASYNC301: a test's loop over its cases is a script; overlapping it saves nothing worth a less
+            // readable test. Reported there only when asked for.
+            if (symbols.IsTestProject && !AsyncLintOptions.ReadBool(context.Options, loop.Syntax.SyntaxTree, AsyncLintOptions.FanOutInTests))
+            {
+                return;
+            }
+
             // The awaiting statement: a top-level statement of the body, after only side-effect-free local computations.
             var awaitIndex = -1;
             for (var i = 0; i < statements.Length; i++)

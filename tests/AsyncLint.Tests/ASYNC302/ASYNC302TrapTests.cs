@@ -1,3 +1,4 @@
+using AsyncLint.Tests.Verifiers;
 using Verify = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.FanOut.ASYNC302SequentialAwaitInLoopAnalyzer>;
 
 namespace AsyncLint.Tests.ASYNC302;
@@ -721,4 +722,46 @@ public sealed class ASYNC302TrapTests
             }
         }
         """);
+
+    private const string Xunit = """
+
+        namespace Xunit
+        {
+            public sealed class FactAttribute : System.Attribute { }
+        }
+        """;
+
+    private const string StatsTest = """
+        using System;
+        using System.Threading.Tasks;
+
+        class QueueTests
+        {
+            [Xunit.Fact]
+            public async Task Every_worker_reports_its_users()
+            {
+                foreach (var id in new[] { 1, 2, 3 })
+                {
+                    var user = AWAIT;
+                    Console.WriteLine(user);
+                }
+            }
+
+            public static IUsers Users = null!;
+        }
+        """;
+
+    [Fact]
+    public Task A_test_project_runs_its_loops_in_order()
+        => Verify.AnalyzerAsync(StatsTest.Replace("AWAIT", "await Users.GetUserAsync(id)") + ASYNC302PositiveTests.Services + Xunit);
+
+    [Fact]
+    public Task A_test_project_is_reported_when_asked_for() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC302SequentialAwaitInLoopAnalyzer>
+    {
+        TestState =
+        {
+            Sources = { StatsTest.Replace("AWAIT", "{|ASYNC302:await Users.GetUserAsync(id)|}") + ASYNC302PositiveTests.Services + Xunit },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.fan_out_in_tests = true\n") },
+        },
+    }.RunAsync();
 }
