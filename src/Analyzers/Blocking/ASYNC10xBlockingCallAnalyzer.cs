@@ -312,7 +312,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             var tree = invocation.Syntax.SyntaxTree;
             var inMemoryTypes = List(context.Options, tree, AsyncLintOptions.InMemoryTypes);
-            if (IsInMemory(receiver, inMemoryTypes, depth: 0)
+            if ((IsInMemory(receiver, inMemoryTypes, depth: 0) && !HandsBytesToADevice(invocation, receiver, inMemoryTypes))
                 || IsFalseTwin(method, receiverType, List(context.Options, tree, AsyncLintOptions.FalseTwins))
                 || (IsFrameworkIo(method, receiverType)
                     ? WritesOnlyToMemory(invocation, receiver, inMemoryTypes)
@@ -771,8 +771,19 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             switch (value)
             {
+                // Request content built here from values (new StringContent(json)): HttpContent reads it back from memory.
+                case IObjectCreationOperation { Type: { } contentType } creation when DerivesFromHttp(contentType, "HttpContent"):
+                    return IsBuiltFromValues(creation, configured, depth);
+
                 case IObjectCreationOperation creation when IsStreamLike(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
+
+                // new JsonTextReader(new StringReader(json)): a library's reader or writer over in-memory readers, streams
+                // or writers reads and writes only memory. (A client given an in-memory log writer still talks to its server.)
+                case IObjectCreationOperation { Type.Name: var readerName } creation
+                    when (readerName.EndsWith("Reader", StringComparison.Ordinal) || readerName.EndsWith("Writer", StringComparison.Ordinal))
+                         && StreamArgumentsAllInMemory(creation.Arguments, skip: null, configured, depth):
+                    return true;
 
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create" or "Synchronized" } } factory
                     when twins.IsFrameworkIoType(factory.TargetMethod.ContainingType):
@@ -810,6 +821,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case IAwaitOperation { Operation: IInvocationOperation awaited } when ReturnedLocalValue(WithoutConfigureAwait(awaited)) is { } buffered && IsInMemory(buffered, configured, depth + 1):
                     return true;
 
+                // Request content built here (new StringContent(json)), and the stream it reads back into.
+                case IAwaitOperation { Operation: IInvocationOperation awaited } when ReadsContentStream(WithoutConfigureAwait(awaited)) is { } content:
+                    return IsInMemory(content, configured, depth + 1);
+                case IInvocationOperation read when ReadsContentStream(read) is { } content:
+                    return IsInMemory(content, configured, depth + 1);
+
                 // content?.Write(...): the receiver is what the ?. tested.
                 case IConditionalAccessInstanceOperation instance when ConditionalAccessOf(instance) is { } access:
                     return IsInMemory(access.Operation, configured, depth + 1);
@@ -838,6 +855,25 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
+        /// <c>memory.CopyTo(file)</c>, <c>content.CopyTo(networkStream)</c>: the receiver is in memory, but the bytes go to
+        /// a stream argument that is not known to be, and that write is the I/O the async twin makes asynchronous.
+        /// </summary>
+        private bool HandsBytesToADevice(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && !ReferenceEquals(argument.Value, receiver)
+                    && (argument.Value.Type.InheritsFromOrEquals(blocking.Stream) || argument.Value.Type.InheritsFromOrEquals(blocking.TextWriter))
+                    && !IsInMemory(argument.Value, configured, depth: 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// <c>md5.ComputeHash(memory)</c>, <c>JsonSerializer.Deserialize(resource)</c> on an instance of a type that does no I/O
         /// itself: the only I/O the twin would make asynchronous is on its stream argument, and that stream is in memory.
         /// </summary>
@@ -850,7 +886,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            return StreamArgumentsAllInMemory(invocation, receiver, configured, depth: 0);
+            return StreamArgumentsAllInMemory(invocation.Arguments, receiver, configured, depth: 0);
         }
 
         /// <summary>
@@ -873,7 +909,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return StreamArgumentsAllInMemory(invocation, receiver, configured, depth: 0);
+            return StreamArgumentsAllInMemory(invocation.Arguments, receiver, configured, depth: 0);
         }
 
         private static bool IsSystemNamespace(INamespaceSymbol ns)
@@ -889,13 +925,13 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>), on no stream itself.</summary>
         private bool OnlyStreamArgumentInMemory(IInvocationOperation call, ImmutableHashSet<string> configured, int depth)
-            => !IsStreamLike(call.Instance?.Type) && StreamArgumentsAllInMemory(call, skip: null, configured, depth);
+            => !IsStreamLike(call.Instance?.Type) && StreamArgumentsAllInMemory(call.Arguments, skip: null, configured, depth);
 
         /// <summary>Every stream-typed argument (but <paramref name="skip"/>) is in memory, and there is at least one.</summary>
-        private bool StreamArgumentsAllInMemory(IInvocationOperation call, IOperation? skip, ImmutableHashSet<string> configured, int depth)
+        private bool StreamArgumentsAllInMemory(ImmutableArray<IArgumentOperation> arguments, IOperation? skip, ImmutableHashSet<string> configured, int depth)
         {
             var found = false;
-            foreach (var argument in call.Arguments)
+            foreach (var argument in arguments)
             {
                 // An option of an I/O namespace (SaveOptions, FileShare) is a value, not a stream.
                 if (ReferenceEquals(argument.Value, skip) || argument.Value.Type is { IsValueType: true } || !IsStreamLike(argument.Value.Type))
@@ -1175,6 +1211,49 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         private static bool IsSystemBuffers(INamedTypeSymbol type)
             => type.ContainingNamespace.IsNamespace("System.Buffers");
+
+        /// <summary>
+        /// Request content created here from values, not received: <c>new StringContent(json)</c>, <c>new
+        /// FormUrlEncodedContent(pairs)</c>, a project's <c>ByteArrayContent</c> or multipart class given no stream.
+        /// HttpContent buffers such content into memory to read it back; a <c>StreamContent</c> reads its stream.
+        /// </summary>
+        private bool IsBuiltFromValues(IObjectCreationOperation creation, ImmutableHashSet<string> configured, int depth)
+        {
+            if (DerivesFromHttp(creation.Type!, "StreamContent"))
+            {
+                return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (IsStreamLike(argument.Value.Type) || IsStreamLike(Strip(argument.Value).Type))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The content of <c>content.ReadAsStreamAsync()</c> or <c>content.ReadAsStream()</c> on an HttpContent; else null.</summary>
+        private static IOperation? ReadsContentStream(IInvocationOperation read)
+            => read.TargetMethod.Name is "ReadAsStreamAsync" or "ReadAsStream"
+               && read.Instance is { Type: { } type } content && DerivesFromHttp(type, "HttpContent")
+                ? content
+                : null;
+
+        private static bool DerivesFromHttp(ITypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == name && current.ContainingNamespace.IsNamespace("System.Net.Http"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsZipType(ITypeSymbol? type, string name)
             => type is not null && type.Name == name && type.ContainingNamespace.IsNamespace("System.IO.Compression");

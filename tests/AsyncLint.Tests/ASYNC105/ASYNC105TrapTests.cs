@@ -584,4 +584,65 @@ public sealed class ASYNC105TrapTests
             static IHost Build() => null!;
         }
         """);
+
+    private const string JsonLibrary = """
+
+        namespace Json
+        {
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public sealed class JsonTextReader
+            {
+                public JsonTextReader(TextReader reader) { }
+            }
+
+            public sealed class JArray
+            {
+                public static JArray Load(JsonTextReader reader) => new JArray();
+                public static Task<JArray> LoadAsync(JsonTextReader reader) => Task.FromResult(new JArray());
+            }
+
+            public sealed class Client
+            {
+                public Client(TextWriter log) { }
+                public int Send(string message) => 0;
+                public Task<int> SendAsync(string message) => Task.FromResult(0);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_library_reader_over_a_string_reads_memory() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using Json;
+
+        class Listing
+        {
+            async Task<JArray> ParseAsync(Stream output)
+            {
+                await Task.Yield();
+                var text = "[]";
+                return JArray.Load(new JsonTextReader(new StringReader(text)));
+            }
+        }
+        """ + JsonLibrary);
+
+    [Fact]
+    public Task A_library_reader_over_a_file_or_a_client_with_a_memory_log_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using Json;
+
+        class Listing
+        {
+            async Task<int> RunAsync(string path)
+            {
+                await Task.Yield();
+                var list = {|ASYNC105:JArray.Load(new JsonTextReader(File.OpenText(path)))|};
+                return {|ASYNC105:new Client(new StringWriter()).Send("hi")|};
+            }
+        }
+        """ + JsonLibrary);
 }

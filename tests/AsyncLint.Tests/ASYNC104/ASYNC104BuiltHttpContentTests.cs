@@ -1,0 +1,129 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC104;
+
+/// <summary>
+/// Request content built from values and read back (a serializer's tests check the bytes it would send): HttpContent
+/// buffers such content into memory, so its stream is read without I/O. A response's content, a StreamContent over a
+/// file, and content given a stream still read from a device.
+/// </summary>
+public sealed class ASYNC104BuiltHttpContentTests
+{
+    private const string ProjectContent = """
+
+        sealed class FormContent : System.Net.Http.ByteArrayContent
+        {
+            public FormContent(System.Collections.Generic.IDictionary<string, string> fields) : base(new byte[0]) { }
+        }
+
+        sealed class UploadContent : System.Net.Http.MultipartFormDataContent
+        {
+            public UploadContent(System.Collections.Generic.IDictionary<string, object> fields, string boundary) : base(boundary) { }
+            public UploadContent(System.IO.Stream file, string boundary) : base(boundary) { }
+        }
+        """;
+
+    [Fact]
+    public Task Trap_content_built_from_values_and_read_back() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class EncoderTests
+        {
+            async Task<string> FormAsync()
+            {
+                var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["a"] = "1" });
+                var stream = await content.ReadAsStreamAsync();
+                return new StreamReader(stream).ReadToEnd();
+            }
+
+            async Task<string> JsonAsync(string json)
+            {
+                var content = new StringContent(json);
+                using var reader = new StreamReader(await content.ReadAsStreamAsync().ConfigureAwait(false));
+                return reader.ReadToEnd();
+            }
+
+            async Task<string> ProjectFormAsync()
+            {
+                var content = new FormContent(new Dictionary<string, string>());
+                var stream = content.ReadAsStream();
+                await Task.Yield();
+                return new StreamReader(stream).ReadToEnd();
+            }
+
+            async Task<string> MultipartAsync()
+            {
+                var content = new UploadContent(new Dictionary<string, object> { ["key"] = "value" }, "boundary");
+                var stream = await content.ReadAsStreamAsync();
+                return new StreamReader(stream).ReadToEnd();
+            }
+
+            async Task<string> StreamContentOverMemoryAsync(byte[] bytes)
+            {
+                var content = new StreamContent(new MemoryStream(bytes));
+                var stream = await content.ReadAsStreamAsync();
+                return new StreamReader(stream).ReadToEnd();
+            }
+        }
+        """ + ProjectContent);
+
+    [Fact]
+    public Task Received_content_and_content_over_a_device_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Downloads
+        {
+            async Task<string> ResponseAsync(HttpClient http)
+            {
+                using var response = await http.GetAsync("https://example.com", HttpCompletionOption.ResponseHeadersRead);
+                var stream = await response.Content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+
+            async Task<string> FileContentAsync(string path)
+            {
+                var content = new StreamContent(File.OpenRead(path));
+                var stream = await content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+
+            async Task<string> UploadAsync(string path)
+            {
+                var content = new UploadContent(File.OpenRead(path), "boundary");
+                var stream = await content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+
+            async Task<string> GivenContentAsync(HttpContent content)
+            {
+                var stream = await content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+        }
+        """ + ProjectContent);
+
+    [Fact]
+    public Task Bytes_in_memory_copied_to_a_device_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Exports
+        {
+            async Task SaveAsync(byte[] bytes, string path, Stream output)
+            {
+                using var file = File.Create(path);
+                var memory = new MemoryStream(bytes);
+                {|ASYNC104:memory.CopyTo(file)|};
+                {|ASYNC104:new StringContent("report").CopyTo(output, null, default)|};
+                memory.CopyTo(new MemoryStream());
+                await Task.Yield();
+            }
+        }
+        """);
+}
