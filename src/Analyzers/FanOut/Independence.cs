@@ -346,7 +346,8 @@ internal static class Independence
 
         if (first.ReceiverKey is not null && first.ReceiverKey == second.ReceiverKey
             && (IsCommand(first, symbols) || IsCommand(second, symbols)
-                || (IsPartGetter(first, symbols) && IsPartGetter(second, symbols) && !IsNamedAsService(ReceiverType(first.Invocation)))))
+                || (IsPartGetter(first, symbols) && IsPartGetter(second, symbols) && !IsNamedAsService(ReceiverType(first.Invocation)))
+                || AreEntityAccessors(first, second)))
         {
             return true;
         }
@@ -369,6 +370,46 @@ internal static class Independence
         => invocation.Instance is { } instance ? instance.Type
             : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value).Type
             : null;
+
+    /// <summary>
+    /// <c>Store.GetClientIdAsync(application, ct)</c>, then <c>Store.GetDisplayNameAsync(application, ct)</c>: accessors of
+    /// one entity through its store or manager (OpenIddict's stores, Identity's <c>UserManager</c>). They read the entity's
+    /// own properties, from memory or by lazy loads through the store's one context: steps on one object, not requests
+    /// worth overlapping. The same entity object (not an id or a string) comes first in both calls, on one receiver named
+    /// as a store or manager; a client's two requests about one object (<c>GetBranchesAsync(repo)</c>) stay reported.
+    /// </summary>
+    private static bool AreEntityAccessors(FanOutCandidate first, FanOutCandidate second)
+        => IsStoreOrManager(ReceiverType(first.Invocation))
+           && EntityArgumentKey(first.Invocation) is { } entity
+           && entity == EntityArgumentKey(second.Invocation);
+
+    private static bool IsStoreOrManager(ITypeSymbol? type)
+        => type is not null && (type.Name.EndsWith("Store", StringComparison.Ordinal) || type.Name.EndsWith("Manager", StringComparison.Ordinal));
+
+    /// <summary>The access path of a <c>Get…</c> accessor's first argument when it is an object (no string, delegate or value); else null.</summary>
+    private static string? EntityArgumentKey(IInvocationOperation accessor)
+    {
+        if (!accessor.TargetMethod.Name.StartsWith("Get", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var argument in accessor.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || ReferenceEquals(argument.Value, accessor.Instance))
+            {
+                continue;
+            }
+
+            var value = Unwrap(argument.Value);
+            return value.Type is { TypeKind: TypeKind.TypeParameter }
+                   or { IsReferenceType: true, SpecialType: SpecialType.None, TypeKind: not TypeKind.Delegate and not TypeKind.Array }
+                ? PathKey(value)
+                : null;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// <c>req.GetMessageAsync()</c>, <c>req.GetUserAsync(ct)</c>: a getter that takes nothing (a token aside) reads a part of

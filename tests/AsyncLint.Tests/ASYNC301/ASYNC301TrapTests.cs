@@ -963,4 +963,61 @@ public sealed class ASYNC301TrapTests
             AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.fan_out_in_tests = true\n") },
         },
     }.RunAsync();
+
+    [Fact]
+    public Task Accessors_of_one_entity_through_its_store_are_its_properties() => Verify.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IApplicationStore<TApplication> where TApplication : class
+        {
+            ValueTask<string?> GetClientIdAsync(TApplication application, CancellationToken ct);
+            ValueTask<string?> GetDisplayNameAsync(TApplication application, CancellationToken ct);
+        }
+
+        public sealed class Descriptor { public string? ClientId; public string? DisplayName; }
+
+        public class ApplicationManager<TApplication> where TApplication : class
+        {
+            protected IApplicationStore<TApplication> Store { get; } = null!;
+
+            public async ValueTask PopulateAsync(Descriptor descriptor, TApplication application, CancellationToken ct)
+            {
+                descriptor.ClientId = await Store.GetClientIdAsync(application, ct);
+                descriptor.DisplayName = await Store.GetDisplayNameAsync(application, ct);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Two_requests_about_one_object_or_one_id_are_still_reported() => Verify.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Repo { public string Name = ""; }
+
+        public interface IGitClient
+        {
+            Task<string[]> GetBranchesAsync(Repo repo, CancellationToken ct);
+            Task<string[]> GetTagsAsync(Repo repo, CancellationToken ct);
+        }
+
+        public interface IProfileStore
+        {
+            Task<string> GetNameAsync(string userId, CancellationToken ct);
+            Task<string> GetAvatarAsync(string userId, CancellationToken ct);
+        }
+
+        public sealed class Dashboard
+        {
+            public async Task<int> LoadAsync(IGitClient git, IProfileStore profiles, Repo repo, string userId, CancellationToken ct)
+            {
+                var branches = {|ASYNC301:await git.GetBranchesAsync(repo, ct)|};
+                var tags = await git.GetTagsAsync(repo, ct);
+                var name = await profiles.GetNameAsync(userId, ct);
+                var avatar = await profiles.GetAvatarAsync(userId, ct);
+                return branches.Length + tags.Length + name.Length + avatar.Length;
+            }
+        }
+        """); // one group of four: neither pair is a set of entity accessors
 }
