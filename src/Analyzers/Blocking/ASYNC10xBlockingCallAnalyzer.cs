@@ -172,23 +172,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>Read_Sync_ReturnsBytes</c>): its synchronous calls are the subject under test, not a mistake.
         /// </summary>
         private static bool TestsTheSyncApi(ISymbol containingSymbol)
-        {
-            if (containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } test || !NamesSync(test.Name))
-            {
-                return false;
-            }
-
-            foreach (var attribute in test.GetAttributes())
-            {
-                if (attribute.AttributeClass?.Name is "FactAttribute" or "TheoryAttribute" or "TestAttribute" or "TestCaseAttribute"
-                    or "TestCaseSourceAttribute" or "TestMethodAttribute" or "DataTestMethodAttribute")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test && NamesSync(test.Name) && TestMethods.IsTest(test);
 
         /// <summary>
         /// <c>Main</c> or the top-level statements: the process's own thread, which has nothing else to do while the host

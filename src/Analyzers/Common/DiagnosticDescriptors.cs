@@ -74,7 +74,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ASYNC203 = Create(
         DiagnosticIds.AsyncVoidMethod,
         "Async void method",
-        "Async void {0} '{1}' is not an event handler: callers cannot await it, and an exception thrown in it escapes to the synchronization context or the thread pool, usually ending the process; return 'Task' instead",
+        "Async void {0} '{1}' {2}; return 'Task' instead",
         DiagnosticCategories.Unobserved,
         DiagnosticSeverity.Warning,
         "An async void method cannot be awaited, and an exception escaping it is raised on the synchronization context (or the thread pool), usually ending the process. Return Task instead and await it; keep async void for event handlers, overrides and interface implementations, whose signature is imposed.");

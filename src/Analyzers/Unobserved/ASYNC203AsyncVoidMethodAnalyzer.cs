@@ -231,6 +231,10 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             Report(context.ReportDiagnostic, method, syntax.Identifier.GetLocation(), "local function", strongest);
         }
 
+        private const string EscapeHarm = "is not an event handler: callers cannot await it, and an exception thrown in it escapes to the synchronization context or the thread pool, usually ending the process";
+
+        private const string TestHarm = "cannot be awaited by its test framework: NUnit and xUnit v3 reject it, MSTest does not wait for it, and xUnit 2 only tolerates it through its synchronization context";
+
         private static void Report(System.Action<Diagnostic> report, IMethodSymbol method, Location location, string kind, DelegateUse? use)
         {
             var properties = DiagnosticProperties.Empty;
@@ -243,7 +247,15 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 properties = properties.Add(DiagnosticProperties.NoFix, "overrides would no longer match");
             }
 
-            report(Diagnostic.Create(DiagnosticDescriptors.ASYNC203, location, properties, kind, method.Name));
+            // A test gets the harm that applies to it: its framework, not the thread pool, is the caller that cannot await.
+            var test = TestMethods.IsTest(method);
+            report(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC203,
+                location,
+                properties,
+                test ? "test method" : kind,
+                method.Name,
+                test ? TestHarm : EscapeHarm));
         }
 
         /// <summary>An event subscription, an event-handler delegate or a command handler (<c>new RelayCommand(Save)</c>) is an event handler.</summary>

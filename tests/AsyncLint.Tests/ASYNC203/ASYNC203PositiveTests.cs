@@ -182,8 +182,40 @@ public sealed class ASYNC203PositiveTests
             """,
         ExpectedDiagnostics =
         {
-            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(0).WithArguments("method", "Save"),
-            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(1).WithArguments("local function", "Local"),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(0).WithArguments("method", "Save", EscapeHarm),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(1).WithArguments("local function", "Local", EscapeHarm),
         },
     }.RunAsync();
+
+    private const string EscapeHarm = "is not an event handler: callers cannot await it, and an exception thrown in it escapes to the synchronization context or the thread pool, usually ending the process";
+
+    [Fact]
+    public Task A_test_method_is_told_what_its_framework_does_with_it() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>
+    {
+        TestCode = """
+            using System.Threading.Tasks;
+
+            namespace Xunit
+            {
+                public class FactAttribute : System.Attribute { }
+                public sealed class TheoryAttribute : FactAttribute { }
+            }
+
+            public class OrderTests
+            {
+                [Xunit.Fact]
+                public async void {|#0:Places_an_order|}() => await Task.Delay(1);
+
+                [Xunit.Theory]
+                public async void {|#1:Cancels_an_order|}() => await Task.Delay(1);
+            }
+            """,
+        ExpectedDiagnostics =
+        {
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(0).WithArguments("test method", "Places_an_order", TestHarm),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(1).WithArguments("test method", "Cancels_an_order", TestHarm),
+        },
+    }.RunAsync();
+
+    private const string TestHarm = "cannot be awaited by its test framework: NUnit and xUnit v3 reject it, MSTest does not wait for it, and xUnit 2 only tolerates it through its synchronization context";
 }
