@@ -790,6 +790,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case IInvocationOperation { TargetMethod.Name: "Open", Instance: { } entry } when IsZipType(entry.Type, "ZipArchiveEntry"):
                     return IsInMemory(entry, configured, depth + 1);
 
+                // archive.Entries[0], archive.Entries.First(e => …): one of the entries.
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } entries } when IsZipType(value.Type, "ZipArchiveEntry"):
+                    return IsInMemory(entries, configured, depth + 1);
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } pick when IsZipType(value.Type, "ZipArchiveEntry"):
+                    return IsInMemory(pick.Arguments[0].Value, configured, depth + 1);
+
                 // An embedded resource: GetManifestResourceStream hands back an UnmanagedMemoryStream over the loaded image.
                 case IInvocationOperation { TargetMethod.Name: "GetManifestResourceStream" }:
                     return true;

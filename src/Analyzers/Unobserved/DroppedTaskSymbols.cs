@@ -100,9 +100,25 @@ internal sealed class DroppedTaskSymbols
                || RunsSynchronously(invocation)
                || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
+               || IsOnDefaultValue(invocation)
                || GuardedWork.StartsGuardedWork(invocation, IsPromise)
                || HasNothingToObserve(method)
                || nullTasks.MayReturnNull(method);
+    }
+
+    /// <summary>
+    /// <c>default(TEncoder).EncodeAsync(…)</c>: ahead-of-time seeding code that only names a generic instantiation so the
+    /// compiler keeps it. The call has no object to run on; nothing would be started, so nothing is dropped.
+    /// </summary>
+    private static bool IsOnDefaultValue(IInvocationOperation invocation)
+    {
+        var receiver = invocation.Instance;
+        while (receiver is IConversionOperation conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        return receiver is IDefaultValueOperation;
     }
 
     /// <summary>

@@ -514,6 +514,8 @@ public sealed class ASYNC104PositiveTests
                     using var source = {|ASYNC104:entry.Open()|};
                     {|ASYNC104:source.CopyTo(destination)|};
                 }
+
+                using var first = {|ASYNC104:archive.Entries[0].Open()|};
             }
         }
         """);

@@ -668,6 +668,11 @@ public sealed class ASYNC104TrapTests
                 var manifest = archive.GetEntry("manifest.json");
                 using var reader = new StreamReader(manifest!.Open());
                 files["manifest"] = System.Text.Encoding.UTF8.GetBytes(reader.ReadToEnd());
+
+                using var first = archive.Entries[0].Open();
+                using var readme = System.Linq.Enumerable.First(archive.Entries, e => e.Name == "README").Open();
+                using var firstReader = new StreamReader(first);
+                files["first"] = System.Text.Encoding.UTF8.GetBytes(firstReader.ReadToEnd());
                 return files;
             }
         }

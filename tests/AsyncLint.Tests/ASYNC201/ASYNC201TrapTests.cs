@@ -534,4 +534,27 @@ public sealed class ASYNC201TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ahead_of_time_seeding_on_a_default_value_starts_nothing() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IEncoder { Task EncodeAsync(Stream stream, CancellationToken ct); }
+
+        internal static class AotCompilerTools
+        {
+            // Names the generic instantiation so that an ahead-of-time compiler keeps it; never called.
+            private static void SeedEncoder<TEncoder>() where TEncoder : class, IEncoder
+            {
+                default(TEncoder)!.EncodeAsync(default!, default);
+            }
+
+            private static void SeedStruct<TEncoder>() where TEncoder : struct, IEncoder
+            {
+                default(TEncoder).EncodeAsync(default!, default);
+            }
+        }
+        """);
 }
