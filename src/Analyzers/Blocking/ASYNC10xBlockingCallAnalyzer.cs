@@ -172,7 +172,31 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>Read_Sync_ReturnsBytes</c>): its synchronous calls are the subject under test, not a mistake.
         /// </summary>
         private static bool TestsTheSyncApi(ISymbol containingSymbol)
-            => containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test && NamesSync(test.Name) && TestMethods.IsTest(test);
+            => containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test
+               && (NamesSync(test.Name) || HasAsyncSiblingTest(test))
+               && TestMethods.IsTest(test);
+
+        /// <summary>
+        /// <c>RawRequest_Form</c> beside <c>RawRequestAsync_Form</c>, <c>Post_Json</c> beside <c>PostAsync_Json</c>: the
+        /// class tests each API twice, and the test whose name lacks the "Async" of its sibling's covers the synchronous half.
+        /// </summary>
+        private static bool HasAsyncSiblingTest(IMethodSymbol test)
+        {
+            foreach (var member in test.ContainingType.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } sibling
+                    && sibling.Name.Length == test.Name.Length + 5
+                    && sibling.Name.IndexOf("Async", StringComparison.Ordinal) is var at and >= 0
+                    && string.CompareOrdinal(sibling.Name, 0, test.Name, 0, at) == 0
+                    && string.CompareOrdinal(sibling.Name, at + 5, test.Name, at, test.Name.Length - at) == 0
+                    && TestMethods.IsTest(sibling))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// <c>Main</c> or the top-level statements: the process's own thread, which has nothing else to do while the host

@@ -59,4 +59,69 @@ public sealed class ASYNC104SyncApiUnderTestTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_test_whose_sibling_adds_Async_to_its_name_covers_the_synchronous_api() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        [AttributeUsage(AttributeTargets.Method)]
+        sealed class FactAttribute : Attribute { }
+
+        sealed class Requestor
+        {
+            public string RawRequest(string path) => path;
+            public Task<string> RawRequestAsync(string path) => Task.FromResult(path);
+        }
+
+        public class RequestorTests
+        {
+            private readonly Requestor requestor = new();
+
+            [Fact]
+            public async Task RawRequestAsync_Form()
+            {
+                _ = await requestor.RawRequestAsync("/v1/charges");
+            }
+
+            [Fact]
+            public async Task RawRequest_Form()
+            {
+                await Task.Yield();
+                _ = requestor.RawRequest("/v1/charges");
+            }
+
+            [Fact]
+            public async Task RawRequest_PostAsync_Json()
+            {
+                _ = await requestor.RawRequestAsync("/v1/charges");
+            }
+
+            [Fact]
+            public async Task RawRequest_Post_Json()
+            {
+                await Task.Yield();
+                _ = requestor.RawRequest("/v1/charges");
+            }
+
+            // No sibling with "Async" in its name: still reported.
+            [Fact]
+            public async Task RawRequest_Delete_Json()
+            {
+                await Task.Yield();
+                _ = {|ASYNC105:requestor.RawRequest("/v1/charges")|};
+            }
+
+            // The sibling is not a test.
+            public Task RawRequest_PatchAsync_Json() => Task.CompletedTask;
+
+            [Fact]
+            public async Task RawRequest_Patch_Json()
+            {
+                await Task.Yield();
+                _ = {|ASYNC105:requestor.RawRequest("/v1/charges")|};
+            }
+        }
+        """);
 }
