@@ -309,35 +309,50 @@ internal sealed class FanOutSymbols
 
     /// <summary>
     /// For a class declared here: the types of its instance fields and properties that are unsafe to share (the
-    /// non-concurrent list, or what <paramref name="isUnsafeState"/> says, such as a DbContext). Two services that each
-    /// keep one of the same type were most likely handed the same scoped instance by dependency injection.
+    /// non-concurrent list, or what <paramref name="isUnsafeState"/> says, such as a DbContext), also those its base
+    /// classes declared here keep, and the contexts kept by a class declared here that it holds, two hops deep (a
+    /// manager that keeps a provider that keeps the DbContext). Two services that each reach one of the same type were most likely
+    /// handed the same scoped instance by dependency injection.
     /// </summary>
     public ImmutableArray<ITypeSymbol> HeldStateTypes(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState)
         => heldStateCache.GetOrAdd(type.OriginalDefinition, t =>
         {
-            if (t.TypeKind != TypeKind.Class || t.DeclaringSyntaxReferences.IsEmpty)
-            {
-                return ImmutableArray<ITypeSymbol>.Empty;
-            }
-
             var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
-            foreach (var member in t.GetMembers())
+            CollectHeldState(t, isUnsafeState, builder, hops: 0);
+            return builder.ToImmutable();
+        });
+
+    private void CollectHeldState(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into, int hops)
+    {
+        for (var current = type as INamedTypeSymbol; current is { TypeKind: TypeKind.Class } && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
             {
                 var memberType = member switch
                 {
-                    IFieldSymbol { IsStatic: false } field => field.Type,
+                    IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field => field.Type,
                     IPropertySymbol { IsStatic: false } property => property.Type,
                     _ => null,
                 };
-                if (memberType is not null && memberType.TypeKind != TypeKind.Error
-                    && (IsNonConcurrent(memberType) || isUnsafeState(memberType)))
+                if (memberType is null || memberType.TypeKind == TypeKind.Error)
                 {
-                    builder.Add(memberType.OriginalDefinition);
+                    continue;
+                }
+
+                // Further away only a context (a DbContext, a repository) is shared by injection; two helpers that each
+                // keep a stream of their own share nothing.
+                if ((hops == 0 && IsNonConcurrent(memberType)) || isUnsafeState(memberType))
+                {
+                    into.Add(memberType.OriginalDefinition);
+                }
+                else if (hops < 2 && memberType.TypeKind == TypeKind.Class && !memberType.DeclaringSyntaxReferences.IsEmpty
+                         && !memberType.OriginalDefinition.Equals(type.OriginalDefinition, SymbolEqualityComparer.Default))
+                {
+                    CollectHeldState(memberType.OriginalDefinition, isUnsafeState, into, hops + 1);
                 }
             }
-
-            return builder.ToImmutable();
-        });
+        }
+    }
 
     /// <summary>True for a type listed in <c>asynclint.non_concurrent_types</c> (or derived from one of them).</summary>
     public bool IsConfiguredNonConcurrent(ITypeSymbol type, ImmutableArray<string> configured)

@@ -1020,4 +1020,93 @@ public sealed class ASYNC301TrapTests
             }
         }
         """); // one group of four: neither pair is a set of entity accessors
+
+    [Fact]
+    public Task Services_that_reach_one_DbContext_through_a_provider_or_a_base_class() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public class AppDbContext { public Task<string> FindAsync(int id) => Task.FromResult(""); }
+
+        public class OptionProvider
+        {
+            private readonly AppDbContext db;
+            public OptionProvider(AppDbContext db) => this.db = db;
+            public Task<string> GetAsync(string key) => db.FindAsync(key.Length);
+        }
+
+        public class BlogManager
+        {
+            private readonly OptionProvider options;
+            public BlogManager(OptionProvider options) => this.options = options;
+            public Task<string> GetAsync() => options.GetAsync("blog");
+        }
+
+        public abstract class AppProvider<T>
+        {
+            protected readonly AppDbContext Db;
+            protected AppProvider(AppDbContext db) => Db = db;
+        }
+
+        public class PostProvider : AppProvider<string>
+        {
+            public PostProvider(AppDbContext db) : base(db) { }
+            public Task<string> GetAsync(int id) => Db.FindAsync(id);
+        }
+
+        public class FeedController
+        {
+            private readonly BlogManager blogManager;
+            private readonly PostProvider postProvider;
+
+            public FeedController(BlogManager blogManager, PostProvider postProvider)
+            {
+                this.blogManager = blogManager;
+                this.postProvider = postProvider;
+            }
+
+            public async Task<string> RssAsync(int id)
+            {
+                var blog = await blogManager.GetAsync();
+                var post = await postProvider.GetAsync(id);
+                return blog + post;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Helpers_that_each_keep_their_own_stream_share_nothing() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public class Framer
+        {
+            private readonly Stream stream = new MemoryStream();
+            public Task<int> NextAsync() => Task.FromResult((int)stream.Length);
+        }
+
+        public class FeedClient
+        {
+            private readonly Framer framer = new();
+            public Task<int> GetCountAsync() => framer.NextAsync();
+        }
+
+        public class ArchiveClient
+        {
+            private readonly Framer framer = new();
+            public Task<int> GetSizeAsync() => framer.NextAsync();
+        }
+
+        public class Dashboard
+        {
+            private readonly FeedClient feeds = new();
+            private readonly ArchiveClient archive = new();
+
+            public async Task<int> LoadAsync()
+            {
+                var count = {|ASYNC301:await feeds.GetCountAsync()|};
+                var size = await archive.GetSizeAsync();
+                return count + size;
+            }
+        }
+        """);
 }
