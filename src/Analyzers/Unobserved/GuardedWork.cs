@@ -107,8 +107,39 @@ internal static class GuardedWork
     /// completing a promise off the current thread, so that its continuations do not run inline. <c>TrySet…</c> does not throw.
     /// </summary>
     private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
-        => SingleCall(lambda) is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled", Instance: { } promise }
+        => IsPromiseCompletion(SingleCall(lambda), isPromise) || DelaysThenCompletesAPromise(lambda, isPromise);
+
+    private static bool IsPromiseCompletion(IInvocationOperation? call, Func<ITypeSymbol?, bool> isPromise)
+        => call is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled", Instance: { } promise }
            && isPromise(promise.Type);
+
+    /// <summary>
+    /// <c>async () =&gt; { await Task.Delay(TimeSpan.FromSeconds(5)); done?.TrySetResult(1); }</c>: a deadline that completes
+    /// a promise later. A delay without a token does not fault, and neither does <c>TrySet…</c>.
+    /// </summary>
+    private static bool DelaysThenCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
+    {
+        var statements = lambda.Body.Operations;
+        if (!lambda.Symbol.IsAsync || statements.Length is not (2 or 3)
+            || (statements.Length == 3 && statements[2] is not IReturnOperation { ReturnedValue: null, IsImplicit: true })
+            || statements[0] is not IExpressionStatementOperation { Operation: IAwaitOperation { Operation: var delayed } }
+            || StripConfigureAwait(delayed) is not IInvocationOperation { TargetMethod: { Name: "Delay", Parameters.Length: 1 } delay }
+            || !IsTasksType(delay.ContainingType, "Task")
+            || statements[1] is not IExpressionStatementOperation { Operation: var completion })
+        {
+            return false;
+        }
+
+        if (completion is IConditionalAccessOperation { WhenNotNull: IInvocationOperation whenNotNull })
+        {
+            completion = whenNotNull;
+        }
+
+        return IsPromiseCompletion(completion as IInvocationOperation, isPromise);
+    }
+
+    private static IOperation? StripConfigureAwait(IOperation? value)
+        => value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? Peel(configured) : Peel(value);
 
     /// <summary>
     /// <c>() =&gt; lifetime.StopApplication()</c>: a shutdown endpoint lets its response go out before the host stops. The

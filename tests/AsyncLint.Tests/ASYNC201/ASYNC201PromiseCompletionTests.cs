@@ -165,4 +165,52 @@ public sealed class ASYNC201PromiseCompletionTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_a_deadline_that_completes_a_promise_later() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class StepContext
+        {
+            private TaskCompletionSource<int>? forceCompleted = new();
+
+            public void ForceTaskComplete()
+            {
+                Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                    forceCompleted?.TrySetResult(1);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_deadline_with_a_token_or_more_work_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class StepContext
+        {
+            private readonly TaskCompletionSource<int> forceCompleted = new();
+
+            public void ForceTaskComplete(CancellationToken token, Action cleanup)
+            {
+                // A cancelled token faults the delay.
+                {|ASYNC201:Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), token);
+                    forceCompleted.TrySetResult(1);
+                })|};
+
+                {|ASYNC201:Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                    cleanup();
+                })|};
+            }
+        }
+        """);
 }
