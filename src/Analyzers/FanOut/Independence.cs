@@ -320,6 +320,14 @@ internal static class Independence
             return true;
         }
 
+        // var ctx = await GetContextAsync(); await CheckWebAsync(ctx); await this.CheckFolderAsync(); — the object keeps a
+        // context of that type, and its own method works on it.
+        if ((first.CallsThis && HandsAContextItKeeps(second, first.Invocation.TargetMethod.ContainingType, symbols))
+            || (second.CallsThis && HandsAContextItKeeps(first, second.Invocation.TargetMethod.ContainingType, symbols)))
+        {
+            return true;
+        }
+
         if (SharesStaticState(first.Invocation.TargetMethod, second.Invocation.TargetMethod, symbols)
             || (ReceivesOnUnitOfWork(first) && ReceivesOnUnitOfWork(second))
             || (dataScope && ReceivesInDataScope(first, symbols) && ReceivesInDataScope(second, symbols))
@@ -365,6 +373,35 @@ internal static class Independence
            && ReceiverType(candidate.Invocation) is { } type
            && !symbols.IsThreadSafe(type)
            && !symbols.IsImmutableValue(type);
+
+    /// <summary>The candidate is handed a context object (<c>…Context</c>) of a type that <paramref name="owner"/> keeps in a field.</summary>
+    private static bool HandsAContextItKeeps(FanOutCandidate candidate, INamedTypeSymbol? owner, FanOutSymbols symbols)
+    {
+        if (owner is null)
+        {
+            return false;
+        }
+
+        ImmutableArray<ITypeSymbol>? kept = null;
+        foreach (var touch in candidate.Touches)
+        {
+            if (!IsContextObject(touch.Type))
+            {
+                continue;
+            }
+
+            kept ??= symbols.HeldStateTypes(owner, IsContextObjectPredicate);
+            foreach (var held in kept.Value)
+            {
+                if (touch.Type.InheritsFromOrEquals(held) || held.InheritsFromOrEquals(touch.Type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static ITypeSymbol? ReceiverType(IInvocationOperation invocation)
         => invocation.Instance is { } instance ? instance.Type

@@ -1109,4 +1109,56 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_context_the_object_keeps_handed_to_a_check_before_its_own_method() => Verify.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public class ClientContext { public Task<int> LoadAsync(CancellationToken ct) => Task.FromResult(0); }
+
+        public sealed class SharePointBackend
+        {
+            private ClientContext? spContext;
+
+            private Task<ClientContext> GetContextAsync(CancellationToken ct) => Task.FromResult(spContext ??= new ClientContext());
+
+            private static Task<int> CheckWebAsync(ClientContext ctx, CancellationToken ct) => ctx.LoadAsync(ct);
+
+            private Task<int> CheckFolderAsync(CancellationToken ct) => spContext!.LoadAsync(ct);
+
+            public async Task TestAsync(CancellationToken ct)
+            {
+                var ctx = await GetContextAsync(ct);
+                await CheckWebAsync(ctx, ct);
+                await this.CheckFolderAsync(ct);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_context_the_object_does_not_keep_is_no_reason_to_wait() => Verify.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public class ClientContext { public Task<int> LoadAsync(CancellationToken ct) => Task.FromResult(0); }
+
+        public static class Checks
+        {
+            public static Task<int> CheckWebAsync(ClientContext ctx, CancellationToken ct) => ctx.LoadAsync(ct);
+        }
+
+        public sealed class Backend
+        {
+            private readonly System.Net.Http.HttpClient http = new();
+
+            private Task<string> CheckFolderAsync(CancellationToken ct) => http.GetStringAsync("https://example.com/folder", ct);
+
+            public async Task TestAsync(ClientContext ctx, CancellationToken ct)
+            {
+                {|ASYNC301:await Checks.CheckWebAsync(ctx, ct)|};
+                await this.CheckFolderAsync(ct);
+            }
+        }
+        """);
 }
