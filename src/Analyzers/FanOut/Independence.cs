@@ -473,8 +473,10 @@ internal static class Independence
         return true;
     }
 
+    // Not "Provider": a provider (of data, options, tokens, a runner's local data) hands out what it loaded or holds;
+    // two of its getters read its state.
     private static readonly ImmutableArray<string> ServiceSuffixes = ImmutableArray.Create(
-        "Service", "Client", "Api", "Repository", "Store", "Provider", "Gateway", "Proxy", "Manager", "Facade", "Endpoint");
+        "Service", "Client", "Api", "Repository", "Store", "Gateway", "Proxy", "Manager", "Facade", "Endpoint");
 
     /// <summary><c>ICatalogService</c>, <c>GitHubClient</c>, <c>IOrdersApi</c>: a type named as a boundary that answers requests.</summary>
     private static bool IsNamedAsService(ITypeSymbol? type)

@@ -1161,4 +1161,29 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Parameterless_getters_of_one_provider_read_what_it_holds() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface ILocationDataProvider
+        {
+            Task<Guid> GetInstanceIdAsync(CancellationToken ct);
+            Task<string> GetInstanceTypeAsync(CancellationToken ct);
+        }
+
+        public sealed class LocationService
+        {
+            private readonly ILocationDataProvider localData = null!;
+
+            public async Task<string> DescribeAsync(CancellationToken ct)
+            {
+                var id = await localData.GetInstanceIdAsync(ct);
+                var type = await localData.GetInstanceTypeAsync(ct);
+                return type + id;
+            }
+        }
+        """);
 }
