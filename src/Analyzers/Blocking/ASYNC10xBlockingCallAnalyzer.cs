@@ -779,9 +779,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             switch (value)
             {
-                // Request content built here from values (new StringContent(json)): HttpContent reads it back from memory.
+                // Request content built here from values (new StringContent(json), FormEncoder.CreateHttpContent(options)):
+                // HttpContent reads it back from memory.
                 case IObjectCreationOperation { Type: { } contentType } creation when DerivesFromHttp(contentType, "HttpContent"):
-                    return IsBuiltFromValues(creation, configured, depth);
+                    return IsBuiltFromValues(creation, creation.Arguments, configured, depth);
+                case IInvocationOperation { Type: { } builtType, TargetMethod.Name: var builder } build
+                    when (builder.StartsWith("Create", StringComparison.Ordinal) || builder.StartsWith("Build", StringComparison.Ordinal))
+                         && DerivesFromHttp(builtType, "HttpContent"):
+                    return IsBuiltFromValues(build, build.Arguments, configured, depth);
 
                 case IObjectCreationOperation creation when IsStreamLike(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
@@ -1228,17 +1233,18 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// Request content created here from values, not received: <c>new StringContent(json)</c>, <c>new
-        /// FormUrlEncodedContent(pairs)</c>, a project's <c>ByteArrayContent</c> or multipart class given no stream.
+        /// FormUrlEncodedContent(pairs)</c>, a project's <c>ByteArrayContent</c> or multipart class given no stream, or what a
+        /// <c>Create…</c>/<c>Build…</c> method returns as HttpContent given no stream (<c>FormEncoder.CreateHttpContent(options)</c>).
         /// HttpContent buffers such content into memory to read it back; a <c>StreamContent</c> reads its stream.
         /// </summary>
-        private bool IsBuiltFromValues(IObjectCreationOperation creation, ImmutableHashSet<string> configured, int depth)
+        private bool IsBuiltFromValues(IOperation built, ImmutableArray<IArgumentOperation> arguments, ImmutableHashSet<string> configured, int depth)
         {
-            if (DerivesFromHttp(creation.Type!, "StreamContent"))
+            if (DerivesFromHttp(built.Type!, "StreamContent"))
             {
-                return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
+                return built is IObjectCreationOperation && IsInMemory(ArgumentAt(arguments, 0), configured, depth + 1);
             }
 
-            foreach (var argument in creation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (IsStreamLike(argument.Value.Type) || IsStreamLike(Strip(argument.Value).Type))
                 {

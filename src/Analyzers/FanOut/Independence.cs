@@ -322,8 +322,7 @@ internal static class Independence
 
         // var ctx = await GetContextAsync(); await CheckWebAsync(ctx); await this.CheckFolderAsync(); — the object keeps a
         // context of that type, and its own method works on it.
-        if ((first.CallsThis && HandsAContextItKeeps(second, first.Invocation.TargetMethod.ContainingType, symbols))
-            || (second.CallsThis && HandsAContextItKeeps(first, second.Invocation.TargetMethod.ContainingType, symbols)))
+        if (HandsAContextItKeeps(second, TypeOfThisCalled(first), symbols) || HandsAContextItKeeps(first, TypeOfThisCalled(second), symbols))
         {
             return true;
         }
@@ -374,8 +373,17 @@ internal static class Independence
            && !symbols.IsThreadSafe(type)
            && !symbols.IsImmutableValue(type);
 
+    /// <summary>The type of <c>this</c> when the call is made on it, also as an extension's <c>this</c> argument (<c>this.TestBackendAsync()</c>).</summary>
+    private static ITypeSymbol? TypeOfThisCalled(FanOutCandidate candidate)
+    {
+        var invocation = candidate.Invocation;
+        var receiver = invocation.Instance
+                       ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value) : null);
+        return receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self ? self.Type : null;
+    }
+
     /// <summary>The candidate is handed a context object (<c>…Context</c>) of a type that <paramref name="owner"/> keeps in a field.</summary>
-    private static bool HandsAContextItKeeps(FanOutCandidate candidate, INamedTypeSymbol? owner, FanOutSymbols symbols)
+    private static bool HandsAContextItKeeps(FanOutCandidate candidate, ITypeSymbol? owner, FanOutSymbols symbols)
     {
         if (owner is null)
         {

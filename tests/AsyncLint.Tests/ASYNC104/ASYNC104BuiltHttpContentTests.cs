@@ -71,6 +71,37 @@ public sealed class ASYNC104BuiltHttpContentTests
         """ + ProjectContent);
 
     [Fact]
+    public Task Trap_content_from_a_builder_given_values() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class FormEncoder
+        {
+            public static HttpContent CreateHttpContent(IDictionary<string, string> options) => new FormUrlEncodedContent(options);
+            public static HttpContent CreateHttpContent(Stream file) => new StreamContent(file);
+        }
+
+        class FormEncoderTests
+        {
+            async Task<string> EncodesAsync()
+            {
+                var content = FormEncoder.CreateHttpContent(new Dictionary<string, string> { ["a"] = "1" });
+                var stream = await content.ReadAsStreamAsync();
+                return new StreamReader(stream).ReadToEnd();
+            }
+
+            async Task<string> UploadsAsync(string path)
+            {
+                var content = FormEncoder.CreateHttpContent(File.OpenRead(path));
+                var stream = await content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Received_content_and_content_over_a_device_are_reported() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Net.Http;

@@ -1133,6 +1133,20 @@ public sealed class ASYNC301TrapTests
                 await CheckWebAsync(ctx, ct);
                 await this.CheckFolderAsync(ct);
             }
+
+            public async Task TestAgainAsync(CancellationToken ct)
+            {
+                var ctx = await GetContextAsync(ct);
+                await CheckWebAsync(ctx, ct);
+                await this.ListAsync(ct);
+            }
+
+            public Task<int> ListFolderAsync(CancellationToken ct) => spContext!.LoadAsync(ct);
+        }
+
+        public static class BackendExtensions
+        {
+            public static Task<int> ListAsync(this SharePointBackend backend, CancellationToken ct) => backend.ListFolderAsync(ct);
         }
         """);
 
