@@ -124,4 +124,71 @@ public sealed class ASYNC104SyncApiUnderTestTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_mirrored_async_test_may_arrange_through_the_synchronous_api() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        [AttributeUsage(AttributeTargets.Method)]
+        sealed class FactAttribute : Attribute { }
+
+        sealed class Storage
+        {
+            public void Save(string profile) { }
+            public Task SaveAsync(string profile) => Task.CompletedTask;
+            public List<string> List(int max) => new();
+            public Task<List<string>> ListAsync(int max) => Task.FromResult(new List<string>());
+        }
+
+        public class StorageTests
+        {
+            private readonly Storage storage = new();
+
+            [Fact]
+            public void List()
+            {
+                storage.Save("a");
+                _ = storage.List(10);
+            }
+
+            [Fact]
+            public async Task ListAsync()
+            {
+                storage.Save("a");
+                _ = await storage.ListAsync(10);
+            }
+
+            [Fact]
+            public void OpenRead() => _ = File.ReadAllText("a.txt");
+
+            [Fact]
+            public async Task OpenReadAsynchronous()
+            {
+                File.WriteAllText("a.txt", "x");
+                _ = await File.ReadAllBytesAsync("a.txt");
+            }
+
+            [Fact]
+            public void SaveAndLoad() => storage.Save("a");
+
+            // The test awaits the twin elsewhere: the synchronous call is the leftover the rule is for.
+            [Fact]
+            public async Task SaveAndLoadAsync()
+            {
+                await storage.SaveAsync("a");
+                {|ASYNC105:storage.Save("b")|};
+            }
+
+            // No synchronous sibling: an ordinary async test.
+            [Fact]
+            public async Task PurgeAsync()
+            {
+                {|ASYNC105:storage.Save("a")|};
+                _ = await storage.ListAsync(10);
+            }
+        }
+        """);
 }
