@@ -173,8 +173,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool TestsTheSyncApi(ISymbol containingSymbol)
             => containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test
-               && (NamesSync(test.Name) || HasAsyncSiblingTest(test))
-               && TestMethods.IsTest(test);
+               && TestMethods.IsTest(test)
+               && (NamesSync(test.Name) || HasAsyncSiblingTest(test));
 
         /// <summary>
         /// <c>RawRequest_Form</c> beside <c>RawRequestAsync_Form</c>, <c>Post_Json</c> beside <c>PostAsync_Json</c>: the
@@ -233,8 +233,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         {
             if (containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } test
                 || test.Name.IndexOf("Async", StringComparison.Ordinal) < 0
-                || !HasSiblingTest(test, asyncSibling: false)
-                || !TestMethods.IsTest(test))
+                || !TestMethods.IsTest(test)
+                || !HasSiblingTest(test, asyncSibling: false))
             {
                 return false;
             }
