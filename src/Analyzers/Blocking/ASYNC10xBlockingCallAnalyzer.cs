@@ -835,11 +835,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 // Request content built here from values (new StringContent(json), FormEncoder.CreateHttpContent(options)):
                 // HttpContent reads it back from memory.
-                case IObjectCreationOperation { Type: { } contentType } creation when DerivesFromHttp(contentType, "HttpContent"):
+                case IObjectCreationOperation { Type: { } contentType } creation when contentType.InheritsFromOrEquals(blocking.HttpContent):
                     return IsBuiltFromValues(creation, creation.Arguments, configured, depth);
                 case IInvocationOperation { Type: { } builtType, TargetMethod.Name: var builder } build
                     when (builder.StartsWith("Create", StringComparison.Ordinal) || builder.StartsWith("Build", StringComparison.Ordinal))
-                         && DerivesFromHttp(builtType, "HttpContent"):
+                         && builtType.InheritsFromOrEquals(blocking.HttpContent):
                     return IsBuiltFromValues(build, build.Arguments, configured, depth);
 
                 case IObjectCreationOperation creation when IsStreamLike(creation.Type):
@@ -894,7 +894,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case IAwaitOperation { Operation: IInvocationOperation awaited } when ReturnedLocalValue(WithoutConfigureAwait(awaited)) is { } buffered && IsInMemory(buffered, configured, depth + 1):
                     return true;
 
-                // Request content built here (new StringContent(json)), and the stream it reads back into.
+                // The stream request content reads back into: as in memory as the content (see IsBuiltFromValues).
                 case IAwaitOperation { Operation: IInvocationOperation awaited } when ReadsContentStream(WithoutConfigureAwait(awaited)) is { } content:
                     return IsInMemory(content, configured, depth + 1);
                 case IInvocationOperation read when ReadsContentStream(read) is { } content:
@@ -1293,7 +1293,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool IsBuiltFromValues(IOperation built, ImmutableArray<IArgumentOperation> arguments, ImmutableHashSet<string> configured, int depth)
         {
-            if (DerivesFromHttp(built.Type!, "StreamContent"))
+            if (built.Type.InheritsFromOrEquals(blocking.StreamContent))
             {
                 return built is IObjectCreationOperation && IsInMemory(ArgumentAt(arguments, 0), configured, depth + 1);
             }
@@ -1310,24 +1310,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The content of <c>content.ReadAsStreamAsync()</c> or <c>content.ReadAsStream()</c> on an HttpContent; else null.</summary>
-        private static IOperation? ReadsContentStream(IInvocationOperation read)
+        private IOperation? ReadsContentStream(IInvocationOperation read)
             => read.TargetMethod.Name is "ReadAsStreamAsync" or "ReadAsStream"
-               && read.Instance is { Type: { } type } content && DerivesFromHttp(type, "HttpContent")
+               && read.Instance is { Type: { } type } content && type.InheritsFromOrEquals(blocking.HttpContent)
                 ? content
                 : null;
-
-        private static bool DerivesFromHttp(ITypeSymbol type, string name)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (current.Name == name && current.ContainingNamespace.IsNamespace("System.Net.Http"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static bool IsZipType(ITypeSymbol? type, string name)
             => type is not null && type.Name == name && type.ContainingNamespace.IsNamespace("System.IO.Compression");

@@ -29,6 +29,8 @@ internal sealed class BlockingSymbols
         ArraySegment = symbols.Type("System.ArraySegment`1");
         StringBuilder = symbols.Type("System.Text.StringBuilder");
         ArrayBufferWriter = symbols.Type("System.Buffers.ArrayBufferWriter`1");
+        HttpContent = symbols.Type("System.Net.Http.HttpContent");
+        StreamContent = symbols.Type("System.Net.Http.StreamContent");
     }
 
     public AsyncSymbols Async { get; }
@@ -72,6 +74,11 @@ internal sealed class BlockingSymbols
     public INamedTypeSymbol? StringBuilder { get; }
 
     public INamedTypeSymbol? ArrayBufferWriter { get; }
+
+    /// <summary>Request content built from values reads back from memory; a <see cref="StreamContent"/> reads its stream.</summary>
+    public INamedTypeSymbol? HttpContent { get; }
+
+    public INamedTypeSymbol? StreamContent { get; }
 
     /// <summary>True for the built-in in-memory types and anything derived from them (RecyclableMemoryStream, …).</summary>
     public bool IsBuiltInInMemoryType(ITypeSymbol? type)

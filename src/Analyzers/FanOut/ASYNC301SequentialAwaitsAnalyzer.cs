@@ -53,9 +53,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A test is a script: its steps run in order so that a failure points at one of them, and the time saved
-            // is not worth a test that overlaps its own steps. Reported there only when asked for.
-            if (symbols.IsTestProject && !AsyncLintOptions.ReadBool(context.Options, block.Syntax.SyntaxTree, AsyncLintOptions.FanOutInTests))
+            if (symbols.IsSilentInTests(context.Options, block.Syntax.SyntaxTree))
             {
                 return;
             }

@@ -85,9 +85,7 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // As for ASYNC301: a test's loop over its cases is a script; overlapping it saves nothing worth a less
-            // readable test. Reported there only when asked for.
-            if (symbols.IsTestProject && !AsyncLintOptions.ReadBool(context.Options, loop.Syntax.SyntaxTree, AsyncLintOptions.FanOutInTests))
+            if (symbols.IsSilentInTests(context.Options, loop.Syntax.SyntaxTree))
             {
                 return;
             }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AsyncLint.Analyzers.FanOut;
 
@@ -143,6 +144,13 @@ internal sealed class FanOutSymbols
 
     /// <summary>The compilation references a test framework (xUnit, NUnit, MSTest, TUnit).</summary>
     public bool IsTestProject => isTestProject.Value;
+
+    /// <summary>
+    /// A test is a script: its steps run in order so that a failure points at one of them, and the time saved is not
+    /// worth a test that overlaps its own steps. The fan-out rules report there only when <c>asynclint.fan_out_in_tests</c> asks.
+    /// </summary>
+    public bool IsSilentInTests(AnalyzerOptions options, SyntaxTree tree)
+        => IsTestProject && !AsyncLintOptions.ReadBool(options, tree, AsyncLintOptions.FanOutInTests);
 
     private static bool IsTestFramework(AsyncSymbols symbols)
     {
@@ -311,8 +319,8 @@ internal sealed class FanOutSymbols
     /// For a class declared here: the types of its instance fields and properties that are unsafe to share (the
     /// non-concurrent list, or what <paramref name="isUnsafeState"/> says, such as a DbContext), also those its base
     /// classes declared here keep, and the contexts kept by a class declared here that it holds, two hops deep (a
-    /// manager that keeps a provider that keeps the DbContext). Two services that each reach one of the same type were most likely
-    /// handed the same scoped instance by dependency injection.
+    /// manager that keeps a provider that keeps the DbContext). Two services that each reach one of the same type were
+    /// most likely handed the same scoped instance by dependency injection.
     /// </summary>
     public ImmutableArray<ITypeSymbol> HeldStateTypes(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState)
         => heldStateCache.GetOrAdd(type.OriginalDefinition, t =>

@@ -111,15 +111,7 @@ internal sealed class DroppedTaskSymbols
     /// compiler keeps it. The call has no object to run on; nothing would be started, so nothing is dropped.
     /// </summary>
     private static bool IsOnDefaultValue(IInvocationOperation invocation)
-    {
-        var receiver = invocation.Instance;
-        while (receiver is IConversionOperation conversion)
-        {
-            receiver = conversion.Operand;
-        }
-
-        return receiver is IDefaultValueOperation;
-    }
+        => GuardedWork.Peel(invocation.Instance) is IDefaultValueOperation;
 
     /// <summary>
     /// A method of this compilation whose task cannot fault or is complete when it returns: guarded

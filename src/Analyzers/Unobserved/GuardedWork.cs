@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,9 +11,9 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// Background work that cannot fault: <c>Task.Run</c>/<c>Task.Factory.StartNew</c> handed a delegate whose whole body is a
 /// try with a catch-all that swallows (<see cref="GuardedBody.IsFullyGuarded"/>), directly or as a one-call lambda
 /// or method group naming a source method written that way, or a lambda that only signals: completes a promise with
-/// <c>TrySet…</c> or asks the host to stop. Dropping that task loses no exception, and in a synchronous method not waiting is the point (a timer tick, a cache
-/// warm-up, a background start in a constructor, a promise completed off the calling thread, a shutdown endpoint that
-/// answers before the host stops).
+/// <c>TrySet…</c> (also after a delay) or asks the host to stop. Dropping that task loses no exception, and in a
+/// synchronous method not waiting is the point (a timer tick, a cache warm-up, a background start in a constructor, a
+/// promise completed off the calling thread, a shutdown endpoint that answers before the host stops).
 /// Syntax and symbols only; it runs when a diagnostic is about to be reported.
 /// </summary>
 internal static class GuardedWork
@@ -119,27 +120,21 @@ internal static class GuardedWork
     /// </summary>
     private static bool DelaysThenCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
     {
-        var statements = lambda.Body.Operations;
-        if (!lambda.Symbol.IsAsync || statements.Length is not (2 or 3)
-            || (statements.Length == 3 && statements[2] is not IReturnOperation { ReturnedValue: null, IsImplicit: true })
-            || statements[0] is not IExpressionStatementOperation { Operation: IAwaitOperation { Operation: var delayed } }
-            || StripConfigureAwait(delayed) is not IInvocationOperation { TargetMethod: { Name: "Delay", Parameters.Length: 1 } delay }
+        if (!lambda.Symbol.IsAsync
+            || Statements(lambda) is not { Length: 2 } statements
+            || statements[0] is not IExpressionStatementOperation { Operation: IAwaitOperation delayed }
+            || CallOf(delayed) is not { TargetMethod: { Name: "Delay", Parameters.Length: 1 } delay }
             || !IsTasksType(delay.ContainingType, "Task")
             || statements[1] is not IExpressionStatementOperation { Operation: var completion })
         {
             return false;
         }
 
-        if (completion is IConditionalAccessOperation { WhenNotNull: IInvocationOperation whenNotNull })
-        {
-            completion = whenNotNull;
-        }
-
-        return IsPromiseCompletion(completion as IInvocationOperation, isPromise);
+        // done?.TrySetResult(1): the call under the null test.
+        return IsPromiseCompletion(
+            completion is IConditionalAccessOperation { WhenNotNull: IInvocationOperation whenNotNull } ? whenNotNull : completion as IInvocationOperation,
+            isPromise);
     }
-
-    private static IOperation? StripConfigureAwait(IOperation? value)
-        => value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? Peel(configured) : Peel(value);
 
     /// <summary>
     /// <c>() =&gt; lifetime.StopApplication()</c>: a shutdown endpoint lets its response go out before the host stops. The
@@ -152,25 +147,27 @@ internal static class GuardedWork
 
     /// <summary>The one call a lambda's body makes (<c>() =&gt; F()</c>, <c>() =&gt; { F(); }</c>, <c>async () =&gt; await F()</c>).</summary>
     private static IInvocationOperation? SingleCall(IAnonymousFunctionOperation lambda)
+        => Statements(lambda) is { Length: 1 } statements
+            ? CallOf(statements[0] switch
+            {
+                IReturnOperation { ReturnedValue: { } returned } => returned,
+                IExpressionStatementOperation statement => statement.Operation,
+                _ => null,
+            })
+            : null;
+
+    /// <summary>A lambda's statements without the implicit return that ends a void or expression-bodied one.</summary>
+    private static ImmutableArray<IOperation> Statements(IAnonymousFunctionOperation lambda)
     {
-        if (lambda.Body.Operations.Length is not (1 or 2))
-        {
-            return null;
-        }
+        var statements = lambda.Body.Operations;
+        return statements.Length > 0 && statements[statements.Length - 1] is IReturnOperation { ReturnedValue: null, IsImplicit: true }
+            ? statements.RemoveAt(statements.Length - 1)
+            : statements;
+    }
 
-        var value = lambda.Body.Operations[0] switch
-        {
-            IReturnOperation { ReturnedValue: { } returned } => returned,
-            IExpressionStatementOperation statement => statement.Operation,
-            _ => null,
-        };
-
-        // An expression-bodied void lambda ends with an implicit return.
-        if (lambda.Body.Operations.Length == 2 && lambda.Body.Operations[1] is not IReturnOperation { ReturnedValue: null, IsImplicit: true })
-        {
-            return null;
-        }
-
+    /// <summary>The call a value makes, under an <c>await</c>, <c>ConfigureAwait(…)</c> and conversions.</summary>
+    private static IInvocationOperation? CallOf(IOperation? value)
+    {
         if (value is IAwaitOperation awaited)
         {
             value = awaited.Operation;
