@@ -790,7 +790,13 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary><c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run synchronously anyway.</summary>
+        /// <summary>
+        /// <c>Console.Out</c>, <c>Console.Error</c>, <c>Console.In</c>: synchronized wrappers whose async methods run
+        /// synchronously anyway. Also the same streams behind an application's console abstraction: a standard stream of
+        /// a console or standard-streams type (<c>console.Output</c> of a CLI framework's <c>IConsole</c>,
+        /// <c>context.Streams.Error</c> of an <c>IStandardStreams</c>), a writer type named for the console
+        /// (<c>ConsoleWriter</c>), and a writer or stream over <c>Console.OpenStandardOutput()</c>.
+        /// </summary>
         private bool IsConsoleStream(IOperation? receiver)
         {
             if (receiver is null)
@@ -799,13 +805,34 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             var value = Strip(receiver);
-            if (value is ILocalReferenceOperation local && Initializer(local) is { } initializer)
+            if (value is ILocalReferenceOperation local && AssignedValue.Initializer(local) is { } initializer)
             {
                 value = Strip(initializer);
             }
 
-            return value is IPropertyReferenceOperation property && property.Property.ContainingType.Is(blocking.Console);
+            if (value is IObjectCreationOperation creation && IsStreamLike(creation.Type) && ArgumentAt(creation.Arguments, 0) is { } wrapped)
+            {
+                value = Strip(wrapped);
+            }
+
+            return value switch
+            {
+                IPropertyReferenceOperation { Property: var property } => property.ContainingType.Is(blocking.Console)
+                                                                          || (IsStandardStreamName(property.Name) && NamesTheConsole(property.ContainingType.Name)),
+                IInvocationOperation { TargetMethod: { Name: var name } method } when method.ContainingType.Is(blocking.Console) => name.StartsWith("OpenStandard", StringComparison.Ordinal),
+                _ => false,
+            } || (value.Type is { } type && NamesTheConsole(type.Name) && IsStreamLike(type));
         }
+
+        private static bool IsStandardStreamName(string name)
+            => name is "Out" or "Error" or "In" or "Output" or "Input" or "Err" or "StdOut" or "StdErr" or "StdIn"
+                or "StandardOutput" or "StandardError" or "StandardInput";
+
+        private static bool NamesTheConsole(string typeName)
+            => typeName.IndexOf("Console", StringComparison.Ordinal) >= 0
+               || typeName.IndexOf("Terminal", StringComparison.Ordinal) >= 0
+               || typeName.IndexOf("StandardStream", StringComparison.Ordinal) >= 0
+               || typeName.IndexOf("StdStream", StringComparison.Ordinal) >= 0;
 
         /// <summary>
         /// An in-memory receiver: a MemoryStream/StringReader/StringWriter (or derived, or listed in
@@ -862,7 +889,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return true;
 
                 case ILocalReferenceOperation local:
-                    return IsInMemory(Initializer(local) ?? IteratedCollection(local), configured, depth + 1);
+                    return IsInMemory(AssignedValue.Initializer(local) ?? IteratedCollection(local) ?? AssignedValue.Earlier(local), configured, depth + 1);
+
+                // ResponseStream = await response.Content.ReadAsStreamAsync(); … new StreamReader(ResponseStream).
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } own when IsStreamLike(own.Type):
+                    return IsInMemory(AssignedValue.Earlier(own), configured, depth + 1);
 
                 // An archive's entries, and the streams they open, are views of the archive's own stream:
                 // new ZipArchive(new MemoryStream(bytes)) → archive.Entries / archive.GetEntry(name) → entry.Open().
@@ -899,6 +930,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return IsInMemory(content, configured, depth + 1);
                 case IInvocationOperation read when ReadsContentStream(read) is { } content:
                     return IsInMemory(content, configured, depth + 1);
+
+                // The content of a response HttpClient read whole before returning it (no ResponseHeadersRead).
+                case IPropertyReferenceOperation content when BufferedHttpResponse.IsContentOfBufferedResponse(content, blocking.HttpClient):
+                    return true;
 
                 // content?.Write(...): the receiver is what the ?. tested.
                 case IConditionalAccessInstanceOperation instance when ConditionalAccessOf(instance) is { } access:
@@ -1057,7 +1092,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// return memory;</c>): that local's initializer. Null otherwise.
         /// </summary>
         private static IOperation? ReturnedLocalValue(IInvocationOperation call)
-            => HelperSource.ReturnedOperation(call) is ILocalReferenceOperation local ? Initializer(local) : null;
+            => HelperSource.ReturnedOperation(call) is ILocalReferenceOperation local ? AssignedValue.Initializer(local) : null;
 
         /// <summary>
         /// Can a field of this type be given an in-memory stream, reader or writer? Not when it is a class or struct outside
@@ -1334,20 +1369,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
-        private static IOperation? Initializer(ILocalReferenceOperation local)
-        {
-            var references = local.Local.DeclaringSyntaxReferences;
-            var model = local.SemanticModel;
-            if (references.Length != 1 || model is null || references[0].SyntaxTree != model.SyntaxTree)
-            {
-                return null;
-            }
-
-            return references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                ? model.GetOperation(HelperSource.WithoutSuppression(initializer))
-                : null;
-        }
-
         /// <summary>A shipped or configured false twin: the method (declared on this type or a base) is listed.</summary>
         private static bool IsFalseTwin(IMethodSymbol method, ITypeSymbol? receiverType, ImmutableHashSet<string> configured)
         {

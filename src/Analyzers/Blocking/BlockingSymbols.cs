@@ -31,6 +31,7 @@ internal sealed class BlockingSymbols
         ArrayBufferWriter = symbols.Type("System.Buffers.ArrayBufferWriter`1");
         HttpContent = symbols.Type("System.Net.Http.HttpContent");
         StreamContent = symbols.Type("System.Net.Http.StreamContent");
+        HttpClient = symbols.Type("System.Net.Http.HttpClient");
     }
 
     public AsyncSymbols Async { get; }
@@ -79,6 +80,9 @@ internal sealed class BlockingSymbols
     public INamedTypeSymbol? HttpContent { get; }
 
     public INamedTypeSymbol? StreamContent { get; }
+
+    /// <summary>Its sends buffer the response's content unless told otherwise (<see cref="BufferedHttpResponse"/>).</summary>
+    public INamedTypeSymbol? HttpClient { get; }
 
     /// <summary>True for the built-in in-memory types and anything derived from them (RecyclableMemoryStream, …).</summary>
     public bool IsBuiltInInMemoryType(ITypeSymbol? type)

@@ -213,7 +213,27 @@ internal sealed class DroppedTaskSymbols
             parent = parent.Parent;
         }
 
-        return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && IsMockingMember(invocation.TargetMethod);
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+               && (IsMockingMember(invocation.TargetMethod) || IsSynchronousThrowAssertion(invocation.TargetMethod, lambda));
+    }
+
+    /// <summary>
+    /// <c>Assert.Throws&lt;ArgumentNullException&gt;(() =&gt; locks.AcquireAsync(null!))</c>, <c>Assert.Catch(…)</c>,
+    /// <c>Should.Throw(…)</c>: a test that the method throws before it returns a task (eager argument validation). The
+    /// lambda is a void delegate on purpose; had the method returned a task, the assertion itself would fail.
+    /// </summary>
+    private static bool IsSynchronousThrowAssertion(IMethodSymbol assertion, IAnonymousFunctionOperation lambda)
+    {
+        if (!lambda.Symbol.ReturnsVoid || lambda.Symbol.IsAsync)
+        {
+            return false;
+        }
+
+        var asserts = assertion.ContainingType?.Name ?? "";
+        return assertion.Name is "Throws" or "ThrowsAny" or "ThrowsExactly" or "ThrowsException" or "Catch" or "DoesNotThrow"
+                   or "Throw" or "NotThrow" or "Invoking" or "Exception" or "That"
+               && (asserts.IndexOf("Assert", StringComparison.Ordinal) >= 0 || asserts is "Should" or "Record" or "FluentActions")
+               && (assertion.Name != "That" || lambda.Parent?.Type?.Name == "TestDelegate");
     }
 
     /// <summary>

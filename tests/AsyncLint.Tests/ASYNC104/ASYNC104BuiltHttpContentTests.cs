@@ -4,8 +4,10 @@ namespace AsyncLint.Tests.ASYNC104;
 
 /// <summary>
 /// Request content built from values and read back (a serializer's tests check the bytes it would send): HttpContent
-/// buffers such content into memory, so its stream is read without I/O. A response's content, a StreamContent over a
-/// file, and content given a stream still read from a device.
+/// buffers such content into memory, so its stream is read without I/O. So does a response HttpClient read whole
+/// before returning it (its sends default to HttpCompletionOption.ResponseContentRead). A response asked for with
+/// ResponseHeadersRead or sent without HttpClient, a StreamContent over a file, and content given a stream still read
+/// from a device.
 /// </summary>
 public sealed class ASYNC104BuiltHttpContentTests
 {
@@ -137,6 +139,114 @@ public sealed class ASYNC104BuiltHttpContentTests
             }
         }
         """ + ProjectContent);
+
+    [Fact]
+    public Task Trap_a_response_read_whole_by_HttpClient() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class AgentClient
+        {
+            private readonly HttpClient http = new HttpClient();
+
+            internal Stream ResponseStream { get; set; }
+
+            async Task DeleteAsync(string url, CancellationToken ct)
+            {
+                var message = new HttpRequestMessage(HttpMethod.Delete, url);
+                var response = await http.SendAsync(message, ct).ConfigureAwait(false);
+                ResponseStream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    using (var reader = new StreamReader(ResponseStream))
+                    {
+                        throw new InvalidOperationException("status " + response.StatusCode + ": " + reader.ReadToEnd());
+                    }
+                }
+            }
+
+            async Task<string> GetAsync(string url)
+            {
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                Stream body;
+                body = await response.Content.ReadAsStreamAsync();
+                return new StreamReader(body).ReadToEnd();
+            }
+
+            async Task<string> PostAsync(string url, HttpContent content)
+            {
+                using HttpResponseMessage response = await http.PostAsync(url, content).ConfigureAwait(false);
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+                return reader.ReadToEnd();
+            }
+
+            async Task<string> SendAsync(HttpRequestMessage request)
+            {
+                await Task.Yield();
+                // The send blocks (reported); what it returns is already read.
+                var response = {|ASYNC104:http.Send(request)|};
+                return new StreamReader(response.Content.ReadAsStream()).ReadToEnd();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_streamed_response_and_a_stream_set_twice_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Streaming
+        {
+            private readonly HttpClient http = new HttpClient();
+            private readonly HttpMessageInvoker invoker = new HttpMessageInvoker(new HttpClientHandler());
+
+            internal Stream ResponseStream { get; set; }
+
+            async Task<string> ChosenByCallerAsync(string url, HttpCompletionOption option)
+            {
+                using var response = await http.GetAsync(url, option);
+                var stream = await response.Content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+
+            async Task<string> WithoutHttpClientAsync(HttpRequestMessage request)
+            {
+                using var response = await invoker.SendAsync(request, default);
+                var stream = await response.Content.ReadAsStreamAsync();
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+
+            async Task<string> StreamAsync(string url)
+            {
+                var stream = await http.GetStreamAsync(url);
+                return {|ASYNC104:new StreamReader(stream).ReadToEnd()|};
+            }
+
+            async Task<string> SetTwiceAsync(string url, string path)
+            {
+                using var response = await http.GetAsync(url);
+                ResponseStream = await response.Content.ReadAsStreamAsync();
+                if (response.Content.Headers.ContentLength is null)
+                {
+                    ResponseStream = File.OpenRead(path);
+                }
+
+                return {|ASYNC104:new StreamReader(ResponseStream).ReadToEnd()|};
+            }
+
+            async Task<string> ReadBeforeSetAsync(string url)
+            {
+                var text = {|ASYNC104:new StreamReader(ResponseStream).ReadToEnd()|};
+                using var response = await http.GetAsync(url);
+                ResponseStream = await response.Content.ReadAsStreamAsync();
+                return text;
+            }
+        }
+        """);
 
     [Fact]
     public Task Bytes_in_memory_copied_to_a_device_are_reported() => VerifyCS.AnalyzerAsync("""

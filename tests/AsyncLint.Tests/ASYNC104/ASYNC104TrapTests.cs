@@ -363,6 +363,67 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Trap_the_console_behind_an_application_abstraction() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        // A CLI framework's console, and a tool's own wrapper of the process's standard streams.
+        interface IConsole { ConsoleWriter Output { get; } ConsoleWriter Error { get; } }
+        sealed class ConsoleWriter : StreamWriter { public ConsoleWriter(Stream stream) : base(stream) { } }
+
+        interface IStandardStreams { TextReader In { get; } TextWriter Out { get; } TextWriter Error { get; } }
+        interface ICommandContext { IStandardStreams Streams { get; } }
+
+        class Commands
+        {
+            async Task BannerAsync(IConsole console)
+            {
+                console.Output.WriteLine("Thank you for using this tool");
+                console.Error.Flush();
+                await Task.Yield();
+            }
+
+            async Task WarnAsync(ICommandContext context, string name)
+            {
+                context.Streams.Error.WriteLine($"warning: no provider named '{name}'");
+                var line = context.Streams.In.ReadLine();
+                await Task.Yield();
+            }
+
+            async Task ReplyAsync(string reply)
+            {
+                using var stdout = new StreamWriter(Console.OpenStandardOutput(), Encoding.UTF8);
+                stdout.WriteLine(reply);
+                Console.OpenStandardError().Write(new byte[1], 0, 1);
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Output_streams_that_are_not_the_console_are_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface IReport { TextWriter Output { get; } }
+        class Job { public TextWriter Error { get; set; } }
+
+        class Reports
+        {
+            async Task WriteAsync(IReport report, Job job, string path)
+            {
+                {|ASYNC104:report.Output.WriteLine("total")|};
+                {|ASYNC104:job.Error.WriteLine("failed")|};
+                using var log = new StreamWriter(path);
+                {|ASYNC104:log.WriteLine("done")|};
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Channel_try_methods_do_not_block() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Channels;
         using System.Threading.Tasks;

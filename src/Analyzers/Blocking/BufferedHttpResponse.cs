@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>
+/// A response HttpClient has read whole before handing it back: <c>SendAsync</c>, <c>GetAsync</c>, <c>PostAsync</c>…
+/// complete only after the content is buffered unless told <c>HttpCompletionOption.ResponseHeadersRead</c>
+/// (the default is <c>ResponseContentRead</c>). Its <c>Content</c>'s stream is then a view of that buffer, and reading
+/// it synchronously reads memory. <c>GetStreamAsync</c> and <c>ResponseHeadersRead</c> stream from the socket.
+/// </summary>
+internal static class BufferedHttpResponse
+{
+    /// <summary><c>response.Content</c>, where <c>response</c> came from such a call here.</summary>
+    public static bool IsContentOfBufferedResponse(IOperation content, INamedTypeSymbol? httpClient)
+        => httpClient is not null
+           && content is IPropertyReferenceOperation { Property.Name: "Content", Instance: { } response }
+           && IsReadWhole(response, httpClient, depth: 0);
+
+    private static bool IsReadWhole(IOperation response, INamedTypeSymbol httpClient, int depth)
+    {
+        while (response is IConversionOperation or IParenthesizedOperation)
+        {
+            response = response is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)response).Operand;
+        }
+
+        switch (response)
+        {
+            case ILocalReferenceOperation local when depth < 2:
+                return (AssignedValue.Initializer(local) ?? AssignedValue.Earlier(local)) is { } value && IsReadWhole(value, httpClient, depth + 1);
+            case IAwaitOperation { Operation: IInvocationOperation awaited }:
+                return IsBufferingSend(awaited is { TargetMethod.Name: "ConfigureAwait", Instance: IInvocationOperation inner } ? inner : awaited, httpClient);
+            case IInvocationOperation { TargetMethod.Name: "Send" } send:
+                return IsBufferingSend(send, httpClient);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsBufferingSend(IInvocationOperation call, INamedTypeSymbol httpClient)
+    {
+        if (call.TargetMethod.Name is not ("Send" or "SendAsync" or "GetAsync" or "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync")
+            || !call.TargetMethod.ContainingType.InheritsFromOrEquals(httpClient))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            // HttpCompletionOption.ResponseContentRead is 0; anything else, or a value not known here, may stream.
+            if (argument.Parameter?.Type is { TypeKind: TypeKind.Enum, Name: "HttpCompletionOption" }
+                && argument.Value.ConstantValue is not { HasValue: true, Value: 0 })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
