@@ -63,7 +63,28 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "System.Data.Common.DbDataReader.IsDBNull",
 
             // A reader has nothing to flush: Complete returns its buffers (PipeWriter.Complete, which may flush, stays).
-            "System.IO.Pipelines.PipeReader.Complete");
+            "System.IO.Pipelines.PipeReader.Complete",
+
+            // NuGet's package readers answer every ...Async member with Task.FromResult of the synchronous one.
+            "NuGet.Packaging.PackageReaderBase.GetIdentity",
+            "NuGet.Packaging.PackageReaderBase.GetMinClientVersion",
+            "NuGet.Packaging.PackageReaderBase.GetPackageTypes",
+            "NuGet.Packaging.PackageReaderBase.GetStream",
+            "NuGet.Packaging.PackageReaderBase.GetFiles",
+            "NuGet.Packaging.PackageReaderBase.GetNuspec",
+            "NuGet.Packaging.PackageReaderBase.GetNuspecFile",
+            "NuGet.Packaging.PackageReaderBase.CopyFiles",
+            "NuGet.Packaging.PackageReaderBase.GetFrameworkItems",
+            "NuGet.Packaging.PackageReaderBase.GetBuildItems",
+            "NuGet.Packaging.PackageReaderBase.GetToolItems",
+            "NuGet.Packaging.PackageReaderBase.GetContentItems",
+            "NuGet.Packaging.PackageReaderBase.GetLibItems",
+            "NuGet.Packaging.PackageReaderBase.GetReferenceItems",
+            "NuGet.Packaging.PackageReaderBase.GetPackageDependencies",
+            "NuGet.Packaging.PackageReaderBase.GetSupportedFrameworks",
+            "NuGet.Packaging.PackageReaderBase.IsServiceable",
+            "NuGet.Packaging.PackageReaderBase.GetItems",
+            "NuGet.Packaging.PackageReaderBase.GetDevelopmentDependency");
 
         /// <summary>The member names of <see cref="ShippedFalseTwins"/> (after the last '.').</summary>
         private static readonly ImmutableHashSet<string> ShippedFalseTwinMembers = MemberNames(ShippedFalseTwins);

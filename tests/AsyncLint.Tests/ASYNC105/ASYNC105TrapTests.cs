@@ -287,6 +287,46 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task NuGet_package_readers_answer_async_members_synchronously() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace NuGet.Packaging
+        {
+            public abstract class PackageReaderBase
+            {
+                public virtual bool GetDevelopmentDependency() => false;
+                public virtual Task<bool> GetDevelopmentDependencyAsync(CancellationToken ct) => Task.FromResult(GetDevelopmentDependency());
+                public virtual string GetNuspec() => "";
+                public virtual Task<string> GetNuspecAsync(CancellationToken ct) => Task.FromResult(GetNuspec());
+            }
+
+            public class PackageArchiveReader : PackageReaderBase
+            {
+                public override string GetNuspec() => "<package/>";
+                public string ReadSignature() => "";
+                public Task<string> ReadSignatureAsync(CancellationToken ct) => Task.FromResult("");
+            }
+        }
+
+        namespace App
+        {
+            using NuGet.Packaging;
+
+            class Analysis
+            {
+                async Task<bool> IsDevelopmentOnlyAsync(PackageArchiveReader reader, CancellationToken ct)
+                {
+                    await Task.Yield();
+                    var nuspec = reader.GetNuspec();
+                    var signature = {|ASYNC105:reader.ReadSignature()|};
+                    return reader.GetDevelopmentDependency();
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Configured_in_memory_type_is_silent()
     {
         var test = new AsyncLintAnalyzerTest<Analyzers.Blocking.ASYNC10xBlockingCallAnalyzer>
