@@ -11,7 +11,7 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// Background work that cannot fault: <c>Task.Run</c>/<c>Task.Factory.StartNew</c> handed a delegate whose whole body is a
 /// try with a catch-all that swallows (<see cref="GuardedBody.IsFullyGuarded"/>), directly or as a one-call lambda
 /// or method group naming a source method written that way, or a lambda that only signals: completes a promise with
-/// <c>TrySet…</c> (also after a delay) or asks the host to stop. Dropping that task loses no exception, and in a
+/// <c>TrySet…</c> (also after a delay), cancels a token source, or asks the host to stop. Dropping that task loses no exception, and in a
 /// synchronous method not waiting is the point (a timer tick, a cache warm-up, a background start in a constructor, a
 /// promise completed off the calling thread, a shutdown endpoint that answers before the host stops).
 /// Syntax and symbols only; it runs when a diagnostic is about to be reported.
@@ -37,8 +37,9 @@ internal static class GuardedWork
             return Peel(argument.Value) switch
             {
                 IAnonymousFunctionOperation lambda => GuardedBody.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
-                                                      || OnlyCompletesAPromise(lambda, isPromise) || OnlyStopsTheHost(lambda),
-                IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method),
+                                                      || OnlyCompletesAPromise(lambda, isPromise) || OnlyStopsTheHost(lambda)
+                                                      || OnlyCancels(lambda),
+                IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method) || IsCancelMethod(reference.Method),
                 _ => false,
             };
         }
@@ -105,14 +106,17 @@ internal static class GuardedWork
 
     /// <summary>
     /// <c>() =&gt; promise.TrySetResult(value)</c>, also through a cast (<c>((TaskCompletionSource&lt;T&gt;)state).TrySetException(e)</c>):
-    /// completing a promise off the current thread, so that its continuations do not run inline. <c>TrySet…</c> does not throw.
+    /// completing a promise off the current thread, so that its continuations do not run inline. <c>TrySet…</c> does not
+    /// throw, and <c>Set…</c> throws only when the promise is already complete, when its waiter has its outcome anyway.
     /// </summary>
     private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
         => IsPromiseCompletion(SingleCall(lambda), isPromise) || DelaysThenCompletesAPromise(lambda, isPromise);
 
     private static bool IsPromiseCompletion(IInvocationOperation? call, Func<ITypeSymbol?, bool> isPromise)
-        => call is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled", Instance: { } promise }
-           && isPromise(promise.Type);
+        => call is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled" or "SetResult" or "SetException" or "SetCanceled", Instance: { } promise }
+           && isPromise(promise.Type)
+           // The outcome is computed outside the completion: it must not call anything that can fault.
+           && call.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation));
 
     /// <summary>
     /// <c>async () =&gt; { await Task.Delay(TimeSpan.FromSeconds(5)); done?.TrySetResult(1); }</c>: a deadline that completes
@@ -144,6 +148,43 @@ internal static class GuardedWork
         => SingleCall(lambda) is { TargetMethod: { Name: "StopApplication", Parameters.Length: 0 } stop, Instance: not null }
            && stop.ContainingType is { Name: "IHostApplicationLifetime" or "IApplicationLifetime" } lifetime
            && (lifetime.ContainingNamespace.IsNamespace("Microsoft.Extensions.Hosting") || lifetime.ContainingNamespace.IsNamespace("Microsoft.AspNetCore.Hosting"));
+
+    /// <summary>
+    /// <c>() =&gt; source.Cancel()</c>, or <c>() =&gt; { try { source.Cancel(); } finally { source.Dispose(); } }</c>: cancellation
+    /// moved off this thread so that the token's callbacks do not run inline (under a lock, or hanging the caller). What
+    /// those callbacks throw belongs to whoever registered them; no work of this caller is lost.
+    /// </summary>
+    private static bool OnlyCancels(IAnonymousFunctionOperation lambda)
+    {
+        var statements = Statements(lambda);
+        if (statements.Length == 1 && statements[0] is ITryOperation { Catches.Length: 0, Finally: { } cleanup, Body.Operations: { Length: 1 } tried })
+        {
+            return IsCancel(CallOf((tried[0] as IExpressionStatementOperation)?.Operation), out var source)
+                   && cleanup.Operations.Length == 1
+                   && cleanup.Operations[0] is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Dispose", Arguments.Length: 0, Instance: { } disposed } }
+                   && SameReference(disposed, source);
+        }
+
+        return IsCancel(SingleCall(lambda), out _);
+    }
+
+    private static bool IsCancel(IInvocationOperation? call, out IOperation? source)
+    {
+        source = call?.Instance;
+        return call is not null && IsCancelMethod(call.TargetMethod);
+    }
+
+    private static bool IsCancelMethod(IMethodSymbol method)
+        => method is { Name: "Cancel", ContainingType: { Name: "CancellationTokenSource" } type }
+           && type.ContainingNamespace.IsNamespace("System.Threading");
+
+    private static bool SameReference(IOperation one, IOperation? other) => (Peel(one), Peel(other)) switch
+    {
+        (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
+        (IFieldReferenceOperation a, IFieldReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field),
+        (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
+        _ => false,
+    };
 
     /// <summary>The one call a lambda's body makes (<c>() =&gt; F()</c>, <c>() =&gt; { F(); }</c>, <c>async () =&gt; await F()</c>).</summary>
     private static IInvocationOperation? SingleCall(IAnonymousFunctionOperation lambda)

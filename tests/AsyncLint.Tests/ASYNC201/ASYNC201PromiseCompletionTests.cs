@@ -183,6 +183,72 @@ public sealed class ASYNC201PromiseCompletionTests
                     forceCompleted?.TrySetResult(1);
                 });
             }
+
+            // SetResult throws only when the promise is already complete: its waiter has an outcome either way.
+            public Task<int> CompletesLaterAsync()
+            {
+                var promise = new TaskCompletionSource<int>();
+                var later = Task.Run(async () =>
+                {
+                    await Task.Delay(100);
+                    promise.SetResult(42);
+                });
+                Task.Run(() => promise.SetException(new TimeoutException("late")));
+                return promise.Task;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Trap_cancellation_moved_off_the_calling_thread() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Monitor
+        {
+            private readonly CancellationTokenSource stopping = new();
+
+            public void Stop(IEnumerable<CancellationTokenSource> handles)
+            {
+                foreach (var source in handles)
+                {
+                    // Cancel in the background in case a callback hangs or runs inline under our lock.
+                    Task.Run(() =>
+                    {
+                        try { source.Cancel(); }
+                        finally { source.Dispose(); }
+                    });
+                }
+
+                Task.Run(() => stopping.Cancel());
+                Task.Run(stopping.Cancel);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Cancellation_with_more_work_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Monitor
+        {
+            public void Stop(CancellationTokenSource source, CancellationTokenSource other, Action flush)
+            {
+                {|ASYNC201:Task.Run(() => { source.Cancel(); flush(); })|};
+                {|ASYNC201:Task.Run(() =>
+                {
+                    try { source.Cancel(); }
+                    finally { other.Dispose(); }
+                })|};
+                {|ASYNC201:Task.Run(() =>
+                {
+                    try { source.Cancel(); }
+                    catch (ObjectDisposedException) { flush(); }
+                })|};
+            }
         }
         """);
 

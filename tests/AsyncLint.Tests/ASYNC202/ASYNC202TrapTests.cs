@@ -266,4 +266,23 @@ public sealed class ASYNC202TrapTests
             private async Task RiskyAsync() => await Task.Delay(1);
         }
         """);
+
+    [Fact]
+    public Task A_kept_deadline_that_completes_the_awaited_promise() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class OrchestrationTests
+        {
+            async Task<int> WaitsForTheResultAsync()
+            {
+                var promise = new TaskCompletionSource<int>();
+                var completion = Task.Run(async () =>
+                {
+                    await Task.Delay(100);
+                    promise.SetResult(42);
+                });
+                return await promise.Task;
+            }
+        }
+        """);
 }
