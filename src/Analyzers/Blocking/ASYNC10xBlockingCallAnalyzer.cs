@@ -910,7 +910,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return true;
 
                 case ILocalReferenceOperation local:
-                    return IsInMemory(AssignedValue.Initializer(local) ?? IteratedCollection(local) ?? AssignedValue.Earlier(local), configured, depth + 1);
+                    return (AssignedValue.Initializer(local) ?? IteratedCollection(local)) is { } initial && !IsNoValue(initial)
+                        ? IsInMemory(initial, configured, depth + 1)
+
+                        // Stream? data = null; then data = new MemoryStream() (or a pool's) on every path that sets it.
+                        : AssignedValue.All(local) is { IsEmpty: false } assigned && assigned.All(v => IsNoValue(v) || IsInMemory(v, configured, depth + 1))
+                          && !assigned.All(IsNoValue);
 
                 // ResponseStream = await response.Content.ReadAsStreamAsync(); … new StreamReader(ResponseStream).
                 case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } own when IsStreamLike(own.Type):
@@ -1087,6 +1092,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>Stream.Null</c>, <c>null</c>, <c>default</c>: what a sample's stub helper returns in place of a real stream
         /// (<c>Stream AsStream() =&gt; Stream.Null;</c>). Used directly it never touches a device; behind a helper it stands for one.
         /// </summary>
+        /// <summary><c>null</c> or <c>default</c>: a local declared before the code that gives it its value.</summary>
+        private static bool IsNoValue(IOperation value)
+            => Strip(value) is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null };
+
         private static bool IsNullObject(IOperation value)
             => Strip(value) is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Null" } } or IDefaultValueOperation
                || value.ConstantValue is { HasValue: true, Value: null };

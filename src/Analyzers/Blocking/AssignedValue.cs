@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,10 +28,46 @@ internal static class AssignedValue
     /// <summary>
     /// The value a local declared without one, or a property of this object, was given earlier in the same function:
     /// <c>ResponseStream = await response.Content.ReadAsStreamAsync(); … new StreamReader(ResponseStream)</c>. Only when
-    /// the function assigns it exactly once, before the use, and not inside a lambda. Syntax first, symbols to confirm;
-    /// it runs only when a report is about to be made.
+    /// the function assigns it exactly once, before the use. Syntax first, symbols to confirm; it runs only when a report
+    /// is about to be made.
     /// </summary>
     public static IOperation? Earlier(IOperation reference)
+    {
+        var writes = Writes(reference);
+        return writes is { Length: 1 } && writes[0].Parent!.Span.End <= reference.Syntax.SpanStart
+            ? reference.SemanticModel!.GetOperation(writes[0])
+            : null;
+    }
+
+    /// <summary>
+    /// Every value a local declared as <c>Stream? data = null;</c> is given in its function (<c>data = new MemoryStream();</c>
+    /// in one branch, <c>data = pool.Rent() ?? new MemoryStream();</c> in another). Empty when it is also written another
+    /// way (<c>ref</c>, <c>out</c>, a compound assignment, a deconstruction) or never assigned.
+    /// </summary>
+    public static ImmutableArray<IOperation> All(ILocalReferenceOperation local)
+    {
+        var writes = Writes(local);
+        if (writes.IsDefaultOrEmpty)
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        var values = ImmutableArray.CreateBuilder<IOperation>(writes.Length);
+        foreach (var write in writes)
+        {
+            if (local.SemanticModel!.GetOperation(write) is not { } value)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            values.Add(value);
+        }
+
+        return values.MoveToImmutable();
+    }
+
+    /// <summary>The right-hand sides of the plain assignments to the referenced local or own property in its function; default when it is written otherwise.</summary>
+    private static ImmutableArray<ExpressionSyntax> Writes(IOperation reference)
     {
         var (symbol, name) = reference switch
         {
@@ -41,26 +79,32 @@ internal static class AssignedValue
         var model = reference.SemanticModel;
         if (symbol is null || model is null || EnclosingBody(reference.Syntax) is not { } body)
         {
-            return null;
+            return default;
         }
 
-        AssignmentExpressionSyntax? found = null;
-        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        var writes = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        foreach (var node in body.DescendantNodes())
         {
-            if (node is AssignmentExpressionSyntax assignment
-                && AssignedName(assignment.Left) == name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol, symbol))
+            switch (node)
             {
-                if (found is not null || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
-                {
-                    return null;
-                }
+                case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) == name
+                                                                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol, symbol):
+                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        return default;
+                    }
 
-                found = assignment;
+                    writes.Add(assignment.Right);
+                    break;
+
+                // F(out data), F(ref data), (data, other) = …: written where this reader does not look.
+                case ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None, Expression: var passed } when AssignedName(passed) == name:
+                case TupleExpressionSyntax tuple when tuple.Parent is AssignmentExpressionSyntax && tuple.Arguments.Any(a => AssignedName(a.Expression) == name):
+                    return default;
             }
         }
 
-        return found is not null && found.Span.End <= reference.Syntax.SpanStart ? model.GetOperation(found.Right) : null;
+        return writes.ToImmutable();
     }
 
     private static string? AssignedName(ExpressionSyntax left) => left switch

@@ -5,7 +5,8 @@ namespace AsyncLint.Tests.ASYNC104;
 /// <summary>
 /// Streams that live in memory, reached in ways the receiver's type does not show: a stream class of the project whose
 /// own method does no I/O, a wrapper from a factory given only memory, a helper of this file returning memory, an
-/// embedded resource, and an in-memory stream handed to an object that does no I/O itself.
+/// embedded resource, an in-memory stream handed to an object that does no I/O itself, and a local declared empty that
+/// every branch sets to memory.
 /// </summary>
 public sealed class ASYNC104InMemoryReachTests
 {
@@ -346,6 +347,77 @@ public sealed class ASYNC104InMemoryReachTests
                 using var md5 = MD5.Create();
                 return {|ASYNC105:md5.ComputeHash(file)|};
             }
+        }
+        """);
+
+    [Fact]
+    public Task Trap_a_local_declared_empty_that_every_branch_sets_to_memory() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface IStreamPool { MemoryStream Rent(string tag); }
+
+        class TagWriter
+        {
+            async Task WriteAsync(Stream target, byte[] header, byte[] body, bool script, IStreamPool? pool)
+            {
+                Stream? data = null;
+                try
+                {
+                    if (script)
+                    {
+                        data = pool?.Rent("script") ?? new MemoryStream();
+                        data.Write(header, 0, header.Length);
+                    }
+                    else
+                    {
+                        data = new MemoryStream(body.Length);
+                        data.Write(body, 0, body.Length);
+                    }
+
+                    data.Seek(0, SeekOrigin.Begin);
+                    await data.CopyToAsync(target);
+                }
+                finally
+                {
+                    data?.Dispose();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_local_set_to_a_device_on_any_path_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class TagWriter
+        {
+            async Task WriteAsync(string path, byte[] body, bool spill)
+            {
+                Stream data;
+                if (spill)
+                {
+                    data = File.Create(path);
+                }
+                else
+                {
+                    data = new MemoryStream();
+                }
+
+                {|ASYNC104:data.Write(body, 0, body.Length)|};
+                await Task.Yield();
+            }
+
+            async Task OpenAsync(string path, byte[] body)
+            {
+                Stream? data = null;
+                Open(path, out data);
+                {|ASYNC104:data.Write(body, 0, body.Length)|};
+                await Task.Yield();
+            }
+
+            static void Open(string path, out Stream? stream) => stream = File.OpenWrite(path);
         }
         """);
 }
