@@ -323,6 +323,32 @@ internal sealed class TaskCompletion
 
     private bool IsAwaitableResult(ITypeSymbol? type) => type is not null && (IsTaskOrValueTaskType(type) || symbols.IsAwaitable(type));
 
+    /// <summary>
+    /// <c>await t;</c>, <c>x = await t;</c>, <c>await Task.WhenAll(tasks)</c> (ConfigureAwait allowed) on locals and parameters:
+    /// an await whose operand cannot throw before it is awaited, so the statement throws only once the task is complete.
+    /// </summary>
+    private bool AwaitsWithoutThrowingFirst(IOperation statement)
+    {
+        var value = statement is IExpressionStatementOperation expression ? Unwrap(expression.Operation) : null;
+        if (value is ISimpleAssignmentOperation assignment)
+        {
+            value = Unwrap(assignment.Value);
+        }
+
+        if (value is not IAwaitOperation await)
+        {
+            return false;
+        }
+
+        var operand = UnwrapTask(await.Operation);
+        return operand is ILocalReferenceOperation or IParameterReferenceOperation
+               || (operand is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" } whenAll } invocation
+                   && whenAll.ContainingType.Is(symbols.Task)
+                   && invocation.Arguments.All(static argument => argument.Value.DescendantsAndSelf().All(
+                       static o => o is ILocalReferenceOperation or IParameterReferenceOperation or IConversionOperation or IArrayCreationOperation
+                                    or IArrayInitializerOperation or ILiteralOperation)));
+    }
+
     /// <summary><c>await t;</c>, <c>var x = await t;</c> or the same with <c>Task.WhenAll(…, t, …)</c>, directly as the statement.</summary>
     private bool AwaitsLocal(IOperation statement, ILocalSymbol local)
     {
@@ -932,9 +958,17 @@ internal sealed class TaskCompletion
                 queued[block.Ordinal] = false;
 
                 var walker = new Walker(owner, captures, entry[block.Ordinal]!.ToBuilder(), null, null);
+                FactSet? afterFirstAwait = null;
                 foreach (var operation in block.Operations)
                 {
                     walker.Visit(operation);
+
+                    // try { await Task.WhenAll(tasks); … }: only the await can throw in that first statement, and an await
+                    // throws only once its task is complete, so a handler of this try knows what the await completed.
+                    if (afterFirstAwait is null && ReferenceEquals(operation, block.Operations[0]) && owner.AwaitsWithoutThrowingFirst(operation))
+                    {
+                        afterFirstAwait = walker.State.ToImmutable();
+                    }
                 }
 
                 if (block.BranchValue is { } branchValue)
@@ -948,7 +982,7 @@ internal sealed class TaskCompletion
                 var handlers = HandlerStarts(block);
                 if (handlers is not null)
                 {
-                    var thrown = entry[block.Ordinal]!.Intersect(after.ToImmutable());
+                    var thrown = (afterFirstAwait ?? entry[block.Ordinal]!).Intersect(after.ToImmutable());
                     foreach (var handler in handlers)
                     {
                         FlowTo(handler, thrown);
