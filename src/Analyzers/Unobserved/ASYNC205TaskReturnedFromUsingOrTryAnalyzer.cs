@@ -90,8 +90,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             block = EnclosingGuard(@return, out _, readResources: true);
             // try { return handler(arg).ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); }); } catch { … }: the
             // continuation is the asynchronous half of the catch, which is there for what the call throws before it returns.
+            // try { return AwaitMoveNextAsync(…); } catch (Exception e) { … }: an async method of the project whose whole body
+            // is a catch-all has no fault for the catch to miss.
             if (block is null
-                || (block.Value.OnlyCatches && call.Syntax is InvocationExpressionSyntax continuation && NeverFaultingMethod.ObservesItsAntecedentsFault(continuation)))
+                || (block.Value.OnlyCatches && call.Syntax is InvocationExpressionSyntax continuation && NeverFaultingMethod.ObservesItsAntecedentsFault(continuation))
+                || (block.Value.OnlyCatches && GuardedWork.IsGuardedSourceCall(call.TargetMethod)))
             {
                 return;
             }
@@ -111,7 +114,6 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 block.Value.Consequence));
         }
 
-        /// <summary>The call whose task is returned (through conversions, or either arm of a conditional), unless it is already complete.</summary>
         /// <summary>The returned value is a call, under conversions, parentheses and <c>?:</c> (no symbols read).</summary>
         private static bool IsCall(IOperation value) => value switch
         {
@@ -122,6 +124,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             _ => false,
         };
 
+        /// <summary>The call whose task is returned (through conversions, or either arm of a conditional), unless it is already complete.</summary>
         private IInvocationOperation? InFlightCall(IOperation value)
         {
             while (true)

@@ -621,4 +621,61 @@ public sealed class ASYNC205TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_catch_around_a_call_that_catches_everything_itself_misses_nothing() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Enumerators
+        {
+            public ValueTask<(int Status, object? Value)> MoveNext(bool ready, int timeout)
+            {
+                try
+                {
+                    if (ready)
+                    {
+                        return new((1, null));
+                    }
+
+                    return AwaitMoveNextAsync(timeout);
+                }
+                catch (Exception exception)
+                {
+                    return new((2, exception));
+                }
+            }
+
+            public Task<int> Load(int id)
+            {
+                try
+                {
+                    {|ASYNC205:return LoadAsync(id);|}
+                }
+                catch (Exception)
+                {
+                    return Task.FromResult(0);
+                }
+            }
+
+            private async ValueTask<(int Status, object? Value)> AwaitMoveNextAsync(int timeout)
+            {
+                try
+                {
+                    await Task.Delay(timeout);
+                    return (1, null);
+                }
+                catch (Exception exception)
+                {
+                    return (2, exception);
+                }
+            }
+
+            private async Task<int> LoadAsync(int id)
+            {
+                await Task.Delay(id);
+                return id;
+            }
+        }
+        """);
 }
