@@ -116,6 +116,16 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
         /// <summary>May statement <paramref name="index"/>'s operation overlap with every earlier one in the group?</summary>
         private bool JoinsGroup(ImmutableArray<IOperation> statements, FanOutCandidate?[] candidates, int start, int index, List<int> members, ImmutableArray<string> configured, bool dataScope)
         {
+            // A comment on the group's first step, or on a statement since its last, that speaks of order: the author
+            // chose the sequence (// this must run before LoadAllStatesAsync, which deletes the files it reads).
+            for (var i = members.Count == 1 ? start : members[members.Count - 1] + 1; i <= index; i++)
+            {
+                if (FanOutStatements.CommentStatesOrder(statements[i].Syntax))
+                {
+                    return false;
+                }
+            }
+
             var later = candidates[index]!;
             foreach (var member in members)
             {

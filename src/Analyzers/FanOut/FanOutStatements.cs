@@ -161,4 +161,45 @@ internal static class FanOutStatements
                 return false;
         }
     }
+
+    /// <summary>
+    /// A comment on the statement that speaks of order (<c>// this must run before LoadAllStatesAsync, which prunes the
+    /// files it reads</c>, <c>// first …, then …</c>): the author has said the steps are sequential, and why.
+    /// </summary>
+    public static bool CommentStatesOrder(SyntaxNode statement)
+    {
+        foreach (var trivia in statement.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                var text = trivia.ToString();
+                foreach (var word in OrderWords)
+                {
+                    if (HasWord(text, word))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Collections.Immutable.ImmutableArray<string> OrderWords = System.Collections.Immutable.ImmutableArray.Create(
+        "before", "after", "first", "then", "order", "must", "prior", "until", "sequential", "sequentially");
+
+    private static bool HasWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, System.StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, System.StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -33,6 +33,27 @@ public sealed class ASYNC301PositiveTests
         """ + Services);
 
     [Fact]
+    public Task Comments_that_do_not_speak_of_order() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly IUsers users;
+            private readonly IOrders orders;
+            C(IUsers users, IOrders orders) { this.users = users; this.orders = orders; }
+
+            async Task<string> LoadAsync(int id)
+            {
+                // The profile shown in the header.
+                var user = {|ASYNC301:await users.GetUserAsync(id)|};
+                // Orders of the last year (the firstborn of the ordering service).
+                var orders = await this.orders.GetOrdersAsync(id);
+                return user + orders.Length;
+            }
+        }
+        """ + Services);
+
+    [Fact]
     public Task Discarded_results_of_static_methods() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
 

@@ -1200,4 +1200,38 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Steps_whose_comment_states_their_order() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class StateStore
+        {
+            public static Task<List<int>> GetOrphansAsync(CancellationToken ct) => Task.FromResult(new List<int>());
+            public static Task<int?> LoadByPidAsync(int pid, CancellationToken ct) => Task.FromResult<int?>(pid);
+            public static Task<List<int>> LoadAllAsync(CancellationToken ct) => Task.FromResult(new List<int>());
+        }
+
+        class StopCommand
+        {
+            async Task<int> StopByPidAsync(int pid, CancellationToken ct)
+            {
+                // Capture the orphaned record before LoadByPidAsync prunes the stale state file.
+                var orphans = await StateStore.GetOrphansAsync(ct);
+                var state = await StateStore.LoadByPidAsync(pid, ct);
+                return orphans.Count + (state ?? 0);
+            }
+
+            async Task<int> StopAllAsync(CancellationToken ct)
+            {
+                var orphans = await StateStore.GetOrphansAsync(ct);
+
+                /* LoadAllAsync deletes what GetOrphansAsync reads: it must come second. */
+                var states = await StateStore.LoadAllAsync(ct);
+                return orphans.Count + states.Count;
+            }
+        }
+        """);
 }
