@@ -2,17 +2,25 @@ using Microsoft.CodeAnalysis;
 
 namespace AsyncLint.Analyzers;
 
-/// <summary>A method a test framework runs: xUnit's, NUnit's, MSTest's or TUnit's test attributes, by name.</summary>
+/// <summary>
+/// A method a test framework runs: xUnit's, NUnit's, MSTest's or TUnit's test attributes, by name, or an attribute
+/// derived from one (<c>[SkippableFact]</c>, a project's <c>[MonoTheory]</c>).
+/// </summary>
 internal static class TestMethods
 {
     public static bool IsTest(IMethodSymbol method)
     {
         foreach (var attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass?.Name is "FactAttribute" or "TheoryAttribute" or "TestAttribute" or "TestCaseAttribute"
-                or "TestCaseSourceAttribute" or "TestMethodAttribute" or "DataTestMethodAttribute")
+            // The attribute and its bases up to System.Attribute: derived test attributes are a few levels deep at most.
+            var depth = 0;
+            for (var type = attribute.AttributeClass; type is not null && depth < 4; type = type.BaseType, depth++)
             {
-                return true;
+                if (type.Name is "FactAttribute" or "TheoryAttribute" or "TestAttribute" or "TestCaseAttribute"
+                    or "TestCaseSourceAttribute" or "TestMethodAttribute" or "DataTestMethodAttribute")
+                {
+                    return true;
+                }
             }
         }
 

@@ -198,8 +198,12 @@ public sealed class ASYNC203PositiveTests
             namespace Xunit
             {
                 public class FactAttribute : System.Attribute { }
-                public sealed class TheoryAttribute : FactAttribute { }
+                public class TheoryAttribute : FactAttribute { }
             }
+
+            // Test attributes of a helper library or of the project, derived from the framework's.
+            public sealed class SkippableFactAttribute : Xunit.FactAttribute { }
+            public sealed class MonoTheoryAttribute : Xunit.TheoryAttribute { }
 
             public class OrderTests
             {
@@ -208,12 +212,20 @@ public sealed class ASYNC203PositiveTests
 
                 [Xunit.Theory]
                 public async void {|#1:Cancels_an_order|}() => await Task.Delay(1);
+
+                [SkippableFact]
+                public async void {|#2:Ships_an_order|}() => await Task.Delay(1);
+
+                [MonoTheory]
+                public async void {|#3:Returns_an_order|}() => await Task.Delay(1);
             }
             """,
         ExpectedDiagnostics =
         {
             VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(0).WithArguments("test method", "Places_an_order", TestHarm),
             VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(1).WithArguments("test method", "Cancels_an_order", TestHarm),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(2).WithArguments("test method", "Ships_an_order", TestHarm),
+            VerifyAnalyzer.Diagnostic("ASYNC203").WithLocation(3).WithArguments("test method", "Returns_an_order", TestHarm),
         },
     }.RunAsync();
 
