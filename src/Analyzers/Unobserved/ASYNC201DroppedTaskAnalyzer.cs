@@ -9,10 +9,15 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// ASYNC201: the task-like result of a call is dropped as an expression statement. Covers what the compiler's
 /// CS4014 leaves out: synchronous methods and non-async lambdas, <c>?.</c> calls, <c>lock</c> bodies, expression-bodied
 /// void members and void lambdas. Where CS4014 already reports, this rule stays silent (its fix serves CS4014 too).
+/// Also the inner task of an awaited task of a task (<c>await Task.Factory.StartNew(async () =&gt; …)</c>), which neither
+/// the compiler nor the await observes.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The <see cref="DiagnosticProperties.Kind"/> of a report on an awaited task of a task: the fix unwraps it.</summary>
+    public const string NestedTaskKind = "NestedTask";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ASYNC201);
 
@@ -54,6 +59,12 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 conditional = true;
             }
 
+            if (!conditional && value is IAwaitOperation awaited && symbols.IsTaskLike(awaited.Type))
+            {
+                AnalyzeAwaitedNestedTask(context, awaited);
+                return;
+            }
+
             if (value is not IInvocationOperation invocation || invocation.TargetMethod.ReturnsVoid || !symbols.IsTaskLike(invocation.Type))
             {
                 return;
@@ -79,6 +90,44 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
         }
+
+        /// <summary>
+        /// <c>await Task.Factory.StartNew(async () =&gt; …);</c>, <c>await t.ContinueWith(async p =&gt; …);</c>: the await waits for
+        /// the outer task, which completes when the delegate returns its task, at its first await. The work itself, the inner
+        /// task, is dropped. Only for the factories that wrap a task-returning delegate's task in another
+        /// (<c>Task.Run</c> unwraps it already); <c>await Task.WhenAny(…)</c> hands back a task that exists anyway.
+        /// </summary>
+        private void AnalyzeAwaitedNestedTask(OperationAnalysisContext context, IAwaitOperation awaited)
+        {
+            var operand = awaited.Operation;
+            if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                operand = configured;
+            }
+
+            while (operand is IConversionOperation or IParenthesizedOperation)
+            {
+                operand = operand is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operand).Operand;
+            }
+
+            if (operand is not IInvocationOperation { TargetMethod: { Name: "StartNew" or "ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny" } method } wrapping
+                || !symbols.IsTaskLike(method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } outer ? outer.TypeArguments[0] : null)
+                || !IsTasksType(method.ContainingType)
+                || DroppedTaskNames.HasErrors(wrapping)
+                || AcknowledgedDrop.IsAcknowledged(awaited.Syntax.Parent ?? awaited.Syntax))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ASYNC201,
+                awaited.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Kind, NestedTaskKind),
+                DroppedTaskNames.Describe(wrapping) + "'s delegate"));
+        }
+
+        private static bool IsTasksType(INamedTypeSymbol? type)
+            => type is { Name: "Task" or "TaskFactory" } && type.ContainingNamespace.IsNamespace("System.Threading.Tasks");
 
         /// <summary>
         /// An awaiter's <c>OnCompleted(Action continuation)</c>/<c>UnsafeOnCompleted</c> starting the continuation it was given

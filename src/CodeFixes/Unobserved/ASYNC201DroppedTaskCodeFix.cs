@@ -16,7 +16,8 @@ namespace AsyncLint.CodeFixes.Unobserved;
 /// <summary>
 /// ASYNC201 and the compiler's CS4014: a dropped task. Two code actions: <c>await F()</c> (only where await can be
 /// written without changing a signature) and the explicit discard <c>_ = F()</c> (everywhere, except for
-/// <c>Task.Delay</c>/<c>Task.Yield</c>, whose only effect is the wait).
+/// <c>Task.Delay</c>/<c>Task.Yield</c>, whose only effect is the wait). For the inner task of an awaited
+/// <c>Task.Factory.StartNew(async …)</c>: <c>.Unwrap()</c> on the factory call, or <c>_ = await …</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ASYNC201DroppedTaskCodeFix)), Shared]
 public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
@@ -42,6 +43,12 @@ public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind) && kind == ASYNC201DroppedTaskAnalyzer.NestedTaskKind)
+            {
+                RegisterNestedTaskFixes(context, root, model, diagnostic);
+                continue;
+            }
+
             if (FindDroppedExpression(root, diagnostic.Location.SourceSpan) is not { } expression)
             {
                 continue;
@@ -61,6 +68,53 @@ public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>await Task.Factory.StartNew(async () =&gt; …)</c>: await the work itself with <c>.Unwrap()</c> on the factory call
+    /// (before any <c>ConfigureAwait</c>), or discard the inner task explicitly (<c>_ = await …</c>).
+    /// </summary>
+    private static void RegisterNestedTaskFixes(CodeFixContext context, SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AwaitExpressionSyntax>() is not { Parent: ExpressionStatementSyntax } await)
+        {
+            return;
+        }
+
+        var factoryCall = await.Expression;
+        while (factoryCall is ParenthesizedExpressionSyntax parenthesized)
+        {
+            factoryCall = parenthesized.Expression;
+        }
+
+        if (factoryCall is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
+        {
+            factoryCall = configured;
+        }
+
+        // Unwrap is an extension method (TaskExtensions, System.Threading.Tasks): only where it is in scope.
+        if (factoryCall is InvocationExpressionSyntax call
+            && model.GetTypeInfo(call, context.CancellationToken).Type is INamedTypeSymbol outer
+            && !model.LookupSymbols(call.SpanStart, outer, "Unwrap", includeReducedExtensionMethods: true).IsEmpty)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create("Await the delegate's task ('.Unwrap()')", ct => UnwrapAsync(context.Document, call, ct), AwaitKey),
+                diagnostic);
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create("Discard the delegate's task explicitly ('_ =')", ct => DiscardAsync(context.Document, await, ct), DiscardKey),
+            diagnostic);
+    }
+
+    private static async Task<Document> UnwrapAsync(Document document, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var unwrapped = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call.WithoutTrivia(), SyntaxFactory.IdentifierName("Unwrap")))
+            .WithTriviaFrom(call);
+        editor.ReplaceNode(call, unwrapped);
+        return await AwaitSyntax.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The call or <c>?.</c> expression the diagnostic is on, when it stands as a statement or a void expression body.</summary>
