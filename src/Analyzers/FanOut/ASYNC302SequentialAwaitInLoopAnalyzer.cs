@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -169,12 +170,77 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (IsTimed(loop))
+            if (IsTimed(loop) || ReadsLocalFilesOneByOne(loop, candidate, context.ContainingSymbol.ContainingType))
             {
                 return;
             }
 
             Report(context, loop, kind, candidate, statements, awaitIndex, hasContinue);
+        }
+
+        /// <summary>
+        /// <c>foreach (var path in Directory.GetFiles(folder, "state-*.json")) await LoadStateAsync(path, ct);</c>: the elements
+        /// are files on the local disk, handed to a static helper of this type or to <c>System.IO</c> itself. Reading a
+        /// folder's files together saves no network round trip, and such helpers often prune or rewrite what they read.
+        /// A client given each file (<c>await blobs.UploadAsync(path)</c>) is still reported.
+        /// </summary>
+        private static bool ReadsLocalFilesOneByOne(ILoopOperation loop, FanOutCandidate candidate, INamedTypeSymbol? containingType)
+        {
+            if (loop is not IForEachLoopOperation forEach || !IsFileListing(forEach.Collection, depth: 0))
+            {
+                return false;
+            }
+
+            var method = candidate.Invocation.TargetMethod;
+            return method.IsStatic
+                   && (method.ContainingType.Is(containingType)
+                       || method.ContainingNamespace.IsNamespace("System.IO"));
+        }
+
+        private const int CollectionExpressionKind = 127; // OperationKind.CollectionExpression (Roslyn 4.9+)
+        private const int SpreadKind = 128;               // OperationKind.Spread (Roslyn 4.9+)
+
+        /// <summary><c>Directory.GetFiles(…)</c>, <c>new DirectoryInfo(p).EnumerateFiles()</c>, a local or spread of one.</summary>
+        private static bool IsFileListing(IOperation collection, int depth)
+        {
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
+
+            switch (collection)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "GetFiles" or "EnumerateFiles" or "GetFileSystemEntries" or "EnumerateFileSystemEntries" or "GetFileSystemInfos" or "EnumerateFileSystemInfos" } listing }:
+                    return listing.ContainingType is { Name: "Directory" or "DirectoryInfo" } type && type.ContainingNamespace.IsNamespace("System.IO");
+                case ILocalReferenceOperation local when depth < 5 && AssignedValue.Initializer(local) is { } initializer:
+                    return IsFileListing(initializer, depth + 1);
+
+                // File.Exists(legacy) ? [.. files, legacy] : files: each arm a listing, or a listing spread with more paths.
+                case IConditionalOperation { WhenFalse: { } whenFalse } choice when depth < 5:
+                    return IsFileListing(choice.WhenTrue, depth + 1) && IsFileListing(whenFalse, depth + 1);
+                case { Kind: (OperationKind)CollectionExpressionKind } built when depth < 5:
+                    var spreads = 0;
+                    foreach (var element in built.ChildOperations)
+                    {
+                        if (element.Kind == (OperationKind)SpreadKind)
+                        {
+                            if (!element.ChildOperations.Any(o => IsFileListing(o, depth + 1)))
+                            {
+                                return false;
+                            }
+
+                            spreads++;
+                        }
+                        else if (element.Type?.SpecialType != SpecialType.System_String)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return spreads > 0;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>

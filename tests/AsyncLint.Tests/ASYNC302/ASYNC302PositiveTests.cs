@@ -226,4 +226,31 @@ public sealed class ASYNC302PositiveTests
             }
         }
         """);
+
+    [Fact]
+    public Task Local_files_handed_to_a_client_one_by_one() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public interface IScanService { Task<bool> ScanAsync(string path); }
+
+        class Uploads
+        {
+            private readonly IScanService scanner;
+            Uploads(IScanService scanner) => this.scanner = scanner;
+
+            async Task<List<bool>> ScanAllAsync(string folder)
+            {
+                var verdicts = new List<bool>();
+                foreach (var path in Directory.GetFiles(folder))
+                {
+                    var verdict = {|ASYNC302:await scanner.ScanAsync(path)|};
+                    verdicts.Add(verdict);
+                }
+
+                return verdicts;
+            }
+        }
+        """);
 }

@@ -764,4 +764,44 @@ public sealed class ASYNC302TrapTests
             AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nasynclint.fan_out_in_tests = true\n") },
         },
     }.RunAsync();
+
+    [Fact]
+    public Task A_folder_of_local_files_read_one_by_one() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class StateStore
+        {
+            public static async Task<List<string>> LoadAllAsync(string folder, CancellationToken ct)
+            {
+                var states = new List<string>();
+                foreach (var path in Directory.GetFiles(folder, "state-*.json"))
+                {
+                    var state = await LoadAsync(path, ct);
+                    states.Add(state);
+                }
+
+                var legacy = Path.Combine(folder, "state.json");
+                var files = Directory.GetFiles(folder, "*.json");
+                var paths = File.Exists(legacy) ? [.. files, legacy] : files;
+                foreach (var path in paths)
+                {
+                    states.Add(await ReadAsync(path, ct));
+                }
+
+                foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.txt"))
+                {
+                    states.Add(await File.ReadAllTextAsync(file.FullName, ct));
+                }
+
+                return states;
+            }
+
+            private static Task<string> LoadAsync(string path, CancellationToken ct) => File.ReadAllTextAsync(path, ct);
+
+            private static Task<string> ReadAsync(string path, CancellationToken ct) => File.ReadAllTextAsync(path, ct);
+        }
+        """);
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncLint.Analyzers.Blocking;
+namespace AsyncLint.Analyzers;
 
 /// <summary>The value a local or a property of this object holds where it is read, when the source says it plainly.</summary>
 internal static class AssignedValue
