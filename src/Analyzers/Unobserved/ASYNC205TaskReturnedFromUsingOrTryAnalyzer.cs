@@ -356,7 +356,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 foreach (var operation in @catch.Handler.Descendants())
                 {
                     if (operation is IReturnOperation { ReturnedValue: { } value }
-                        && (Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } }
+                        && (IsFailedTask(Unwrap(value))
                             || ReturnsFailedPromise(@catch, Unwrap(value))))
                     {
                         converts = true;
@@ -404,6 +404,11 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// <c>catch (Exception e) { promise.TrySetException(e); return promise.Task; }</c>: <c>Task.FromException</c> written
         /// with a TaskCompletionSource that the catch fails before handing out its task.
         /// </summary>
+        /// <summary><c>Task.FromException(e)</c>, <c>ValueTask.FromCanceled(ct)</c>, or a ValueTask made from one (<c>new(Task.FromException(e))</c>).</summary>
+        private static bool IsFailedTask(IOperation value)
+            => value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } }
+               || (value is IObjectCreationOperation { Arguments.Length: 1 } wrapped && IsFailedTask(Unwrap(wrapped.Arguments[0].Value)));
+
         private static bool ReturnsFailedPromise(ICatchClauseOperation @catch, IOperation returned)
         {
             if (returned is not IPropertyReferenceOperation { Property.Name: "Task", Instance: { } promise } || PromiseSymbol(promise) is not { } symbol)

@@ -678,4 +678,37 @@ public sealed class ASYNC205TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_catch_that_turns_synchronous_throws_into_a_faulted_ValueTask() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        static class SchedulerExtensions
+        {
+            public static ValueTask RunAsync(Func<object, ValueTask> work, object state)
+            {
+                try
+                {
+                    return work(state);
+                }
+                catch (Exception exception)
+                {
+                    return new(Task.FromException(exception));
+                }
+            }
+
+            public static ValueTask<int> CountAsync(Func<ValueTask<int>> count)
+            {
+                try
+                {
+                    return count();
+                }
+                catch (Exception exception)
+                {
+                    return ValueTask.FromException<int>(exception);
+                }
+            }
+        }
+        """);
 }
