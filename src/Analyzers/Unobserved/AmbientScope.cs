@@ -132,10 +132,27 @@ internal sealed class AmbientScope
         BlockSyntax block => AllStatements(block.Statements, scopeType, ref assignments, depth),
         IfStatementSyntax @if => OnlyAsyncLocalWrites(@if.Statement, scopeType, ref assignments, depth)
                                  && (@if.Else is null || OnlyAsyncLocalWrites(@if.Else.Statement, scopeType, ref assignments, depth)),
-        ExpressionStatementSyntax expression => IsAsyncLocalWrite(expression.Expression, scopeType, ref assignments, depth),
+        ExpressionStatementSyntax expression => IsAsyncLocalWrite(expression.Expression, scopeType, ref assignments, depth)
+                                                || IsFlowRestore(expression.Expression, ref assignments),
         ReturnStatementSyntax { Expression: null } or EmptyStatementSyntax => true,
         _ => false,
     };
+
+    /// <summary>
+    /// <c>ExecutionContext.RestoreFlow()</c>: a project's own flow-suppression scope (its constructor suppresses, its Dispose
+    /// restores), like <c>using (ExecutionContext.SuppressFlow())</c>, only has to cover the start of the task.
+    /// </summary>
+    private static bool IsFlowRestore(ExpressionSyntax expression, ref int assignments)
+    {
+        if (expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RestoreFlow", Expression: var owner } }
+            && LastName(owner) == "ExecutionContext")
+        {
+            assignments++;
+            return true;
+        }
+
+        return false;
+    }
 
     private static bool AllStatements(SyntaxList<StatementSyntax> statements, INamedTypeSymbol scopeType, ref int assignments, int depth)
     {

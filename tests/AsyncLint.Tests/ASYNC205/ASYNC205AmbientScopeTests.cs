@@ -232,4 +232,60 @@ public sealed class ASYNC205AmbientScopeTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_projects_own_flow_suppression_scope_covers_only_the_start() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public ref struct ExecutionContextSuppressor
+        {
+            private readonly bool restoreFlow;
+
+            public ExecutionContextSuppressor()
+            {
+                restoreFlow = !ExecutionContext.IsFlowSuppressed();
+                if (restoreFlow)
+                {
+                    ExecutionContext.SuppressFlow();
+                }
+            }
+
+            public readonly void Dispose()
+            {
+                if (restoreFlow)
+                {
+                    ExecutionContext.RestoreFlow();
+                }
+            }
+        }
+
+        public sealed class ReleasingScope : System.IDisposable
+        {
+            private readonly SemaphoreSlim gate;
+            public ReleasingScope(SemaphoreSlim gate) => this.gate = gate;
+            public void Dispose()
+            {
+                ExecutionContext.RestoreFlow();
+                gate.Release();
+            }
+        }
+
+        class StateManager
+        {
+            Task Start()
+            {
+                using var suppress = new ExecutionContextSuppressor();
+                return WorkLoopAsync();
+            }
+
+            Task StartGuarded(SemaphoreSlim gate)
+            {
+                using var scope = new ReleasingScope(gate);
+                {|ASYNC205:return WorkLoopAsync();|}
+            }
+
+            private async Task WorkLoopAsync() => await Task.Delay(1000);
+        }
+        """);
 }
