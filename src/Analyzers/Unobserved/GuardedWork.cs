@@ -113,10 +113,12 @@ internal static class GuardedWork
         => IsPromiseCompletion(SingleCall(lambda), isPromise) || DelaysThenCompletesAPromise(lambda, isPromise);
 
     private static bool IsPromiseCompletion(IInvocationOperation? call, Func<ITypeSymbol?, bool> isPromise)
-        => call is { TargetMethod.Name: "TrySetResult" or "TrySetException" or "TrySetCanceled" or "SetResult" or "SetException" or "SetCanceled", Instance: { } promise }
+        => call is { TargetMethod.Name: var name, Instance: { } promise }
            && isPromise(promise.Type)
-           // The outcome is computed outside the completion: it must not call anything that can fault.
-           && call.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation));
+           && (name is "TrySetResult" or "TrySetException" or "TrySetCanceled"
+               // Set… given an outcome it computes (SetResult(read())) may fault before the promise is completed.
+               || (name is "SetResult" or "SetException" or "SetCanceled"
+                   && call.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation))));
 
     /// <summary>
     /// <c>async () =&gt; { await Task.Delay(TimeSpan.FromSeconds(5)); done?.TrySetResult(1); }</c>: a deadline that completes

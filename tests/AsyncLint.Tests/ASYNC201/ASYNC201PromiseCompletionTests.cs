@@ -77,6 +77,14 @@ public sealed class ASYNC201PromiseCompletionTests
             {
                 Task.Factory.StartNew(() => promise.TrySetCanceled());
             }
+
+            // The error is built from the native handle's report: TrySet... never throws, whatever it is given.
+            public void OnFailed(object state, int code)
+            {
+                Task.Run(() => ((TaskCompletionSource<int>)state).TrySetException(new InvalidOperationException(Describe(code))));
+            }
+
+            private static string Describe(int code) => "error " + code;
         }
         """);
 
