@@ -114,6 +114,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || !symbols.IsTaskLike(method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } outer ? outer.TypeArguments[0] : null)
                 || !IsTasksType(method.ContainingType)
                 || DroppedTaskNames.HasErrors(wrapping)
+                || HandsBackTheAntecedent(wrapping)
                 || AcknowledgedDrop.IsAcknowledged(awaited.Syntax.Parent ?? awaited.Syntax))
             {
                 return;
@@ -124,6 +125,27 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 awaited.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Kind, NestedTaskKind),
                 DroppedTaskNames.Describe(wrapping) + "'s delegate"));
+        }
+
+        /// <summary>
+        /// <c>await Task.Delay(d, token).ContinueWith(t =&gt; t, …)</c>: the continuation hands back its antecedent, complete by
+        /// then. The idiom waits without throwing on cancellation; the inner task has nothing left to wait for.
+        /// </summary>
+        private static bool HandsBackTheAntecedent(IInvocationOperation continuation)
+        {
+            foreach (var argument in continuation.Arguments)
+            {
+                if (GuardedWork.Peel(argument.Value) is IAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda
+                    && lambda.Body.Operations.Length == 1
+                    && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+                    && GuardedWork.Peel(returned) is IParameterReferenceOperation parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters[0]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsTasksType(INamedTypeSymbol? type)

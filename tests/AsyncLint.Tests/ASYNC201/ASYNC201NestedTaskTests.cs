@@ -43,6 +43,9 @@ public sealed class ASYNC201NestedTaskTests
                 await Task.Factory.StartNew(() => Compute());
                 await Task.WhenAny(a, b);
                 await a.ContinueWith(p => Compute());
+
+                // Waits for the delay without throwing when it is cancelled: the continuation hands back its antecedent.
+                await Task.Delay(10, default).ContinueWith(t => t, default, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             }
 
             static int Compute() => 42;
