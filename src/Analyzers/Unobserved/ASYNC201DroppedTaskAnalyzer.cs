@@ -114,7 +114,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || !symbols.IsTaskLike(method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } outer ? outer.TypeArguments[0] : null)
                 || !IsTasksType(method.ContainingType)
                 || DroppedTaskNames.HasErrors(wrapping)
-                || HandsBackTheAntecedent(wrapping)
+                || HandsBackACompletedTask(wrapping)
                 || AcknowledgedDrop.IsAcknowledged(awaited.Syntax.Parent ?? awaited.Syntax))
             {
                 return;
@@ -128,18 +128,52 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// <c>await Task.Delay(d, token).ContinueWith(t =&gt; t, …)</c>: the continuation hands back its antecedent, complete by
-        /// then. The idiom waits without throwing on cancellation; the inner task has nothing left to wait for.
+        /// <c>await Task.Delay(d, token).ContinueWith(t =&gt; t, …)</c>, <c>await page.AddScriptTagAsync(…).ContinueWith(_ =&gt;
+        /// Task.CompletedTask)</c>: a synchronous continuation whose every return hands back its antecedent (complete by then)
+        /// or a completed task. The idiom waits without throwing; the inner task has nothing left to wait for.
         /// </summary>
-        private static bool HandsBackTheAntecedent(IInvocationOperation continuation)
+        private static bool HandsBackACompletedTask(IInvocationOperation continuation)
         {
             foreach (var argument in continuation.Arguments)
             {
-                if (GuardedWork.Peel(argument.Value) is IAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda
-                    && lambda.Body.Operations.Length == 1
-                    && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
-                    && GuardedWork.Peel(returned) is IParameterReferenceOperation parameter
-                    && SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters[0]))
+                if (GuardedWork.Peel(argument.Value) is not IAnonymousFunctionOperation { Symbol: { IsAsync: false, Parameters.Length: > 0 } } lambda)
+                {
+                    continue;
+                }
+
+                var returns = 0;
+                foreach (var operation in lambda.Body.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned } && !InNestedFunction(operation, lambda))
+                    {
+                        if (!IsCompleteHere(GuardedWork.Peel(returned), lambda.Symbol.Parameters[0]))
+                        {
+                            return false;
+                        }
+
+                        returns++;
+                    }
+                }
+
+                return returns > 0;
+            }
+
+            return false;
+        }
+
+        private static bool IsCompleteHere(IOperation? value, IParameterSymbol antecedent) => value switch
+        {
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, antecedent),
+            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property } => IsTasksType(property.ContainingType),
+            IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } factory } => IsTasksType(factory.ContainingType),
+            _ => false,
+        };
+
+        private static bool InNestedFunction(IOperation operation, IAnonymousFunctionOperation lambda)
+        {
+            for (var parent = operation.Parent; parent is not null && !ReferenceEquals(parent, lambda); parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
                     return true;
                 }

@@ -23,6 +23,7 @@ public sealed class ASYNC201NestedTaskTests
                 {|ASYNC201:await Task.Factory.StartNew(async () => await Task.Delay(10), TaskCreationOptions.LongRunning)|};
                 {|ASYNC201:await Task.Factory.StartNew(async () => { await Task.Delay(10); return 1; }, ct).ConfigureAwait(false)|};
                 {|ASYNC201:await previous.ContinueWith(async p => await Task.Delay(10))|};
+                {|ASYNC201:await previous.ContinueWith(p => p.IsFaulted ? Task.CompletedTask : Task.Delay(10))|};
             }
         }
         """);
@@ -46,6 +47,20 @@ public sealed class ASYNC201NestedTaskTests
 
                 // Waits for the delay without throwing when it is cancelled: the continuation hands back its antecedent.
                 await Task.Delay(10, default).ContinueWith(t => t, default, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+
+                // Swallows the failure, keeping it for the assertions: every return is the antecedent or a completed task.
+                System.Exception? error = null;
+                await a.ContinueWith(t =>
+                {
+                    if (t.IsFaulted)
+                    {
+                        error = t.Exception;
+                        return Task.CompletedTask;
+                    }
+
+                    return t;
+                });
+                await b.ContinueWith(_ => Task.CompletedTask);
             }
 
             static int Compute() => 42;
