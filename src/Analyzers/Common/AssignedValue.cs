@@ -76,8 +76,13 @@ internal static class AssignedValue
             _ => (null, null),
         };
 
+        // A local is written only in the function that declares it (and the lambdas inside it), wherever it is read.
+        var anchor = reference is ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } declarations }
+                     && declarations[0].SyntaxTree == reference.Syntax.SyntaxTree
+            ? declarations[0].GetSyntax()
+            : reference.Syntax;
         var model = reference.SemanticModel;
-        if (symbol is null || model is null || EnclosingBody(reference.Syntax) is not { } body)
+        if (symbol is null || model is null || EnclosingBody(anchor) is not { } body)
         {
             return default;
         }

@@ -417,6 +417,23 @@ public sealed class ASYNC104InMemoryReachTests
                 await Task.Yield();
             }
 
+            async Task CapturedAsync(string path, byte[] body, bool spill)
+            {
+                Stream? data = null;
+                if (spill)
+                {
+                    data = File.Create(path);
+                }
+
+                System.Func<Task> write = async () =>
+                {
+                    data = new MemoryStream();
+                    {|ASYNC104:data.Write(body, 0, body.Length)|};
+                    await Task.Yield();
+                };
+                await write();
+            }
+
             static void Open(string path, out Stream? stream) => stream = File.OpenWrite(path);
         }
         """);
