@@ -110,6 +110,12 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 operand = operand is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operand).Operand;
             }
 
+            // var t = Task.Factory.StartNew(async () => …); … await t;: the local as it was started, never set again.
+            if (operand is ILocalReferenceOperation local && AssignedValue.All(local).IsEmpty && AssignedValue.Initializer(local) is { } started)
+            {
+                operand = started;
+            }
+
             if (operand is not IInvocationOperation { TargetMethod: { Name: "StartNew" or "ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny" } method } wrapping
                 || !symbols.IsTaskLike(method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } outer ? outer.TypeArguments[0] : null)
                 || !IsTasksType(method.ContainingType)

@@ -92,13 +92,14 @@ public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
             factoryCall = configured;
         }
 
-        // Unwrap is an extension method (TaskExtensions, System.Threading.Tasks): only where it is in scope.
-        if (factoryCall is InvocationExpressionSyntax call
-            && model.GetTypeInfo(call, context.CancellationToken).Type is INamedTypeSymbol outer
-            && !model.LookupSymbols(call.SpanStart, outer, "Unwrap", includeReducedExtensionMethods: true).IsEmpty)
+        // Unwrap is an extension method (TaskExtensions, System.Threading.Tasks): only where it is in scope. The awaited
+        // task is the factory call itself, or a local that holds it (await t).
+        if (factoryCall is InvocationExpressionSyntax or IdentifierNameSyntax
+            && model.GetTypeInfo(factoryCall, context.CancellationToken).Type is INamedTypeSymbol outer
+            && !model.LookupSymbols(factoryCall.SpanStart, outer, "Unwrap", includeReducedExtensionMethods: true).IsEmpty)
         {
             context.RegisterCodeFix(
-                CodeAction.Create("Await the delegate's task ('.Unwrap()')", ct => UnwrapAsync(context.Document, call, ct), AwaitKey),
+                CodeAction.Create("Await the delegate's task ('.Unwrap()')", ct => UnwrapAsync(context.Document, factoryCall, ct), AwaitKey),
                 diagnostic);
         }
 
@@ -107,7 +108,7 @@ public sealed class ASYNC201DroppedTaskCodeFix : CodeFixProvider
             diagnostic);
     }
 
-    private static async Task<Document> UnwrapAsync(Document document, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    private static async Task<Document> UnwrapAsync(Document document, ExpressionSyntax call, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var unwrapped = SyntaxFactory.InvocationExpression(

@@ -23,6 +23,11 @@ public sealed class ASYNC201NestedTaskTests
                 {|ASYNC201:await Task.Factory.StartNew(async () => await Task.Delay(10), TaskCreationOptions.LongRunning)|};
                 {|ASYNC201:await Task.Factory.StartNew(async () => { await Task.Delay(10); return 1; }, ct).ConfigureAwait(false)|};
                 {|ASYNC201:await previous.ContinueWith(async p => await Task.Delay(10))|};
+
+                // Started first, awaited later: the same dropped inner task.
+                var counting = Task.Factory.StartNew(async () => await Task.Delay(10));
+                await Task.Delay(1);
+                {|ASYNC201:await counting|};
                 {|ASYNC201:await previous.ContinueWith(p => p.IsFaulted ? Task.CompletedTask : Task.Delay(10))|};
             }
         }
@@ -41,6 +46,11 @@ public sealed class ASYNC201NestedTaskTests
                 await await Task.Factory.StartNew(async () => await Task.Delay(10));
                 var inner = await Task.Factory.StartNew(async () => await Task.Delay(10));
                 await inner;
+                var outer = Task.Factory.StartNew(async () => await Task.Delay(10));
+                await await outer;
+                var replaced = Task.Factory.StartNew(async () => await Task.Delay(10));
+                replaced = Task.FromResult(Task.CompletedTask);
+                await replaced;
                 await Task.Factory.StartNew(() => Compute());
                 await Task.WhenAny(a, b);
                 await a.ContinueWith(p => Compute());
@@ -90,6 +100,31 @@ public sealed class ASYNC201NestedTaskTests
                 // keep this comment
                 await Task.Factory.StartNew(async () => await Task.Delay(10)).Unwrap();
                 await Task.Factory.StartNew(async () => await Task.Delay(20)).Unwrap().ConfigureAwait(false);
+            }
+        }
+        """, ASYNC201DroppedTaskCodeFix.AwaitKey);
+
+    [Fact]
+    public Task Unwrap_a_local_that_holds_the_factorys_task() => VerifyFix.CodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class Worker
+        {
+            async Task ProcessAsync()
+            {
+                var counting = Task.Factory.StartNew(async () => await Task.Delay(10));
+                {|ASYNC201:await counting|};
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+
+        class Worker
+        {
+            async Task ProcessAsync()
+            {
+                var counting = Task.Factory.StartNew(async () => await Task.Delay(10));
+                await counting.Unwrap();
             }
         }
         """, ASYNC201DroppedTaskCodeFix.AwaitKey);
