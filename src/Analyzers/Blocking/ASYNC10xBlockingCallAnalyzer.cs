@@ -1088,14 +1088,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private bool IsStreamLike(ITypeSymbol? type)
             => type is not null && (blocking.IsWrapperType(type) || twins.IsFrameworkIoType(type));
 
-        /// <summary>
-        /// <c>Stream.Null</c>, <c>null</c>, <c>default</c>: what a sample's stub helper returns in place of a real stream
-        /// (<c>Stream AsStream() =&gt; Stream.Null;</c>). Used directly it never touches a device; behind a helper it stands for one.
-        /// </summary>
         /// <summary><c>null</c> or <c>default</c>: a local declared before the code that gives it its value.</summary>
         private static bool IsNoValue(IOperation value)
             => Strip(value) is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null };
 
+        /// <summary>
+        /// <c>Stream.Null</c>, <c>null</c>, <c>default</c>: what a sample's stub helper returns in place of a real stream
+        /// (<c>Stream AsStream() =&gt; Stream.Null;</c>). Used directly it never touches a device; behind a helper it stands for one.
+        /// </summary>
         private static bool IsNullObject(IOperation value)
             => Strip(value) is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Null" } } or IDefaultValueOperation
                || value.ConstantValue is { HasValue: true, Value: null };
@@ -1398,7 +1398,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return model.GetOperation(each.Expression) is { } collection ? Strip(collection) : null;
         }
 
-        /// <summary>The initializer of a local declared with one (<c>var ms = new MemoryStream()</c>), from the same tree.</summary>
         /// <summary>A shipped or configured false twin: the method (declared on this type or a base) is listed.</summary>
         private static bool IsFalseTwin(IMethodSymbol method, ITypeSymbol? receiverType, ImmutableHashSet<string> configured)
         {

@@ -958,14 +958,16 @@ internal sealed class TaskCompletion
                 queued[block.Ordinal] = false;
 
                 var walker = new Walker(owner, captures, entry[block.Ordinal]!.ToBuilder(), null, null);
+                var handlers = HandlerStarts(block);
+
+                // try { await Task.WhenAll(tasks); … }: only the await can throw in that first statement, and an await
+                // throws only once its task is complete, so a handler of this try knows what the await completed.
+                var awaitsFirst = handlers is not null && block.Operations.Length > 0 && owner.AwaitsWithoutThrowingFirst(block.Operations[0]);
                 FactSet? afterFirstAwait = null;
                 foreach (var operation in block.Operations)
                 {
                     walker.Visit(operation);
-
-                    // try { await Task.WhenAll(tasks); … }: only the await can throw in that first statement, and an await
-                    // throws only once its task is complete, so a handler of this try knows what the await completed.
-                    if (afterFirstAwait is null && ReferenceEquals(operation, block.Operations[0]) && owner.AwaitsWithoutThrowingFirst(operation))
+                    if (awaitsFirst && afterFirstAwait is null)
                     {
                         afterFirstAwait = walker.State.ToImmutable();
                     }
@@ -979,7 +981,6 @@ internal sealed class TaskCompletion
                 var after = walker.State;
 
                 // An exception may leave the block anywhere: its handlers know what held both before and after it.
-                var handlers = HandlerStarts(block);
                 if (handlers is not null)
                 {
                     var thrown = (afterFirstAwait ?? entry[block.Ordinal]!).Intersect(after.ToImmutable());

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -186,12 +188,12 @@ internal static class FanOutStatements
         return false;
     }
 
-    private static readonly System.Collections.Immutable.ImmutableArray<string> OrderWords = System.Collections.Immutable.ImmutableArray.Create(
+    private static readonly ImmutableArray<string> OrderWords = ImmutableArray.Create(
         "before", "after", "first", "then", "order", "must", "prior", "until", "sequential", "sequentially");
 
     private static bool HasWord(string text, string word)
     {
-        for (var at = text.IndexOf(word, System.StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, System.StringComparison.OrdinalIgnoreCase))
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + word.Length;
             if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))

@@ -99,26 +99,16 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private void AnalyzeAwaitedNestedTask(OperationAnalysisContext context, IAwaitOperation awaited)
         {
-            var operand = awaited.Operation;
-            if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-            {
-                operand = configured;
-            }
-
-            while (operand is IConversionOperation or IParenthesizedOperation)
-            {
-                operand = operand is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operand).Operand;
-            }
+            var awaitedValue = GuardedWork.Peel(awaited.Operation is IInvocationOperation configured ? DroppedTaskNames.PeelConfigureAwait(configured) : awaited.Operation);
 
             // var t = Task.Factory.StartNew(async () => …); … await t;: the local as it was started, never set again.
-            if (operand is ILocalReferenceOperation local && AssignedValue.All(local).IsEmpty && AssignedValue.Initializer(local) is { } started)
-            {
-                operand = started;
-            }
+            var heldIn = awaitedValue as ILocalReferenceOperation;
+            var operand = heldIn is null ? awaitedValue : GuardedWork.Peel(AssignedValue.Initializer(heldIn));
 
             if (operand is not IInvocationOperation { TargetMethod: { Name: "StartNew" or "ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny" } method } wrapping
                 || !symbols.IsTaskLike(method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } outer ? outer.TypeArguments[0] : null)
-                || !IsTasksType(method.ContainingType)
+                || !(GuardedWork.IsTasksType(method.ContainingType, "Task") || GuardedWork.IsTasksType(method.ContainingType, "TaskFactory"))
+                || (heldIn is not null && !AssignedValue.All(heldIn).IsEmpty)
                 || DroppedTaskNames.HasErrors(wrapping)
                 || HandsBackACompletedTask(wrapping)
                 || AcknowledgedDrop.IsAcknowledged(awaited.Syntax.Parent ?? awaited.Syntax))
@@ -170,8 +160,8 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
         private static bool IsCompleteHere(IOperation? value, IParameterSymbol antecedent) => value switch
         {
             IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, antecedent),
-            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property } => IsTasksType(property.ContainingType),
-            IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } factory } => IsTasksType(factory.ContainingType),
+            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property } => GuardedWork.IsTasksType(property.ContainingType, "Task"),
+            IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } factory } => GuardedWork.IsTasksType(factory.ContainingType, "Task"),
             _ => false,
         };
 
@@ -187,9 +177,6 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
-
-        private static bool IsTasksType(INamedTypeSymbol? type)
-            => type is { Name: "Task" or "TaskFactory" } && type.ContainingNamespace.IsNamespace("System.Threading.Tasks");
 
         /// <summary>
         /// An awaiter's <c>OnCompleted(Action continuation)</c>/<c>UnsafeOnCompleted</c> starting the continuation it was given

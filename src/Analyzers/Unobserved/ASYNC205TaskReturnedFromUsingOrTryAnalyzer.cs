@@ -93,8 +93,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             // try { return AwaitMoveNextAsync(…); } catch (Exception e) { … }: an async method of the project whose whole body
             // is a catch-all has no fault for the catch to miss.
             if (block is null
-                || (block.Value.OnlyCatches && call.Syntax is InvocationExpressionSyntax continuation && NeverFaultingMethod.ObservesItsAntecedentsFault(continuation))
-                || (block.Value.OnlyCatches && GuardedWork.IsGuardedSourceCall(call.TargetMethod)))
+                || (block.Value.OnlyCatches
+                    && ((call.Syntax is InvocationExpressionSyntax continuation && NeverFaultingMethod.ObservesItsAntecedentsFault(continuation))
+                        || GuardedWork.IsGuardedSourceCall(call.TargetMethod))))
             {
                 return;
             }
@@ -400,15 +401,15 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             return restores;
         }
 
-        /// <summary>
-        /// <c>catch (Exception e) { promise.TrySetException(e); return promise.Task; }</c>: <c>Task.FromException</c> written
-        /// with a TaskCompletionSource that the catch fails before handing out its task.
-        /// </summary>
         /// <summary><c>Task.FromException(e)</c>, <c>ValueTask.FromCanceled(ct)</c>, or a ValueTask made from one (<c>new(Task.FromException(e))</c>).</summary>
         private static bool IsFailedTask(IOperation value)
             => value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } }
                || (value is IObjectCreationOperation { Arguments.Length: 1 } wrapped && IsFailedTask(Unwrap(wrapped.Arguments[0].Value)));
 
+        /// <summary>
+        /// <c>catch (Exception e) { promise.TrySetException(e); return promise.Task; }</c>: <c>Task.FromException</c> written
+        /// with a TaskCompletionSource that the catch fails before handing out its task.
+        /// </summary>
         private static bool ReturnsFailedPromise(ICatchClauseOperation @catch, IOperation returned)
         {
             if (returned is not IPropertyReferenceOperation { Property.Name: "Task", Instance: { } promise } || PromiseSymbol(promise) is not { } symbol)

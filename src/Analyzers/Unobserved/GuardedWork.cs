@@ -263,6 +263,7 @@ internal static class GuardedWork
         return value;
     }
 
-    private static bool IsTasksType(INamedTypeSymbol? type, string name)
+    /// <summary><c>System.Threading.Tasks.Task</c>, <c>TaskFactory</c>…, by name.</summary>
+    public static bool IsTasksType(INamedTypeSymbol? type, string name)
         => type?.Name == name && type.ContainingNamespace.IsNamespace("System.Threading.Tasks");
 }
