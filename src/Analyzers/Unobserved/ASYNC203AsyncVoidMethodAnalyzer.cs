@@ -82,7 +82,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
             var use = DelegateUseInOwnType(method, context.CancellationToken);
             if (use == DelegateUse.EventHandler
-                || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && IsFullyGuarded(method)))
+                || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && (IsFullyGuarded(method) || AwaitsOnlyGuardedMethod(method)))
+                || (NamesFireAndForget(method.Name) && IsFullyGuarded(method)))
             {
                 return;
             }
@@ -223,7 +224,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             if (strongest == DelegateUse.EventHandler
-                || (strongest == DelegateUse.OtherDelegate && GuardedBody.IsFullyGuarded(syntax)))
+                || (strongest == DelegateUse.OtherDelegate && GuardedBody.IsFullyGuarded(syntax))
+                || (NamesFireAndForget(method.Name) && GuardedBody.IsFullyGuarded(syntax)))
             {
                 return;
             }
@@ -283,7 +285,6 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             };
         }
 
-        /// <summary>A callback (<c>new Timer(OnTick)</c>) whose whole body is guarded by a catch-all: deliberate fire-and-forget.</summary>
         /// <summary>
         /// The fire-and-forget helper (<c>async void Forget(this Task task) { try { await task; } catch (Exception) { ... } }</c>):
         /// it exists to observe a task it is given without making its caller wait, and its catch-all keeps that task's
@@ -343,6 +344,44 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             return expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : null;
+        }
+
+        /// <summary>
+        /// <c>ConnectAndForget</c>, <c>FireAndForgetRefresh</c>: the name says the caller is not meant to wait. With a body from
+        /// which no exception can escape, nothing is lost, and <c>async Task</c> would only move a discard to each call site.
+        /// </summary>
+        private static bool NamesFireAndForget(string name) => name.IndexOf("Forget", System.StringComparison.Ordinal) >= 0;
+
+        /// <summary>
+        /// A callback that only awaits a method of its own type whose every overload is async and fully guarded
+        /// (<c>async void OnTimerTick(object state) { await CallEndpointAsync((string)state, true); }</c>): the callee catches
+        /// what the callback would let escape.
+        /// </summary>
+        private static bool AwaitsOnlyGuardedMethod(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (GuardedBody.OnlyAwaitedCallee(reference.GetSyntax()) is not { } calleeName)
+                {
+                    return false;
+                }
+
+                var callees = method.ContainingType.GetMembers(calleeName);
+                if (callees.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var callee in callees)
+                {
+                    if (callee is not IMethodSymbol { IsAsync: true } asyncCallee || !IsFullyGuarded(asyncCallee))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return !method.DeclaringSyntaxReferences.IsEmpty;
         }
 
         private static bool IsFullyGuarded(IMethodSymbol method)

@@ -11,7 +11,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <c>catch (Exception)</c>, no filter) and <c>finally</c> never throw, a worker loop on a plain condition whose body
 /// is guarded in turn, or a <c>foreach</c> over a collection read as it is whose body is guarded, element by element —
 /// with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
-/// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps) and, after it, quiet steps or a
+/// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps, an argument check, one task
+/// started from an <c>…Async</c> call that the guard awaits) and, after it, quiet steps or a
 /// completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>). An async void callback, background loop or
 /// outcome-forwarding helper written this way is deliberate, guarded fire-and-forget: nothing it does can be lost.
 /// Syntax only: it runs when a diagnostic is about to be reported.
@@ -40,17 +41,27 @@ internal static class GuardedBody
 
         var statements = block.Statements;
         var guard = 0;
+        string? startedTask = null;
         while (guard < statements.Count && !IsGuard(statements[guard], depth))
         {
-            if (!IsQuietStep(statements[guard]))
+            if (IsQuietStep(statements[guard]) || IsArgumentGuard(statements[guard]))
             {
-                return false;
+                guard++;
+                continue;
             }
 
-            guard++;
+            // One task started before the guard and awaited inside it: its failure lands in the guard's catch.
+            if (startedTask is null && StartedTaskName(statements[guard]) is { } name)
+            {
+                startedTask = name;
+                guard++;
+                continue;
+            }
+
+            return false;
         }
 
-        if (guard == statements.Count)
+        if (guard == statements.Count || (startedTask is not null && !Awaits(statements[guard], startedTask)))
         {
             return false;
         }
@@ -128,6 +139,117 @@ internal static class GuardedBody
         BlockSyntax block => All(block.Statements, IsQuietStep),
         _ => false,
     };
+
+    /// <summary>
+    /// A check of an argument before the guard (<c>ArgumentNullException.ThrowIfNull(task);</c>,
+    /// <c>_ = task ?? throw new ArgumentNullException(nameof(task));</c>, <c>if (task is null) throw new ArgumentNullException(…);</c>):
+    /// it throws only when the caller breaks the contract, before any work starts.
+    /// </summary>
+    private static bool IsArgumentGuard(StatementSyntax statement) => statement switch
+    {
+        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type, Name.Identifier.ValueText: var name } } call }
+            => IsArgumentExceptionName(type.Identifier.ValueText) && name.StartsWith("ThrowIf", StringComparison.Ordinal) && HasQuietArguments(call),
+        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: BinaryExpressionSyntax coalesce } }
+            => coalesce.IsKind(SyntaxKind.CoalesceExpression) && IsPlainRead(coalesce.Left)
+               && coalesce.Right is ThrowExpressionSyntax { Expression: var thrown } && IsArgumentExceptionCreation(thrown),
+        IfStatementSyntax { Else: null } check => IsQuietValue(check.Condition) && check.Statement switch
+        {
+            ThrowStatementSyntax { Expression: { } thrown } => IsArgumentExceptionCreation(thrown),
+            BlockSyntax { Statements: { Count: 1 } inner } => inner[0] is ThrowStatementSyntax { Expression: { } thrown } && IsArgumentExceptionCreation(thrown),
+            _ => false,
+        },
+        _ => false,
+    };
+
+    private static bool IsArgumentExceptionCreation(ExpressionSyntax thrown)
+        => thrown is ObjectCreationExpressionSyntax { Type: var type } creation
+           && type switch { SimpleNameSyntax simple => simple.Identifier.ValueText, QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText, _ => null } is { } name
+           && IsArgumentExceptionName(name)
+           && (creation.ArgumentList is null || creation.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression)));
+
+    private static bool IsArgumentExceptionName(string name)
+        => name is "ArgumentNullException" or "ArgumentException" or "ArgumentOutOfRangeException";
+
+    /// <summary><c>var task = client.ConnectAsync(token);</c>: a local started from an <c>…Async</c> call whose arguments call nothing.</summary>
+    private static string? StartedTaskName(StatementSyntax statement)
+        => statement is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: { Count: 1 } variables }
+           && variables[0].Initializer?.Value is InvocationExpressionSyntax call
+           && call.Expression switch
+           {
+               MemberAccessExpressionSyntax access => IsPlainRead(access.Expression) && access.Name.Identifier.ValueText.EndsWith("Async", StringComparison.Ordinal),
+               IdentifierNameSyntax name => name.Identifier.ValueText.EndsWith("Async", StringComparison.Ordinal),
+               _ => false,
+           }
+           && HasQuietArguments(call)
+               ? variables[0].Identifier.ValueText
+               : null;
+
+    /// <summary>The guard awaits the local (<c>await task</c>, <c>await task.ConfigureAwait(false)</c>).</summary>
+    private static bool Awaits(StatementSyntax guard, string local)
+    {
+        foreach (var node in guard.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is AwaitExpressionSyntax awaited && AwaitedLocal(awaited.Expression) == local)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? AwaitedLocal(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure })
+        {
+            expression = configure.Expression;
+        }
+
+        return expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : null;
+    }
+
+    /// <summary>
+    /// The name of the method a function only awaits (<c>async void OnTick(object s) { await CallAsync((string)s, true); }</c>),
+    /// when its arguments call nothing (casts and reads only); otherwise null.
+    /// </summary>
+    public static string? OnlyAwaitedCallee(SyntaxNode? function)
+    {
+        var (block, arrow) = function switch
+        {
+            BaseMethodDeclarationSyntax method => (method.Body, method.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody?.Expression),
+            _ => (null, null),
+        };
+        var awaited = arrow ?? (block is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var single } ? single : null);
+        if (awaited is not AwaitExpressionSyntax { Expression: var expression })
+        {
+            return null;
+        }
+
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
+        {
+            expression = configured;
+        }
+
+        if (expression is not InvocationExpressionSyntax call || !call.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression) || IsCastOfRead(a.Expression)))
+        {
+            return null;
+        }
+
+        return call.Expression switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
+    private static bool IsCastOfRead(ExpressionSyntax value) => value is CastExpressionSyntax cast && IsPlainRead(cast.Expression);
 
     private static bool IsQuietOrExit(StatementSyntax statement) => statement switch
     {

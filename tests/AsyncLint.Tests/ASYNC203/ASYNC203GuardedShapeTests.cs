@@ -1,0 +1,203 @@
+using AsyncLint.Tests.Verifiers;
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC203;
+
+/// <summary>
+/// Guarded fire-and-forget written with a step before its try: an argument check, a task started and then awaited
+/// inside the guard; a name that says "forget"; a callback that only awaits a guarded method of its own type.
+/// </summary>
+public sealed class ASYNC203GuardedShapeTests
+{
+    [Fact]
+    public Task Observing_helpers_that_check_their_argument_first_are_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public static class TaskObserving
+        {
+            public static async void Observe(this Task task)
+            {
+                _ = task ?? throw new ArgumentNullException(nameof(task));
+                try { await task.ConfigureAwait(false); }
+                catch { }
+            }
+
+            public static async void Observe<T>(this Task<T> task, Action<Exception> onError)
+            {
+                ArgumentNullException.ThrowIfNull(task);
+                try { await task; }
+                catch (Exception error) { onError(error); }
+            }
+
+            public static async void ObserveWithin(this ValueTask task, TimeSpan timeout)
+            {
+                if (timeout < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout));
+                try { await task; }
+                catch (Exception) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_check_that_throws_something_else_or_a_catch_that_is_not_a_catch_all_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public static class TaskObserving
+        {
+            static bool ready;
+
+            public static async void {|ASYNC203:Observe|}(this Task task)
+            {
+                if (!ready) throw new InvalidOperationException("not ready");
+                try { await task; }
+                catch (Exception) { }
+            }
+
+            public static async void {|ASYNC203:ObserveCancellation|}(this Task task)
+            {
+                ArgumentNullException.ThrowIfNull(task);
+                try { await task; }
+                catch (OperationCanceledException) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_local_function_named_for_forgetting_whose_started_task_is_awaited_in_the_guard_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface ISession { Task OpenAsync(CancellationToken token); }
+
+        static class Sessions
+        {
+            [Obsolete("Use OpenAsync")]
+            public static ISession Open(ISession session, Action<Exception> log)
+            {
+                async void OpenAndForget()
+                {
+                    var opening = session.OpenAsync(CancellationToken.None);
+                    try { await opening.ConfigureAwait(false); }
+                    catch (Exception error) { log(error); }
+                }
+
+                OpenAndForget();
+                return session;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_forgetting_name_does_not_excuse_an_unguarded_body_or_a_task_the_guard_never_awaits() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface ISession { Task OpenAsync(CancellationToken token); Task PingAsync(); }
+
+        static class Sessions
+        {
+            public static void Open(ISession session)
+            {
+                async void {|ASYNC203:OpenAndForget|}()
+                {
+                    await session.OpenAsync(CancellationToken.None);
+                }
+
+                async void {|ASYNC203:PingAndForget|}()
+                {
+                    var opening = session.OpenAsync(CancellationToken.None);
+                    try { await session.PingAsync(); }
+                    catch (Exception) { }
+                }
+
+                OpenAndForget();
+                PingAndForget();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_timer_callback_that_only_awaits_a_guarded_method_of_its_type_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Poller : IDisposable
+        {
+            readonly Timer timer;
+            bool stopping;
+            int failures;
+
+            public Poller() => timer = new Timer(OnTick, "poll", 1000, 1000);
+
+            // Void for the timer; the callee handles every failure.
+            async void OnTick(object? state)
+            {
+                await PollAsync((string)state!, true);
+            }
+
+            async Task PollAsync(string action, bool isPoll)
+            {
+                if (stopping || failures >= 10)
+                {
+                    return;
+                }
+
+                action ??= "poll";
+                try
+                {
+                    await Task.Delay(10);
+                    failures = 0;
+                }
+                catch (Exception)
+                {
+                    failures++;
+                }
+            }
+
+            public void Dispose() { stopping = true; timer.Dispose(); }
+        }
+        """);
+
+    [Fact]
+    public Task A_timer_callback_awaiting_an_unguarded_method_or_computing_its_argument_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Poller
+        {
+            readonly Timer first, second;
+
+            public Poller()
+            {
+                first = new Timer(OnFirstTick, null, 1000, 1000);
+                second = new Timer(OnSecondTick, null, 1000, 1000);
+            }
+
+            async void {|ASYNC203:OnFirstTick|}(object? state)
+            {
+                await PollAsync("first");
+            }
+
+            async void {|ASYNC203:OnSecondTick|}(object? state)
+            {
+                await GuardedPollAsync(Describe(state));
+            }
+
+            static string Describe(object? state) => state?.ToString() ?? throw new InvalidOperationException();
+
+            async Task PollAsync(string action) => await Task.Delay(action.Length);
+
+            async Task GuardedPollAsync(string action)
+            {
+                try { await Task.Delay(action.Length); }
+                catch (Exception) { }
+            }
+        }
+        """);
+}
