@@ -198,6 +198,54 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                && (NamesSync(test.Name) || HasAsyncSiblingTest(test));
 
         /// <summary>
+        /// <c>_permissionService.Authorize(…)</c> in an async test of <c>PermissionServiceTests</c> whose await only arranges
+        /// data: the receiver is the class the test class is named after (<c>PermissionService</c> or
+        /// <c>IPermissionService</c>), and the test class never names the twin, so the synchronous member is the subject
+        /// under test. A class that also tests the async twin keeps the report for a sync call left in an async test.
+        /// </summary>
+        private static bool TestsSyncMemberOfClassUnderTest(ISymbol containingSymbol, ITypeSymbol? receiverType, ImmutableArray<AsyncTwin> candidates, System.Threading.CancellationToken cancellationToken)
+        {
+            if (receiverType is null
+                || containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } test
+                || SubjectOfTestClass(test.ContainingType.Name) is not { } subject
+                || !(receiverType.Name == subject || (receiverType.TypeKind == TypeKind.Interface && receiverType.Name == "I" + subject))
+                || !TestMethods.IsTest(test))
+            {
+                return false;
+            }
+
+            foreach (var reference in test.ContainingType.DeclaringSyntaxReferences)
+            {
+                var root = reference.GetSyntax(cancellationToken);
+                foreach (var twin in candidates)
+                {
+                    foreach (var _ in SyntaxWords.Identifiers(root, twin.Method.Name))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>PermissionServiceTests</c> → <c>PermissionService</c> (also <c>…Test</c>, <c>…Fixture</c>, <c>…Specs</c>); null otherwise.</summary>
+        private static string? SubjectOfTestClass(string testClassName)
+        {
+            foreach (var suffix in TestClassSuffixes)
+            {
+                if (testClassName.Length > suffix.Length && testClassName.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return testClassName.Substring(0, testClassName.Length - suffix.Length);
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly ImmutableArray<string> TestClassSuffixes = ImmutableArray.Create("Tests", "Test", "Fixture", "Specs");
+
+        /// <summary>
         /// <c>RawRequest_Form</c> beside <c>RawRequestAsync_Form</c>, <c>Post_Json</c> beside <c>PostAsync_Json</c>: the
         /// class tests each API twice, and the test whose name lacks the "Async" of its sibling's covers the synchronous half.
         /// </summary>
@@ -387,6 +435,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates)
                 || TestsTheSyncApi(context.ContainingSymbol)
+                || TestsSyncMemberOfClassUnderTest(context.ContainingSymbol, receiverType, candidates, context.CancellationToken)
                 || IsArrangeStepOfMirroredTest(invocation, context.ContainingSymbol, candidates)
                 || IsLoggerLog(method, receiverType))
             {
