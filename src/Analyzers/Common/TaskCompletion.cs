@@ -110,8 +110,9 @@ internal sealed class TaskCompletion
             case IParameterReferenceOperation parameter when IsContinuationAntecedent(parameter, allTasks: false):
                 return true;
 
-            case ILocalReferenceOperation local when FindForEachLoop(local) is { } loop:
-                return IsForEachOverCompleteTasks(loop, rootGraph);
+            // Otherwise the element may still be proven in the iteration (Debug.Assert(t.IsCompleted), if (t.IsCompleted)): below.
+            case ILocalReferenceOperation local when FindForEachLoop(local) is { } loop && IsForEachOverCompleteTasks(loop, rootGraph):
+                return true;
 
             // foreach (var job in jobs) … job.Task, after Task.WhenAll(jobs.Select(job => job.Task)).
             case var projected when ElementMemberRead(projected) is { } elementRead
@@ -121,8 +122,8 @@ internal sealed class TaskCompletion
 
             // foreach (var pair in tasksByKey) … pair.Value: the dictionary's values are its tasks.
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: ILocalReferenceOperation pair }
-                when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" } && FindForEachLoop(pair) is { } pairLoop:
-                return IsForEachOverCompleteTasks(pairLoop, rootGraph);
+                when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" } && FindForEachLoop(pair) is { } pairLoop && IsForEachOverCompleteTasks(pairLoop, rootGraph):
+                return true;
         }
 
         if (ElementSource(unwrapped) is { } source)
