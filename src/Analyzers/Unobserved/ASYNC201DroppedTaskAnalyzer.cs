@@ -76,7 +76,8 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             }
 
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
-            if (symbols.IsNotAnUnobservedOperation(call)
+            if (ConfiguresAHeldTask(call)
+                || symbols.IsNotAnUnobservedOperation(call)
                 || AsyncContext.EnclosingFunctionOperation(statement) is IAnonymousFunctionOperation lambda && DroppedTaskSymbols.IsRecordedOrQuotedLambda(lambda)
                 || DroppedTaskNames.HasErrors(invocation)
                 || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
@@ -90,6 +91,15 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
         }
+
+        /// <summary>
+        /// <c>task.ConfigureAwait(false);</c> on a task held in a variable: the statement drops only a configured view of
+        /// that task (it configures nothing; the task itself is still in the variable, returned or awaited or reported
+        /// by ASYNC202 as it is). No work is lost here, so an "unobserved" report and its await would be wrong.
+        /// </summary>
+        private static bool ConfiguresAHeldTask(IInvocationOperation call)
+            => call.TargetMethod.Name == "ConfigureAwait"
+               && GuardedWork.Peel(call.Instance) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation;
 
         /// <summary>
         /// <c>await Task.Factory.StartNew(async () =&gt; …);</c>, <c>await t.ContinueWith(async p =&gt; …);</c>: the await waits for
