@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -196,6 +197,11 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool SchedulesAwaiterContinuation(IInvocationOperation call, ISymbol containingSymbol)
         {
+            if (PostsContinuationToScheduler(call))
+            {
+                return true;
+            }
+
             if (containingSymbol is not IMethodSymbol { Name: "OnCompleted" or "UnsafeOnCompleted", Parameters.Length: 1 } method
                 || method.Parameters[0].Type is not INamedTypeSymbol { Name: "Action", Arity: 0, TypeKind: TypeKind.Delegate })
             {
@@ -211,6 +217,38 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// <c>Task.Factory.StartNew(continuation, state, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler)</c>:
+        /// the <see cref="TaskScheduler"/> arm of posting an awaiter's continuation to the context it captured (the other arm is
+        /// <c>SynchronizationContext.Post</c>). The delegate is a continuation someone handed over (a parameter or field so named),
+        /// and it resumes an await that keeps its own exceptions.
+        /// </summary>
+        private static bool PostsContinuationToScheduler(IInvocationOperation call)
+        {
+            if (call.TargetMethod.Name != "StartNew")
+            {
+                return false;
+            }
+
+            var continuation = false;
+            var scheduler = false;
+            foreach (var argument in call.Arguments)
+            {
+                var value = GuardedWork.Peel(argument.Value);
+                var name = value switch
+                {
+                    IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                    IFieldReferenceOperation field => field.Field.Name,
+                    _ => null,
+                };
+                continuation |= argument.Parameter?.Type.TypeKind == TypeKind.Delegate
+                                && name?.IndexOf("continuation", StringComparison.OrdinalIgnoreCase) >= 0;
+                scheduler |= argument.Parameter?.Type is INamedTypeSymbol { Name: "TaskScheduler" } && argument.ArgumentKind == ArgumentKind.Explicit;
+            }
+
+            return continuation && scheduler;
         }
 
         /// <summary>

@@ -62,4 +62,50 @@ public sealed class ASYNC201AwaiterSchedulingTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_a_continuation_posted_to_its_captured_scheduler() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Resumption
+        {
+            private readonly Action<object?> continuation;
+
+            public Resumption(Action<object?> continuation) => this.continuation = continuation;
+
+            public void Resume(object? state, object capturedContext)
+            {
+                switch (capturedContext)
+                {
+                    case SynchronizationContext context:
+                        context.Post(continuation.Invoke, state);
+                        break;
+                    case TaskScheduler scheduler:
+                        Task.Factory.StartNew(continuation, state, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
+                        break;
+                }
+            }
+
+            public static void Schedule(Action<object?> onContinuation, object? state, TaskScheduler scheduler)
+                => Task.Factory.StartNew(onContinuation, state, CancellationToken.None, TaskCreationOptions.None, scheduler);
+        }
+        """);
+
+    [Fact]
+    public Task Other_work_started_on_a_scheduler_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Jobs
+        {
+            public void Start(Action<object?> work, object? state, TaskScheduler scheduler, Action<object?> continuation)
+            {
+                {|ASYNC201:Task.Factory.StartNew(work, state, CancellationToken.None, TaskCreationOptions.None, scheduler)|};
+                {|ASYNC201:Task.Factory.StartNew(continuation, state)|};
+            }
+        }
+        """);
 }
