@@ -99,6 +99,9 @@ internal sealed class SourceMethodEvidence
     /// <param name="throwsAllowed">
     /// False for the lookup exemption: a throw makes the body unknown (Redis's <c>LuaScript.Load</c> validates its flags, then
     /// does a round trip no name here gives away). True for a stream's own <c>Read</c>/<c>Write</c>: argument checks that throw.
+    /// Either way a throw inside a <c>catch</c> clause is allowed: it only translates the exception of the <c>try</c>'s own
+    /// steps, which are still checked (dotNext's <c>ForceReplication</c>: <c>try { signal.Set(); } catch (ObjectDisposedException e)
+    /// { throw new NotLeaderException(e); }</c>).
     /// </param>
     private static bool Compute(IMethodSymbol method, bool throwsAllowed)
     {
@@ -128,7 +131,7 @@ internal sealed class SourceMethodEvidence
             {
                 switch (node)
                 {
-                    case ThrowExpressionSyntax or ThrowStatementSyntax when throwsAllowed:
+                    case ThrowExpressionSyntax or ThrowStatementSyntax when throwsAllowed || InCatchClause(node, body):
                         continue;
                     case MemberAccessExpressionSyntax access when BlockingMemberNames.Contains(access.Name.Identifier.ValueText):
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } when BlockingMemberNames.Contains(name.Identifier.ValueText):
@@ -143,6 +146,23 @@ internal sealed class SourceMethodEvidence
         }
 
         return sawWork;
+    }
+
+    /// <summary>The node lies in a <c>catch</c> block of <paramref name="body"/> (not in its filter, and not in a lambda declared there).</summary>
+    private static bool InCatchClause(SyntaxNode node, SyntaxNode body)
+    {
+        for (var current = node.Parent; current is not null && current != body; current = current.Parent)
+        {
+            switch (current)
+            {
+                case BlockSyntax { Parent: CatchClauseSyntax }:
+                    return true;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool ComputeShim(IMethodSymbol twin, string synchronousName)
