@@ -511,10 +511,26 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The async implementation calling its own synchronous half (<c>ReadAsync</c> calling <c>Read</c>), an
-        /// override of the twin, or an implementation of it: the twin is the very method being written.
+        /// override of the twin, or an implementation of it: the twin is the very method being written. Also a method the
+        /// twin's own source calls (directly or through one helper of the same type): the slow path of
+        /// <c>CommitAsync</c> that runs <c>Commit</c> under an async lock is part of the twin, and awaiting the twin there would recurse.
         /// </summary>
-        private static bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
-            => (member is not null && Implements(member, candidates)) || (localFunction is not null && Implements(localFunction, candidates));
+        private bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
+            => (member is not null && (Implements(member, candidates) || IsCalledByTwin(member, candidates)))
+               || (localFunction is not null && Implements(localFunction, candidates));
+
+        private bool IsCalledByTwin(IMethodSymbol member, ImmutableArray<AsyncTwin> candidates)
+        {
+            foreach (var twin in candidates)
+            {
+                if (sourceEvidence.TwinCallsMember(twin.Method, member))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The innermost local function around the call (lambdas have no name to compare), or null.</summary>
         private static IMethodSymbol? InnermostFunction(IOperation operation)
