@@ -93,6 +93,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly BlockingSymbols blocking;
         private readonly AsyncTwinLookup twins;
         private readonly SourceMethodEvidence sourceEvidence = new();
+        private readonly AdoNetDefaultTwins adoNetDefaults;
         private readonly ConditionalWeakTable<IOperation, FunctionIndex> functionIndexes = new();
 
         // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
@@ -106,6 +107,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             this.symbols = symbols;
             blocking = new BlockingSymbols(symbols);
             twins = new AsyncTwinLookup(blocking);
+            adoNetDefaults = new AdoNetDefaultTwins(symbols.Compilation);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -434,7 +436,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (plain is null && tokened is null)
+            // A receiver typed as an ADO.NET base whose reachable providers all inherit the twin's inline default: the
+            // twin runs the synchronous member (last: the first answer reads the project's provider classes).
+            if ((plain is null && tokened is null) || adoNetDefaults.IsFalseTwin(receiverType, candidates))
             {
                 return;
             }
