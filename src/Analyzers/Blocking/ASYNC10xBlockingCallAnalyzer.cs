@@ -910,6 +910,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                          && builtType.InheritsFromOrEquals(blocking.HttpContent):
                     return IsBuiltFromValues(build, build.Arguments, configured, depth);
 
+                // new Utf8JsonWriter(pipeWriter): over an IBufferWriter<byte> both Flush and FlushAsync only advance the buffer
+                // writer (a PipeWriter's own FlushAsync is the I/O); over a Stream they write to it, and that stays I/O.
+                case IObjectCreationOperation { Constructor.Parameters: { Length: > 0 } parameters } jsonWriter
+                    when IsUtf8JsonWriter(jsonWriter.Type) && IsBufferWriterInterface(parameters[0].Type):
+                    return true;
+
                 case IObjectCreationOperation creation when IsStreamLike(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
 
@@ -1076,6 +1082,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return outermost.Name == "System";
         }
+
+        /// <summary>System.Text.Json's <c>Utf8JsonWriter</c>.</summary>
+        private static bool IsUtf8JsonWriter(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Utf8JsonWriter", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+        /// <summary>System.Buffers' <c>IBufferWriter&lt;T&gt;</c> itself (the parameter a constructor declares, not an implementation of it).</summary>
+        private static bool IsBufferWriterInterface(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "IBufferWriter", TypeKind: TypeKind.Interface, ContainingNamespace: { Name: "Buffers", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>), on no stream itself.</summary>
         private bool OnlyStreamArgumentInMemory(IInvocationOperation call, ImmutableHashSet<string> configured, int depth)
