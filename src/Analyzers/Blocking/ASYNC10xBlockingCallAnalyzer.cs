@@ -93,6 +93,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly BlockingSymbols blocking;
         private readonly AsyncTwinLookup twins;
         private readonly SourceMethodEvidence sourceEvidence = new();
+        private readonly AdoNetDefaultTwins adoNetDefaults;
         private readonly ConditionalWeakTable<IOperation, FunctionIndex> functionIndexes = new();
 
         // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
@@ -106,6 +107,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             this.symbols = symbols;
             blocking = new BlockingSymbols(symbols);
             twins = new AsyncTwinLookup(blocking);
+            adoNetDefaults = new AdoNetDefaultTwins(symbols.Compilation);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -483,7 +485,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (plain is null && tokened is null)
+            // A receiver typed as an ADO.NET base whose reachable providers all inherit the twin's inline default: the
+            // twin runs the synchronous member (last: the first answer reads the project's provider classes).
+            if ((plain is null && tokened is null) || adoNetDefaults.IsFalseTwin(receiverType, candidates))
             {
                 return;
             }
@@ -560,10 +564,26 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The async implementation calling its own synchronous half (<c>ReadAsync</c> calling <c>Read</c>), an
-        /// override of the twin, or an implementation of it: the twin is the very method being written.
+        /// override of the twin, or an implementation of it: the twin is the very method being written. Also a method the
+        /// twin's own source calls (directly or through one helper of the same type): the slow path of
+        /// <c>CommitAsync</c> that runs <c>Commit</c> under an async lock is part of the twin, and awaiting the twin there would recurse.
         /// </summary>
-        private static bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
-            => (member is not null && Implements(member, candidates)) || (localFunction is not null && Implements(localFunction, candidates));
+        private bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
+            => (member is not null && (Implements(member, candidates) || IsCalledByTwin(member, candidates)))
+               || (localFunction is not null && Implements(localFunction, candidates));
+
+        private bool IsCalledByTwin(IMethodSymbol member, ImmutableArray<AsyncTwin> candidates)
+        {
+            foreach (var twin in candidates)
+            {
+                if (sourceEvidence.TwinCallsMember(twin.Method, member))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The innermost local function around the call (lambdas have no name to compare), or null.</summary>
         private static IMethodSymbol? InnermostFunction(IOperation operation)
@@ -939,6 +959,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                          && builtType.InheritsFromOrEquals(blocking.HttpContent):
                     return IsBuiltFromValues(build, build.Arguments, configured, depth);
 
+                // new Utf8JsonWriter(pipeWriter): over an IBufferWriter<byte> both Flush and FlushAsync only advance the buffer
+                // writer (a PipeWriter's own FlushAsync is the I/O); over a Stream they write to it, and that stays I/O.
+                case IObjectCreationOperation { Constructor.Parameters: { Length: > 0 } parameters } jsonWriter
+                    when IsUtf8JsonWriter(jsonWriter.Type) && IsBufferWriterInterface(parameters[0].Type):
+                    return true;
+
                 case IObjectCreationOperation creation when IsStreamLike(creation.Type):
                     return IsInMemory(ArgumentAt(creation.Arguments, 0), configured, depth + 1);
 
@@ -1105,6 +1131,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             return outermost.Name == "System";
         }
+
+        /// <summary>System.Text.Json's <c>Utf8JsonWriter</c>.</summary>
+        private static bool IsUtf8JsonWriter(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Utf8JsonWriter", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+        /// <summary>System.Buffers' <c>IBufferWriter&lt;T&gt;</c> itself (the parameter a constructor declares, not an implementation of it).</summary>
+        private static bool IsBufferWriterInterface(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "IBufferWriter", TypeKind: TypeKind.Interface, ContainingNamespace: { Name: "Buffers", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         /// <summary>A call whose stream-typed arguments are all in memory, and there is at least one (a wrapper factory: <c>Open(memory)</c>), on no stream itself.</summary>
         private bool OnlyStreamArgumentInMemory(IInvocationOperation call, ImmutableHashSet<string> configured, int depth)

@@ -29,6 +29,7 @@ internal sealed class SourceMethodEvidence
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> noBlockingStep = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> synchronousShims = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<MethodPair, bool> twinCallers = new();
 
     /// <summary>
     /// True when the twin's source is here and it only runs the synchronous method and wraps its result in a completed task:
@@ -41,6 +42,64 @@ internal sealed class SourceMethodEvidence
     /// </remarks>
     public bool IsSynchronousShim(IMethodSymbol twin, IMethodSymbol synchronous)
         => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronous.Name) && DoesWork(synchronous.OriginalDefinition));
+
+    /// <summary>
+    /// True when <paramref name="twin"/>'s source (declared in <paramref name="member"/>'s own type) calls <paramref name="member"/>,
+    /// directly or through one helper of that type: the member is part of the twin's implementation (dotNext's
+    /// <c>CommitAsync</c> → <c>CommitCoreAsync</c> → <c>CommitSlowAsync</c>, which runs the synchronous <c>Commit</c> under an
+    /// async lock), so suggesting the twin there would recurse. Names are compared, as written in the source; cached per pair.
+    /// </summary>
+    public bool TwinCallsMember(IMethodSymbol twin, IMethodSymbol member)
+    {
+        if (twin.DeclaringSyntaxReferences.IsEmpty
+            || !SymbolEqualityComparer.Default.Equals(twin.ContainingType.OriginalDefinition, member.ContainingType.OriginalDefinition))
+        {
+            return false;
+        }
+
+        return twinCallers.GetOrAdd(new MethodPair(twin.OriginalDefinition, member.OriginalDefinition), static pair => Calls(pair.From, pair.To, depth: 0));
+    }
+
+    private static bool Calls(IMethodSymbol from, IMethodSymbol to, int depth)
+    {
+        foreach (var reference in from.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax call || OwnMethodName(call) is not { } name)
+                {
+                    continue;
+                }
+
+                if (name == to.Name)
+                {
+                    return true;
+                }
+
+                // One helper of the same type in between (CommitAsync → CommitCoreAsync → CommitSlowAsync).
+                if (depth == 0 && name != from.Name)
+                {
+                    foreach (var helper in from.ContainingType.GetMembers(name))
+                    {
+                        if (helper is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } method && Calls(method, to, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name of a method called on this object: <c>X(...)</c>, <c>X&lt;T&gt;(...)</c>, <c>this.X(...)</c>.</summary>
+    private static string? OwnMethodName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>True when the method's source is here and its body has no step that could block.</summary>
     public bool HasSourceWithoutBlockingStep(IMethodSymbol method)
@@ -99,6 +158,9 @@ internal sealed class SourceMethodEvidence
     /// <param name="throwsAllowed">
     /// False for the lookup exemption: a throw makes the body unknown (Redis's <c>LuaScript.Load</c> validates its flags, then
     /// does a round trip no name here gives away). True for a stream's own <c>Read</c>/<c>Write</c>: argument checks that throw.
+    /// Either way a throw inside a <c>catch</c> clause is allowed: it only translates the exception of the <c>try</c>'s own
+    /// steps, which are still checked (dotNext's <c>ForceReplication</c>: <c>try { signal.Set(); } catch (ObjectDisposedException e)
+    /// { throw new NotLeaderException(e); }</c>).
     /// </param>
     private static bool Compute(IMethodSymbol method, bool throwsAllowed)
     {
@@ -128,7 +190,7 @@ internal sealed class SourceMethodEvidence
             {
                 switch (node)
                 {
-                    case ThrowExpressionSyntax or ThrowStatementSyntax when throwsAllowed:
+                    case ThrowExpressionSyntax or ThrowStatementSyntax when throwsAllowed || InCatchClause(node, body):
                         continue;
                     case MemberAccessExpressionSyntax access when BlockingMemberNames.Contains(access.Name.Identifier.ValueText):
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } when BlockingMemberNames.Contains(name.Identifier.ValueText):
@@ -143,6 +205,23 @@ internal sealed class SourceMethodEvidence
         }
 
         return sawWork;
+    }
+
+    /// <summary>The node lies in a <c>catch</c> block of <paramref name="body"/> (not in its filter, and not in a lambda declared there).</summary>
+    private static bool InCatchClause(SyntaxNode node, SyntaxNode body)
+    {
+        for (var current = node.Parent; current is not null && current != body; current = current.Parent)
+        {
+            switch (current)
+            {
+                case BlockSyntax { Parent: CatchClauseSyntax }:
+                    return true;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool ComputeShim(IMethodSymbol twin, string synchronousName)
@@ -257,4 +336,26 @@ internal sealed class SourceMethodEvidence
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
         _ => null,
     };
+}
+
+/// <summary>(from, to) — two methods compared by symbol identity.</summary>
+internal readonly struct MethodPair : System.IEquatable<MethodPair>
+{
+    public MethodPair(IMethodSymbol from, IMethodSymbol to)
+    {
+        From = from;
+        To = to;
+    }
+
+    public IMethodSymbol From { get; }
+
+    public IMethodSymbol To { get; }
+
+    public bool Equals(MethodPair other)
+        => SymbolEqualityComparer.Default.Equals(From, other.From) && SymbolEqualityComparer.Default.Equals(To, other.To);
+
+    public override bool Equals(object? obj) => obj is MethodPair other && Equals(other);
+
+    public override int GetHashCode()
+        => unchecked((SymbolEqualityComparer.Default.GetHashCode(From) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(To));
 }

@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>
+/// ADO.NET's abstract bases (<c>DbDataReader</c>, <c>DbCommand</c>, <c>DbConnection</c>, <c>DbTransaction</c>) give their
+/// async members a default that runs the synchronous member inline and returns a completed task
+/// (<c>ReadAsync(ct)</c> is <c>Read() ? TrueTask : FalseTask</c>). A provider without async I/O (ClickHouse.Client's reader
+/// overrides <c>Read</c> and not <c>ReadAsync</c>) inherits that default, so on a receiver typed as the abstract base the
+/// twin blocks exactly as long as the call it would replace. Whether it does depends on the providers the project can
+/// reach: its own classes and the public classes of its references (not the framework assembly that declares the bases).
+/// When at least one such provider exists and none overrides the default (itself or through a base below the framework
+/// one), the twin is a false twin; when any overrides it (Npgsql, MySqlConnector, SqlClient), it is a real one.
+/// </summary>
+/// <remarks>
+/// Asked only on the report path, for a call whose receiver is typed as one of the four bases. A referenced assembly's
+/// provider classes are read once per assembly symbol (successive compilations of a project share them); the project's
+/// own once per compilation; each answer once per (base, overridable member).
+/// </remarks>
+internal sealed class AdoNetDefaultTwins
+{
+    /// <summary>What the public concrete ADO.NET classes of a referenced assembly override, read once per assembly symbol.</summary>
+    private static readonly ConditionalWeakTable<IAssemblySymbol, ProviderClasses> PerReference = new();
+
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<IAssemblySymbol, Lazy<ImmutableArray<ProviderClass>>> reachable = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> answers = new(StringComparer.Ordinal);
+
+    public AdoNetDefaultTwins(Compilation compilation)
+    {
+        this.compilation = compilation;
+    }
+
+    /// <summary>
+    /// True when the receiver is typed as one of the ADO.NET bases, every twin is that base's inline default (or a
+    /// non-virtual overload that calls it), and the reachable providers all inherit that default.
+    /// </summary>
+    public bool IsFalseTwin(ITypeSymbol? receiverType, ImmutableArray<AsyncTwin> candidates)
+    {
+        if (receiverType is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: true } type
+            || AdoNetBaseName(type) is not { } baseName
+            || candidates.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        string? overridable = null;
+        foreach (var twin in candidates)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(twin.Method.ContainingType.OriginalDefinition, type.OriginalDefinition)
+                || OverridableDefault(baseName, twin.Method.Name) is not { } member
+                || (overridable is not null && overridable != member))
+            {
+                return false;
+            }
+
+            overridable = member;
+        }
+
+        if (overridable is null)
+        {
+            return false;
+        }
+
+        var framework = type.ContainingAssembly;
+        return answers.GetOrAdd(baseName + "." + overridable, _ => NoProviderOverrides(framework, baseName, overridable));
+    }
+
+    /// <summary>
+    /// The virtual member a provider overrides to replace the default behind <paramref name="twinName"/>, for the
+    /// defaults that run the synchronous member inline (checked against System.Data.Common's source); null for any other.
+    /// </summary>
+    private static string? OverridableDefault(string baseName, string twinName) => (baseName, twinName) switch
+    {
+        ("DbDataReader", "ReadAsync" or "NextResultAsync" or "GetFieldValueAsync" or "IsDBNullAsync" or "GetSchemaTableAsync" or "GetColumnSchemaAsync") => twinName,
+
+        // ExecuteReaderAsync's overloads all call the protected ExecuteDbDataReaderAsync, whose default runs ExecuteReader.
+        ("DbCommand", "ExecuteReaderAsync") => "ExecuteDbDataReaderAsync",
+        ("DbCommand", "ExecuteNonQueryAsync" or "ExecuteScalarAsync" or "PrepareAsync") => twinName,
+
+        // BeginTransactionAsync's overloads call the protected BeginDbTransactionAsync, whose default runs BeginDbTransaction.
+        ("DbConnection", "BeginTransactionAsync") => "BeginDbTransactionAsync",
+        ("DbConnection", "OpenAsync" or "ChangeDatabaseAsync" or "GetSchemaAsync") => twinName,
+        ("DbTransaction", "CommitAsync" or "RollbackAsync") => twinName,
+        _ => null,
+    };
+
+    private bool NoProviderOverrides(IAssemblySymbol framework, string baseName, string overridable)
+    {
+        var providers = reachable.GetOrAdd(framework, f => new Lazy<ImmutableArray<ProviderClass>>(() => Reachable(f))).Value;
+        var found = false;
+        foreach (var provider in providers)
+        {
+            if (provider.BaseName != baseName)
+            {
+                continue;
+            }
+
+            if (provider.Overrides.Contains(overridable))
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
+    }
+
+    /// <summary>The project's own concrete ADO.NET classes, then the public ones of every reference that could declare one.</summary>
+    private ImmutableArray<ProviderClass> Reachable(IAssemblySymbol framework)
+    {
+        var builder = ImmutableArray.CreateBuilder<ProviderClass>();
+        Collect(compilation.Assembly.GlobalNamespace, publicOnly: false, builder);
+
+        var seen = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default) { framework, compilation.Assembly };
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (seen.Add(assembly) && MayDeclareProviders(assembly, framework))
+            {
+                builder.AddRange(PerReference.GetValue(assembly, static a => new ProviderClasses(a)).Classes);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// A provider assembly references the assembly that declares the bases (System.Data.Common, System.Data on .NET
+    /// Framework) or netstandard: the rest (most references) cannot derive from them and are never read.
+    /// </summary>
+    private static bool MayDeclareProviders(IAssemblySymbol assembly, IAssemblySymbol framework)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var identity in module.ReferencedAssemblies)
+            {
+                if (identity.Name == framework.Identity.Name || identity.Name is "System.Data.Common" or "System.Data" or "netstandard")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void Collect(INamespaceSymbol root, bool publicOnly, ImmutableArray<ProviderClass>.Builder into)
+    {
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current is INamespaceSymbol ns)
+            {
+                foreach (var child in ns.GetNamespaceMembers())
+                {
+                    pending.Push(child);
+                }
+            }
+
+            foreach (var type in current.GetTypeMembers())
+            {
+                if (publicOnly && type.DeclaredAccessibility != Accessibility.Public)
+                {
+                    continue;
+                }
+
+                if (type.TypeKind == TypeKind.Class)
+                {
+                    if (!type.IsAbstract && AdoNetBaseOf(type) is { } adoNetBase)
+                    {
+                        into.Add(new ProviderClass(adoNetBase.Name, AsyncOverrides(type)));
+                    }
+
+                    pending.Push(type);
+                }
+            }
+        }
+    }
+
+    /// <summary>The ADO.NET base a class derives from, or null.</summary>
+    private static INamedTypeSymbol? AdoNetBaseOf(INamedTypeSymbol type)
+    {
+        var depth = 0;
+        for (var current = type.BaseType; current is not null && depth < 16; current = current.BaseType, depth++)
+        {
+            if (AdoNetBaseName(current) is not null)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The names of the async members the class, or a class between it and the ADO.NET base, overrides.</summary>
+    private static ImmutableArray<string> AsyncOverrides(INamedTypeSymbol provider)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        for (var current = provider; current is not null && AdoNetBaseName(current) is null; current = current.BaseType)
+        {
+            foreach (var name in current.MemberNames)
+            {
+                if (!name.EndsWith("Async", StringComparison.Ordinal) || names.Contains(name))
+                {
+                    continue;
+                }
+
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { IsOverride: true })
+                    {
+                        names.Add(name);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary><c>DbDataReader</c>, <c>DbCommand</c>, <c>DbConnection</c> or <c>DbTransaction</c> of System.Data.Common; null for any other type.</summary>
+    private static string? AdoNetBaseName(INamedTypeSymbol type)
+    {
+        if (type.Name is not ("DbDataReader" or "DbCommand" or "DbConnection" or "DbTransaction")
+            || type.ContainingType is not null
+            || type.ContainingNamespace is not { Name: "Common" } common
+            || common.ContainingNamespace is not { Name: "Data" } data
+            || data.ContainingNamespace is not { Name: "System" } system
+            || system.ContainingNamespace is not { IsGlobalNamespace: true })
+        {
+            return null;
+        }
+
+        return type.Name;
+    }
+
+    /// <summary>A concrete class derived from an ADO.NET base: which base, and the async members it overrides below it.</summary>
+    private sealed class ProviderClass
+    {
+        public ProviderClass(string baseName, ImmutableArray<string> overrides)
+        {
+            BaseName = baseName;
+            Overrides = overrides;
+        }
+
+        public string BaseName { get; }
+
+        public ImmutableArray<string> Overrides { get; }
+    }
+
+    /// <summary>A referenced assembly's public concrete classes derived from an ADO.NET base (names only: no symbol is kept).</summary>
+    private sealed class ProviderClasses
+    {
+        public ProviderClasses(IAssemblySymbol assembly)
+        {
+            var builder = ImmutableArray.CreateBuilder<ProviderClass>();
+            Collect(assembly.GlobalNamespace, publicOnly: true, builder);
+            Classes = builder.ToImmutable();
+        }
+
+        public ImmutableArray<ProviderClass> Classes { get; }
+    }
+}
