@@ -184,6 +184,7 @@ internal static class Independence
             || symbols.IsOrderedName(method.Name)
             || IsLogger(method.ContainingType, symbols)
             || IsMessageDispatcher(ReceiverType(invocation))
+            || IsInMemoryMapping(method, invocation)
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols))
         {
@@ -247,6 +248,22 @@ internal static class Independence
         candidate.ArgumentsKey = callKey.ToString();
         return candidate;
     }
+
+    /// <summary>
+    /// <c>await MapperFactory.MapAsync(settings, model.Settings)</c>, <c>await mapper.MapAsync(entity, model)</c>: a mapper copies
+    /// properties from one object into another in memory. There is no latency to overlap, and the call writes its
+    /// destination, which the next mapping often shares (two settings objects copied into one model, one after the other
+    /// on purpose). A <c>Map…</c> call on a type named <c>…Mapper</c> or <c>…MapperFactory</c> (its receiver, or the
+    /// static class or extension class that declares it) is such a copy, not an operation of a group.
+    /// </summary>
+    private static bool IsInMemoryMapping(IMethodSymbol method, IInvocationOperation invocation)
+        => method.Name.StartsWith("Map", StringComparison.Ordinal)
+           && (method.Name.Length == 3 || !char.IsLower(method.Name[3]))
+           && (IsNamedAsMapper(method.ContainingType) || IsNamedAsMapper(ReceiverType(invocation)));
+
+    private static bool IsNamedAsMapper(ITypeSymbol? type)
+        => type is not null
+           && (type.Name.EndsWith("Mapper", StringComparison.Ordinal) || type.Name.EndsWith("MapperFactory", StringComparison.Ordinal));
 
     /// <summary>
     /// <c>await frameTask.WithTimeout()</c>: a helper on a task that is already running (a local, parameter or field
