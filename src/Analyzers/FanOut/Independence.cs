@@ -185,6 +185,7 @@ internal static class Independence
             || IsLogger(method.ContainingType, symbols)
             || IsMessageDispatcher(ReceiverType(invocation))
             || IsInMemoryMapping(method, invocation)
+            || IsSettingsRead(method, invocation)
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols))
         {
@@ -260,6 +261,19 @@ internal static class Independence
         => method.Name.StartsWith("Map", StringComparison.Ordinal)
            && (method.Name.Length == 3 || !char.IsLower(method.Name[3]))
            && (IsNamedAsMapper(method.ContainingType) || IsNamedAsMapper(ReceiverType(invocation)));
+
+    /// <summary>
+    /// <c>await settingFactory.LoadSettingsAsync&lt;CatalogSettings&gt;(storeId)</c>, <c>await _plexSettings.GetSettingsAsync()</c>:
+    /// an application's settings are cached in memory for the process; a miss reads them once through the request's one
+    /// DbContext. Like a <c>…Provider</c>'s getters, such a read hands out what is held: there is no latency worth
+    /// overlapping, and two misses at once would share that context. A <c>LoadSetting…</c>/<c>GetSetting…</c> call on a
+    /// receiver whose type name contains <c>Setting</c> is such a read, not an operation of a group. A configuration
+    /// client's remote read (<c>GetConfigurationSettingAsync</c> on a <c>ConfigurationClient</c>) is not.
+    /// </summary>
+    private static bool IsSettingsRead(IMethodSymbol method, IInvocationOperation invocation)
+        => (method.Name.StartsWith("GetSetting", StringComparison.Ordinal) || method.Name.StartsWith("LoadSetting", StringComparison.Ordinal))
+           && ReceiverType(invocation) is { } receiver
+           && receiver.Name.IndexOf("Setting", StringComparison.Ordinal) >= 0;
 
     private static bool IsNamedAsMapper(ITypeSymbol? type)
         => type is not null

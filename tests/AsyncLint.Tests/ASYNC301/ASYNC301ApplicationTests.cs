@@ -93,4 +93,83 @@ public sealed class ASYNC301ApplicationTests
             }
         }
         """);
+
+    // ---- Cached settings ----
+
+    [Fact]
+    public Task Settings_loaded_for_one_store_come_from_the_settings_cache() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public interface ISettingLoader { Task<T> LoadSettingsAsync<T>(int storeId) where T : new(); }
+            public class CatalogOptions { public int PageSize { get; set; } }
+            public class ShippingOptions { public bool Free { get; set; } }
+
+            class CheckoutController
+            {
+                private readonly ISettingLoader settings = null!;
+
+                async Task<int> ConfigureAsync(int storeId)
+                {
+                    var catalog = await settings.LoadSettingsAsync<CatalogOptions>(storeId);
+                    var shipping = await settings.LoadSettingsAsync<ShippingOptions>(storeId);
+                    return shipping.Free ? 0 : catalog.PageSize;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_settings_read_beside_a_remote_call_saves_no_latency() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Media
+        {
+            public interface ISettingsStore<T> { Task<T> GetSettingsAsync(); }
+            public class ServerOptions { public string Url { get; set; } = ""; }
+            public class MailOptions { public string Host { get; set; } = ""; }
+            public interface IServerApi { Task<string> GetServerAsync(string token); }
+
+            class LoginController
+            {
+                private readonly ISettingsStore<ServerOptions> serverSettings = null!;
+                private readonly ISettingsStore<MailOptions> mailSettings = null!;
+                private readonly IServerApi api = null!;
+
+                async Task<string> SignInAsync(string token)
+                {
+                    var server = await serverSettings.GetSettingsAsync();
+                    var mail = await mailSettings.GetSettingsAsync();
+                    var found = await api.GetServerAsync(token);
+                    return server.Url + mail.Host + found;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Remote_configuration_reads_are_still_reported() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public interface IConfigurationClient { Task<string> GetConfigurationSettingAsync(string key); }
+            public interface IFeatureClient { Task<bool> GetSettingAsync(string flag); }
+
+            class StartupCheck
+            {
+                private readonly IConfigurationClient configuration = null!;
+                private readonly IFeatureClient features = null!;
+
+                async Task<string> ReadAsync()
+                {
+                    var endpoint = {|ASYNC301:await configuration.GetConfigurationSettingAsync("endpoint")|};
+                    var region = await configuration.GetConfigurationSettingAsync("region");
+                    var beta = await features.GetSettingAsync("beta");
+                    return endpoint + region + beta;
+                }
+            }
+        }
+        """);
 }
