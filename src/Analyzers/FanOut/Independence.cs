@@ -593,12 +593,26 @@ internal static class Independence
             return true;
         }
 
+        // In a data scope, a query handed to every operation (IQueryable<Episode> from one repository) runs on the
+        // context that built it: each operation enumerates it through that one DbContext.
+        if (dataScope && type.IsOrImplements(symbols.Queryable))
+        {
+            return true;
+        }
+
         if (!asReceiver)
         {
             return false;
         }
 
         if ((dataScope && IsOutOfSightService(type, symbols)) || symbols.IsServiceFacade(type))
+        {
+            return true;
+        }
+
+        // An interface whose implementations found here keep a DbContext or a repository (IAttributeMaterializer,
+        // IRequestEngine): one scoped context behind a name no convention knows.
+        if (symbols.KeepsDataStateBehind(type))
         {
             return true;
         }
@@ -715,7 +729,7 @@ internal static class Independence
     {
         foreach (var touch in candidate.Touches)
         {
-            if (touch.IsReceiver && (IsOutOfSightService(touch.Type, symbols) || IsContextObject(touch.Type)))
+            if (touch.IsReceiver && (IsOutOfSightService(touch.Type, symbols) || IsContextObject(touch.Type) || symbols.KeepsDataStateBehind(touch.Type)))
             {
                 return true;
             }

@@ -172,4 +172,176 @@ public sealed class ASYNC301ApplicationTests
             }
         }
         """);
+
+    // ---- One scoped DbContext behind names no convention knows ----
+
+    [Fact]
+    public Task Two_interfaces_whose_implementations_keep_the_same_context() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public class ShopDbContext { }
+            public interface IVariantMaterializer { Task<string[]> MaterializeAsync(int productId); }
+            public interface IPriceEngine { Task<decimal> ComputeAsync(int productId); }
+
+            public class VariantMaterializer : IVariantMaterializer
+            {
+                private readonly ShopDbContext db;
+                public VariantMaterializer(ShopDbContext db) => this.db = db;
+                public Task<string[]> MaterializeAsync(int productId) => Task.FromResult(new string[0]);
+            }
+
+            public class PriceEngine : IPriceEngine
+            {
+                private readonly ShopDbContext db;
+                public PriceEngine(ShopDbContext db) => this.db = db;
+                public Task<decimal> ComputeAsync(int productId) => Task.FromResult(0m);
+            }
+
+            class ProductPage
+            {
+                private readonly IVariantMaterializer variants = null!;
+                private readonly IPriceEngine prices = null!;
+
+                async Task<string> ShowAsync(int productId)
+                {
+                    var found = await variants.MaterializeAsync(productId);
+                    var price = await prices.ComputeAsync(productId);
+                    return found.Length + " " + price;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_whose_implementation_in_a_referenced_project_is_built_over_the_context() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer>
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+                using Shop.Core;
+
+                namespace Shop.Web
+                {
+                    public interface ICatalogService { Task<string> GetCategoryAsync(int id); }
+
+                    class CategoryController
+                    {
+                        private readonly ILinkHelper links = null!;
+                        private readonly ICatalogService catalog = null!;
+
+                        async Task<string> ShowAsync(int id)
+                        {
+                            var link = await links.GetCanonicalUrlAsync(id);
+                            var category = await catalog.GetCategoryAsync(id);
+                            return link + category;
+                        }
+                    }
+                }
+                """,
+            },
+            AdditionalReferences =
+            {
+                Verifiers.MetadataLibrary.Compile("Shop.Core", """
+                    namespace Shop.Core
+                    {
+                        using System.Threading.Tasks;
+
+                        public class ShopDbContext { }
+                        public interface ILinkHelper { Task<string> GetCanonicalUrlAsync(int id); }
+
+                        public class LinkHelper : ILinkHelper
+                        {
+                            private readonly ShopDbContext db;
+                            public LinkHelper(ShopDbContext db) => this.db = db;
+                            public Task<string> GetCanonicalUrlAsync(int id) => Task.FromResult(id.ToString());
+                        }
+                    }
+                    """),
+            },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task One_engine_over_a_repository_shared_by_both_steps() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Media
+        {
+            public interface IRequestRepository { Task<int> CountAsync(int userId); }
+            public interface IRequestEngine
+            {
+                Task<int> GetRemainingMoviesAsync(int userId);
+                Task<int> GetRemainingShowsAsync(int userId);
+            }
+
+            public abstract class RequestEngineBase
+            {
+                protected readonly IRequestRepository Requests;
+                protected RequestEngineBase(IRequestRepository requests) => Requests = requests;
+            }
+
+            public sealed class RequestEngine : RequestEngineBase, IRequestEngine
+            {
+                public RequestEngine(IRequestRepository requests) : base(requests) { }
+                public Task<int> GetRemainingMoviesAsync(int userId) => Requests.CountAsync(userId);
+                public Task<int> GetRemainingShowsAsync(int userId) => Requests.CountAsync(userId);
+            }
+
+            class QuotaController
+            {
+                private readonly IRequestEngine engine = null!;
+
+                async Task<int> QuotaAsync(int userId)
+                {
+                    var movies = await engine.GetRemainingMoviesAsync(userId);
+                    var shows = await engine.GetRemainingShowsAsync(userId);
+                    return movies + shows;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Interfaces_whose_implementations_keep_only_http_clients_are_still_reported() => Verify.AnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        namespace Media
+        {
+            public interface IArtworkEngine { Task<string> GetPosterAsync(int id); }
+            public interface ILinkHelper { Task<string> GetTrailerUrlAsync(int id); }
+
+            public class ArtworkEngine : IArtworkEngine
+            {
+                private readonly HttpClient http;
+                public ArtworkEngine(HttpClient http) => this.http = http;
+                public Task<string> GetPosterAsync(int id) => http.GetStringAsync("/posters/" + id);
+            }
+
+            public class LinkHelper : ILinkHelper
+            {
+                private readonly HttpClient http;
+                public LinkHelper(HttpClient http) => this.http = http;
+                public Task<string> GetTrailerUrlAsync(int id) => http.GetStringAsync("/trailers/" + id);
+            }
+
+            class MoviePage
+            {
+                private readonly IArtworkEngine artwork = null!;
+                private readonly ILinkHelper links = null!;
+
+                async Task<string> ShowAsync(int id)
+                {
+                    var poster = {|ASYNC301:await artwork.GetPosterAsync(id)|};
+                    var trailer = await links.GetTrailerUrlAsync(id);
+                    return poster + trailer;
+                }
+            }
+        }
+        """);
 }
