@@ -43,6 +43,13 @@ internal sealed class FanOutSymbols
         "Microsoft.EntityFrameworkCore.DbContext",
         "Microsoft.EntityFrameworkCore.DbSet`1",
 
+        // Archives write their entries into one underlying stream, one entry at a time (an open ZipArchiveEntry stream
+        // blocks the archive for the next).
+        "System.IO.Compression.ZipArchive",
+        "System.IO.Compression.ZipArchiveEntry",
+        "System.Formats.Tar.TarWriter",
+        "System.Formats.Tar.TarReader",
+
         // A RabbitMQ channel carries one request at a time (its client documents channels as not for concurrent use).
         "RabbitMQ.Client.IModel",
         "RabbitMQ.Client.IChannel");

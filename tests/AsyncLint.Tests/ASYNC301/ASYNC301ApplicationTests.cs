@@ -344,4 +344,65 @@ public sealed class ASYNC301ApplicationTests
             }
         }
         """);
+
+    // ---- One archive written by two steps ----
+
+    private const string Packaging = """
+        namespace Packaging
+        {
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            public class Manifest { public string Name { get; set; } = ""; }
+
+            public static class PackageParts
+            {
+                public static Task EmbedManifestAsync(ZipArchive archive, Manifest manifest) => Task.CompletedTask;
+                public static Task EmbedFilesAsync(ZipArchive archive, string[] files) => Task.CompletedTask;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Two_steps_that_write_entries_into_one_zip_archive() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        namespace Packaging
+        {
+            class PackageBuilder
+            {
+                async Task<byte[]> BuildAsync(Manifest manifest, string[] files)
+                {
+                    using var buffer = new MemoryStream();
+                    using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+                    {
+                        await PackageParts.EmbedManifestAsync(archive, manifest);
+                        await PackageParts.EmbedFilesAsync(archive, files);
+                    }
+
+                    return buffer.ToArray();
+                }
+            }
+        }
+        """ + Packaging);
+
+    [Fact]
+    public Task Two_archives_written_by_one_step_each_are_still_reported() => Verify.AnalyzerAsync("""
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        namespace Packaging
+        {
+            class PackageBuilder
+            {
+                async Task BuildAsync(ZipArchive manifestArchive, ZipArchive filesArchive, Manifest manifest, string[] files)
+                {
+                    {|ASYNC301:await PackageParts.EmbedManifestAsync(manifestArchive, manifest)|};
+                    await PackageParts.EmbedFilesAsync(filesArchive, files);
+                }
+            }
+        }
+        """ + Packaging);
 }

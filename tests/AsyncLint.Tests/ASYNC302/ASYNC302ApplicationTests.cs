@@ -104,4 +104,26 @@ public sealed class ASYNC302ApplicationTests
             }
         }
         """ + Library);
+
+    [Fact]
+    public Task Every_file_embedded_into_one_tar_archive() => Verify.AnalyzerAsync("""
+        using System.Formats.Tar;
+        using System.Threading.Tasks;
+
+        namespace Packaging
+        {
+            public static class TarParts { public static Task EmbedFileAsync(TarWriter writer, string path) => Task.CompletedTask; }
+
+            class Bundler
+            {
+                async Task BundleAsync(TarWriter writer, string[] paths)
+                {
+                    foreach (var path in paths)
+                    {
+                        await TarParts.EmbedFileAsync(writer, path);
+                    }
+                }
+            }
+        }
+        """);
 }
