@@ -405,4 +405,67 @@ public sealed class ASYNC301ApplicationTests
             }
         }
         """ + Packaging);
+
+    // ---- A re-read after a step that may change what it reads ----
+
+    private const string Licensing = """
+        namespace Licensing
+        {
+            using System.Threading.Tasks;
+
+            public interface ILicenseChecker
+            {
+                Task<string?> GetLicenseAsync(string product, string user);
+                Task<string> InspectStateAsync(string product, string user);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_repeated_lookup_after_a_state_inspection_is_a_refetch() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Licensing
+        {
+            class LicensePage
+            {
+                async Task<string?> ResolveAsync(ILicenseChecker checker, string product, string user)
+                {
+                    var license = await checker.GetLicenseAsync(product, user);
+                    if (license == null)
+                    {
+                        var state = await checker.InspectStateAsync(product, user);
+                        license = await checker.GetLicenseAsync(product, user);
+                        return state + license;
+                    }
+
+                    return license;
+                }
+            }
+        }
+        """ + Licensing);
+
+    [Fact]
+    public Task The_same_lookup_for_another_user_is_still_reported() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Licensing
+        {
+            class LicensePage
+            {
+                async Task<string?> ResolveAsync(ILicenseChecker checker, string product, string user, string owner)
+                {
+                    var ownerLicense = await checker.GetLicenseAsync(product, owner);
+                    if (ownerLicense == null)
+                    {
+                        var state = {|ASYNC301:await checker.InspectStateAsync(product, user)|};
+                        var license = await checker.GetLicenseAsync(product, user);
+                        return state + license;
+                    }
+
+                    return ownerLicense;
+                }
+            }
+        }
+        """ + Licensing);
 }
