@@ -126,4 +126,72 @@ public sealed class ASYNC302ApplicationTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_recursive_walk_that_hands_the_callers_visitor_on() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Trees
+        {
+            public class Folder
+            {
+                private readonly List<Folder> children = new();
+
+                public async Task VisitAsync(Func<Folder, Task> visitor, bool includeSelf = false)
+                {
+                    if (includeSelf)
+                    {
+                        await visitor(this);
+                    }
+
+                    foreach (var child in children)
+                    {
+                        await child.VisitAsync(visitor, true);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_recursive_load_without_a_visitor_and_a_visitor_handed_to_another_method_are_still_reported() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Trees
+        {
+            public interface IFolderStore { Task<string> ReadNameAsync(int id, CancellationToken ct); }
+
+            public class Folder
+            {
+                private readonly List<Folder> children = new();
+                private readonly IFolderStore store = null!;
+                public int Id { get; set; }
+                public string? Name { get; private set; }
+
+                public async Task LoadAsync(CancellationToken ct)
+                {
+                    Name = await store.ReadNameAsync(Id, ct);
+                    foreach (var child in children)
+                    {
+                        {|ASYNC302:await child.LoadAsync(ct)|};
+                    }
+                }
+
+                public Task VisitAsync(Func<Folder, Task> visitor) => visitor(this);
+
+                public static async Task VisitAllAsync(IEnumerable<Folder> roots, Func<Folder, Task> visitor)
+                {
+                    foreach (var root in roots)
+                    {
+                        {|ASYNC302:await root.VisitAsync(visitor)|};
+                    }
+                }
+            }
+        }
+        """);
 }
