@@ -468,4 +468,61 @@ public sealed class ASYNC301ApplicationTests
             }
         }
         """ + Licensing);
+
+    // ---- A first step that writes what the next one reads ----
+
+    private const string Catalog = """
+        namespace Catalog
+        {
+            using System.Threading.Tasks;
+
+            public class Product { public decimal Weight { get; set; } }
+            public class Selection { public string Raw { get; set; } = ""; }
+            public interface IVariantResolver { Task<int> MergeWithVariantAsync(Product product, Selection selection); }
+            public interface ISelectionFormatter { Task<string> DescribeAsync(Selection selection, Product product); }
+            public interface IShippingRates { Task<decimal> GetRateAsync(Product product); }
+        }
+        """;
+
+    [Fact]
+    public Task A_merge_into_the_selection_comes_before_the_step_that_describes_it() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Catalog
+        {
+            class OrderLines
+            {
+                private readonly IVariantResolver variants = null!;
+                private readonly ISelectionFormatter formatter = null!;
+
+                async Task<string> DescribeAsync(Product product, Selection selection)
+                {
+                    await variants.MergeWithVariantAsync(product, selection);
+                    var description = await formatter.DescribeAsync(selection, product);
+                    return description;
+                }
+            }
+        }
+        """ + Catalog);
+
+    [Fact]
+    public Task Two_reads_of_the_same_product_without_a_merge_are_still_reported() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Catalog
+        {
+            class OrderLines
+            {
+                private readonly ISelectionFormatter formatter = null!;
+                private readonly IShippingRates rates = null!;
+
+                async Task<string> DescribeAsync(Product product, Selection selection)
+                {
+                    var description = {|ASYNC301:await formatter.DescribeAsync(selection, product)|};
+                    var rate = await rates.GetRateAsync(product);
+                    return description + rate;
+                }
+            }
+        }
+        """ + Catalog);
 }
