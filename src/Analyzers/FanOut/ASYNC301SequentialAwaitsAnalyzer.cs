@@ -144,7 +144,85 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
             }
 
             // The later statement's own leading part runs before its await, after the earlier ones.
-            return !Independence.ReadsWritten(later, writes);
+            if (Independence.ReadsWritten(later, writes))
+            {
+                return false;
+            }
+
+            // Asked last, when the group would otherwise grow: a call that repeats one made before the group re-reads what
+            // the steps since then may have changed (lic = await GetLicenseAsync(n, u); if (lic == null) { await
+            // CheckStateAsync(n, u); lic = await GetLicenseAsync(n, u); }).
+            return !RepeatsAnEarlierCall(later, statements[start]);
+        }
+
+        /// <summary>
+        /// True when the function already made the very same call (same method, receiver and arguments, as written)
+        /// before <paramref name="groupStart"/>: the later one is a re-fetch after the steps in between, which it is ordered after.
+        /// </summary>
+        private static bool RepeatsAnEarlierCall(FanOutCandidate later, IOperation groupStart)
+        {
+            var function = EnclosingFunction(later.Invocation);
+            if (function is null)
+            {
+                return false;
+            }
+
+            var method = later.Invocation.TargetMethod;
+            var before = groupStart.Syntax.SpanStart;
+            string? text = null;
+            var pending = new Stack<IOperation>();
+            pending.Push(function);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (current.Syntax.SpanStart >= before)
+                {
+                    continue;
+                }
+
+                if (current is IInvocationOperation earlier
+                    && SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, method)
+                    && (text ??= Compact(later.Invocation.Syntax)) == Compact(earlier.Syntax))
+                {
+                    return true;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? EnclosingFunction(IOperation operation)
+        {
+            for (var current = operation; current is not null; current = current.Parent)
+            {
+                if (current is IMethodBodyBaseOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
+                    || current.Parent is null)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The call as written, without whitespace or comments.</summary>
+        private static string Compact(SyntaxNode node)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (var token in node.DescendantTokens())
+            {
+                builder.Append(token.Text);
+            }
+
+            return builder.ToString();
         }
 
         private static void Report(OperationAnalysisContext context, ImmutableArray<IOperation> statements, FanOutCandidate?[] candidates, int start, List<int> members)

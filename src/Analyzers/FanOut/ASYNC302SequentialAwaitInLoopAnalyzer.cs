@@ -170,7 +170,8 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (IsTimed(loop) || ReadsLocalFilesOneByOne(loop, candidate, context.ContainingSymbol.ContainingType))
+            if (IsTimed(loop) || ReadsLocalFilesOneByOne(loop, candidate, context.ContainingSymbol.ContainingType)
+                || IsOrderedTraversal(candidate, context.ContainingSymbol))
             {
                 return;
             }
@@ -195,6 +196,32 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             return method.IsStatic
                    && (method.ContainingType.Is(containingType)
                        || method.ContainingNamespace.IsNamespace("System.IO"));
+        }
+
+        /// <summary>
+        /// <c>foreach (var child in children) await child.TraverseAwait(action, true);</c> inside <c>TraverseAwait</c> itself: a
+        /// recursive walk that hands its caller's delegate on visits the nodes in the order the caller relies on (parent
+        /// before child, siblings in order); the order is the method's contract. A recursive call that is handed no
+        /// delegate of the caller (a frame tree loaded node by node) is still reported.
+        /// </summary>
+        private static bool IsOrderedTraversal(FanOutCandidate candidate, ISymbol containing)
+        {
+            if (containing is not IMethodSymbol method
+                || !SymbolEqualityComparer.Default.Equals(candidate.Invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+            {
+                return false;
+            }
+
+            foreach (var argument in candidate.Invocation.Arguments)
+            {
+                if (Independence.Unwrap(argument.Value) is IParameterReferenceOperation { Parameter: { Type.TypeKind: TypeKind.Delegate } parameter }
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private const int CollectionExpressionKind = 127; // OperationKind.CollectionExpression (Roslyn 4.9+)

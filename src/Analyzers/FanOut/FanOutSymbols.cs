@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -42,6 +43,13 @@ internal sealed class FanOutSymbols
         "Microsoft.EntityFrameworkCore.DbContext",
         "Microsoft.EntityFrameworkCore.DbSet`1",
 
+        // Archives write their entries into one underlying stream, one entry at a time (an open ZipArchiveEntry stream
+        // blocks the archive for the next).
+        "System.IO.Compression.ZipArchive",
+        "System.IO.Compression.ZipArchiveEntry",
+        "System.Formats.Tar.TarWriter",
+        "System.Formats.Tar.TarReader",
+
         // A RabbitMQ channel carries one request at a time (its client documents channels as not for concurrent use).
         "RabbitMQ.Client.IModel",
         "RabbitMQ.Client.IChannel");
@@ -68,6 +76,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> dataStateCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>> implementationIndex = new(SymbolEqualityComparer.Default);
 
     private readonly Lazy<bool> usesEntityFramework;
     private readonly Lazy<bool> isTestProject;
@@ -99,6 +108,7 @@ internal sealed class FanOutSymbols
         Interlocked = symbols.Type("System.Threading.Interlocked");
         Enumerable = symbols.Type("System.Linq.Enumerable");
         Uri = symbols.Type("System.Uri");
+        Queryable = symbols.Type("System.Linq.IQueryable");
 
         // Member-name sets, not the members: building Task's or Parallel's member symbols at compilation start cost a
         // cold build tens of milliseconds in projects that never use them. Both names are static methods only.
@@ -134,6 +144,9 @@ internal sealed class FanOutSymbols
     public INamedTypeSymbol? Enumerable { get; }
 
     public INamedTypeSymbol? Uri { get; }
+
+    /// <summary><c>System.Linq.IQueryable</c>: in a data scope, a query bound to the request's one DbContext.</summary>
+    public INamedTypeSymbol? Queryable { get; }
 
     public bool HasWhenEach { get; }
 
@@ -326,8 +339,191 @@ internal sealed class FanOutSymbols
         => heldStateCache.GetOrAdd(type.OriginalDefinition, t =>
         {
             var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
-            CollectHeldState(t, isUnsafeState, builder, hops: 0);
+            if (t is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract)
+            {
+                // An interface holds what its implementations hold; as one hop away, only contexts count (two
+                // implementations that each keep a stream or a semaphore of their own share nothing).
+                CollectImplementationState(contract, isUnsafeState, builder, hops: 1);
+            }
+            else
+            {
+                CollectHeldState(t, isUnsafeState, builder, hops: 0);
+            }
+
             return builder.ToImmutable();
+        });
+
+    /// <summary>
+    /// An interface (<c>IProductAttributeMaterializer</c>, <c>IRequestEngine</c>, <c>IUrlHelper</c>) whose implementations
+    /// found here keep a data context: a DbContext, a repository, a unit of work or a database connection. Whatever the
+    /// interface is called, a call on it is a step on the request's one scoped context.
+    /// </summary>
+    public bool KeepsDataStateBehind(ITypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Interface)
+        {
+            return false;
+        }
+
+        foreach (var held in HeldStateTypes(type, Independence.IsContextObjectPredicate))
+        {
+            if (Independence.IsDataContext(held) || IsDatabaseConnection(held))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What the classes implementing <paramref name="contract"/> keep: a class declared here shows its fields (and those of
+    /// the classes it keeps); one from a referenced assembly shows its constructors' parameters (what dependency injection
+    /// hands it) and its visible fields and properties.
+    /// </summary>
+    private void CollectImplementationState(INamedTypeSymbol contract, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into, int hops)
+    {
+        foreach (var implementation in Implementations(contract))
+        {
+            if (!implementation.DeclaringSyntaxReferences.IsEmpty)
+            {
+                CollectHeldState(implementation, isUnsafeState, into, hops);
+            }
+            else
+            {
+                CollectVisibleState(implementation, isUnsafeState, into);
+            }
+        }
+    }
+
+    private static void CollectVisibleState(INamedTypeSymbol implementation, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into)
+    {
+        // Up to the framework: a base class such as ControllerBase shows an HttpContext that is no state of this service.
+        for (var current = implementation;
+             current is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } && !IsFrameworkAssembly(current.ContainingAssembly);
+             current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                switch (member)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor:
+                        foreach (var parameter in constructor.Parameters)
+                        {
+                            AddIfUnsafe(parameter.Type, isUnsafeState, into);
+                        }
+
+                        break;
+                    case IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field:
+                        AddIfUnsafe(field.Type, isUnsafeState, into);
+                        break;
+                    case IPropertySymbol { IsStatic: false } property:
+                        AddIfUnsafe(property.Type, isUnsafeState, into);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AddIfUnsafe(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into)
+    {
+        if (type.TypeKind != TypeKind.Error && isUnsafeState(type))
+        {
+            into.Add(type.OriginalDefinition);
+        }
+    }
+
+    /// <summary>
+    /// The classes that implement <paramref name="contract"/>, declared in this compilation or beside the interface in its
+    /// own assembly (a layered application's core project); framework assemblies are not searched.
+    /// </summary>
+    private IEnumerable<INamedTypeSymbol> Implementations(INamedTypeSymbol contract)
+    {
+        var definition = contract.OriginalDefinition;
+        var own = Symbols.Compilation.Assembly;
+        if (ImplementationIndex(own).TryGetValue(definition, out var here))
+        {
+            foreach (var implementation in here)
+            {
+                yield return implementation;
+            }
+        }
+
+        var home = definition.ContainingAssembly;
+        if (home is not null && !SymbolEqualityComparer.Default.Equals(home, own) && !IsFrameworkAssembly(home)
+            && ImplementationIndex(home).TryGetValue(definition, out var beside))
+        {
+            foreach (var implementation in beside)
+            {
+                yield return implementation;
+            }
+        }
+    }
+
+    private static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return true;
+        }
+
+        var name = assembly.Identity.Name;
+        return name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft", StringComparison.Ordinal)
+               || name == "mscorlib" || name == "netstandard";
+    }
+
+    /// <summary>Every class of one assembly by the interfaces it implements; built once per assembly, when first asked.</summary>
+    private ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> ImplementationIndex(IAssemblySymbol assembly)
+        => implementationIndex.GetOrAdd(assembly, static a =>
+        {
+            var found = new Dictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>.Builder>(SymbolEqualityComparer.Default);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(a.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                var container = pending.Pop();
+                foreach (var member in container.GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        pending.Push(ns);
+                        continue;
+                    }
+
+                    if (member is not INamedTypeSymbol type)
+                    {
+                        continue;
+                    }
+
+                    if (type.TypeKind == TypeKind.Class && !type.IsStatic)
+                    {
+                        foreach (var implemented in type.AllInterfaces)
+                        {
+                            var key = implemented.OriginalDefinition;
+                            if (!found.TryGetValue(key, out var list))
+                            {
+                                list = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                                found.Add(key, list);
+                            }
+
+                            list.Add(type);
+                        }
+                    }
+
+                    if (type.GetTypeMembers().Length > 0)
+                    {
+                        pending.Push(type);
+                    }
+                }
+            }
+
+            var index = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var pair in found)
+            {
+                index.Add(pair.Key, pair.Value.ToImmutable());
+            }
+
+            return index.ToImmutable();
         });
 
     private void CollectHeldState(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into, int hops)
@@ -357,6 +553,12 @@ internal sealed class FanOutSymbols
                          && !memberType.OriginalDefinition.Equals(type.OriginalDefinition, SymbolEqualityComparer.Default))
                 {
                     CollectHeldState(memberType.OriginalDefinition, isUnsafeState, into, hops + 1);
+                }
+                else if (hops < 2 && memberType is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract
+                         && contract.ContainingAssembly is { } home && !IsFrameworkAssembly(home))
+                {
+                    // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep.
+                    CollectImplementationState(contract, isUnsafeState, into, hops + 1);
                 }
             }
         }

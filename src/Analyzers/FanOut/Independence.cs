@@ -184,6 +184,8 @@ internal static class Independence
             || symbols.IsOrderedName(method.Name)
             || IsLogger(method.ContainingType, symbols)
             || IsMessageDispatcher(ReceiverType(invocation))
+            || IsInMemoryMapping(method, invocation)
+            || IsSettingsRead(method, invocation)
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols))
         {
@@ -247,6 +249,35 @@ internal static class Independence
         candidate.ArgumentsKey = callKey.ToString();
         return candidate;
     }
+
+    /// <summary>
+    /// <c>await MapperFactory.MapAsync(settings, model.Settings)</c>, <c>await mapper.MapAsync(entity, model)</c>: a mapper copies
+    /// properties from one object into another in memory. There is no latency to overlap, and the call writes its
+    /// destination, which the next mapping often shares (two settings objects copied into one model, one after the other
+    /// on purpose). A <c>Map…</c> call on a type named <c>…Mapper</c> or <c>…MapperFactory</c> (its receiver, or the
+    /// static class or extension class that declares it) is such a copy, not an operation of a group.
+    /// </summary>
+    private static bool IsInMemoryMapping(IMethodSymbol method, IInvocationOperation invocation)
+        => method.Name.StartsWith("Map", StringComparison.Ordinal)
+           && (method.Name.Length == 3 || !char.IsLower(method.Name[3]))
+           && (IsNamedAsMapper(method.ContainingType) || IsNamedAsMapper(ReceiverType(invocation)));
+
+    /// <summary>
+    /// <c>await settingFactory.LoadSettingsAsync&lt;CatalogSettings&gt;(storeId)</c>, <c>await _plexSettings.GetSettingsAsync()</c>:
+    /// an application's settings are cached in memory for the process; a miss reads them once through the request's one
+    /// DbContext. Like a <c>…Provider</c>'s getters, such a read hands out what is held: there is no latency worth
+    /// overlapping, and two misses at once would share that context. A <c>LoadSetting…</c>/<c>GetSetting…</c> call on a
+    /// receiver whose type name contains <c>Setting</c> is such a read, not an operation of a group. A configuration
+    /// client's remote read (<c>GetConfigurationSettingAsync</c> on a <c>ConfigurationClient</c>) is not.
+    /// </summary>
+    private static bool IsSettingsRead(IMethodSymbol method, IInvocationOperation invocation)
+        => (method.Name.StartsWith("GetSetting", StringComparison.Ordinal) || method.Name.StartsWith("LoadSetting", StringComparison.Ordinal))
+           && ReceiverType(invocation) is { } receiver
+           && receiver.Name.IndexOf("Setting", StringComparison.Ordinal) >= 0;
+
+    private static bool IsNamedAsMapper(ITypeSymbol? type)
+        => type is not null
+           && (type.Name.EndsWith("Mapper", StringComparison.Ordinal) || type.Name.EndsWith("MapperFactory", StringComparison.Ordinal));
 
     /// <summary>
     /// <c>await frameTask.WithTimeout()</c>: a helper on a task that is already running (a local, parameter or field
@@ -562,12 +593,26 @@ internal static class Independence
             return true;
         }
 
+        // In a data scope, a query handed to every operation (IQueryable<Episode> from one repository) runs on the
+        // context that built it: each operation enumerates it through that one DbContext.
+        if (dataScope && type.IsOrImplements(symbols.Queryable))
+        {
+            return true;
+        }
+
         if (!asReceiver)
         {
             return false;
         }
 
         if ((dataScope && IsOutOfSightService(type, symbols)) || symbols.IsServiceFacade(type))
+        {
+            return true;
+        }
+
+        // An interface whose implementations found here keep a DbContext or a repository (IAttributeMaterializer,
+        // IRequestEngine): one scoped context behind a name no convention knows.
+        if (symbols.KeepsDataStateBehind(type))
         {
             return true;
         }
@@ -684,7 +729,7 @@ internal static class Independence
     {
         foreach (var touch in candidate.Touches)
         {
-            if (touch.IsReceiver && (IsOutOfSightService(touch.Type, symbols) || IsContextObject(touch.Type)))
+            if (touch.IsReceiver && (IsOutOfSightService(touch.Type, symbols) || IsContextObject(touch.Type) || symbols.KeepsDataStateBehind(touch.Type)))
             {
                 return true;
             }
