@@ -197,6 +197,11 @@ internal sealed class SourceMethodEvidence
                     case AwaitExpressionSyntax:
                     case ThrowExpressionSyntax or ThrowStatementSyntax:
                         return false;
+
+                    // An overload of the method itself (CompleteChat(messages) calling CompleteChat(content, options)) does the
+                    // same operation, the one that has the twin: this body says nothing about whether it blocks.
+                    case InvocationExpressionSyntax call when InvokedName(call) == method.Name:
+                        return false;
                     case MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax:
                         sawWork = true;
                         break;

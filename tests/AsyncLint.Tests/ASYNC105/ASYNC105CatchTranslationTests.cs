@@ -136,4 +136,50 @@ public sealed class ASYNC105CatchTranslationTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_try_that_hands_the_work_to_another_overload_and_rethrows_is_still_suggested() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Completion { }
+
+        sealed class ChatClient
+        {
+            private readonly Action<Exception> record = _ => { };
+
+            public Completion Complete(IEnumerable<string> messages, CancellationToken token = default)
+            {
+                try
+                {
+                    var request = Format(messages);
+                    return Complete(request, token);
+                }
+                catch (Exception error)
+                {
+                    record(error);
+                    throw;
+                }
+            }
+
+            public Completion Complete(string request, CancellationToken token) => Send(request).GetAwaiter().GetResult();
+
+            public Task<Completion> CompleteAsync(IEnumerable<string> messages, CancellationToken token = default) => Send(Format(messages));
+
+            private static string Format(IEnumerable<string> messages) => string.Concat(messages);
+
+            private static Task<Completion> Send(string request) => Task.FromResult(new Completion());
+        }
+
+        sealed class Example
+        {
+            public async Task RunAsync(ChatClient client)
+            {
+                await Task.Yield();
+                _ = {|ASYNC105:client.Complete(new[] { "hello" })|};
+            }
+        }
+        """);
 }
