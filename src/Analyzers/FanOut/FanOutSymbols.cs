@@ -555,9 +555,13 @@ internal sealed class FanOutSymbols
                     CollectHeldState(memberType.OriginalDefinition, isUnsafeState, into, hops + 1);
                 }
                 else if (hops < 2 && memberType is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract
-                         && contract.ContainingAssembly is { } home && !IsFrameworkAssembly(home))
+                         && contract.ContainingAssembly is { } home && !IsFrameworkAssembly(home)
+                         && contract.Name.IndexOf("Setting", StringComparison.Ordinal) < 0)
                 {
-                    // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep.
+                    // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep. Not a
+                    // settings service (ISettingsService<T>): it hands out cached settings, as a settings read in a group
+                    // is taken (Independence.IsSettingsRead), so an API client that reads its settings is no step on the
+                    // context the settings were once loaded from.
                     CollectImplementationState(contract, isUnsafeState, into, hops + 1);
                 }
             }

@@ -106,6 +106,59 @@ public sealed class ASYNC302ApplicationTests
         """ + Library);
 
     [Fact]
+    public Task An_api_client_that_reads_its_settings_through_a_settings_service_is_still_reported() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Media
+        {
+            public class MediaDbContext { }
+            public class ServerSettings { public string Token { get; set; } = ""; }
+            public interface ISettingsRepository { Task<ServerSettings> LoadAsync(); }
+            public sealed class SettingsRepository : ISettingsRepository
+            {
+                private readonly MediaDbContext db;
+                public SettingsRepository(MediaDbContext db) => this.db = db;
+                public Task<ServerSettings> LoadAsync() => Task.FromResult(new ServerSettings());
+            }
+
+            // Cached settings over the context: what an API client reads for its headers.
+            public interface ISettingsService<T> { Task<T> GetSettingsAsync(); }
+            public sealed class SettingsService<T> : ISettingsService<T>
+            {
+                private readonly ISettingsRepository repository;
+                public SettingsService(ISettingsRepository repository) => this.repository = repository;
+                public Task<T> GetSettingsAsync() => Task.FromResult(default(T)!);
+            }
+
+            public interface IServerApi { Task<string[]> GetUsersAsync(string token); }
+            public sealed class ServerApi : IServerApi
+            {
+                private readonly ISettingsService<ServerSettings> settings;
+                public ServerApi(ISettingsService<ServerSettings> settings) => this.settings = settings;
+                public Task<string[]> GetUsersAsync(string token) => Task.FromResult(new string[0]);
+            }
+
+            class FriendsEndpoint
+            {
+                private readonly IServerApi api = null!;
+
+                async Task<List<string>> FriendsAsync(List<ServerSettings> servers)
+                {
+                    var friends = new List<string>();
+                    foreach (var server in servers)
+                    {
+                        var users = {|ASYNC302:await api.GetUsersAsync(server.Token)|};
+                        friends.AddRange(users);
+                    }
+
+                    return friends;
+                }
+            }
+        }
+        """ + Library);
+
+    [Fact]
     public Task Every_file_embedded_into_one_tar_archive() => Verify.AnalyzerAsync("""
         using System.Formats.Tar;
         using System.Threading.Tasks;
