@@ -314,7 +314,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
                 foreach (var node in syntax.DescendantNodes())
                 {
-                    if (node is AwaitExpressionSyntax awaitExpression && AwaitedName(awaitExpression.Expression) is { } name)
+                    if (node is AwaitExpressionSyntax awaitExpression && GuardedBody.AwaitedName(awaitExpression.Expression) is { } name)
                     {
                         foreach (var parameter in method.Parameters)
                         {
@@ -328,22 +328,6 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        /// <summary>The identifier awaited by <c>await x</c> or <c>await x.ConfigureAwait(...)</c>, or null.</summary>
-        private static string? AwaitedName(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure })
-            {
-                expression = configure.Expression;
-            }
-
-            return expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : null;
         }
 
         /// <summary>

@@ -189,7 +189,7 @@ internal static class GuardedBody
     {
         foreach (var node in guard.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            if (node is AwaitExpressionSyntax awaited && AwaitedLocal(awaited.Expression) == local)
+            if (node is AwaitExpressionSyntax awaited && AwaitedName(awaited.Expression) == local)
             {
                 return true;
             }
@@ -198,7 +198,8 @@ internal static class GuardedBody
         return false;
     }
 
-    private static string? AwaitedLocal(ExpressionSyntax expression)
+    /// <summary>The identifier awaited by <c>await x</c> or <c>await x.ConfigureAwait(...)</c>, or null.</summary>
+    public static string? AwaitedName(ExpressionSyntax expression)
     {
         while (expression is ParenthesizedExpressionSyntax parenthesized)
         {
