@@ -79,6 +79,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>> implementationIndex = new(SymbolEqualityComparer.Default);
 
     private readonly Lazy<bool> usesEntityFramework;
+    private readonly Lazy<bool> usesOnlyMongoDb;
     private readonly Lazy<bool> isTestProject;
 
     /// <summary>A test attribute of each test framework: a compilation that sees one of them is a test project.</summary>
@@ -92,6 +93,7 @@ internal sealed class FanOutSymbols
     {
         Symbols = symbols;
         usesEntityFramework = new Lazy<bool>(() => symbols.Type("Microsoft.EntityFrameworkCore.DbContext") is not null);
+        usesOnlyMongoDb = new Lazy<bool>(() => !usesEntityFramework.Value && symbols.Type("MongoDB.Driver.IMongoCollection`1") is not null);
         isTestProject = new Lazy<bool>(() => IsTestFramework(symbols));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
@@ -383,6 +385,16 @@ internal sealed class FanOutSymbols
     /// </summary>
     private void CollectImplementationState(INamedTypeSymbol contract, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into, int hops)
     {
+        // A repository seen through an interface's implementations stands for one scoped context, except in a project
+        // whose data layer is MongoDB and not EF Core: a collection there (grandnode's IRepository<T>) is safe to use from
+        // two operations at once. A layer that sees neither (an application project whose EF Core is in its
+        // infrastructure project) keeps the cautious reading.
+        if (usesOnlyMongoDb.Value)
+        {
+            var inner = isUnsafeState;
+            isUnsafeState = type => inner(type) && !Independence.IsUnitOfWorkParticipant(type);
+        }
+
         foreach (var implementation in Implementations(contract))
         {
             if (!implementation.DeclaringSyntaxReferences.IsEmpty)

@@ -646,7 +646,7 @@ internal static class Independence
     /// convention they sit on one scoped DbContext or connection, so two of them, even two different ones, are steps on
     /// one object that does not allow a second operation while the first is running.
     /// </summary>
-    private static bool IsUnitOfWorkParticipant(ITypeSymbol type)
+    public static bool IsUnitOfWorkParticipant(ITypeSymbol type)
         => type.TypeKind is TypeKind.Class or TypeKind.Interface
            && (type.Name.EndsWith("Repository", StringComparison.Ordinal) || type.Name.EndsWith("UnitOfWork", StringComparison.Ordinal));
 

@@ -159,6 +159,54 @@ public sealed class ASYNC302ApplicationTests
         """ + Library);
 
     [Fact]
+    public Task A_service_over_a_mongodb_repository_is_still_reported() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public class Discount { public string Code { get; set; } = ""; }
+            public class DiscountUsage { }
+
+            // A repository over a MongoDB collection, whose driver is the project's data layer (no EF Core).
+            public interface IRepository<T> { Task<List<T>> FindAsync(string key); }
+
+            public interface IDiscountValidator { Task<bool> ValidateAsync(Discount discount); }
+            public sealed class DiscountValidator : IDiscountValidator
+            {
+                private readonly IRepository<DiscountUsage> usages;
+                public DiscountValidator(IRepository<DiscountUsage> usages) => this.usages = usages;
+                public async Task<bool> ValidateAsync(Discount discount) => (await usages.FindAsync(discount.Code)).Count == 0;
+            }
+
+            class OrderTotals
+            {
+                private readonly IDiscountValidator validator = null!;
+
+                async Task<List<Discount>> ApplicableAsync(List<Discount> discounts)
+                {
+                    var applicable = new List<Discount>();
+                    foreach (var discount in discounts)
+                    {
+                        var valid = {|ASYNC302:await validator.ValidateAsync(discount)|};
+                        if (valid)
+                        {
+                            applicable.Add(discount);
+                        }
+                    }
+
+                    return applicable;
+                }
+            }
+        }
+
+        namespace MongoDB.Driver
+        {
+            public interface IMongoCollection<TDocument> { }
+        }
+        """);
+
+    [Fact]
     public Task Every_file_embedded_into_one_tar_archive() => Verify.AnalyzerAsync("""
         using System.Formats.Tar;
         using System.Threading.Tasks;
