@@ -167,6 +167,13 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            // A re-fetch overwrites what the earlier call stored (lic = await GetLicenseAsync(…) again); the same read into a
+            // fresh local in another branch is just a read.
+            if (AssignedLocal(later.Invocation) is not { } target)
+            {
+                return false;
+            }
+
             var method = later.Invocation.TargetMethod;
             var before = groupStart.Syntax.SpanStart;
 
@@ -189,6 +196,7 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
 
                 if (current is IInvocationOperation earlier
                     && SymbolEqualityComparer.Default.Equals(earlier.TargetMethod, method)
+                    && SymbolEqualityComparer.Default.Equals(AssignedLocal(earlier), target)
                     && (text ??= Compact(later.Invocation.Syntax)) == Compact(earlier.Syntax))
                 {
                     return true;
@@ -204,6 +212,23 @@ public sealed class ASYNC301SequentialAwaitsAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>The local an awaited call's result is stored in (<c>var x = await F()</c>, <c>x = await F()</c>), or null.</summary>
+        private static ILocalSymbol? AssignedLocal(IInvocationOperation call)
+        {
+            var value = call.Parent;
+            while (value is IConversionOperation or IAwaitOperation || (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" }))
+            {
+                value = value.Parent;
+            }
+
+            return value switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                _ => null,
+            };
         }
 
         private static IOperation? EnclosingFunction(IOperation operation)

@@ -469,6 +469,30 @@ public sealed class ASYNC301ApplicationTests
         }
         """ + Licensing);
 
+    [Fact]
+    public Task The_same_read_into_a_fresh_local_in_another_branch_is_still_reported() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Licensing
+        {
+            class LicensePage
+            {
+                async Task<string?> ResolveAsync(ILicenseChecker checker, string product, string user, bool audit)
+                {
+                    if (audit)
+                    {
+                        var seen = await checker.GetLicenseAsync(product, user);
+                        if (seen == null) return null;
+                    }
+
+                    var state = {|ASYNC301:await checker.InspectStateAsync(product, user)|};
+                    var license = await checker.GetLicenseAsync(product, user);
+                    return state + license;
+                }
+            }
+        }
+        """ + Licensing);
+
     // ---- A first step that writes what the next one reads ----
 
     private const string Catalog = """
