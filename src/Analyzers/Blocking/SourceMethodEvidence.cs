@@ -173,6 +173,8 @@ internal sealed class SourceMethodEvidence
         // A body that does no work at all (a literal, `new T()`, `default`, `throw`) is a stub that tells nothing;
         // only a body that does work (reads fields, calls members, indexes) and none of it blocking is a lookup.
         var sawWork = false;
+        var translatesInCatch = false;
+        var callsOwnOverload = false;
         foreach (var reference in references)
         {
             if (reference.GetSyntax() is not BaseMethodDeclarationSyntax declaration)
@@ -190,7 +192,10 @@ internal sealed class SourceMethodEvidence
             {
                 switch (node)
                 {
-                    case ThrowExpressionSyntax or ThrowStatementSyntax when throwsAllowed || InCatchClause(node, body):
+                    case ThrowExpressionSyntax or ThrowStatementSyntax when throwsAllowed:
+                        continue;
+                    case ThrowExpressionSyntax or ThrowStatementSyntax when InCatchClause(node, body):
+                        translatesInCatch = true;
                         continue;
                     case MemberAccessExpressionSyntax access when BlockingMemberNames.Contains(access.Name.Identifier.ValueText):
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } when BlockingMemberNames.Contains(name.Identifier.ValueText):
@@ -198,10 +203,13 @@ internal sealed class SourceMethodEvidence
                     case ThrowExpressionSyntax or ThrowStatementSyntax:
                         return false;
 
-                    // An overload of the method itself (CompleteChat(messages) calling CompleteChat(content, options)) does the
-                    // same operation, the one that has the twin: this body says nothing about whether it blocks.
+                    // A try that hands the work to an overload of the method itself and rethrows from its catch
+                    // (CompleteChat(messages) recording around CompleteChat(content, options)) wraps the same operation,
+                    // the one that has the twin: the catch's allowance must not make it look like a lookup.
                     case InvocationExpressionSyntax call when InvokedName(call) == method.Name:
-                        return false;
+                        callsOwnOverload = true;
+                        sawWork = true;
+                        break;
                     case MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax:
                         sawWork = true;
                         break;
@@ -209,7 +217,7 @@ internal sealed class SourceMethodEvidence
             }
         }
 
-        return sawWork;
+        return sawWork && !(translatesInCatch && callsOwnOverload);
     }
 
     /// <summary>The node lies in a <c>catch</c> block of <paramref name="body"/> (not in its filter, and not in a lambda declared there).</summary>
