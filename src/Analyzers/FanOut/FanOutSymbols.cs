@@ -568,7 +568,7 @@ internal sealed class FanOutSymbols
                 }
                 else if (hops < 2 && memberType is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract
                          && contract.ContainingAssembly is { } home && !IsFrameworkAssembly(home)
-                         && contract.Name.IndexOf("Setting", StringComparison.Ordinal) < 0)
+                         && !Independence.IsNamedForSettings(contract))
                 {
                     // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep. Not a
                     // settings service (ISettingsService<T>): it hands out cached settings, as a settings read in a group

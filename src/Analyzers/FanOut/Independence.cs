@@ -273,7 +273,10 @@ internal static class Independence
     private static bool IsSettingsRead(IMethodSymbol method, IInvocationOperation invocation)
         => (method.Name.StartsWith("GetSetting", StringComparison.Ordinal) || method.Name.StartsWith("LoadSetting", StringComparison.Ordinal))
            && ReceiverType(invocation) is { } receiver
-           && receiver.Name.IndexOf("Setting", StringComparison.Ordinal) >= 0;
+           && IsNamedForSettings(receiver);
+
+    /// <summary>A settings factory or service (<c>ISettingFactory</c>, <c>ISettingsService&lt;T&gt;</c>): hands out cached settings.</summary>
+    public static bool IsNamedForSettings(ITypeSymbol type) => type.Name.IndexOf("Setting", StringComparison.Ordinal) >= 0;
 
     private static bool IsNamedAsMapper(ITypeSymbol? type)
         => type is not null
