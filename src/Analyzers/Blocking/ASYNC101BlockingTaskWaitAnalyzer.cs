@@ -96,9 +96,10 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (timeout is not null && WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan))
+            if (timeout is not null
+                && (WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan) || WaitArguments.IsAssertedDeadline(timeout, invocation, symbols.TimeSpan)))
             {
-                // Wait(0) never blocks; task.Wait(20) whose bool is checked asks "done yet?".
+                // Wait(0) never blocks; task.Wait(20) whose bool is checked asks "done yet?"; Assert.True(task.Wait(5s)) checks a deadline.
                 return;
             }
 

@@ -128,7 +128,8 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
         private void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, bool all)
         {
             var timeout = WaitArguments.Timeout(invocation, symbols.TimeSpan);
-            if (timeout is not null && WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan))
+            if (timeout is not null
+                && (WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan) || WaitArguments.IsAssertedDeadline(timeout, invocation, symbols.TimeSpan)))
             {
                 return;
             }
@@ -242,7 +243,8 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
         private void ReportKnownWait(OperationAnalysisContext context, IInvocationOperation invocation, string api, string replacement, bool alwaysBlocks = false)
         {
-            if (!alwaysBlocks && WaitArguments.Timeout(invocation, symbols.TimeSpan) is { } timeout && WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan))
+            if (!alwaysBlocks && WaitArguments.Timeout(invocation, symbols.TimeSpan) is { } timeout
+                && (WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan) || WaitArguments.IsAssertedDeadline(timeout, invocation, symbols.TimeSpan)))
             {
                 return;
             }

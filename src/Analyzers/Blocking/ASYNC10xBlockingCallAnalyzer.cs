@@ -770,14 +770,19 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        /// <summary><c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>, <c>if (semaphore.Wait(10))</c>: a probe, not a block.</summary>
+        /// <summary>
+        /// <c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>, <c>if (semaphore.Wait(10))</c>: a probe, not a block; and
+        /// <c>Assert.True(semaphore.Wait(5s))</c>: a test's deadline.
+        /// </summary>
         private bool IsProbeWait(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is { } parameter
                     && parameter.Name.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
-                    && WaitArguments.IsProbe(argument.Value, invocation, blocking.TimeSpan))
+                    && (WaitArguments.IsProbe(argument.Value, invocation, blocking.TimeSpan)
+                        || (invocation.TargetMethod.Name.StartsWith("Wait", StringComparison.Ordinal)
+                            && WaitArguments.IsAssertedDeadline(argument.Value, invocation, blocking.TimeSpan))))
                 {
                     return true;
                 }

@@ -176,6 +176,32 @@ internal static class WaitArguments
     private static object? ConstantOf(IOperation value)
         => WithoutImplicitConversions(value).ConstantValue is { HasValue: true, Value: var constant } ? constant : null;
 
+    /// <summary>
+    /// A bounded wait whose bool result a test asserts: <c>Assert.True(done.Wait(TimeSpan.FromSeconds(5)))</c>,
+    /// <c>Assert.That(latch.Wait(timeout), Is.True)</c>, <c>signal.WaitOne(1000).Should().BeTrue()</c>. The test checks a
+    /// deadline: the await spelling (<c>WaitAsync(timeout)</c>) throws where the assertion reports, and the thread is held
+    /// for a bounded time at most. An infinite timeout is no deadline.
+    /// </summary>
+    public static bool IsAssertedDeadline(IOperation timeout, IOperation wait, ITypeSymbol? timeSpan)
+    {
+        if (wait.Type?.SpecialType != SpecialType.System_Boolean
+            || ConstantMilliseconds(timeout, timeSpan) is < 0
+            || WithoutImplicitConversions(timeout) is IFieldReferenceOperation { Field.Name: "InfiniteTimeSpan" or "Infinite" })
+        {
+            return false;
+        }
+
+        var parent = wait.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } assertion } }
+               && (assertion.ContainingType?.Name is "Assert" or "ClassicAssert"
+                   || (assertion.IsExtensionMethod && assertion.Name is "Should" or "ShouldBeTrue" or "ShouldBeFalse" or "ShouldBe"));
+    }
+
     private static double? Number(object? constant) => constant switch
     {
         int i => i,
