@@ -434,6 +434,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
+                || CompletesAPipeWriterOffAStream(method, receiver)
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates)
                 || TestsTheSyncApi(context.ContainingSymbol)
@@ -769,6 +770,45 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             IInstanceReferenceOperation instance => instance.Type,
             _ => null,
         };
+
+        /// <summary>
+        /// <c>PipeWriter.Complete()</c> on a writer not known to wrap a stream: a <c>Pipe</c>'s writer (<c>pipe.Writer</c>, a
+        /// transport's or a test's duplex pipe, a <c>PipeWriter</c> handed in) completes in memory and wakes its reader. Only
+        /// a stream's writer (<c>PipeWriter.Create(stream)</c>) writes what it buffered to the stream in <c>Complete</c>; the
+        /// writer's origin is read from its local's or private field's values.
+        /// </summary>
+        private bool CompletesAPipeWriterOffAStream(IMethodSymbol method, IOperation? receiver)
+            => method.Name == "Complete"
+               && method.ContainingType is { Name: "PipeWriter", ContainingNamespace.Name: "Pipelines" }
+               && receiver is not null
+               && receiver.Type is { Name: "PipeWriter" }
+               && !MayWrapAStream(receiver, depth: 0);
+
+        /// <summary>A writer made over a stream (<c>PipeWriter.Create(stream)</c>, <c>stream.UsePipeWriter()</c>), or a variable given one.</summary>
+        private bool MayWrapAStream(IOperation value, int depth)
+        {
+            value = Strip(value);
+            switch (value)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "Create", ContainingType.Name: "PipeWriter" } }:
+                    return true;
+                case IInvocationOperation { TargetMethod.Parameters: var parameters, Arguments: var arguments } factory when factory.Type is { Name: "PipeWriter" }:
+                    return arguments.Any(a => a.Value.Type.InheritsFromOrEquals(blocking.Stream)) || (factory.TargetMethod.IsExtensionMethod && parameters.Length > 0 && parameters[0].Type.InheritsFromOrEquals(blocking.Stream));
+                case IObjectCreationOperation creation:
+                    return creation.Type?.Name.IndexOf("Stream", StringComparison.Ordinal) >= 0;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return MayWrapAStream(conditional.WhenTrue, depth) || MayWrapAStream(whenFalse, depth);
+                case ILocalReferenceOperation local when depth < 4:
+                    return AssignedValue.Initializer(local) is { } initial
+                        ? MayWrapAStream(initial, depth + 1)
+                        : AssignedValue.All(local).Any(v => MayWrapAStream(v, depth + 1));
+                case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field when depth < 4 && value.SemanticModel is { } model:
+                    var values = fieldValues.GetOrAdd(field.Field.OriginalDefinition, f => FieldValues((IFieldSymbol)f, model));
+                    return values.IsDefault || values.Any(v => MayWrapAStream(v, depth + 1));
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// <c>semaphore.Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>, <c>if (semaphore.Wait(10))</c>: a probe, not a block; and

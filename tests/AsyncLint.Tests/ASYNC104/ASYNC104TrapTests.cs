@@ -657,6 +657,38 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Completing_the_writer_of_an_in_memory_pipe_writes_nothing() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.IO.Pipelines;
+        using System.Threading.Tasks;
+
+        class PipeTests
+        {
+            private readonly Pipe pipe = new();
+            private readonly PipeWriter output;
+
+            PipeTests(Stream stream) => output = PipeWriter.Create(stream);
+
+            async Task EndsTheMessageAsync(IDuplexPipe transport, PipeWriter handedIn)
+            {
+                var local = new Pipe();
+                await local.Writer.WriteAsync(new byte[] { 1 });
+                local.Writer.Complete();
+                pipe.Writer.Complete();
+                transport.Output.Complete();
+                handedIn.Complete();
+
+                // The same call on a stream's writer flushes its buffer to the stream.
+                {|ASYNC104:output.Complete()|};
+                var writer = stream(transport) is { } s ? PipeWriter.Create(s) : handedIn;
+                {|ASYNC104:writer.Complete()|};
+            }
+
+            static Stream stream(IDuplexPipe transport) => transport.Output.AsStream();
+        }
+        """);
+
+    [Fact]
     public Task A_stream_detached_from_a_buffer_writer() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Buffers;
