@@ -65,6 +65,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             // A reader has nothing to flush: Complete returns its buffers (PipeWriter.Complete, which may flush, stays).
             "System.IO.Pipelines.PipeReader.Complete",
 
+            // Jint's script engine: ExecuteAsync/EvaluateAsync/InvokeAsync run the same synchronous interpretation, then
+            // wait for the promises the script itself created. A script without them gains nothing.
+            "Jint.Engine.Execute",
+            "Jint.Engine.Evaluate",
+            "Jint.Engine.Invoke",
+
             // NuGet's package readers answer every ...Async member with Task.FromResult of the synchronous one.
             "NuGet.Packaging.PackageReaderBase.GetIdentity",
             "NuGet.Packaging.PackageReaderBase.GetMinClientVersion",

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -82,6 +83,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || AsyncContext.EnclosingFunctionOperation(statement) is IAnonymousFunctionOperation lambda && DroppedTaskSymbols.IsRecordedOrQuotedLambda(lambda)
                 || DroppedTaskNames.HasErrors(invocation)
                 || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
+                || IsTeardownOnAFailurePath(call, statement, context.ContainingSymbol)
                 || AcknowledgedDrop.IsAcknowledged(statement.Syntax))
             {
                 return;
@@ -91,6 +93,90 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.ASYNC201,
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>
+        /// <c>catch { channel.CloseAsync(); throw; }</c>, <c>void ExceptionCaught(ctx, Exception cause) { …; ctx.CloseAsync(); }</c>:
+        /// closing, shutting down, disconnecting or aborting on a failure path, in code that did not await it. The failure is
+        /// already on its way (rethrown, thrown after, handed to a promise or an error event, or the method is an exception
+        /// handler); the teardown is best effort, and its own failure has nowhere better to go. A close on the normal path
+        /// (<c>Dispose() =&gt; connection.CloseAsync()</c>) stays reported: its caller expects the resource released.
+        /// </summary>
+        private static bool IsTeardownOnAFailurePath(IInvocationOperation call, IOperation statement, ISymbol containingSymbol)
+        {
+            if (!IsTeardownName(call.TargetMethod.Name))
+            {
+                return false;
+            }
+
+            IOperation? function = null;
+            for (var current = statement.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ICatchClauseOperation)
+                {
+                    return true;
+                }
+
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    function = current;
+                    break;
+                }
+            }
+
+            var parameters = function switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
+                ILocalFunctionOperation local => local.Symbol.Parameters,
+                _ => (containingSymbol as IMethodSymbol)?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty,
+            };
+            foreach (var parameter in parameters)
+            {
+                if (IsException(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            if (statement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(statement);
+            for (var i = 0; i < block.Operations.Length; i++)
+            {
+                var other = block.Operations[i];
+                if (i > index && other is IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation)
+                {
+                    return true;
+                }
+
+                if (i < index && other is IExpressionStatementOperation { Operation: IInvocationOperation earlier }
+                    && earlier.Arguments.Any(static a => IsException(a.Value.Type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTeardownName(string name)
+            => name.StartsWith("Close", StringComparison.Ordinal) || name.StartsWith("Shutdown", StringComparison.Ordinal)
+               || name.StartsWith("Disconnect", StringComparison.Ordinal) || name.StartsWith("Abort", StringComparison.Ordinal);
+
+        private static bool IsException(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

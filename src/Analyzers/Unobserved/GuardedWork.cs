@@ -38,8 +38,9 @@ internal static class GuardedWork
             {
                 IAnonymousFunctionOperation lambda => GuardedBody.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
                                                       || OnlyCompletesAPromise(lambda, isPromise) || OnlyStopsTheHost(lambda)
-                                                      || OnlyCancels(lambda),
-                IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method) || IsCancelMethod(reference.Method),
+                                                      || OnlyCancels(lambda) || CallsOnlyAsyncVoidMethod(lambda),
+                IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method) || IsCancelMethod(reference.Method)
+                                                       || IsAsyncVoid(reference.Method),
                 _ => false,
             };
         }
@@ -231,6 +232,18 @@ internal static class GuardedWork
         => SingleCall(lambda) is { } invocation
            && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
            && IsGuardedSourceMethod(invocation.TargetMethod);
+
+    /// <summary>
+    /// <c>Task.Run(() =&gt; Stop(session))</c> over an <c>async void Stop</c>: the task ends at the method's first await and
+    /// can never hold its exception (an async void method raises it on its context). Awaiting the task would wait for
+    /// nothing; the finding is the async void method itself (ASYNC203).
+    /// </summary>
+    private static bool CallsOnlyAsyncVoidMethod(IAnonymousFunctionOperation lambda)
+        => SingleCall(lambda) is { } invocation
+           && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
+           && IsAsyncVoid(invocation.TargetMethod);
+
+    private static bool IsAsyncVoid(IMethodSymbol method) => method.IsAsync && method.ReturnsVoid;
 
     /// <summary>A method of this compilation, <c>async</c> or void, whose whole body is a guarding try.</summary>
     private static bool IsGuardedSourceMethod(IMethodSymbol method)

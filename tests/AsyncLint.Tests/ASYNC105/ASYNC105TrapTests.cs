@@ -287,6 +287,46 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task A_script_engines_async_twins_only_wait_for_the_scripts_own_promises() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        namespace Jint
+        {
+            public class Engine
+            {
+                public Engine Execute(string code) { File.ReadAllText(code); return this; }
+                public async Task<Engine> ExecuteAsync(string code) { await File.ReadAllTextAsync(code); return this; }
+                public object Evaluate(string code) => File.ReadAllText(code);
+                public async Task<object> EvaluateAsync(string code) => await File.ReadAllTextAsync(code);
+            }
+        }
+
+        namespace Other
+        {
+            public class Engine
+            {
+                public object Evaluate(string code) => File.ReadAllText(code);
+                public async Task<object> EvaluateAsync(string code) => await File.ReadAllTextAsync(code);
+            }
+        }
+
+        namespace App
+        {
+            class Hooks
+            {
+                async Task<object> RunAsync(Jint.Engine engine, Other.Engine other, string script)
+                {
+                    await Task.Yield();
+                    engine.Execute(script);
+                    var jint = engine.Evaluate(script);
+                    return jint ?? {|ASYNC105:other.Evaluate(script)|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task NuGet_package_readers_answer_async_members_synchronously() => VerifyCS.AnalyzerAsync("""
         using System.Threading;
         using System.Threading.Tasks;

@@ -671,4 +671,35 @@ public sealed class ASYNC201GuardedWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Task_Run_of_an_async_void_method_has_nothing_to_observe() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Agent
+        {
+            public void StopCounters(string session)
+            {
+                Task.Run(() => Stop(session));
+                Task.Run(Flush);
+
+                // A Task-returning method's task holds its failure: still reported.
+                {|ASYNC201:Task.Run(() => StopAsync(session))|};
+                {|ASYNC201:Task.Run(() => Stop(Describe(session)))|};
+            }
+
+            private async void Stop(string session)
+            {
+                await Task.Delay(10);
+                Console.WriteLine(session);
+            }
+
+            private async void Flush() => await Task.Delay(10);
+
+            private async Task StopAsync(string session) => await Task.Delay(10);
+
+            private static string Describe(string session) => session.Trim();
+        }
+        """);
 }
