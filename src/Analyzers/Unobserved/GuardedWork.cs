@@ -111,7 +111,21 @@ internal static class GuardedWork
     /// throw, and <c>Set…</c> throws only when the promise is already complete, when its waiter has its outcome anyway.
     /// </summary>
     private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
-        => IsPromiseCompletion(SingleCall(lambda), isPromise) || DelaysThenCompletesAPromise(lambda, isPromise);
+        => IsPromiseCompletion(SingleCall(lambda), isPromise) || IsPromiseCompletion(SingleLockedCall(lambda), isPromise)
+           || DelaysThenCompletesAPromise(lambda, isPromise);
+
+    /// <summary><c>() =&gt; { lock (gate) tcs.TrySetResult(null); }</c>: the one call under a lock on a field or local.</summary>
+    private static IInvocationOperation? SingleLockedCall(IAnonymousFunctionOperation lambda)
+    {
+        if (Statements(lambda) is not { Length: 1 } statements
+            || statements[0] is not ILockOperation { LockedValue: ILocalReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation, Body: var body })
+        {
+            return null;
+        }
+
+        var inner = body is IBlockOperation { Operations: { Length: 1 } operations } ? operations[0] : body;
+        return inner is IExpressionStatementOperation statement ? CallOf(statement.Operation) : null;
+    }
 
     private static bool IsPromiseCompletion(IInvocationOperation? call, Func<ITypeSymbol?, bool> isPromise)
         => call is { TargetMethod.Name: var name, Instance: { } promise }

@@ -702,4 +702,30 @@ public sealed class ASYNC201GuardedWorkTests
             private static string Describe(string session) => session.Trim();
         }
         """);
+
+    [Fact]
+    public Task A_promise_completed_under_a_lock_on_the_thread_pool_cannot_fault() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class AsyncManualResetEvent
+        {
+            private readonly object gate = new();
+            private TaskCompletionSource<bool> tcs = new();
+
+            public void Set()
+            {
+                Task.Run(() => { lock (gate) tcs.TrySetResult(true); });
+                Task.Run(() =>
+                {
+                    lock (gate)
+                    {
+                        tcs.TrySetResult(true);
+                    }
+                });
+
+                // More than the completion under the lock: reported.
+                {|ASYNC201:Task.Run(() => { lock (gate) { tcs = new TaskCompletionSource<bool>(); tcs.TrySetResult(true); } })|};
+            }
+        }
+        """);
 }
