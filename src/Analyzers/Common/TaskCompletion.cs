@@ -1320,6 +1320,13 @@ internal sealed class TaskCompletion
                 AddConditionFacts(condition, method.Name is not ("False" or "IsFalse"), state, captures, depth: 0);
                 return;
 
+            // tcs.TrySetResult(false): whether or not this call set it, past it the promise's task is complete.
+            case "TrySetResult" or "TrySetException" or "TrySetCanceled" or "SetResult" or "SetException" or "SetCanceled"
+                when !method.IsStatic && invocation.Instance is { } promise && IsTaskCompletionSource(promise.Type)
+                     && PathOf(promise, captures) is { } promisePath && PromiseTask(promise.Type!) is { } taskProperty:
+                state.Add(new Fact(promisePath.WithMember(taskProperty), allElements: false));
+                return;
+
             case "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd" or "Prepend" or "Append"
                 when !method.IsStatic && invocation.Instance is { } collection && PathOf(collection, captures) is { } collectionPath:
                 state.RemoveAllElements(collectionPath);
@@ -1342,6 +1349,22 @@ internal sealed class TaskCompletion
                 state.ForgetMembersOf(shrunkPath);
                 return;
         }
+    }
+
+    private static bool IsTaskCompletionSource(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "TaskCompletionSource", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
+
+    private static IPropertySymbol? PromiseTask(ITypeSymbol promise)
+    {
+        foreach (var member in promise.GetMembers("Task"))
+        {
+            if (member is IPropertySymbol property)
+            {
+                return property;
+            }
+        }
+
+        return null;
     }
 
     private void AddAwaitFacts(IOperation awaited, FactSet.Builder state, FlowScope captures)

@@ -1157,4 +1157,31 @@ public sealed class ASYNC101TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_promise_just_completed_has_a_complete_task() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class EndpointWriter
+        {
+            async Task<bool> WriteAsync(Task work)
+            {
+                var tcs = new TaskCompletionSource<bool>();
+                _ = work.ContinueWith(_ => tcs.TrySetResult(true));
+                await Task.WhenAny(tcs.Task, Task.Delay(100));
+
+                // Either set already or set now: complete past this line.
+                tcs.TrySetResult(false);
+                if (tcs.Task.Result)
+                {
+                    return true;
+                }
+
+                var other = new TaskCompletionSource<bool>();
+                _ = work.ContinueWith(_ => other.TrySetResult(true));
+                await Task.WhenAny(other.Task, Task.Delay(100));
+                return {|ASYNC101:other.Task.Result|};
+            }
+        }
+        """);
 }
