@@ -323,14 +323,26 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             foreach (var argument in call.Arguments)
             {
                 var value = GuardedWork.Peel(argument.Value);
-                var name = value switch
+
+                // () => callback(state): a lambda that only invokes the handed-over delegate.
+                if (value is IAnonymousFunctionOperation { Body.Operations: var body }
+                    && body.FirstOrDefault() is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } invoked } }
+                    && body.Skip(1).All(static o => o is IReturnOperation { ReturnedValue: null }))
                 {
-                    IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                    IFieldReferenceOperation field => field.Field.Name,
-                    _ => null,
+                    value = invoked;
+                }
+
+                var (name, type) = value switch
+                {
+                    IParameterReferenceOperation parameter => (parameter.Parameter.Name, parameter.Parameter.Type),
+                    IFieldReferenceOperation field => (field.Field.Name, field.Field.Type),
+                    _ => (null, null),
                 };
+
+                // A continuation someone handed over: named so, or a SynchronizationContext's SendOrPostCallback.
                 continuation |= argument.Parameter?.Type.TypeKind == TypeKind.Delegate
-                                && name?.IndexOf("continuation", StringComparison.OrdinalIgnoreCase) >= 0;
+                                && (name?.IndexOf("continuation", StringComparison.OrdinalIgnoreCase) >= 0
+                                    || type is INamedTypeSymbol { Name: "SendOrPostCallback" });
                 scheduler |= argument.Parameter?.Type is INamedTypeSymbol { Name: "TaskScheduler" } && argument.ArgumentKind == ArgumentKind.Explicit;
             }
 

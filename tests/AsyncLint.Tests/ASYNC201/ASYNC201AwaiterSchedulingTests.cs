@@ -108,4 +108,28 @@ public sealed class ASYNC201AwaiterSchedulingTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_a_synchronization_context_posting_its_callback_to_its_scheduler() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class OrchestrationContext : SynchronizationContext
+        {
+            private readonly TaskScheduler scheduler;
+
+            public OrchestrationContext(TaskScheduler scheduler) => this.scheduler = scheduler;
+
+            public override void Post(SendOrPostCallback callback, object? state)
+                => Task.Factory.StartNew(() => callback(state), CancellationToken.None, TaskCreationOptions.None, scheduler);
+
+            // More than the callback in the lambda, or no scheduler: reported.
+            public void PostLogged(SendOrPostCallback callback, object? state)
+            {
+                {|ASYNC201:Task.Factory.StartNew(() => { Console.WriteLine("post"); callback(state); }, CancellationToken.None, TaskCreationOptions.None, scheduler)|};
+                {|ASYNC201:Task.Factory.StartNew(() => callback(state))|};
+            }
+        }
+        """);
 }
