@@ -149,18 +149,19 @@ internal static class GuardedBody
             : null;
     }
 
-    private static bool IsParameterOf(SyntaxNode function, string name)
+    private static bool IsParameterOf(SyntaxNode function, string name) => function switch
     {
-        var parameters = function switch
-        {
-            BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
-            LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
-            ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-            AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList is not null => anonymous.ParameterList.Parameters,
-            SimpleLambdaExpressionSyntax simple => SyntaxFactory.SingletonSeparatedList(simple.Parameter),
-            _ => default,
-        };
-        foreach (var parameter in parameters)
+        BaseMethodDeclarationSyntax method => Declares(method.ParameterList, name),
+        LocalFunctionStatementSyntax local => Declares(local.ParameterList, name),
+        ParenthesizedLambdaExpressionSyntax lambda => Declares(lambda.ParameterList, name),
+        AnonymousMethodExpressionSyntax anonymous => anonymous.ParameterList is { } list && Declares(list, name),
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static bool Declares(ParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
         {
             if (parameter.Identifier.ValueText == name)
             {
@@ -442,7 +443,7 @@ internal static class GuardedBody
            && IsPlainRead(access.Expression)
            && HasQuietArguments(call)
            && (name is "Set" or "TrySetResult" or "TrySetCanceled" or "TrySetException"
-               || (name is "SetResult" or "SetException" or "SetCanceled" && model is not null
+               || (name is "SetResult" or "SetException" or "SetCanceled" && model is not null && model.SyntaxTree == statement.SyntaxTree
                    && model.GetTypeInfo(access.Expression).Type is INamedTypeSymbol promise
                    && GuardedWork.IsTasksType(promise.OriginalDefinition, "TaskCompletionSource")));
 

@@ -98,4 +98,31 @@ public sealed class ASYNC204GuardedPromiseTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_a_timer_lambda_that_casts_its_state_before_the_guard_and_a_state_used_outside_it_is_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Heartbeat
+        {
+            public Task PingAsync() => Task.Delay(1);
+
+            public Timer Start() => new Timer(async state =>
+            {
+                var self = (Heartbeat)state!;
+                try { await self.PingAsync(); }
+                catch (Exception e) { Console.Error.WriteLine(e); }
+            }, this, 1000, 1000);
+
+            public Timer StartLoud() => new Timer({|ASYNC204:async state =>|}
+            {
+                var self = (Heartbeat)state!;
+                try { await self.PingAsync(); }
+                catch (Exception e) { Console.Error.WriteLine(e); }
+                Console.WriteLine(self.GetHashCode());
+            }, this, 1000, 1000);
+        }
+        """);
 }
