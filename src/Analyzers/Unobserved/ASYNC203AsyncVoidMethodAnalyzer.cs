@@ -14,7 +14,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// overrides, interface implementations, partial methods (their signature is not theirs to change) and Unity messages
 /// (<c>async void Start()</c> on a MonoBehaviour: the engine calls it by name, like an event).
 /// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion;
-/// unless its whole body is a try whose catch-all swallows every exception (a guarded timer or thread callback).
+/// unless its whole body is a try whose catch-all swallows every exception (a guarded timer or thread callback; see
+/// <see cref="GuardedBody"/> for the steps allowed around it, such as the state parameter cast into a local).
 /// </summary>
 /// <remarks>
 /// Cost: a symbol action that returns at once for every method that is not async void, and a local-function action;

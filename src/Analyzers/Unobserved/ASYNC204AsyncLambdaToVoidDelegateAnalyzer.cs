@@ -117,7 +117,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
 
             // A guarded callback (its whole body a try whose catch-all swallows everything) handed to a timer, a thread or an
             // Action is deliberate fire-and-forget. Not for ForEach/Parallel: there the caller's waiting is the point.
-            if (suggestion is null && GuardedBody.IsFullyGuarded(lambda.Syntax))
+            if (suggestion is null && GuardedBody.IsFullyGuarded(lambda.Syntax, lambda.SemanticModel))
             {
                 return;
             }

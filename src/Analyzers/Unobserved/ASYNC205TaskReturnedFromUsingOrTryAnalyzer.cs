@@ -344,7 +344,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         /// <c>try { return F(); } catch (Exception e) { return Task.FromException(e); }</c>: the catch is there on purpose
         /// for the synchronous part only, turning it into a faulted task; the asynchronous failures are in F's task already.
         /// </summary>
-        private static bool ConvertsSynchronousExceptionsToFaultedTasks(ITryOperation @try)
+        private bool ConvertsSynchronousExceptionsToFaultedTasks(ITryOperation @try)
         {
             if (@try.Finally is not null || @try.Catches.Length == 0)
             {
@@ -358,7 +358,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 {
                     if (operation is IReturnOperation { ReturnedValue: { } value }
                         && (IsFailedTask(Unwrap(value))
-                            || ReturnsFailedPromise(@catch, Unwrap(value))))
+                            || ReturnsFailedPromise(@catch, Unwrap(value))
+                            || FailsWithCaught(@catch, Unwrap(value))))
                     {
                         converts = true;
                         break;
@@ -421,6 +422,123 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             {
                 if (operation is IInvocationOperation { TargetMethod.Name: "TrySetException" or "SetException" or "TrySetCanceled" or "SetCanceled", Instance: { } completed }
                     && SymbolEqualityComparer.Default.Equals(PromiseSymbol(completed), symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>catch (Exception ex) { return ComposeExceptionTask(ex); }</c>: the caught exception handed to an error-task helper,
+        /// <see cref="FailsWithItsArgument"/>.
+        /// </summary>
+        private bool FailsWithCaught(ICatchClauseOperation @catch, IOperation returned)
+            => returned is IInvocationOperation call
+               && @catch.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation { Symbol: var caught }
+               && ParameterGiven(call, caught) is { } parameter
+               && FailsWithItsArgument(call.TargetMethod, parameter, call.SemanticModel, depth: 0);
+
+        /// <summary>
+        /// The method returns a task already failed with the exception passed as <paramref name="parameter"/>: a static
+        /// <c>FromException</c> returning Task or ValueTask (<c>Task.FromException(e)</c>, a library's <c>TaskEx.FromException(e)</c>
+        /// read from metadata, by its name and signature); or a non-async helper of the same file that forwards that parameter
+        /// to one of these (<c>static Task ComposeExceptionTask(Exception cause) =&gt; TaskEx.FromException(cause);</c>, at
+        /// most three helpers deep), or that fails a fresh TaskCompletionSource with it and returns its task.
+        /// </summary>
+        private bool FailsWithItsArgument(IMethodSymbol method, IParameterSymbol parameter, SemanticModel? model, int depth)
+        {
+            if (!symbols.IsTaskOrValueTask(method.ReturnType))
+            {
+                return false;
+            }
+
+            if (method.IsStatic && method.Name == "FromException")
+            {
+                return true;
+            }
+
+            method = method.OriginalDefinition;
+            if (depth >= 3 || model is null || method.IsAsync || parameter.Ordinal >= method.Parameters.Length
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            parameter = method.Parameters[parameter.Ordinal];
+            if (declaration.ExpressionBody is { } arrow)
+            {
+                return model.GetOperation(HelperSource.WithoutSuppression(arrow.Expression)) is { } forwarded
+                       && ForwardsFailure(Unwrap(forwarded), parameter, model, depth);
+            }
+
+            if (declaration.Body is null || model.GetOperation(declaration.Body) is not IBlockOperation { Operations: var operations })
+            {
+                return false;
+            }
+
+            return operations.Length == 1
+                ? operations[0] is IReturnOperation { ReturnedValue: { } returned } && ForwardsFailure(Unwrap(returned), parameter, model, depth)
+                : FailsFreshPromise(operations, parameter);
+        }
+
+        private bool ForwardsFailure(IOperation value, IParameterSymbol parameter, SemanticModel model, int depth)
+            => value is IInvocationOperation inner
+               && ParameterGiven(inner, parameter) is { } innerParameter
+               && FailsWithItsArgument(inner.TargetMethod, innerParameter, model, depth + 1);
+
+        /// <summary>The parameter of <paramref name="call"/> whose argument is <paramref name="value"/> (a local or parameter) as it is.</summary>
+        private static IParameterSymbol? ParameterGiven(IInvocationOperation call, ISymbol value)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var given = Unwrap(argument.Value) switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation reference => reference.Parameter,
+                    _ => null,
+                };
+                if (given is not null && SymbolEqualityComparer.Default.Equals(given, value))
+                {
+                    return argument.Parameter;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>var tcs = new TaskCompletionSource&lt;int&gt;(); tcs.TrySetException(cause); return tcs.Task;</c>: Task.FromException by hand.</summary>
+        private static bool FailsFreshPromise(ImmutableArray<IOperation> operations, IParameterSymbol parameter)
+        {
+            if (operations.Length != 3
+                || operations[0] is not IVariableDeclarationGroupOperation { Declarations: { Length: 1 } declarations }
+                || declarations[0].Declarators.Length != 1
+                || declarations[0].Declarators[0] is not { Symbol: var promise } declarator
+                || (declarator.Initializer ?? declarations[0].Initializer)?.Value is not { } created
+                || Unwrap(created) is not IObjectCreationOperation { Type: { } type }
+                || !IsPromiseType(type))
+            {
+                return false;
+            }
+
+            return operations[1] is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "SetException" or "TrySetException", Instance: { } failed, Arguments: { Length: 1 } arguments } }
+                   && SymbolEqualityComparer.Default.Equals(PromiseSymbol(failed), promise)
+                   && Unwrap(arguments[0].Value) is IParameterReferenceOperation { Parameter: var given }
+                   && SymbolEqualityComparer.Default.Equals(given, parameter)
+                   && operations[2] is IReturnOperation { ReturnedValue: { } returned }
+                   && Unwrap(returned) is IPropertyReferenceOperation { Property.Name: "Task", Instance: { } handedOut }
+                   && SymbolEqualityComparer.Default.Equals(PromiseSymbol(handedOut), promise);
+        }
+
+        /// <summary>TaskCompletionSource, TaskCompletionSource&lt;T&gt;, or a class derived from one.</summary>
+        private static bool IsPromiseType(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (GuardedWork.IsTasksType(current.OriginalDefinition, "TaskCompletionSource"))
                 {
                     return true;
                 }

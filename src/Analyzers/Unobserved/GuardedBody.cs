@@ -9,17 +9,22 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// <summary>
 /// A function body from which no exception can escape: a guard — a <c>try</c> whose catch-all (<c>catch</c>,
 /// <c>catch (Exception)</c>, no filter) and <c>finally</c> never throw, a worker loop on a plain condition whose body
-/// is guarded in turn, or a <c>foreach</c> over a collection read as it is whose body is guarded, element by element —
-/// with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
+/// is guarded in turn, a <c>foreach</c> over a collection read as it is whose body is guarded, element by element, or a
+/// split on a failure the callback was handed (<c>if (error != null) Disconnect(error); else { try { … } catch (Exception e) { Disconnect(e); } }</c>)
+/// — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
 /// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps, an argument check, one task
-/// started from an <c>…Async</c> call that the guard awaits) and, after it, quiet steps or a
-/// completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>). An async void callback, background loop or
+/// started from an <c>…Async</c> call that the guard awaits, the state parameter cast into a local that only the guard
+/// uses) and, after it, quiet steps or a completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>, and, where a
+/// semantic model tells a TaskCompletionSource, <c>done.SetResult(reply)</c>). An async void callback, background loop or
 /// outcome-forwarding helper written this way is deliberate, guarded fire-and-forget: nothing it does can be lost.
-/// Syntax only: it runs when a diagnostic is about to be reported.
+/// Syntax only (the model, when given, only types a completed promise): it runs when a diagnostic is about to be reported.
 /// </summary>
 internal static class GuardedBody
 {
-    public static bool IsFullyGuarded(SyntaxNode? function)
+    /// <param name="function">A method, local function or anonymous function declaration.</param>
+    /// <param name="model">The model of the function's tree, when the caller has one: then <c>tcs.SetResult(value)</c> on a
+    /// TaskCompletionSource counts as a completion signal after the guard. Without it only <c>TrySet…</c> does.</param>
+    public static bool IsFullyGuarded(SyntaxNode? function, SemanticModel? model = null)
     {
         var body = function switch
         {
@@ -29,10 +34,10 @@ internal static class GuardedBody
             _ => null,
         };
 
-        return body is not null && IsGuardedBlock(body, depth: 0);
+        return body is not null && IsGuardedBlock(body, new Scope(function!, model), depth: 0);
     }
 
-    private static bool IsGuardedBlock(BlockSyntax block, int depth)
+    private static bool IsGuardedBlock(BlockSyntax block, Scope scope, int depth)
     {
         if (depth > 2)
         {
@@ -42,7 +47,8 @@ internal static class GuardedBody
         var statements = block.Statements;
         var guard = 0;
         string? startedTask = null;
-        while (guard < statements.Count && !IsGuard(statements[guard], depth))
+        var stateCast = -1;
+        while (guard < statements.Count && !IsGuard(statements[guard], scope, depth))
         {
             if (IsQuietStep(statements[guard]) || IsArgumentGuard(statements[guard]))
             {
@@ -58,6 +64,14 @@ internal static class GuardedBody
                 continue;
             }
 
+            // var promise = (TaskCompletionSource<int>)state;: the callback's state unpacked, checked below to be used only by the guard.
+            if (stateCast < 0 && StateCastName(statements[guard], scope.Function) is not null)
+            {
+                stateCast = guard;
+                guard++;
+                continue;
+            }
+
             return false;
         }
 
@@ -68,26 +82,179 @@ internal static class GuardedBody
 
         for (var i = guard + 1; i < statements.Count; i++)
         {
-            if (!IsQuietStep(statements[i]) && !IsSignal(statements[i]))
+            if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model))
             {
                 return false;
+            }
+        }
+
+        return stateCast < 0 || OnlyTheGuardUses(statements, StateCastName(statements[stateCast], scope.Function)!, stateCast, guard);
+    }
+
+    /// <summary>No statement but the declaration at <paramref name="declared"/> and the guard at <paramref name="guard"/> names the local.</summary>
+    private static bool OnlyTheGuardUses(SyntaxList<StatementSyntax> statements, string local, int declared, int guard)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (i == declared || i == guard)
+            {
+                continue;
+            }
+
+            foreach (var token in statements[i].DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == local)
+                {
+                    return false;
+                }
             }
         }
 
         return true;
     }
 
-    private static bool IsGuard(StatementSyntax statement, int depth) => statement switch
+    /// <summary>
+    /// <c>var promise = (TaskCompletionSource&lt;int&gt;)state;</c> or <c>var self = state as Cache;</c>, a parameter of the
+    /// function cast into one local: the name of that local, or null. The cast calls nothing; it fails only when the caller
+    /// hands the callback a state of another type (<c>(T)</c> throws, <c>as</c> yields null for the guard to trip on), the
+    /// same broken contract an argument check stands for: the code that registers the callback chose the state.
+    /// </summary>
+    private static string? StateCastName(StatementSyntax statement, SyntaxNode function)
+    {
+        if (statement is not LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, UsingKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: { Count: 1 } variables }
+            || variables[0].Initializer?.Value is not { } value)
+        {
+            return null;
+        }
+
+        while (value is ParenthesizedExpressionSyntax parenthesized)
+        {
+            value = parenthesized.Expression;
+        }
+
+        var source = value switch
+        {
+            CastExpressionSyntax cast => cast.Expression,
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } @as => @as.Left,
+            _ => null,
+        };
+        // (Cache)state!: the null-forgiving operator only quiets the compiler.
+        while (source is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiven)
+        {
+            source = forgiven.Operand;
+        }
+
+        return source is IdentifierNameSyntax { Identifier.ValueText: var name } && IsParameterOf(function, name)
+            ? variables[0].Identifier.ValueText
+            : null;
+    }
+
+    private static bool IsParameterOf(SyntaxNode function, string name) => function switch
+    {
+        BaseMethodDeclarationSyntax method => Declares(method.ParameterList, name),
+        LocalFunctionStatementSyntax local => Declares(local.ParameterList, name),
+        ParenthesizedLambdaExpressionSyntax lambda => Declares(lambda.ParameterList, name),
+        AnonymousMethodExpressionSyntax anonymous => anonymous.ParameterList is { } list && Declares(list, name),
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static bool Declares(ParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGuard(StatementSyntax statement, Scope scope, int depth) => statement switch
     {
         TryStatementSyntax @try => HasSwallowingCatchAll(@try) && (@try.Finally is null || !Throws(@try.Finally.Block)),
         WhileStatementSyntax { Statement: BlockSyntax loopBody } loop => IsQuietValue(loop.Condition)
-                                                                         && IsGuardedBlock(loopBody, depth + 1),
+                                                                         && IsGuardedBlock(loopBody, scope, depth + 1),
 
         // foreach (var handler in handlers) { try { handler(); } catch (Exception e) { log } }: guarded one element at a time.
         ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Statement: BlockSyntax elementBody } each
-            => IsQuietSequence(each.Expression) && IsGuardedBlock(elementBody, depth + 1),
+            => IsQuietSequence(each.Expression) && IsGuardedBlock(elementBody, scope, depth + 1),
+
+        // if (error != null) { Disconnect(error); } else { try { … } catch (Exception e) { Disconnect(e); } }
+        IfStatementSyntax { Else: { } otherwise } split => IsQuietValue(split.Condition)
+                                                           && (IsFailureSplit(split.Statement, otherwise.Statement, scope, depth)
+                                                               || IsFailureSplit(otherwise.Statement, split.Statement, scope, depth)),
         _ => false,
     };
+
+    /// <summary>
+    /// One branch hands a failure the callback was given to the handler the other branch's catch-all calls
+    /// (<c>Disconnect(error);</c> beside <c>catch (Exception e) { Disconnect(e); }</c>), with quiet arguments and nothing
+    /// else but log calls and <c>return;</c>; the other branch is guarded. The handler is trusted as far as the catch-all
+    /// trusts it: if it threw, it would escape from the catch as well.
+    /// </summary>
+    private static bool IsFailureSplit(StatementSyntax handoff, StatementSyntax guarded, Scope scope, int depth)
+    {
+        if (!(guarded is BlockSyntax block ? IsGuardedBlock(block, scope, depth + 1) : IsGuard(guarded, scope, depth + 1)))
+        {
+            return false;
+        }
+
+        var handled = false;
+        foreach (var step in handoff is BlockSyntax steps ? steps.Statements : SyntaxFactory.SingletonList(handoff))
+        {
+            if (step is ReturnStatementSyntax { Expression: null }
+                || (step is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax log } && IsLogCall(log)))
+            {
+                continue;
+            }
+
+            if (step is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+                && HasQuietArguments(call)
+                && CatchAllCalls(guarded, call.Expression))
+            {
+                handled = true;
+                continue;
+            }
+
+            return false;
+        }
+
+        return handled;
+    }
+
+    /// <summary>A swallowing catch-all of a <c>try</c> at the top of <paramref name="guarded"/> makes the call <paramref name="callee"/> as a statement.</summary>
+    private static bool CatchAllCalls(StatementSyntax guarded, ExpressionSyntax callee)
+    {
+        foreach (var statement in guarded is BlockSyntax block ? block.Statements : SyntaxFactory.SingletonList(guarded))
+        {
+            if (statement is not TryStatementSyntax @try)
+            {
+                continue;
+            }
+
+            foreach (var @catch in @try.Catches)
+            {
+                if (!IsSwallowingCatchAll(@catch))
+                {
+                    continue;
+                }
+
+                foreach (var handling in @catch.Block.Statements)
+                {
+                    if (handling is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax handler }
+                        && SyntaxFactory.AreEquivalent(handler.Expression, callee))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A collection read as it is (<c>handlers</c>, <c>_subscribers</c>), or viewed with <c>Cast&lt;T&gt;()</c>, <c>OfType&lt;T&gt;()</c>, <c>ToArray()</c>, <c>ToList()</c>.</summary>
     private static bool IsQuietSequence(ExpressionSyntax collection)
@@ -100,9 +267,7 @@ internal static class GuardedBody
     {
         foreach (var @catch in @try.Catches)
         {
-            if (@catch.Filter is null
-                && (@catch.Declaration is null || @catch.Declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "Exception" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Exception" })
-                && !Throws(@catch.Block))
+            if (IsSwallowingCatchAll(@catch))
             {
                 return true;
             }
@@ -110,6 +275,11 @@ internal static class GuardedBody
 
         return false;
     }
+
+    private static bool IsSwallowingCatchAll(CatchClauseSyntax @catch)
+        => @catch.Filter is null
+           && (@catch.Declaration is null || @catch.Declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "Exception" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Exception" })
+           && !Throws(@catch.Block);
 
     /// <summary>
     /// A step that does not throw by any reasonable expectation: it calls nothing but a logger, creates nothing, and
@@ -143,15 +313,19 @@ internal static class GuardedBody
     /// <summary>
     /// A check of an argument before the guard (<c>ArgumentNullException.ThrowIfNull(task);</c>,
     /// <c>_ = task ?? throw new ArgumentNullException(nameof(task));</c>, <c>if (task is null) throw new ArgumentNullException(…);</c>):
-    /// it throws only when the caller breaks the contract, before any work starts.
+    /// it throws only when the caller breaks the contract, before any work starts. <c>Debug.Assert(message is not null);</c> too.
     /// </summary>
     private static bool IsArgumentGuard(StatementSyntax statement) => statement switch
     {
+        // Debug.Assert(message is not null): a contract check like the others, and no exception in a release build.
+        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assert", Expression: var debug } } assertion }
+            when LastName(debug) == "Debug" => HasQuietArguments(assertion),
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type, Name.Identifier.ValueText: var name } } call }
             => IsArgumentExceptionName(type.Identifier.ValueText) && name.StartsWith("ThrowIf", StringComparison.Ordinal) && HasQuietArguments(call),
         ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: BinaryExpressionSyntax coalesce } }
             => coalesce.IsKind(SyntaxKind.CoalesceExpression) && IsPlainRead(coalesce.Left)
                && coalesce.Right is ThrowExpressionSyntax { Expression: var thrown } && IsArgumentExceptionCreation(thrown),
+
         IfStatementSyntax { Else: null } check => IsQuietValue(check.Condition) && check.Statement switch
         {
             ThrowStatementSyntax { Expression: { } thrown } => IsArgumentExceptionCreation(thrown),
@@ -259,12 +433,19 @@ internal static class GuardedBody
         _ => IsQuietStep(statement),
     };
 
-    /// <summary><c>stopped.Set();</c>, <c>done.TrySetResult(true);</c>: telling a waiter that the work has ended.</summary>
-    private static bool IsSignal(StatementSyntax statement)
+    /// <summary>
+    /// <c>stopped.Set();</c>, <c>done.TrySetResult(true);</c>: telling a waiter that the work has ended. With a model,
+    /// also <c>tcs.SetResult(reply);</c> on a TaskCompletionSource: it throws only when the promise is complete already,
+    /// which a promise this callback is there to complete is not (the same reading as <see cref="GuardedWork"/>'s).
+    /// </summary>
+    private static bool IsSignal(StatementSyntax statement, SemanticModel? model)
         => statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call }
-           && name is "Set" or "TrySetResult" or "TrySetCanceled" or "TrySetException"
            && IsPlainRead(access.Expression)
-           && HasQuietArguments(call);
+           && HasQuietArguments(call)
+           && (name is "Set" or "TrySetResult" or "TrySetCanceled" or "TrySetException"
+               || (name is "SetResult" or "SetException" or "SetCanceled" && model is not null && model.SyntaxTree == statement.SyntaxTree
+                   && model.GetTypeInfo(access.Expression).Type is INamedTypeSymbol promise
+                   && GuardedWork.IsTasksType(promise.OriginalDefinition, "TaskCompletionSource")));
 
     /// <summary>A log call whose arguments call nothing either.</summary>
     private static bool IsLogCall(InvocationExpressionSyntax call) => IsLoggerCall(call) && HasQuietArguments(call);
@@ -352,6 +533,20 @@ internal static class GuardedBody
         }
 
         return false;
+    }
+
+    /// <summary>The function whose body is read (its parameters are the state a cast may unpack) and the model, if any.</summary>
+    private readonly struct Scope
+    {
+        public Scope(SyntaxNode function, SemanticModel? model)
+        {
+            Function = function;
+            Model = model;
+        }
+
+        public SyntaxNode Function { get; }
+
+        public SemanticModel? Model { get; }
     }
 
     private static bool All<T>(SyntaxList<T> nodes, Func<T, bool> predicate)

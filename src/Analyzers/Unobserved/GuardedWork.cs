@@ -36,7 +36,7 @@ internal static class GuardedWork
 
             return Peel(argument.Value) switch
             {
-                IAnonymousFunctionOperation lambda => GuardedBody.IsFullyGuarded(lambda.Syntax) || CallsOnlyGuardedMethod(lambda)
+                IAnonymousFunctionOperation lambda => GuardedBody.IsFullyGuarded(lambda.Syntax, lambda.SemanticModel) || CallsOnlyGuardedMethod(lambda)
                                                       || OnlyCompletesAPromise(lambda, isPromise) || OnlyStopsTheHost(lambda)
                                                       || OnlyCancels(lambda) || CallsOnlyAsyncVoidMethod(lambda),
                 IMethodReferenceOperation reference => IsGuardedSourceMethod(reference.Method) || IsCancelMethod(reference.Method)

@@ -728,4 +728,33 @@ public sealed class ASYNC201GuardedWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Guarded_work_that_completes_a_promise_after_its_try_is_silent_and_a_computed_result_is_not() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class Relay
+        {
+            public Task<string> Start(Func<Task<string>> handler)
+            {
+                var tcs = new TaskCompletionSource<string>();
+                Task.Run(async () =>
+                {
+                    string reply;
+                    try { reply = await handler(); }
+                    catch (Exception e) { reply = "failed: " + e.Message; }
+                    tcs.SetResult(reply);
+                });
+                {|ASYNC201:Task.Run(async () =>
+                {
+                    string reply;
+                    try { reply = await handler(); }
+                    catch (Exception e) { reply = "failed: " + e.Message; }
+                    tcs.SetResult(reply.Trim());
+                })|};
+                return tcs.Task;
+            }
+        }
+        """);
 }

@@ -1,0 +1,221 @@
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC203AsyncVoidMethodAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC203;
+
+/// <summary>
+/// Guarded callbacks with a first step of their own: the state parameter cast into a local that only the guard uses
+/// (an executor's <c>Action&lt;object&gt;</c>, a timer's state), or a split that hands a failure the callback was given
+/// to the handler its catch-all calls. An awaited step before the try, a cast local used outside the guard, or a failure
+/// branch that does more stays reported.
+/// </summary>
+public sealed class ASYNC203GuardedStateTests
+{
+    private const string Executor = """
+        using System;
+        using System.Diagnostics;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IExecutor { void Execute(Action<object> action, object state); }
+
+        """;
+
+    [Fact]
+    public Task Trap_callbacks_that_cast_their_state_before_a_guarding_try() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        public sealed class Pool
+        {
+            readonly IExecutor executor;
+            public Pool(IExecutor executor) => this.executor = executor;
+
+            public Task<int> AcquireAsync()
+            {
+                var promise = new TaskCompletionSource<int>();
+                executor.Execute(Acquire0, promise);
+                executor.Execute(Release0, promise);
+                return promise.Task;
+            }
+
+            async void Acquire0(object state)
+            {
+                var promise = (TaskCompletionSource<int>)state;
+                try
+                {
+                    var result = await DoAcquireAsync();
+                    promise.TrySetResult(result);
+                }
+                catch (Exception ex)
+                {
+                    promise.TrySetException(ex);
+                }
+            }
+
+            async void Release0(object state)
+            {
+                var promise = state as TaskCompletionSource<int>;
+                try { await Task.Yield(); promise!.TrySetResult(0); }
+                catch (Exception ex) { promise?.TrySetException(ex); }
+            }
+
+            Task<int> DoAcquireAsync() => Task.FromResult(1);
+        }
+
+        public sealed class DistributedLock : IDisposable
+        {
+            readonly Timer timer;
+            public DistributedLock() => timer = new Timer(Ping, this, 1000, 1000);
+
+            static async void Ping(object? state)
+            {
+                var self = (DistributedLock)state!;
+                try { await self.RenewAsync(); }
+                catch (Exception ex) { Console.Error.WriteLine(ex); }
+            }
+
+            Task RenewAsync() => Task.Delay(1);
+            public void Dispose() => timer.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task Trap_callbacks_that_hand_a_given_failure_to_the_handler_their_catch_calls() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        public sealed class Connection
+        {
+            public void Start(Action<Action<Exception?, string?>> receive)
+            {
+                receive((e, m) => HandleMessages(e, m));
+                receive((e, m) => HandleReplies(e, m));
+            }
+
+            async void HandleMessages(Exception? exception, string? message)
+            {
+                if (exception is not null)
+                {
+                    Disconnect(exception);
+                }
+                else
+                {
+                    Debug.Assert(message is not null);
+                    try { await Task.Yield(); Console.WriteLine(message); }
+                    catch (Exception ex) { Disconnect(ex); }
+                }
+            }
+
+            async void HandleReplies(Exception? exception, string? message)
+            {
+                if (exception is null)
+                {
+                    try { await Task.Yield(); Console.WriteLine(message); }
+                    catch (Exception ex) { this.Disconnect(ex); }
+                }
+                else
+                {
+                    this.Disconnect(exception);
+                    return;
+                }
+            }
+
+            void Disconnect(Exception e) { }
+        }
+        """);
+
+    [Fact]
+    public Task An_awaited_step_before_the_try_or_a_cast_local_used_outside_the_guard_is_still_reported() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        public sealed class Pool
+        {
+            readonly IExecutor executor;
+            public Pool(IExecutor executor) => this.executor = executor;
+
+            public void Start()
+            {
+                executor.Execute(Acquire1, "x");
+                executor.Execute(Acquire2, new TaskCompletionSource<int>());
+                executor.Execute(Acquire3, new TaskCompletionSource<int>());
+            }
+
+            async void {|ASYNC203:Acquire1|}(object state)
+            {
+                var promise = await MakePromiseAsync((string)state);
+                try { promise.TrySetResult(await DoAcquireAsync()); }
+                catch (Exception ex) { promise.TrySetException(ex); }
+            }
+
+            async void {|ASYNC203:Acquire2|}(object state)
+            {
+                var promise = (TaskCompletionSource<int>)state;
+                try { promise.TrySetResult(await DoAcquireAsync()); }
+                catch (Exception ex) { promise.TrySetException(ex); }
+                promise.Task.Dispose();
+            }
+
+            async void {|ASYNC203:Acquire3|}(object state)
+            {
+                var promise = (TaskCompletionSource<int>)state;
+                var value = (TaskCompletionSource<int>)Find(state);
+                try { promise.TrySetResult(await DoAcquireAsync()); }
+                catch (Exception ex) { promise.TrySetException(ex); }
+            }
+
+            static object Find(object state) => state;
+            Task<int> DoAcquireAsync() => Task.FromResult(1);
+            Task<TaskCompletionSource<int>> MakePromiseAsync(string s) => Task.FromResult(new TaskCompletionSource<int>());
+        }
+        """);
+
+    [Fact]
+    public Task A_failure_branch_that_does_something_else_is_still_reported() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        public sealed class Connection
+        {
+            public void Start(Action<Action<Exception?, string?>> receive)
+            {
+                receive((e, m) => HandleMessages(e, m));
+                receive((e, m) => HandleReplies(e, m));
+                receive((e, m) => HandleEvents(e, m));
+            }
+
+            async void {|ASYNC203:HandleMessages|}(Exception? exception, string? message)
+            {
+                if (exception is not null)
+                {
+                    await ReconnectAsync(exception);
+                }
+                else
+                {
+                    try { await Task.Yield(); Console.WriteLine(message); }
+                    catch (Exception ex) { Disconnect(ex); }
+                }
+            }
+
+            async void {|ASYNC203:HandleReplies|}(Exception? exception, string? message)
+            {
+                if (exception is not null)
+                {
+                    Disconnect(exception);
+                    Reset(message!.Length);
+                }
+                else
+                {
+                    try { await Task.Yield(); Console.WriteLine(message); }
+                    catch (Exception ex) { Disconnect(ex); }
+                }
+            }
+
+            async void {|ASYNC203:HandleEvents|}(Exception? exception, string? message)
+            {
+                if (exception is not null)
+                {
+                    Report(exception);
+                }
+                else
+                {
+                    try { await Task.Yield(); Console.WriteLine(message); }
+                    catch (Exception ex) { Disconnect(ex); }
+                }
+            }
+
+            void Disconnect(Exception e) { }
+            void Report(Exception e) => throw e;
+            void Reset(int length) { }
+            Task ReconnectAsync(Exception e) => Task.CompletedTask;
+        }
+        """);
+}
