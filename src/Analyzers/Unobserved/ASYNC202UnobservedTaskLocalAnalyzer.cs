@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,6 +38,8 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
     /// <summary>Per-compilation state: the resolved symbols and the callback that uses them.</summary>
     private sealed class CompilationAnalysis
     {
+        private static readonly ImmutableArray<string> DroppedOnPurposeWords = ImmutableArray.Create("ignore", "discard", "fireAndForget");
+
         private readonly DroppedTaskSymbols symbols;
 
         public CompilationAnalysis(DroppedTaskSymbols symbols)
@@ -51,7 +54,6 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
 
             // Cheap filters first: a task-typed local in a plain declaration statement, initialized by a call.
             if (!symbols.IsTaskLike(local.Type)
-                || IsDiscardName(local.Name)
                 || declarator.Parent is not IVariableDeclarationOperation declaration
                 || declaration.Parent is not IVariableDeclarationGroupOperation { Parent: IBlockOperation or ISwitchCaseOperation }
                 || StartedBy(declarator.Initializer?.Value ?? declaration.Initializer?.Value) is not { } invocation)
@@ -59,8 +61,10 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Nearly every such local is read within a statement or two: that search first, then the exemptions that
+            // read the called method.
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
-            if (symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation) || IsRead(local, declaration.Parent!))
+            if (IsRead(local, declaration.Parent!) || IsDiscardName(local.Name) || symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation))
             {
                 return;
             }
@@ -157,8 +161,20 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary><c>_</c>, <c>__</c>: the author says the value is deliberately unused.</summary>
+        /// <summary>
+        /// <c>_</c>, <c>__</c>, and a name that says the task is dropped on purpose (<c>taskIgnore</c>, <c>ignored</c>,
+        /// <c>discarded</c>, <c>fireAndForget</c>): the author's spelling of <c>_ =</c>.
+        /// </summary>
         private static bool IsDiscardName(string name)
         {
+            foreach (var word in DroppedOnPurposeWords)
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
             foreach (var c in name)
             {
                 if (c != '_')

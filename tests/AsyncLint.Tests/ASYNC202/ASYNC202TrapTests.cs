@@ -285,4 +285,26 @@ public sealed class ASYNC202TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_name_that_says_the_drop_is_on_purpose() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Listener
+        {
+            void StartInBackground(CancellationToken token)
+            {
+                Task taskIgnore = Task.Run(() => RetryStartAsync(token));
+                var ignored = RetryStartAsync(token);
+                var fireAndForget = RetryStartAsync(token);
+                var discarded = RetryStartAsync(token);
+
+                // A name about something else: reported.
+                var {|ASYNC202:retry|} = RetryStartAsync(token);
+            }
+
+            private static Task RetryStartAsync(CancellationToken token) => Task.Delay(1000, token);
+        }
+        """);
 }
