@@ -790,16 +790,17 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                && receiver.Type is { Name: "PipeWriter" }
                && !MayWrapAStream(receiver, depth: 0);
 
-        /// <summary>A writer made over a stream (<c>PipeWriter.Create(stream)</c>, <c>stream.UsePipeWriter()</c>), or a variable given one.</summary>
+        /// <summary>
+        /// A writer made from a stream (<c>PipeWriter.Create(stream)</c>, <c>stream.UsePipeWriter()</c>: an extension's
+        /// receiver is one of its arguments), or a variable given one.
+        /// </summary>
         private bool MayWrapAStream(IOperation value, int depth)
         {
             value = Strip(value);
             switch (value)
             {
-                case IInvocationOperation { TargetMethod: { Name: "Create", ContainingType.Name: "PipeWriter" } }:
-                    return true;
-                case IInvocationOperation { TargetMethod.Parameters: var parameters, Arguments: var arguments } factory when factory.Type is { Name: "PipeWriter" }:
-                    return arguments.Any(a => a.Value.Type.InheritsFromOrEquals(blocking.Stream)) || (factory.TargetMethod.IsExtensionMethod && parameters.Length > 0 && parameters[0].Type.InheritsFromOrEquals(blocking.Stream));
+                case IInvocationOperation { Arguments: var arguments } factory when factory.Type is { Name: "PipeWriter" }:
+                    return arguments.Any(a => a.Value.Type.InheritsFromOrEquals(blocking.Stream));
                 case IObjectCreationOperation creation:
                     return creation.Type?.Name.IndexOf("Stream", StringComparison.Ordinal) >= 0;
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:

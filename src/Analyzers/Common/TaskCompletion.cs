@@ -1352,7 +1352,7 @@ internal sealed class TaskCompletion
     }
 
     private static bool IsTaskCompletionSource(ITypeSymbol? type)
-        => type is INamedTypeSymbol { Name: "TaskCompletionSource", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
+        => type is INamedTypeSymbol { Name: "TaskCompletionSource" } named && named.ContainingNamespace.IsNamespace("System.Threading.Tasks");
 
     private static IPropertySymbol? PromiseTask(ITypeSymbol promise)
     {

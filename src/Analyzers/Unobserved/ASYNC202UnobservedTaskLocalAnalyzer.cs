@@ -160,7 +160,6 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary><c>_</c>, <c>__</c>: the author says the value is deliberately unused.</summary>
         /// <summary>
         /// <c>_</c>, <c>__</c>, and a name that says the task is dropped on purpose (<c>taskIgnore</c>, <c>ignored</c>,
         /// <c>discarded</c>, <c>fireAndForget</c>): the author's spelling of <c>_ =</c>.
