@@ -27,7 +27,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(symbols.Family(WaitSymbols.Create), symbols.Family(TaskCompletion.Create));
+            var analysis = new CompilationAnalysis(symbols.Family(WaitSymbols.Create), symbols.Family(TaskCompletion.Create), new BlockingHelpers(symbols));
             start.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
@@ -37,11 +37,13 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
     {
         private readonly WaitSymbols symbols;
         private readonly TaskCompletion completion;
+        private readonly BlockingHelpers helpers;
 
-        public CompilationAnalysis(WaitSymbols symbols, TaskCompletion completion)
+        public CompilationAnalysis(WaitSymbols symbols, TaskCompletion completion, BlockingHelpers helpers)
         {
             this.symbols = symbols;
             this.completion = completion;
+            this.helpers = helpers;
         }
 
         /// <summary><c>task.Result</c> on Task&lt;T&gt; or ValueTask&lt;T&gt;.</summary>
@@ -77,7 +79,118 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                     var api = symbols.IsConfiguredAwaitable(awaitable.Type) ? "ConfigureAwait(...).GetAwaiter().GetResult()" : "GetAwaiter().GetResult()";
                     Report(context, invocation, awaitable, api, TaskWaitFixKind.Await, noFixReason: null);
                     return;
+
+                default:
+                    if (helpers.Find(invocation) is { } helper)
+                    {
+                        AnalyzeHelperCall(context, invocation, helper);
+                    }
+
+                    return;
             }
+        }
+
+        /// <summary>
+        /// <c>RunSync(() =&gt; LoadAsync())</c>, <c>task.BlockingWait()</c>: a helper whose body blocks on the argument. The fix
+        /// awaits the task (or the delegate's one task expression) in place of the call.
+        /// </summary>
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, BlockingHelper helper)
+        {
+            if (BlockingHelpers.ArgumentOf(invocation, helper) is not { } argument)
+            {
+                return;
+            }
+
+            var method = invocation.TargetMethod;
+            var api = (method.MethodKind == MethodKind.LocalFunction ? method.Name : method.ContainingType.Name + "." + method.Name)
+                      + "(…) → " + helper.Wait.TrimStart('.');
+            string? noFix = helper.ReturnsTheRead ? null : "the helper returns something other than the task's result";
+            var invokeMethodGroup = false;
+            SyntaxNode? awaited;
+            if (helper.InvokesDelegate)
+            {
+                awaited = DelegatedTask(argument.Value, out invokeMethodGroup, out var why);
+                noFix ??= why;
+            }
+            else
+            {
+                awaited = argument.Value.Syntax;
+            }
+
+            Report(context, invocation, helper.InvokesDelegate ? null : argument.Value, api, TaskWaitFixKind.AwaitArgument, noFix, awaited, invokeMethodGroup);
+        }
+
+        /// <summary>
+        /// What awaiting a delegate argument means in the caller: <c>() =&gt; LoadAsync(id)</c> and <c>async () =&gt; await LoadAsync(id)</c>
+        /// give <c>LoadAsync(id)</c>; a method group <c>LoadAsync</c> is called. Null (with the reason) for a delegate that
+        /// takes parameters or whose body is more than one task expression.
+        /// </summary>
+        private static SyntaxNode? DelegatedTask(IOperation argument, out bool invokeMethodGroup, out string? whyNot)
+        {
+            invokeMethodGroup = false;
+            whyNot = "the delegate is not one task expression";
+            while (argument is IConversionOperation conversion)
+            {
+                argument = conversion.Operand;
+            }
+
+            if (argument is not IDelegateCreationOperation { Target: var target })
+            {
+                return null;
+            }
+
+            switch (target)
+            {
+                case IMethodReferenceOperation { Method.Parameters.IsEmpty: true } group:
+                    invokeMethodGroup = true;
+                    whyNot = null;
+                    return group.Syntax;
+
+                case IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: true } lambda when SingleStep(lambda.Body) is { } step:
+                    var value = step switch
+                    {
+                        IReturnOperation { ReturnedValue: { } returned } => returned,
+                        IExpressionStatementOperation { Operation: IAwaitOperation awaitedStatement } => awaitedStatement,
+                        _ => null,
+                    };
+
+                    if (lambda.Symbol.IsAsync)
+                    {
+                        value = value is IAwaitOperation { Operation: var task } ? task : null;
+                    }
+
+                    whyNot = value is null ? whyNot : null;
+                    return value?.Syntax;
+
+                case IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: false }:
+                    whyNot = "the delegate takes parameters the helper supplies";
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The body's one statement, not counting the implicit <c>return</c> that ends a lambda's block.</summary>
+        private static IOperation? SingleStep(IBlockOperation body)
+        {
+            IOperation? single = null;
+            foreach (var operation in body.Operations)
+            {
+                if (operation is IReturnOperation { ReturnedValue: null, IsImplicit: true })
+                {
+                    continue;
+                }
+
+                if (single is not null)
+                {
+                    return null;
+                }
+
+                single = operation;
+            }
+
+            return single;
         }
 
         private void AnalyzeWait(OperationAnalysisContext context, IInvocationOperation invocation, IOperation task)
@@ -135,11 +248,11 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
             Report(context, invocation, task, api, kind, noFix);
         }
 
-        private void Report(OperationAnalysisContext context, IOperation read, IOperation task, string api, TaskWaitFixKind kind, string? noFixReason)
+        private void Report(OperationAnalysisContext context, IOperation read, IOperation? task, string api, TaskWaitFixKind kind, string? noFixReason, SyntaxNode? awaited = null, bool invokeMethodGroup = false)
         {
             if (!AsyncContext.TryGetAsyncFunction(read, context.ContainingSymbol, symbols.Async, out var function)
                 || DualCodePath.IsInSyncArm(read)
-                || completion.IsCompleteAt(task, read, context))
+                || task is not null && completion.IsCompleteAt(task, read, context))
             {
                 return;
             }
@@ -155,6 +268,10 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[DiagnosticProperties.Kind] = kind.ToString();
+            if (invokeMethodGroup)
+            {
+                properties[DiagnosticProperties.InvokeMethodGroup] = "true";
+            }
             if (noFixReason is not null)
             {
                 properties[DiagnosticProperties.NoFix] = noFixReason;
@@ -167,6 +284,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ASYNC101,
                 syntax.GetLocation(),
+                awaited is null ? null : new[] { awaited.GetLocation() },
                 properties.ToImmutable(),
                 api,
                 function.Description,
@@ -201,4 +319,10 @@ public enum TaskWaitFixKind
 
     /// <summary><c>await task.WaitAsync(token)</c> in place of <c>task.Wait(token)</c>.</summary>
     WaitAsync,
+
+    /// <summary>
+    /// <c>await x</c> in place of a blocking helper's call, where <c>x</c> is the diagnostic's additional location: the task
+    /// argument, or the one task expression of the delegate argument (a method group is called: <c>await LoadAsync()</c>).
+    /// </summary>
+    AwaitArgument,
 }

@@ -22,5 +22,8 @@ public static class DiagnosticProperties
     /// <summary>Present when the code fix must not be offered (the rewrite would not compile there).</summary>
     public const string NoFix = "NoFix";
 
+    /// <summary>Present when the additional location is a method group the fix must call before awaiting (<c>await LoadAsync()</c>).</summary>
+    public const string InvokeMethodGroup = "InvokeMethodGroup";
+
     public static ImmutableDictionary<string, string?> Empty => ImmutableDictionary<string, string?>.Empty;
 }

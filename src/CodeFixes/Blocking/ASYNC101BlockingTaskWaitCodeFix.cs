@@ -42,8 +42,12 @@ public sealed class ASYNC101BlockingTaskWaitCodeFix : CodeFixProvider
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var withToken = diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind) && kind == nameof(TaskWaitFixKind.WaitAsync);
-            if (Rewrite(node, withToken) is null)
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind);
+            var withToken = kind == nameof(TaskWaitFixKind.WaitAsync);
+            var replacement = kind == nameof(TaskWaitFixKind.AwaitArgument)
+                ? AwaitArgument(root, node, diagnostic)
+                : Rewrite(node, withToken);
+            if (replacement is null)
             {
                 continue;
             }
@@ -51,21 +55,46 @@ public sealed class ASYNC101BlockingTaskWaitCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     withToken ? "Use 'await task.WaitAsync(cancellationToken)'" : "Use 'await'",
-                    ct => ReplaceAsync(context.Document, node, withToken, ct),
+                    ct => ReplaceAsync(context.Document, node, replacement, ct),
                     equivalenceKey: nameof(ASYNC101BlockingTaskWaitCodeFix)),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, bool withToken, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, ExpressionSyntax replacement, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (Rewrite(node, withToken) is { } replacement)
+        editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// A blocking helper's call (<c>RunSync(() =&gt; LoadAsync())</c>, <c>task.BlockingWait()</c>) → <c>await</c> of what it
+    /// blocks on, which the analyzer located: the task argument, the delegate's task expression, or a method group to call.
+    /// </summary>
+    private static ExpressionSyntax? AwaitArgument(SyntaxNode root, SyntaxNode call, Diagnostic diagnostic)
+    {
+        if (call is not InvocationExpressionSyntax
+            || diagnostic.AdditionalLocations.Count != 1
+            || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax awaited)
         {
-            editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
+            return null;
         }
 
-        return editor.GetChangedDocument();
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.InvokeMethodGroup))
+        {
+            awaited = SyntaxFactory.InvocationExpression(awaited.WithoutTrivia());
+        }
+
+        var configured = awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } };
+        awaited = awaited.WithoutTrivia();
+        if (awaited is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax))
+        {
+            // An argument such as 'cached ?? LoadAsync()' binds looser than 'await'.
+            awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);
+        }
+
+        return AwaitSyntax.Await(Operand(awaited), call, operandHasConfigureAwait: !configured);
     }
 
     /// <summary>The awaited form of the blocking read, or null where the syntax is not one the analyzer reports.</summary>

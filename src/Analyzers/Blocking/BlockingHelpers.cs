@@ -1,0 +1,328 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>
+/// A synchronous method that exists to block on the task it is given: the project's own
+/// <c>static T RunSync&lt;T&gt;(Func&lt;Task&lt;T&gt;&gt; work) =&gt; Task.Run(work).GetAwaiter().GetResult()</c> or
+/// <c>static void BlockingWait(this Task task) =&gt; task.GetAwaiter().GetResult()</c>, and Nito.AsyncEx's
+/// <c>WaitAndUnwrapException()</c> and <c>AsyncContext.Run(...)</c>. Called from async code it blocks exactly as the read
+/// in its body would (ASYNC101 reports the call); the caller can await the argument instead.
+/// </summary>
+/// <remarks>
+/// A project helper is read from its syntax, once per method: its body (outside any branch, loop or lambda) returns or
+/// runs a blocking read (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>) of a task parameter, or of a
+/// task-returning delegate parameter it invokes (directly, or through <c>Task.Run</c>/<c>StartNew(...).Unwrap()</c>).
+/// A body that also asks whether the task is complete (<c>IsCompleted</c>, <c>Status</c>) is a different helper: it
+/// reads a finished task.
+/// </remarks>
+internal sealed class BlockingHelpers
+{
+    private static readonly BlockingHelper NotAHelper = new(-1, false, false, string.Empty);
+
+    private readonly AsyncSymbols symbols;
+    private readonly ConcurrentDictionary<IMethodSymbol, BlockingHelper> sourceHelpers = new(SymbolEqualityComparer.Default);
+
+    public BlockingHelpers(AsyncSymbols symbols) => this.symbols = symbols;
+
+    /// <summary>What the called method blocks on, or null when it is not a blocking helper. Cheap for every other call.</summary>
+    public BlockingHelper? Find(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Parameters.IsEmpty || method.IsAsync || symbols.IsTaskOrValueTask(method.ReturnType) || !HasTaskParameter(method))
+        {
+            return null;
+        }
+
+        var definition = method.OriginalDefinition;
+        var helper = KnownLibraryHelper(definition)
+                     ?? (definition.Locations.Length > 0 && definition.Locations[0].IsInSource ? sourceHelpers.GetOrAdd(definition, ReadSource) : null);
+        return helper is null || ReferenceEquals(helper, NotAHelper) ? null : helper;
+    }
+
+    /// <summary>The argument the helper blocks on (the task, or the delegate it invokes).</summary>
+    public static IArgumentOperation? ArgumentOf(IInvocationOperation invocation, BlockingHelper helper)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == helper.ParameterOrdinal)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    private bool HasTaskParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsTask(parameter) || IsTaskDelegate(parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsTask(IParameterSymbol parameter) => symbols.IsTaskOrValueTask(parameter.Type);
+
+    private bool IsTaskDelegate(IParameterSymbol parameter)
+        => parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
+           && symbols.IsTaskOrValueTask(invoke.ReturnType);
+
+    /// <summary>Nito.AsyncEx's sync-over-async bridges: <c>task.WaitAndUnwrapException()</c>, <c>AsyncContext.Run(() => ...)</c>.</summary>
+    private BlockingHelper? KnownLibraryHelper(IMethodSymbol method)
+    {
+        if (method.Name == "WaitAndUnwrapException" && method.IsExtensionMethod && method.Parameters.Length == 1
+            && method.ContainingNamespace.IsNamespace("Nito.AsyncEx.Synchronous"))
+        {
+            return new BlockingHelper(0, invokesDelegate: false, returnsTheRead: true, "WaitAndUnwrapException()");
+        }
+
+        if (method.Name == "Run" && method.IsStatic && method.Parameters.Length == 1 && IsTaskDelegate(method.Parameters[0])
+            && method.ContainingType.Name == "AsyncContext" && method.ContainingNamespace.IsNamespace("Nito.AsyncEx"))
+        {
+            return new BlockingHelper(0, invokesDelegate: true, returnsTheRead: true, "AsyncContext.Run(...)");
+        }
+
+        return null;
+    }
+
+    private BlockingHelper ReadSource(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return NotAHelper;
+        }
+
+        var (body, expressionBody) = method.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            MethodDeclarationSyntax declaration => (declaration.Body, declaration.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody?.Expression),
+            _ => (null, null),
+        };
+
+        var reads = new List<(ExpressionSyntax Read, bool Returned)>();
+        if (expressionBody is not null)
+        {
+            reads.Add((expressionBody, true));
+        }
+        else if (body is not null)
+        {
+            CollectTopLevelReads(body, method.ReturnsVoid, reads);
+        }
+
+        foreach (var (read, returned) in reads)
+        {
+            if (BlockingRead(read) is not ({ } task, { } wait) || Parameter(task, method) is not ({ } parameter, var invokes))
+            {
+                continue;
+            }
+
+            if (AsksWhetherComplete(body ?? (SyntaxNode?)expressionBody, parameter.Name))
+            {
+                return NotAHelper;
+            }
+
+            return new BlockingHelper(parameter.Ordinal, invokes, returned, wait);
+        }
+
+        return NotAHelper;
+    }
+
+    /// <summary>
+    /// The statements the body always reaches the read of (no branch, loop or lambda around it): <c>return read;</c>,
+    /// <c>read;</c> and <c>var x = read;</c>, also inside a <c>try</c> or <c>using</c> block (a helper that swaps the
+    /// synchronization context around the wait). <c>Returned</c>: the helper's value is the read's, or it returns nothing.
+    /// </summary>
+    private static void CollectTopLevelReads(BlockSyntax block, bool returnsVoid, List<(ExpressionSyntax, bool)> reads)
+    {
+        foreach (var statement in block.Statements)
+        {
+            switch (statement)
+            {
+                case ReturnStatementSyntax { Expression: { } returned }:
+                    reads.Add((returned, true));
+                    break;
+                case ExpressionStatementSyntax expression:
+                    reads.Add((expression.Expression, returnsVoid));
+                    break;
+                case LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } when variables[0].Initializer is { } initializer:
+                    reads.Add((initializer.Value, false));
+                    break;
+                case TryStatementSyntax @try:
+                    CollectTopLevelReads(@try.Block, returnsVoid, reads);
+                    break;
+                case UsingStatementSyntax { Statement: BlockSyntax usingBody }:
+                    CollectTopLevelReads(usingBody, returnsVoid, reads);
+                    break;
+                case BlockSyntax nested:
+                    CollectTopLevelReads(nested, returnsVoid, reads);
+                    break;
+            }
+        }
+    }
+
+    /// <summary><c>x.Result</c>, <c>x.Wait()</c>, <c>x.GetAwaiter().GetResult()</c> (also after <c>ConfigureAwait</c>): the blocked-on <c>x</c>.</summary>
+    private static (ExpressionSyntax? Task, string? Wait) BlockingRead(ExpressionSyntax expression)
+    {
+        switch (Unwrapped(expression))
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result", Expression: var task }:
+                return (task, ".Result");
+            case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait", Expression: var task } }:
+                return (task, ".Wait()");
+            case InvocationExpressionSyntax
+            {
+                ArgumentList.Arguments.Count: 0,
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "GetResult",
+                    Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter", Expression: var awaitable } },
+                },
+            }:
+                return (awaitable is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }
+                    ? configured
+                    : awaitable, ".GetAwaiter().GetResult()");
+            default:
+                return (null, null);
+        }
+    }
+
+    /// <summary>
+    /// The parameter a blocked-on expression comes from: the task parameter itself, or a task delegate parameter called
+    /// (<c>work()</c>, <c>work.Invoke()</c>) or handed to <c>Task.Run</c>/<c>StartNew</c> (<c>Task.Run(work)</c>,
+    /// <c>Task.Run(() =&gt; work())</c>, <c>factory.StartNew(work).Unwrap()</c>).
+    /// </summary>
+    private (IParameterSymbol? Parameter, bool Invokes) Parameter(ExpressionSyntax task, IMethodSymbol method)
+    {
+        switch (Unwrapped(task))
+        {
+            case IdentifierNameSyntax name:
+                return Named(method, name) is { } parameter && IsTask(parameter) ? (parameter, false) : (null, false);
+
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Unwrap", Expression: var wrapped } }:
+                return Parameter(wrapped, method);
+
+            case InvocationExpressionSyntax call:
+                var delegateName = call.Expression switch
+                {
+                    IdentifierNameSyntax direct => direct,
+                    MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke", Expression: IdentifierNameSyntax invoked } => invoked,
+                    MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } when call.ArgumentList.Arguments.Count > 0
+                        => StartedDelegate(call.ArgumentList.Arguments[0].Expression),
+                    _ => null,
+                };
+                return delegateName is not null && Named(method, delegateName) is { } work && IsTaskDelegate(work) ? (work, true) : (null, false);
+
+            default:
+                return (null, false);
+        }
+    }
+
+    /// <summary><c>work</c>, <c>() =&gt; work()</c>, <c>async () =&gt; await work()</c>: the delegate a <c>Run</c> starts.</summary>
+    private static IdentifierNameSyntax? StartedDelegate(ExpressionSyntax started)
+    {
+        var body = Unwrapped(started) switch
+        {
+            IdentifierNameSyntax name => name,
+            AnonymousFunctionExpressionSyntax { ExpressionBody: { } expression } => expression,
+            _ => null,
+        };
+
+        if (body is AwaitExpressionSyntax awaited)
+        {
+            body = awaited.Expression;
+        }
+
+        return Unwrapped(body) switch
+        {
+            IdentifierNameSyntax name => name,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax invoked } => invoked,
+            _ => null,
+        };
+    }
+
+    private static IParameterSymbol? Named(IMethodSymbol method, IdentifierNameSyntax name)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == name.Identifier.ValueText)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>task.IsCompleted</c>, <c>task.Status</c>...: the helper reads a task it checks is finished.</summary>
+    private static bool AsksWhetherComplete(SyntaxNode? body, string parameterName)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var member }
+                && receiver.Identifier.ValueText == parameterName
+                && member is "IsCompleted" or "IsCompletedSuccessfully" or "Status" or "IsFaulted" or "IsCanceled")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ExpressionSyntax? Unwrapped(ExpressionSyntax? expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    expression = suppressed.Operand;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+}
+
+/// <summary>What a blocking helper waits on: its parameter at <see cref="ParameterOrdinal"/>, a task or a delegate it invokes.</summary>
+internal sealed class BlockingHelper
+{
+    public BlockingHelper(int parameterOrdinal, bool invokesDelegate, bool returnsTheRead, string wait)
+    {
+        ParameterOrdinal = parameterOrdinal;
+        InvokesDelegate = invokesDelegate;
+        ReturnsTheRead = returnsTheRead;
+        Wait = wait;
+    }
+
+    public int ParameterOrdinal { get; }
+
+    /// <summary>The parameter is a delegate the helper calls (<c>RunSync(() =&gt; LoadAsync())</c>), not the task itself.</summary>
+    public bool InvokesDelegate { get; }
+
+    /// <summary>The helper's value is the awaited value (or it returns none), so <c>await</c> can replace the call.</summary>
+    public bool ReturnsTheRead { get; }
+
+    /// <summary>The blocking read in its body, for the message: <c>.GetAwaiter().GetResult()</c>.</summary>
+    public string Wait { get; }
+}
