@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AsyncLint.Analyzers.FanOut;
@@ -77,6 +78,8 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> dataStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>> implementationIndex = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> sourceImplementations = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<Dictionary<string, HashSet<string>>> typesByBaseName;
 
     private readonly Lazy<bool> usesEntityFramework;
     private readonly Lazy<bool> usesOnlyMongoDb;
@@ -95,6 +98,7 @@ internal sealed class FanOutSymbols
         usesEntityFramework = new Lazy<bool>(() => symbols.Type("Microsoft.EntityFrameworkCore.DbContext") is not null);
         usesOnlyMongoDb = new Lazy<bool>(() => !usesEntityFramework.Value && symbols.Type("MongoDB.Driver.IMongoCollection`1") is not null);
         isTestProject = new Lazy<bool>(() => IsTestFramework(symbols));
+        typesByBaseName = new Lazy<Dictionary<string, HashSet<string>>>(() => IndexBaseLists(symbols.Compilation));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
         connectionTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ConnectionTypeNames));
@@ -452,15 +456,12 @@ internal sealed class FanOutSymbols
     private IEnumerable<INamedTypeSymbol> Implementations(INamedTypeSymbol contract)
     {
         var definition = contract.OriginalDefinition;
-        var own = Symbols.Compilation.Assembly;
-        if (ImplementationIndex(own).TryGetValue(definition, out var here))
+        foreach (var implementation in SourceImplementations(definition))
         {
-            foreach (var implementation in here)
-            {
-                yield return implementation;
-            }
+            yield return implementation;
         }
 
+        var own = Symbols.Compilation.Assembly;
         var home = definition.ContainingAssembly;
         if (home is not null && !SymbolEqualityComparer.Default.Equals(home, own) && !IsFrameworkAssembly(home)
             && ImplementationIndex(home).TryGetValue(definition, out var beside))
@@ -470,6 +471,105 @@ internal sealed class FanOutSymbols
                 yield return implementation;
             }
         }
+    }
+
+    /// <summary>
+    /// The classes of this compilation that implement <paramref name="definition"/>, directly or through a base class or
+    /// a derived interface. Found from the base lists in the syntax: only the types whose base list names the interface
+    /// (or a type already found) are bound, where walking every type's symbol made a large project pay for all of them.
+    /// </summary>
+    private ImmutableArray<INamedTypeSymbol> SourceImplementations(INamedTypeSymbol definition)
+        => sourceImplementations.GetOrAdd(definition, d =>
+        {
+            var found = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var searchedNames = new HashSet<string>(StringComparer.Ordinal) { d.Name };
+            var pending = new Stack<string>();
+            pending.Push(d.Name);
+            while (pending.Count > 0)
+            {
+                if (!typesByBaseName.Value.TryGetValue(pending.Pop(), out var declaredNames))
+                {
+                    continue;
+                }
+
+                foreach (var name in declaredNames)
+                {
+                    foreach (var symbol in Symbols.Compilation.GetSymbolsWithName(name, SymbolFilter.Type))
+                    {
+                        if (symbol is not INamedTypeSymbol type || !seen.Add(type) || !Implements(type, d))
+                        {
+                            continue;
+                        }
+
+                        if (type.TypeKind == TypeKind.Class && !type.IsStatic)
+                        {
+                            found.Add(type);
+                        }
+
+                        if (searchedNames.Add(type.Name))
+                        {
+                            pending.Push(type.Name);
+                        }
+                    }
+                }
+            }
+
+            return found.ToImmutable();
+        });
+
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol definition)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, definition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>For every simple name written in a base list (<c>IRepository</c> in <c>: IRepository&lt;User&gt;</c>), the types declared with it.</summary>
+    private static Dictionary<string, HashSet<string>> IndexBaseLists(Compilation compilation)
+    {
+        var index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is not TypeDeclarationSyntax { BaseList: { } baseList } declaration)
+                {
+                    continue;
+                }
+
+                foreach (var baseType in baseList.Types)
+                {
+                    var name = baseType.Type switch
+                    {
+                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is null)
+                    {
+                        continue;
+                    }
+
+                    if (!index.TryGetValue(name, out var declared))
+                    {
+                        declared = new HashSet<string>(StringComparer.Ordinal);
+                        index.Add(name, declared);
+                    }
+
+                    declared.Add(declaration.Identifier.ValueText);
+                }
+            }
+        }
+
+        return index;
     }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
@@ -484,7 +584,7 @@ internal sealed class FanOutSymbols
                || name == "mscorlib" || name == "netstandard";
     }
 
-    /// <summary>Every class of one assembly by the interfaces it implements; built once per assembly, when first asked.</summary>
+    /// <summary>Every class of a referenced assembly by the interfaces it implements; built once per assembly, when first asked.</summary>
     private ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> ImplementationIndex(IAssemblySymbol assembly)
         => implementationIndex.GetOrAdd(assembly, static a =>
         {
