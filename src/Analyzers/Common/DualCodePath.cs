@@ -13,7 +13,7 @@ namespace AsyncLint.Analyzers;
 /// return async ? ReadAsync() : new ValueTask&lt;int&gt;(Read());
 /// if (async) { await FlushAsync(); return; }  Flush();
 /// </code>
-/// A synchronous call in the arm a bool parameter or local picks, where another arm awaits (or returns a
+/// A synchronous call in the arm a bool parameter or local named for the mode picks, where another arm awaits (or returns a
 /// task), is the sync half of that pair, never a blocking-call diagnostic. The mode may also be an enum whose
 /// members name it (MySqlConnector's <c>IOBehavior</c>):
 /// <code>
@@ -218,8 +218,10 @@ internal static class DualCodePath
     /// <summary>A bool parameter, local, field or property, possibly negated or combined with <c>&amp;&amp;</c>/<c>||</c>.</summary>
     private static bool IsBoolFlag(IOperation? condition) => condition switch
     {
-        IParameterReferenceOperation parameter => parameter.Parameter.Type.SpecialType == SpecialType.System_Boolean,
-        ILocalReferenceOperation local => local.Local.Type.SpecialType == SpecialType.System_Boolean,
+        // A flag named for the mode (async, isAsync, useAsync, sync): a bool named for something else (highQuality, retry,
+        // selected) chooses between two behaviours, and the arm that does not await may block as much as any code.
+        IParameterReferenceOperation parameter => parameter.Parameter.Type.SpecialType == SpecialType.System_Boolean && NamesTheMode(parameter.Parameter.Name),
+        ILocalReferenceOperation local => local.Local.Type.SpecialType == SpecialType.System_Boolean && NamesTheMode(local.Local.Name),
 
         // The flag kept by the object itself (a useAsync field, an IsAsync property of this): the same choice, made at
         // construction. Not a member of another object (task.IsCompleted, stream.CanSeek): those are state, not a mode.

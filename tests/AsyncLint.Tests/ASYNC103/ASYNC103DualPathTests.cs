@@ -61,4 +61,38 @@ public sealed class ASYNC103DualPathTests
             }
         }
         """);
+
+    [Fact]
+    public Task Sleep_in_the_other_arm_of_a_flag_named_for_something_else_is_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Downloader
+        {
+            async Task FetchAsync(bool highQuality)
+            {
+                var selected = highQuality;
+                if (highQuality)
+                    await Task.Delay(10);
+                else
+                    {|ASYNC103:Thread.Sleep(200)|};
+
+                if (!selected)
+                {
+                    await Task.Delay(10);
+                    return;
+                }
+
+                {|ASYNC103:Thread.Sleep(200)|};
+            }
+
+            async Task PollAsync(bool isSync)
+            {
+                if (isSync)
+                    Thread.Sleep(200);
+                else
+                    await Task.Delay(200);
+            }
+        }
+        """);
 }
