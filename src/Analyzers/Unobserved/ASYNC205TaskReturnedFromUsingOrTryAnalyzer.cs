@@ -323,7 +323,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
                     case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
                                                   && !ConvertsSynchronousExceptionsToFaultedTasks(@try) && !OnlyRethrows(@try)
-                                                  && !FinallyOnlyRestoresFlow(@try):
+                                                  && !FinallyOnlyRestoresFlow(@try) && !OnlyTraces(@try):
                         found = @try.Finally is null
                             ? new Guard("try", "the catch never sees its exceptions", onlyCatches: true)
                             : @try.Catches.Length > 0
@@ -331,7 +331,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                                 : new Guard("try", "the finally runs");
                         break;
 
-                    case ICatchClauseOperation when current.Parent is ITryOperation { Finally: not null }:
+                    case ICatchClauseOperation when current.Parent is ITryOperation { Finally: { } @finally } && !IsTrace(@finally):
                         found = new Guard("catch", "the finally runs");
                         break;
                 }
@@ -580,17 +580,85 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
                 // catch { frame.Dispose(); throw; }: cleanup of what the call was about to own, for the synchronous window only;
                 // catch (Exception e) { logger.LogError(e, "…"); throw; }: a report of what it caught, which it rethrows.
-                for (var i = 0; i < operations.Length - 1; i++)
+                if (!OnlyReportsBeforeRethrow(@catch, allowDisposal: true))
                 {
-                    if (!OnlyDisposesLocals(operations[i]) && !ReportsCaught(operations[i], @catch.ExceptionDeclarationOrExpression))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
             return true;
         }
+
+        /// <summary>
+        /// <c>try { return F(); } catch (Exception ex) { if (Logging.IsEnabled) Logging.Error(this, ex); throw; } finally { if
+        /// (Logging.IsEnabled) Logging.Exit(this, …); }</c>: entry/exit tracing around a forwarding method. The finally only
+        /// writes a trace line and each catch only reports what it caught and rethrows: nothing is released early and no
+        /// exception is lost; awaiting would only move the exit line. A finally that also releases or disposes is reported.
+        /// </summary>
+        private static bool OnlyTraces(ITryOperation @try)
+        {
+            if (@try.Finally is null || !IsTrace(@try.Finally))
+            {
+                return false;
+            }
+
+            foreach (var @catch in @try.Catches)
+            {
+                var operations = @catch.Handler.Operations;
+                if (@catch.Filter is not null || operations.Length == 0 || !IsRethrow(operations[operations.Length - 1])
+                    || !OnlyReportsBeforeRethrow(@catch, allowDisposal: false))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsRethrow(IOperation statement)
+            => statement is IThrowOperation { Exception: null } or IExpressionStatementOperation { Operation: IThrowOperation { Exception: null } };
+
+        /// <summary>Every statement before the catch's final rethrow reports what it caught (or traces), or disposes a local.</summary>
+        private static bool OnlyReportsBeforeRethrow(ICatchClauseOperation @catch, bool allowDisposal)
+        {
+            var operations = @catch.Handler.Operations;
+            for (var i = 0; i < operations.Length - 1; i++)
+            {
+                if (!(allowDisposal && OnlyDisposesLocals(operations[i]))
+                    && !ReportsCaught(operations[i], @catch.ExceptionDeclarationOrExpression)
+                    && !IsTrace(operations[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Log or trace calls only (<c>Logging.Exit(this, nameof(OpenAsync))</c>, <c>_log.Debug(…)</c>), possibly under a check
+        /// that the logger is on (<c>if (Logging.IsEnabled)</c>, <c>if (logger.IsEnabled(LogLevel.Debug))</c>).
+        /// </summary>
+        private static bool IsTrace(IOperation statement) => statement switch
+        {
+            IBlockOperation block => block.Operations.Length > 0 && block.Operations.All(IsTrace),
+            IConditionalOperation { WhenFalse: null } conditional => IsLoggerEnabledCheck(conditional.Condition) && IsTrace(conditional.WhenTrue),
+            IExpressionStatementOperation { Operation: IInvocationOperation { Syntax: InvocationExpressionSyntax call } } => GuardedBody.IsLoggerCall(call),
+            _ => false,
+        };
+
+        /// <summary><c>Logging.IsEnabled</c>, <c>_log.IsDebugEnabled</c>, <c>logger.IsEnabled(LogLevel.Trace)</c>, and those joined by <c>&amp;&amp;</c>.</summary>
+        private static bool IsLoggerEnabledCheck(IOperation condition) => condition switch
+        {
+            IPropertyReferenceOperation property => IsEnabledName(property.Property.Name),
+            IFieldReferenceOperation field => IsEnabledName(field.Field.Name),
+            IInvocationOperation invocation => IsEnabledName(invocation.TargetMethod.Name),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => IsLoggerEnabledCheck(both.LeftOperand) && IsLoggerEnabledCheck(both.RightOperand),
+            _ => false,
+        };
+
+        private static bool IsEnabledName(string name)
+            => name.StartsWith("Is", System.StringComparison.Ordinal) && name.EndsWith("Enabled", System.StringComparison.Ordinal);
 
         /// <summary><c>logger.LogError(e, "…");</c> (a logging verb on a logger), or a call on the caught exception (<c>e.CheckFailFast();</c>).</summary>
         private static bool ReportsCaught(IOperation statement, IOperation? caught)
