@@ -101,9 +101,57 @@ internal sealed class DroppedTaskSymbols
                || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
                || IsOnDefaultValue(invocation)
+               || IsRenderRequest(invocation)
                || GuardedWork.StartsGuardedWork(invocation, IsPromise)
                || HasNothingToObserve(method)
                || nullTasks.MayReturnNull(method);
+    }
+
+    /// <summary>
+    /// <c>InvokeAsync(StateHasChanged)</c> in a Blazor component (or <c>() =&gt; StateHasChanged()</c>, or through the renderer's
+    /// <c>Dispatcher</c>): a render request marshalled to the renderer. Rendering failures go to the renderer, not to this task,
+    /// and the setters, timer callbacks and event handlers that ask for a render cannot wait for it: the Blazor form of WPF's
+    /// <c>Dispatcher.BeginInvoke</c>. Any other work handed to <c>InvokeAsync</c> runs the caller's code and is reported.
+    /// </summary>
+    private static bool IsRenderRequest(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod is not { Name: "InvokeAsync", Parameters.Length: 1, ContainingType: { Name: "ComponentBase" or "Dispatcher" } type }
+            || !type.ContainingNamespace.IsNamespace("Microsoft.AspNetCore.Components"))
+        {
+            return false;
+        }
+
+        // Peel strips the conversion and the delegate creation: the method group or the lambda is left.
+        return GuardedWork.Peel(invocation.Arguments[0].Value) switch
+               {
+                   IMethodReferenceOperation reference => IsStateHasChanged(reference.Method),
+                   IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: true } lambda => OnlyRendersIn(lambda.Body),
+                   _ => false,
+               };
+
+        static bool OnlyRendersIn(IBlockOperation body)
+        {
+            var renders = false;
+            foreach (var operation in body.Operations)
+            {
+                if (operation is IReturnOperation { ReturnedValue: null, IsImplicit: true })
+                {
+                    continue;
+                }
+
+                if (renders || operation is not IExpressionStatementOperation { Operation: IInvocationOperation { Arguments.Length: 0 } call }
+                    || !IsStateHasChanged(call.TargetMethod))
+                {
+                    return false;
+                }
+
+                renders = true;
+            }
+
+            return renders;
+        }
+
+        static bool IsStateHasChanged(IMethodSymbol method) => method is { Name: "StateHasChanged", Parameters.Length: 0, ReturnsVoid: true };
     }
 
     /// <summary>
