@@ -144,7 +144,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private void ReportThreadSleep(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function)
-                || DualCodePath.IsInSyncArm(invocation))
+                || DualCodePath.IsInSyncArm(invocation)
+                || EndsTheProcessNext(invocation))
             {
                 return;
             }
@@ -170,6 +171,50 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 "Thread.Sleep",
                 function.Description,
                 replacement));
+        }
+
+        /// <summary>
+        /// <c>Thread.Sleep(3000); Environment.Exit(1);</c>: the pause before the process ends (to let the user read the error,
+        /// or the console flush). Nothing else can be starved by the blocked thread; whatever still runs ends with the process.
+        /// Only console writes and log calls may come between.
+        /// </summary>
+        private static bool EndsTheProcessNext(IInvocationOperation sleep)
+        {
+            if (sleep.Parent is not IExpressionStatementOperation statement || statement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var after = false;
+            foreach (var operation in block.Operations)
+            {
+                if (!after)
+                {
+                    after = ReferenceEquals(operation, statement);
+                    continue;
+                }
+
+                if (operation is not IExpressionStatementOperation { Operation: IInvocationOperation call })
+                {
+                    return false;
+                }
+
+                var type = call.TargetMethod.ContainingType;
+                if (call.TargetMethod.Name is "Exit" or "FailFast" && type.Name == "Environment" && type.ContainingNamespace.IsNamespace("System"))
+                {
+                    return true;
+                }
+
+                var quiet = (type.Name == "Console" && type.ContainingNamespace.IsNamespace("System"))
+                            || (call.Instance?.Type is { } receiver && (receiver.Name is "TextWriter" || LoggingNames.NamesLogger(receiver.Name)))
+                            || LoggingNames.NamesLogger(type.Name);
+                if (!quiet)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>Thread.Sleep(0)</c> gives up the rest of the time slice: its async analogue is <c>Task.Yield</c>.</summary>
@@ -458,6 +503,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || (IsFrameworkIo(method, receiverType)
                     ? WritesOnlyToMemory(invocation, receiver, inMemoryTypes)
 
+                      // A test that runs both halves on the same data (connection.InsertAll(rows); await connection.InsertAllAsync(rows);)
+                      // covers the synchronous API on purpose.
+                      || (context.ContainingSymbol is IMethodSymbol test && TestMethods.IsTest(test) && CallsBothHalves(invocation, receiver, candidates))
+
                     // A library's or this project's API: these exemptions need its pairs, its source or its purpose.
                     : CallsBothHalves(invocation, receiver, candidates)
                       || sourceEvidence.HasSourceWithoutBlockingStep(method)
@@ -622,8 +671,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// The hook pair of user and library types: <c>await instance.BeforeExecuteAsync(cmd); instance.BeforeExecute(cmd);</c>.
         /// The same function also calls the twin on the same receiver with the same arguments, so the two are not
-        /// alternatives: both halves are meant to run. Not applied to framework I/O, which has no such pairs
-        /// (<c>await s.FlushAsync(); s.Flush();</c> is still a blocking flush).
+        /// alternatives: both halves are meant to run. Applied to framework I/O only in a test, which runs both halves of an API
+        /// on the same data to cover each; elsewhere (<c>await s.FlushAsync(); s.Flush();</c>) it is still a blocking flush.
         /// </summary>
         private bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
         {
