@@ -116,6 +116,7 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
 
             var candidate = Independence.TryGetCandidate(awaits[0], symbols);
             if (candidate is null || candidate.CallsThis || !LeavesOnlyByTheEnd(loop, out var hasContinue)
+                || Independence.IsUiComponent(candidate.Invocation.Instance?.Type)
                 || Independence.SharesStaticState(candidate.Invocation.TargetMethod, candidate.Invocation.TargetMethod, symbols))
             {
                 return;

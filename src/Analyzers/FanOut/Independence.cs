@@ -336,6 +336,37 @@ internal static class Independence
     }
 
     /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
+    /// <summary>
+    /// A Blazor component (<c>Microsoft.AspNetCore.Components.IComponent</c>): its methods change its state and re-render on
+    /// the renderer's one synchronization context, so there is no I/O of its own to overlap, and running two at once only
+    /// interleaves their state changes and callbacks.
+    /// </summary>
+    public static bool IsUiComponent(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } named)
+        {
+            return false;
+        }
+
+        if (IsComponentInterface(named))
+        {
+            return true;
+        }
+
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (IsComponentInterface(implemented))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsComponentInterface(INamedTypeSymbol type)
+            => type.Name == "IComponent" && type.ContainingNamespace.IsNamespace("Microsoft.AspNetCore.Components");
+    }
+
     public static bool Conflict(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols, ImmutableArray<string> configured, bool dataScope)
     {
         if (first.IsSameCall(second))
@@ -344,6 +375,12 @@ internal static class Independence
         }
 
         if (first.CallsThis && second.CallsThis)
+        {
+            return true;
+        }
+
+        // await header.CollapseAsync(); await body.ExpandAsync(); — UI components, both on the renderer's one dispatcher.
+        if (IsUiComponent(first.Invocation.Instance?.Type) && IsUiComponent(second.Invocation.Instance?.Type))
         {
             return true;
         }
