@@ -412,6 +412,14 @@ internal static class Independence
             {
                 if (a.Key != b.Key)
                 {
+                    // GetFieldsAsync(request.Connection, …) beside GetPrimaryAsync(request): one is handed the connection,
+                    // the other the object it is read from.
+                    if ((IsReadFrom(a.Key, b.Key) && UnsafeShared(a.Type, a.IsReceiver, symbols, configured, dataScope))
+                        || (IsReadFrom(b.Key, a.Key) && UnsafeShared(b.Type, b.IsReceiver, symbols, configured, dataScope)))
+                    {
+                        return true;
+                    }
+
                     continue;
                 }
 
@@ -432,6 +440,10 @@ internal static class Independence
 
         return SameFile(first.Invocation, second.Invocation);
     }
+
+    /// <summary><paramref name="member"/> is a member read from <paramref name="owner"/>'s object: <c>request.Connection</c> from <c>request</c>.</summary>
+    private static bool IsReadFrom(string member, string owner)
+        => member.Length > owner.Length + 1 && member[owner.Length] == '.' && member.StartsWith(owner, StringComparison.Ordinal);
 
     /// <summary>
     /// The call's receiver is a field or property of <c>this</c> (<c>_thread.Halt()</c>), or reached through one, also as an
