@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -285,22 +284,21 @@ internal sealed class BlockingHelpers
         return false;
     }
 
+    /// <summary>The expression inside parentheses and <c>!</c>.</summary>
     private static ExpressionSyntax? Unwrapped(ExpressionSyntax? expression)
     {
-        while (true)
+        while (expression is not null)
         {
-            switch (expression)
+            expression = HelperSource.WithoutSuppression(expression);
+            if (expression is not ParenthesizedExpressionSyntax parenthesized)
             {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    break;
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
-                    expression = suppressed.Operand;
-                    break;
-                default:
-                    return expression;
+                return expression;
             }
+
+            expression = parenthesized.Expression;
         }
+
+        return null;
     }
 }
 

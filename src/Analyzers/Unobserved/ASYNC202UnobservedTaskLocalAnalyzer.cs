@@ -64,7 +64,8 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             // Nearly every such local is read within a statement or two: that search first, then the exemptions that
             // read the called method.
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
-            if (IsRead(local, declaration.Parent!) || IsDiscardName(local.Name) || symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation))
+            if (IsRead(local, declaration.Parent!) || IsDiscardName(local.Name) || symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation)
+                || IsWatchedFromTheOtherEnd(declaration.Parent!, context.ContainingSymbol))
             {
                 return;
             }
@@ -75,6 +76,65 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 location,
                 local.Name,
                 DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>
+        /// In a test, <c>Task notify = client.NotifyAsync("test"); var request = await this.ReceiveAsync();</c> or <c>Task call =
+        /// client.InvokeAsync(…); await server.MethodReached.WaitAsync(token);</c>: the test starts an operation only to watch it
+        /// arrive at the other end (a fake peer that never answers, a server method that signals it was reached), and asserts
+        /// what that end saw; awaiting the operation itself would hang. The next statement must await such a watch: a
+        /// <c>Receive…</c>, <c>Read…</c>, <c>Dequeue…</c>, <c>Accept…</c> or <c>WaitFor…</c> call, an event's <c>WaitAsync</c>, or a
+        /// promise's <c>Task</c>. A test that awaits anything else next, or no test, keeps the report.
+        /// </summary>
+        private static bool IsWatchedFromTheOtherEnd(IOperation declarationStatement, ISymbol containingSymbol)
+        {
+            if (containingSymbol is not IMethodSymbol method || !TestMethods.IsTest(method) || declarationStatement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(declarationStatement);
+            if (index < 0 || index + 1 >= block.Operations.Length)
+            {
+                return false;
+            }
+
+            var awaited = block.Operations[index + 1] switch
+            {
+                IExpressionStatementOperation { Operation: IAwaitOperation statement } => statement,
+                IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
+                    => Peel(group.Declarations[0].Declarators[0].Initializer?.Value ?? group.Declarations[0].Initializer?.Value) as IAwaitOperation,
+                _ => null,
+            };
+
+            var watched = awaited is null ? null : Peel(awaited.Operation);
+            while (watched is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WithCancellation" or "WithTimeout" or "WaitAsync", Instance: { Type: { } type } wrapped }
+                   && type.Name is "Task" or "ValueTask")
+            {
+                watched = Peel(wrapped);
+            }
+
+            return watched switch
+            {
+                IPropertyReferenceOperation { Property.Name: "Task" } => true,
+                IInvocationOperation { TargetMethod.Name: var name } => name == "WaitAsync"
+                                                                        || name.StartsWith("Receive", StringComparison.Ordinal)
+                                                                        || name.StartsWith("Read", StringComparison.Ordinal)
+                                                                        || name.StartsWith("Dequeue", StringComparison.Ordinal)
+                                                                        || name.StartsWith("Accept", StringComparison.Ordinal)
+                                                                        || name.StartsWith("WaitFor", StringComparison.Ordinal),
+                _ => false,
+            };
+
+            static IOperation? Peel(IOperation? value)
+            {
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                return value;
+            }
         }
 
         /// <summary>The call that started the task: <c>F()</c>, <c>x?.F()</c>, <c>F().ConfigureAwait(false)</c>; null for anything else
