@@ -40,6 +40,7 @@ internal sealed class TaskCompletion
     private const int MaxPathLength = 4;
 
     private readonly AsyncSymbols symbols;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> completedTaskMethods = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? taskStatus;
     private readonly INamedTypeSymbol? enumerable;
     private readonly INamedTypeSymbol? taskFactory;
@@ -583,10 +584,25 @@ internal sealed class TaskCompletion
             case IPropertyReferenceOperation { Property.IsStatic: true, Property.Name: "CompletedTask" } property:
                 return IsTaskOrValueTaskType(property.Property.ContainingType);
 
-            case IInvocationOperation { TargetMethod.IsStatic: true } invocation:
+            case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
-                return method.Name is "FromResult" or "FromException" or "FromCanceled"
-                    && IsTaskOrValueTaskType(method.ContainingType);
+                if (method.IsStatic && method.Name is "FromResult" or "FromException" or "FromCanceled" && IsTaskOrValueTaskType(method.ContainingType))
+                {
+                    return true;
+                }
+
+                // A method of the project that does its work and returns Task.FromResult(…) (a certificate selector that
+                // checks its argument first): not a stub standing for real async work, see CompletedTaskMethod.
+                if (method.DeclaringSyntaxReferences.Length == 1 && !method.IsAsync && !method.IsVirtual && !method.IsAbstract && !method.IsOverride)
+                {
+                    var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                    if (completedTaskMethods.GetOrAdd(definition, static m => Unobserved.CompletedTaskMethod.ReturnsOnlyCompletedTasks(m)))
+                    {
+                        return true;
+                    }
+                }
+
+                break;
 
             case IAwaitOperation await:
                 return UnwrapTask(await.Operation) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAny" } whenAny }
