@@ -73,9 +73,23 @@ internal sealed class BlockingHelpers
 
     private bool IsTask(IParameterSymbol parameter) => symbols.IsTaskOrValueTask(parameter.Type);
 
+    /// <summary>
+    /// A delegate that returns a task (<c>Func&lt;Task&lt;T&gt;&gt;</c>, <c>Func&lt;CancellationToken, ValueTask&gt;</c>). Read from the
+    /// definition's <c>Invoke</c> and the type arguments: asking a constructed <c>Func&lt;T, bool&gt;</c> of every LINQ call for its
+    /// substituted <c>Invoke</c> would build one.
+    /// </summary>
     private bool IsTaskDelegate(IParameterSymbol parameter)
-        => parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
-           && symbols.IsTaskOrValueTask(invoke.ReturnType);
+    {
+        if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } type
+            || type.OriginalDefinition.DelegateInvokeMethod is not { ReturnType: var returned })
+        {
+            return false;
+        }
+
+        return returned is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type, Ordinal: var ordinal } && ordinal < type.TypeArguments.Length
+            ? symbols.IsTaskOrValueTask(type.TypeArguments[ordinal])
+            : symbols.IsTaskOrValueTask(returned);
+    }
 
     /// <summary>Nito.AsyncEx's sync-over-async bridges: <c>task.WaitAndUnwrapException()</c>, <c>AsyncContext.Run(() => ...)</c>.</summary>
     private BlockingHelper? KnownLibraryHelper(IMethodSymbol method)
