@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,23 +26,47 @@ internal sealed class BlockingHelpers
     private static readonly BlockingHelper NotAHelper = new(-1, false, false, string.Empty);
 
     private readonly AsyncSymbols symbols;
-    private readonly ConcurrentDictionary<IMethodSymbol, BlockingHelper> sourceHelpers = new(SymbolEqualityComparer.Default);
 
-    public BlockingHelpers(AsyncSymbols symbols) => this.symbols = symbols;
+    // Keyed by the definition's identity (one public symbol per definition in a compilation): a structural symbol hash
+    // walks the containing types, and this is asked for every call of a method of the project.
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingHelper> helpers = new();
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingHelper>.CreateValueCallback read;
 
-    /// <summary>What the called method blocks on, or null when it is not a blocking helper. Cheap for every other call.</summary>
+    public BlockingHelpers(AsyncSymbols symbols)
+    {
+        this.symbols = symbols;
+        read = Read;
+    }
+
+    /// <summary>What the called method blocks on, or null when it is not a blocking helper. One lookup per call: the answer is kept per method.</summary>
     public BlockingHelper? Find(IInvocationOperation invocation)
     {
+        // A method of this compilation, or a library bridge by name; then one answer per method. Asking every call's
+        // method for its parameters would build them anew each time (the public symbol model wraps them on every ask).
         var method = invocation.TargetMethod;
-        if (method.Parameters.IsEmpty || method.IsAsync || symbols.IsTaskOrValueTask(method.ReturnType) || !HasTaskParameter(method))
+        if (!(method.Locations.Length > 0 && method.Locations[0].IsInSource)
+            && method.Name != "WaitAndUnwrapException" && !(method.Name == "Run" && method.ContainingType?.Name == "AsyncContext"))
         {
             return null;
         }
 
-        var definition = method.OriginalDefinition;
-        var helper = KnownLibraryHelper(definition)
-                     ?? (definition.Locations.Length > 0 && definition.Locations[0].IsInSource ? sourceHelpers.GetOrAdd(definition, ReadSource) : null);
-        return helper is null || ReferenceEquals(helper, NotAHelper) ? null : helper;
+        var helper = helpers.GetValue(method.OriginalDefinition, read);
+        return ReferenceEquals(helper, NotAHelper) ? null : helper;
+    }
+
+    /// <summary>
+    /// The definition's parameters and return type (a constructed generic call, every LINQ operator, would build substituted
+    /// ones), then the known library bridges, then the project's own source.
+    /// </summary>
+    private BlockingHelper Read(IMethodSymbol definition)
+    {
+        if (definition.Parameters.IsEmpty || symbols.IsTaskOrValueTask(definition.ReturnType) || !HasTaskParameter(definition) || definition.IsAsync)
+        {
+            return NotAHelper;
+        }
+
+        return KnownLibraryHelper(definition)
+               ?? (definition.Locations.Length > 0 && definition.Locations[0].IsInSource ? ReadSource(definition) : NotAHelper);
     }
 
     /// <summary>The argument the helper blocks on (the task, or the delegate it invokes).</summary>
