@@ -81,12 +81,17 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                     return;
 
                 default:
-                    if (helpers.Find(invocation) is { } helper)
-                    {
-                        AnalyzeHelperCall(context, invocation, helper);
-                    }
-
+                    AnalyzeHelperCandidate(context, invocation);
                     return;
+            }
+        }
+
+        private void AnalyzeHelperCandidate(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            // Most calls are not helpers: the syntax says first whether the call could be reported at all.
+            if (AsyncContext.MayAwaitAt(invocation.Syntax) && helpers.Find(invocation) is { } helper)
+            {
+                AnalyzeHelperCall(context, invocation, helper);
             }
         }
 

@@ -54,19 +54,17 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            var type = method.ContainingType?.OriginalDefinition;
-            if (type is null)
-            {
-                return;
-            }
 
+            // The name before the containing type (each case asks it only once the name matched): a constructed method's
+            // containing type, every LINQ call's, is one more object to load on every call of this callback.
+            INamedTypeSymbol? Type() => method.ContainingType?.OriginalDefinition;
             switch (method.Name)
             {
-                case "WaitAll" or "WaitAny" when method.IsStatic && type.Is(symbols.Task):
+                case "WaitAll" or "WaitAny" when method.IsStatic && Type().Is(symbols.Task):
                     AnalyzeTaskWait(context, invocation, method.Name == "WaitAll");
                     return;
 
-                case "WaitAll" or "WaitAny" or "SignalAndWait" when method.IsStatic && type.Is(symbols.WaitHandle):
+                case "WaitAll" or "WaitAny" or "SignalAndWait" when method.IsStatic && Type().Is(symbols.WaitHandle):
                     var handleReplacement = method.Name == "WaitAll" ? "await Task.WhenAll over TaskCompletionSource tasks"
                         : method.Name == "WaitAny" ? "await Task.WhenAny over TaskCompletionSource tasks"
                         : TaskCompletionSourceReplacement;
@@ -82,31 +80,31 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                     ReportKnownWait(context, invocation, handleType.Name + ".WaitOne", replacement);
                     return;
 
-                case "Wait" when !method.IsStatic && type.Is(symbols.ManualResetEventSlim):
+                case "Wait" when !method.IsStatic && Type().Is(symbols.ManualResetEventSlim):
                     ReportKnownWait(context, invocation, "ManualResetEventSlim.Wait", TaskCompletionSourceReplacement);
                     return;
 
-                case "Wait" when !method.IsStatic && type.Is(symbols.CountdownEvent):
+                case "Wait" when !method.IsStatic && Type().Is(symbols.CountdownEvent):
                     ReportKnownWait(context, invocation, "CountdownEvent.Wait", "await Task.WhenAll over the counted tasks");
                     return;
 
-                case "Wait" when method.IsStatic && type.Is(symbols.Monitor):
+                case "Wait" when method.IsStatic && Type().Is(symbols.Monitor):
                     ReportKnownWait(context, invocation, "Monitor.Wait", SemaphoreReplacement + " or a TaskCompletionSource");
                     return;
 
-                case "Join" when !method.IsStatic && type.Is(symbols.Async.Thread):
+                case "Join" when !method.IsStatic && Type().Is(symbols.Async.Thread):
                     ReportKnownWait(context, invocation, "Thread.Join", "await the work as a Task (Task.Run) instead of joining a thread");
                     return;
 
-                case "SignalAndWait" when !method.IsStatic && type.Is(symbols.Barrier):
+                case "SignalAndWait" when !method.IsStatic && Type().Is(symbols.Barrier):
                     ReportKnownWait(context, invocation, "Barrier.SignalAndWait", "a TaskCompletionSource per phase (await tcs.Task)");
                     return;
 
-                case "Take" or "TakeFromAny" when type.Is(symbols.BlockingCollection):
+                case "Take" or "TakeFromAny" when Type().Is(symbols.BlockingCollection):
                     ReportKnownWait(context, invocation, "BlockingCollection<T>." + method.Name, ChannelReplacement, alwaysBlocks: true);
                     return;
 
-                case "TryTake" or "TryTakeFromAny" when type.Is(symbols.BlockingCollection):
+                case "TryTake" or "TryTakeFromAny" when Type().Is(symbols.BlockingCollection):
                     // Without a timeout TryTake returns at once: only a timed TryTake waits.
                     if (WaitArguments.Timeout(invocation, symbols.TimeSpan) is not null)
                     {
@@ -115,11 +113,11 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
                     return;
 
-                case "GetConsumingEnumerable" when !method.IsStatic && type.Is(symbols.BlockingCollection) && IsForEachCollection(invocation):
+                case "GetConsumingEnumerable" when !method.IsStatic && Type().Is(symbols.BlockingCollection) && IsForEachCollection(invocation):
                     ReportKnownWait(context, invocation, "BlockingCollection<T>.GetConsumingEnumerable", "Channel<T> (await foreach over reader.ReadAllAsync())", alwaysBlocks: true);
                     return;
 
-                case "SpinUntil" when method.IsStatic && type.Is(symbols.SpinWait):
+                case "SpinUntil" when method.IsStatic && Type().Is(symbols.SpinWait):
                     ReportKnownWait(context, invocation, "SpinWait.SpinUntil", "await Task.Delay in a loop, or a TaskCompletionSource signalled when the condition holds");
                     return;
             }

@@ -119,6 +119,13 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+
+            // Both rules report only where the code can await: the syntax says so before any symbol of the call is read.
+            if (!AsyncContext.MayAwaitAt(invocation.Syntax))
+            {
+                return;
+            }
+
             var method = invocation.TargetMethod;
             if (method.MethodKind != MethodKind.Ordinary)
             {
@@ -133,7 +140,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             // Implicit calls (collection-initializer Add, interpolated-string handlers) have no call to rewrite.
-            if (invocation.IsImplicit || !IsTwinCandidateName(name) || !AsyncContext.MayAwaitAt(invocation.Syntax))
+            if (invocation.IsImplicit || !IsTwinCandidateName(name))
             {
                 return;
             }

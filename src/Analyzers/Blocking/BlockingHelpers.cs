@@ -40,10 +40,11 @@ internal sealed class BlockingHelpers
     /// <summary>What the called method blocks on, or null when it is not a blocking helper. One lookup per call: the answer is kept per method.</summary>
     public BlockingHelper? Find(IInvocationOperation invocation)
     {
-        // A method of this compilation, or a library bridge by name; then one answer per method. Asking every call's
-        // method for its parameters would build them anew each time (the public symbol model wraps them on every ask).
+        // A method with source (a metadata method answers DeclaringSyntaxReferences from its own object, where Locations
+        // and ContainingAssembly walk up to its module: cold objects on every call of a hot callback), or a library bridge
+        // by name; then one answer per method.
         var method = invocation.TargetMethod;
-        if (!(method.Locations.Length > 0 && method.Locations[0].IsInSource)
+        if (method.DeclaringSyntaxReferences.IsEmpty
             && method.Name != "WaitAndUnwrapException" && !(method.Name == "Run" && method.ContainingType?.Name == "AsyncContext"))
         {
             return null;
@@ -65,7 +66,7 @@ internal sealed class BlockingHelpers
         }
 
         return KnownLibraryHelper(definition)
-               ?? (definition.Locations.Length > 0 && definition.Locations[0].IsInSource ? ReadSource(definition) : NotAHelper);
+               ?? (definition.DeclaringSyntaxReferences.IsEmpty ? NotAHelper : ReadSource(definition));
     }
 
     /// <summary>The argument the helper blocks on (the task, or the delegate it invokes).</summary>
