@@ -8,7 +8,8 @@ namespace AsyncLint.Analyzers.Unobserved;
 
 /// <summary>
 /// A function body from which no exception can escape: a guard — a <c>try</c> whose catch-all (<c>catch</c>,
-/// <c>catch (Exception)</c>, no filter) and <c>finally</c> never throw, a worker loop on a plain condition whose body
+/// <c>catch (Exception)</c>, no filter but a fatal-exception check) and <c>finally</c> never throw (a rethrow of fatal
+/// exceptions aside), a worker loop on a plain condition whose body
 /// is guarded in turn, a <c>foreach</c> over a collection read as it is whose body is guarded, element by element, or a
 /// split on a failure the callback was handed (<c>if (error != null) Disconnect(error); else { try { … } catch (Exception e) { Disconnect(e); } }</c>)
 /// — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
@@ -276,10 +277,56 @@ internal static class GuardedBody
         return false;
     }
 
+    /// <summary>
+    /// <c>catch (Exception ex) { log }</c>. Also when it lets only fatal exceptions through: <c>when (!ex.IsFatal())</c>, or a
+    /// <c>throw;</c> under <c>if (Fx.IsFatal(ex))</c>. An out-of-memory or access violation is meant to end the process
+    /// whether the method is async void or not.
+    /// </summary>
     private static bool IsSwallowingCatchAll(CatchClauseSyntax @catch)
-        => @catch.Filter is null
-           && (@catch.Declaration is null || @catch.Declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "Exception" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Exception" })
-           && !Throws(@catch.Block);
+    {
+        if (!(@catch.Declaration is null || @catch.Declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "Exception" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Exception" }))
+        {
+            return false;
+        }
+
+        var caught = @catch.Declaration?.Identifier.ValueText;
+        return (@catch.Filter is null
+                || (@catch.Filter.FilterExpression is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: var check } && IsFatalCheck(check, caught)))
+               && !Throws(@catch.Block, caught);
+    }
+
+    /// <summary>
+    /// <c>ex.IsFatal()</c>, <c>Fx.IsFatal(ex)</c>, <c>ExceptionUtilities.IsCriticalException(ex)</c>: a test, named for fatal or
+    /// critical exceptions, of the caught exception <paramref name="caught"/> alone.
+    /// </summary>
+    private static bool IsFatalCheck(ExpressionSyntax condition, string? caught)
+    {
+        while (condition is ParenthesizedExpressionSyntax parenthesized)
+        {
+            condition = parenthesized.Expression;
+        }
+
+        if (caught is null || condition is not InvocationExpressionSyntax call)
+        {
+            return false;
+        }
+
+        var (name, receiver) = call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => (access.Name.Identifier.ValueText, access.Expression),
+            IdentifierNameSyntax identifier => (identifier.Identifier.ValueText, null),
+            _ => (null, null),
+        };
+        if (name is null || !(name.IndexOf("Fatal", StringComparison.Ordinal) >= 0 || name.IndexOf("Critical", StringComparison.Ordinal) >= 0))
+        {
+            return false;
+        }
+
+        var arguments = call.ArgumentList.Arguments;
+        return (receiver is IdentifierNameSyntax { Identifier.ValueText: var self } && self == caught && arguments.Count == 0)
+               || (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var argument } && argument == caught
+                   && (receiver is null || IsPlainRead(receiver)));
+    }
 
     /// <summary>
     /// A step that does not throw by any reasonable expectation: it calls nothing but a logger, creates nothing, and
@@ -522,17 +569,30 @@ internal static class GuardedBody
         _ => false,
     };
 
-    private static bool Throws(BlockSyntax block)
+    /// <param name="caught">The catch's exception variable: a <c>throw;</c> that only a fatal check of it reaches does not count.</param>
+    private static bool Throws(BlockSyntax block, string? caught = null)
     {
         foreach (var node in block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
+            if (node is ThrowExpressionSyntax || (node is ThrowStatementSyntax thrown && !IsFatalRethrow(thrown, caught)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary><c>if (Fx.IsFatal(ex)) { throw; }</c> (or <c>throw;</c> alone as the if's statement), with no else.</summary>
+    private static bool IsFatalRethrow(ThrowStatementSyntax thrown, string? caught)
+    {
+        if (thrown.Expression is not null)
+        {
+            return false;
+        }
+
+        var owner = thrown.Parent is BlockSyntax { Statements.Count: 1 } only ? only.Parent : thrown.Parent;
+        return owner is IfStatementSyntax { Else: null } check && IsFatalCheck(check.Condition, caught);
     }
 
     /// <summary>The function whose body is read (its parameters are the state a cast may unpack) and the model, if any.</summary>

@@ -218,4 +218,123 @@ public sealed class ASYNC203GuardedStateTests
             Task ReconnectAsync(Exception e) => Task.CompletedTask;
         }
         """);
+
+    [Fact]
+    public Task Trap_catch_alls_that_let_only_fatal_exceptions_through() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        static class Fx
+        {
+            public static bool IsFatal(Exception exception) => exception is OutOfMemoryException or AccessViolationException;
+        }
+
+        static class ExceptionExtensions
+        {
+            public static bool IsCriticalException(this Exception exception) => exception is OutOfMemoryException;
+        }
+
+        public sealed class TokenRefresher : IDisposable
+        {
+            readonly Timer timer;
+            public TokenRefresher() => timer = new Timer(_ => OnRefresh(), null, 1000, 1000);
+
+            async void OnRefresh()
+            {
+                try
+                {
+                    await RefreshAsync();
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine(ex);
+                    if (Fx.IsFatal(ex))
+                    {
+                        throw;
+                    }
+                }
+            }
+
+            async void OnRenew(object? state)
+            {
+                try { await RefreshAsync(); }
+                catch (Exception ex) when (!ex.IsCriticalException()) { Console.Error.WriteLine(ex); }
+            }
+
+            async void OnPing(object? state)
+            {
+                try { await RefreshAsync(); }
+                catch (Exception ex)
+                {
+                    if (ex.IsCriticalException()) throw;
+                    Console.Error.WriteLine(ex);
+                }
+            }
+
+            public void Start(IExecutor executor)
+            {
+                executor.Execute(OnRenew, this);
+                executor.Execute(OnPing, this);
+            }
+
+            Task RefreshAsync() => Task.Delay(1);
+            public void Dispose() => timer.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task A_catch_that_rethrows_other_exceptions_or_tests_another_value_is_still_reported() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        static class Fx
+        {
+            public static bool IsFatal(Exception exception) => exception is OutOfMemoryException;
+            public static bool IsTransient(Exception exception) => exception is TimeoutException;
+        }
+
+        public sealed class TokenRefresher
+        {
+            Exception? last;
+
+            public void Start(IExecutor executor)
+            {
+                executor.Execute(OnTimeout, this);
+                executor.Execute(OnTransient, this);
+                executor.Execute(OnLast, this);
+                executor.Execute(OnFatalOrElse, this);
+            }
+
+            async void {|ASYNC203:OnTimeout|}(object? state)
+            {
+                try { await RefreshAsync(); }
+                catch (Exception ex)
+                {
+                    if (ex is TimeoutException) throw;
+                    Console.Error.WriteLine(ex);
+                }
+            }
+
+            async void {|ASYNC203:OnTransient|}(object? state)
+            {
+                try { await RefreshAsync(); }
+                catch (Exception ex) when (!Fx.IsTransient(ex)) { Console.Error.WriteLine(ex); }
+            }
+
+            async void {|ASYNC203:OnLast|}(object? state)
+            {
+                try { await RefreshAsync(); }
+                catch (Exception ex)
+                {
+                    if (Fx.IsFatal(last!)) throw;
+                    last = ex;
+                }
+            }
+
+            async void {|ASYNC203:OnFatalOrElse|}(object? state)
+            {
+                try { await RefreshAsync(); }
+                catch (Exception ex)
+                {
+                    if (Fx.IsFatal(ex)) throw; else throw new InvalidOperationException("refresh failed", ex);
+                }
+            }
+
+            Task RefreshAsync() => Task.Delay(1);
+        }
+        """);
 }
