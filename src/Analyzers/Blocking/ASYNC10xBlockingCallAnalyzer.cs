@@ -492,6 +492,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
+                || AdoNetDefaultTwins.IsSynchronousProvider(receiver)
                 || CompletesAPipeWriterOffAStream(method, receiver)
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates)

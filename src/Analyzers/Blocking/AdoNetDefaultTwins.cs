@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Blocking;
 
@@ -34,6 +35,32 @@ internal sealed class AdoNetDefaultTwins
     public AdoNetDefaultTwins(Compilation compilation)
     {
         this.compilation = compilation;
+    }
+
+    /// <summary>
+    /// A receiver whose type is (or derives from) a class of an ADO.NET provider without async I/O, which says so: SQLite
+    /// has no asynchronous I/O, and Microsoft.Data.Sqlite's async overrides run the synchronous member (as its
+    /// documentation states); System.Data.SQLite inherits the bases' inline defaults. The twin blocks exactly as long as
+    /// the call it would replace, on the connection, command, reader or transaction and on extension methods
+    /// (Dapper's <c>connection.Query(…)</c>) called on them. Implicit conversions are looked through: an extension on
+    /// <c>IDbConnection</c> still sees the <c>SqliteConnection</c> it was handed.
+    /// </summary>
+    public static bool IsSynchronousProvider(IOperation? receiver)
+    {
+        while (receiver is IConversionOperation { IsImplicit: true } conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        for (var type = receiver?.Type; type is not null; type = type.BaseType)
+        {
+            if (type.ContainingNamespace is { } space && (space.IsNamespace("Microsoft.Data.Sqlite") || space.IsNamespace("System.Data.SQLite")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -269,4 +269,53 @@ public sealed class ASYNC104ProviderDefaultTwinTests
                 }
             }
             """));
+
+    /// <summary>A provider library whose reader overrides ReadAsync (as both Microsoft.Data.Sqlite and Npgsql do), in <paramref name="space"/>.</summary>
+    private static MetadataReference ProviderWithOverriddenReadAsync(string space, string prefix) => MetadataLibrary.Compile(
+        space,
+        Usings + "namespace " + space + " {\n"
+        + Reader("public sealed class " + prefix + "DataReader : DbDataReader", """
+            public override Task<bool> ReadAsync(CancellationToken cancellationToken) => Task.FromResult(Read());
+            """)
+        + """
+            public static class DataReaderExtensions
+            {
+                public static int ReadAll(this IDataReader reader) { var n = 0; while (reader.Read()) n++; return n; }
+                public static Task<int> ReadAllAsync(this IDataReader reader) => Task.FromResult(ReadAll(reader));
+            }
+            }
+            """);
+
+    private const string ProviderConsumer = """
+        using System;
+        using System.Threading.Tasks;
+        using PROVIDER;
+
+        class RowCounter
+        {
+            async Task<int> CountAsync(Func<Task<PREFIXDataReader>> open)
+            {
+                using var reader = await open();
+                var count = 0;
+                while (READ)
+                {
+                    count++;
+                }
+
+                return count + ALL;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Trap_a_provider_that_documents_its_async_members_as_synchronous() => RunAsync(
+        ProviderConsumer.Replace("PROVIDER", "Microsoft.Data.Sqlite").Replace("PREFIX", "Sqlite")
+            .Replace("READ", "reader.Read()").Replace("ALL", "reader.ReadAll()"),
+        ProviderWithOverriddenReadAsync("Microsoft.Data.Sqlite", "Sqlite"));
+
+    [Fact]
+    public Task A_provider_with_async_io_that_overrides_the_twin_keeps_it() => RunAsync(
+        ProviderConsumer.Replace("PROVIDER", "Npgsql").Replace("PREFIX", "Npgsql")
+            .Replace("READ", "{|ASYNC104:reader.Read()|}").Replace("ALL", "{|ASYNC104:reader.ReadAll()|}"),
+        ProviderWithOverriddenReadAsync("Npgsql", "Npgsql"));
 }
