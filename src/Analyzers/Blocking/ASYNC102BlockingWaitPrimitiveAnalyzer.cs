@@ -143,7 +143,8 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
                 || DualCodePath.IsInSyncArm(invocation)
-                || AllTasksComplete(context, invocation))
+                || AllTasksComplete(context, invocation)
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
             {
                 return;
             }
@@ -248,7 +249,8 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
             }
 
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
-                || DualCodePath.IsInSyncArm(invocation))
+                || DualCodePath.IsInSyncArm(invocation)
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
             {
                 return;
             }

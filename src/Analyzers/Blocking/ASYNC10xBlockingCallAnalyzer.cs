@@ -152,7 +152,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         {
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function)
                 || DualCodePath.IsInSyncArm(invocation)
-                || EndsTheProcessNext(invocation))
+                || EndsTheProcessNext(invocation)
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
             {
                 return;
             }
@@ -551,7 +552,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             // A receiver typed as an ADO.NET base whose reachable providers all inherit the twin's inline default: the
             // twin runs the synchronous member (last: the first answer reads the project's provider classes).
-            if ((plain is null && tokened is null) || adoNetDefaults.IsFalseTwin(receiverType, candidates))
+            if ((plain is null && tokened is null) || adoNetDefaults.IsFalseTwin(receiverType, candidates)
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
             {
                 return;
             }

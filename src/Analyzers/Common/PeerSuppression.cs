@@ -1,0 +1,178 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncLint.Analyzers;
+
+/// <summary>
+/// Where the author already switched off another tool's warning about the same problem at this spot, the decision is
+/// made: reporting it again under a new ID is noise. Read only when a diagnostic is about to be reported, from the file's
+/// directives and comments and the containing member's attributes:
+/// <list type="bullet">
+/// <item><c>#pragma warning disable VSTHRD103</c> still in force at the spot;</item>
+/// <item><c>// ReSharper disable once MethodHasAsyncOverload</c> right before the statement, or
+/// <c>// ReSharper disable MethodHasAsyncOverload</c> earlier in the file and not restored;</item>
+/// <item><c>[SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits")]</c> on the member or its type.</item>
+/// </list>
+/// </summary>
+internal static class PeerSuppression
+{
+    /// <summary>
+    /// The peers' rules about a blocking call in async code: vs-threading's synchronous waits and sync-over-async calls,
+    /// the SDK's CA1849, Meziantou's blocking calls, AsyncFixer's blocking operations.
+    /// </summary>
+    private static readonly string[] BlockingCallIds = { "VSTHRD002", "VSTHRD103", "CA1849", "MA0042", "MA0045", "AsyncFixer02" };
+
+    /// <summary>ReSharper's inspections of a synchronous call that has an async overload.</summary>
+    private static readonly string[] BlockingCallInspections = { "MethodHasAsyncOverload", "MethodHasAsyncOverloadWithCancellation" };
+
+    /// <summary>The compiler's and vs-threading's warnings about a dropped task.</summary>
+    private static readonly string[] DroppedTaskIds = { "CS4014", "VSTHRD110" };
+
+    /// <summary>A blocking call at <paramref name="node"/> whose peer warning the author has switched off there.</summary>
+    public static bool SilencesBlockingCall(SyntaxNode node, ISymbol? containingSymbol)
+        => PragmaDisables(node, BlockingCallIds)
+           || ReSharperDisables(node, BlockingCallInspections)
+           || SuppressMessageNames(containingSymbol, BlockingCallIds);
+
+    /// <summary>A dropped task at <paramref name="statement"/> after <c>#pragma warning disable CS4014</c> (or VSTHRD110).</summary>
+    public static bool SilencesDroppedTask(SyntaxNode statement) => PragmaDisables(statement, DroppedTaskIds);
+
+    /// <summary>The last <c>#pragma warning</c> before the node that names one of the IDs (or none: every warning) disables it.</summary>
+    private static bool PragmaDisables(SyntaxNode node, string[] ids)
+    {
+        var root = node.SyntaxTree.GetRoot();
+        if (!root.ContainsDirectives || root is not CSharpSyntaxNode csharpRoot)
+        {
+            return false;
+        }
+
+        var position = node.SpanStart;
+        var disabled = false;
+        for (var directive = csharpRoot.GetFirstDirective(IsPragmaWarning); directive is not null && directive.SpanStart < position; directive = directive.GetNextDirective(IsPragmaWarning))
+        {
+            var pragma = (PragmaWarningDirectiveTriviaSyntax)directive;
+            if (pragma.ErrorCodes.Count == 0 || NamesAny(pragma, ids))
+            {
+                disabled = pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword);
+            }
+        }
+
+        return disabled;
+    }
+
+    private static bool IsPragmaWarning(DirectiveTriviaSyntax directive) => directive is PragmaWarningDirectiveTriviaSyntax;
+
+    private static bool NamesAny(PragmaWarningDirectiveTriviaSyntax pragma, string[] ids)
+    {
+        foreach (var code in pragma.ErrorCodes)
+        {
+            var text = code switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                LiteralExpressionSyntax literal => "CS" + literal.Token.ValueText,
+                _ => string.Empty,
+            };
+
+            if (Array.IndexOf(ids, text) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>// ReSharper disable once X</c> in the leading trivia of the statement (or member) holding the node, or
+    /// <c>// ReSharper disable X</c> (or <c>All</c>) earlier in the file with no <c>restore</c> after it.
+    /// </summary>
+    private static bool ReSharperDisables(SyntaxNode node, string[] inspections)
+    {
+        var holder = node.FirstAncestorOrSelf<SyntaxNode>(static n => n is StatementSyntax or MemberDeclarationSyntax);
+        if (holder is not null)
+        {
+            foreach (var trivia in holder.GetLeadingTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && ReSharperComment(trivia.ToString(), inspections) == Comment.DisableOnce)
+                {
+                    return true;
+                }
+            }
+        }
+
+        var disabled = false;
+        var root = node.SyntaxTree.GetRoot();
+        foreach (var trivia in root.DescendantTrivia(new Microsoft.CodeAnalysis.Text.TextSpan(0, node.SpanStart)))
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
+            {
+                switch (ReSharperComment(trivia.ToString(), inspections))
+                {
+                    case Comment.Disable:
+                        disabled = true;
+                        break;
+                    case Comment.Restore:
+                        disabled = false;
+                        break;
+                }
+            }
+        }
+
+        return disabled;
+    }
+
+    private enum Comment
+    {
+        Other,
+        Disable,
+        DisableOnce,
+        Restore,
+    }
+
+    /// <summary>Reads <c>// ReSharper disable once A, B</c>, <c>// ReSharper disable A</c>, <c>// ReSharper restore A</c> for the inspections.</summary>
+    private static Comment ReSharperComment(string comment, string[] inspections)
+    {
+        var words = comment.TrimStart('/').Split(new[] { ' ', '\t', ',' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || words[0] != "ReSharper" || words[1] is not ("disable" or "restore"))
+        {
+            return Comment.Other;
+        }
+
+        var once = words[1] == "disable" && words[2] == "once";
+        for (var i = once ? 3 : 2; i < words.Length; i++)
+        {
+            var word = words[i].TrimEnd(':', '.', ';');
+            if (word == "All" || Array.IndexOf(inspections, word) >= 0)
+            {
+                return words[1] == "restore" ? Comment.Restore : once ? Comment.DisableOnce : Comment.Disable;
+            }
+        }
+
+        return Comment.Other;
+    }
+
+    /// <summary><c>[SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits")]</c> on the member or a containing type.</summary>
+    private static bool SuppressMessageNames(ISymbol? symbol, string[] ids)
+    {
+        for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "SuppressMessageAttribute" or "UnconditionalSuppressMessageAttribute"
+                    && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[1].Value is string checkId)
+                {
+                    var colon = checkId.IndexOf(':');
+                    if (Array.IndexOf(ids, (colon < 0 ? checkId : checkId.Substring(0, colon)).Trim()) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}
