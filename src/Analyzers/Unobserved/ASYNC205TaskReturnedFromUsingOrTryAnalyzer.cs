@@ -323,7 +323,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
                     case ITryOperation @try when @try.Body == child && (@try.Catches.Length > 0 || @try.Finally is not null)
                                                   && !ConvertsSynchronousExceptionsToFaultedTasks(@try) && !OnlyRethrows(@try)
-                                                  && !FinallyOnlyRestoresFlow(@try) && !OnlyTraces(@try):
+                                                  && !FinallyOnlyRestoresFlow(@try) && !OnlyTraces(@try) && !FinallyOnlyExitsThreadAffineLock(@try):
                         found = @try.Finally is null
                             ? new Guard("try", "the catch never sees its exceptions", onlyCatches: true)
                             : @try.Catches.Length > 0
@@ -401,6 +401,48 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             return restores;
         }
+
+        /// <summary>
+        /// <c>Monitor.Enter(gate, ref taken); try { return StartOrEnqueue(); } finally { if (taken) Monitor.Exit(gate); }</c>: the
+        /// lock is thread-affine (also <c>SpinLock</c>, <c>ReaderWriterLockSlim</c>, <c>Mutex</c>), so an async method cannot hold
+        /// it across an await: the release on another thread would throw. It guards the synchronous start only, as a <c>lock</c>
+        /// statement would, and awaiting inside it is no fix.
+        /// </summary>
+        private static bool FinallyOnlyExitsThreadAffineLock(ITryOperation @try)
+            => @try.Catches.Length == 0 && @try.Finally is { Operations.Length: > 0 } @finally && OnlyReleases(@finally.Operations);
+
+        /// <summary><c>Monitor.Exit(gate);</c>, <c>if (taken) spin.Exit();</c>: statements that release the lock and do nothing else.</summary>
+        private static bool OnlyReleases(ImmutableArray<IOperation> statements)
+        {
+            foreach (var statement in statements)
+            {
+                var released = statement switch
+                {
+                    IExpressionStatementOperation { Operation: IInvocationOperation call } => IsThreadAffineRelease(call.TargetMethod),
+                    IConditionalOperation { WhenFalse: null, Condition: ILocalReferenceOperation or IFieldReferenceOperation, WhenTrue: var then }
+                        => OnlyReleases(then is IBlockOperation block ? block.Operations : ImmutableArray.Create(then)),
+                    IBlockOperation block => OnlyReleases(block.Operations),
+                    _ => false,
+                };
+
+                if (!released)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsThreadAffineRelease(IMethodSymbol method)
+            => method.ContainingType is { } type && type.ContainingNamespace.IsNamespace("System.Threading")
+               && (type.Name, method.Name) switch
+               {
+                   ("Monitor", "Exit") or ("SpinLock", "Exit") or ("Mutex", "ReleaseMutex") => true,
+                   ("ReaderWriterLockSlim", "ExitReadLock" or "ExitWriteLock" or "ExitUpgradeableReadLock") => true,
+                   ("ReaderWriterLock", "ReleaseReaderLock" or "ReleaseWriterLock" or "ReleaseLock") => true,
+                   _ => false,
+               };
 
         /// <summary><c>Task.FromException(e)</c>, <c>ValueTask.FromCanceled(ct)</c>, or a ValueTask made from one (<c>new(Task.FromException(e))</c>).</summary>
         private static bool IsFailedTask(IOperation value)

@@ -1,0 +1,113 @@
+using VerifyAnalyzer = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC205TaskReturnedFromUsingOrTryAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC205;
+
+/// <summary>
+/// A task returned from a try whose finally only releases a thread-affine lock (Monitor, SpinLock, ReaderWriterLockSlim,
+/// Mutex). The lock guards the synchronous start, as a <c>lock</c> statement would; an async method cannot hold it across
+/// an await, so awaiting inside the try is no fix. A finally that releases an async-friendly gate (SemaphoreSlim) or does
+/// more than the release is still reported.
+/// </summary>
+public sealed class ASYNC205ThreadAffineLockTests
+{
+    [Fact]
+    public Task Trap_finally_that_only_exits_a_thread_affine_lock() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Mutex
+        {
+            private readonly Queue<TaskCompletionSource<int>> queue = new();
+            private readonly ReaderWriterLockSlim rw = new();
+            private SpinLock spin = new(false);
+
+            public Task<int> AcquireAsync(int timeout)
+            {
+                bool taken = false;
+                Monitor.TryEnter(queue, timeout, ref taken);
+                if (!taken) return Task.FromResult(-1);
+                try
+                {
+                    var waiter = new TaskCompletionSource<int>();
+                    queue.Enqueue(waiter);
+                    return waiter.Task;
+                }
+                finally
+                {
+                    Monitor.Exit(queue);
+                }
+            }
+
+            public Task<int> PeekAsync()
+            {
+                rw.EnterReadLock();
+                try
+                {
+                    return queue.Count == 0 ? Task.FromResult(0) : queue.Peek().Task;
+                }
+                finally
+                {
+                    rw.ExitReadLock();
+                }
+            }
+
+            public Task<int> FirstAsync()
+            {
+                bool taken = false;
+                try
+                {
+                    spin.Enter(ref taken);
+                    return queue.Peek().Task;
+                }
+                finally
+                {
+                    if (taken) spin.Exit();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_async_gate_or_a_finally_that_does_more_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Client
+        {
+            private readonly HttpClient http = new();
+            private readonly SemaphoreSlim gate = new(1, 1);
+            private readonly object sync = new();
+            private int inFlight;
+
+            public Task<string> GetAsync(string uri)
+            {
+                gate.Wait();
+                try
+                {
+                    {|ASYNC205:return http.GetStringAsync(uri);|}
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+
+            public Task<string> CountedAsync(string uri)
+            {
+                Monitor.Enter(sync);
+                try
+                {
+                    inFlight++;
+                    {|ASYNC205:return http.GetStringAsync(uri);|}
+                }
+                finally
+                {
+                    inFlight--;
+                    Monitor.Exit(sync);
+                }
+            }
+        }
+        """);
+}
