@@ -447,7 +447,17 @@ internal static class GuardedBody
             LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody?.Expression),
             _ => (null, null),
         };
-        var awaited = arrow ?? (block is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var single } ? single : null);
+        // A static callback first unpacks its state into its own type (var self = (Cache)state;) and awaits on that.
+        string? self = null;
+        var statements = block?.Statements ?? default;
+        if (block is not null && statements.Count == 2 && StateCastName(statements[0], function!) is { } unpacked
+            && function!.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+            && CastTypeName(statements[0]) == type.Identifier.ValueText)
+        {
+            self = unpacked;
+        }
+
+        var awaited = arrow ?? (statements.Count == (self is null ? 1 : 2) && statements[statements.Count - 1] is ExpressionStatementSyntax { Expression: var single } ? single : null);
         if (awaited is not AwaitExpressionSyntax { Expression: var expression })
         {
             return null;
@@ -465,8 +475,36 @@ internal static class GuardedBody
 
         return call.Expression switch
         {
-            IdentifierNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+            IdentifierNameSyntax name when self is null => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } when self is null => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: var receiver, Name: var name } when self is not null && IsPlainRead(receiver)
+                                                                                      && receiver is IdentifierNameSyntax or PostfixUnaryExpressionSyntax
+                                                                                      && receiver.ToString().TrimEnd('!') == self
+                => name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
+    /// <summary>The simple name of the type a state cast unpacks into: <c>Cache</c> in <c>var self = (Cache)state;</c> or <c>state as Cache</c>.</summary>
+    private static string? CastTypeName(StatementSyntax statement)
+    {
+        var value = (statement as LocalDeclarationStatementSyntax)?.Declaration.Variables[0].Initializer?.Value;
+        while (value is ParenthesizedExpressionSyntax parenthesized)
+        {
+            value = parenthesized.Expression;
+        }
+
+        var type = value switch
+        {
+            CastExpressionSyntax cast => cast.Type,
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression, Right: TypeSyntax target } => target,
+            _ => null,
+        };
+
+        return type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
             _ => null,
         };
     }

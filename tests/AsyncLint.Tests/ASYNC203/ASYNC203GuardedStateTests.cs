@@ -337,4 +337,90 @@ public sealed class ASYNC203GuardedStateTests
             Task RefreshAsync() => Task.Delay(1);
         }
         """);
+
+    [Fact]
+    public Task Trap_static_callback_that_unpacks_its_state_and_awaits_a_guarded_method_on_it() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        public sealed class LinkManager : IDisposable
+        {
+            readonly Timer sendTimer;
+            readonly Timer receiveTimer;
+            readonly object sendLink = new();
+            readonly object receiveLink = new();
+
+            public LinkManager()
+            {
+                sendTimer = new Timer(OnRenewSend, this, Timeout.Infinite, Timeout.Infinite);
+                receiveTimer = new Timer(OnRenewReceive, this, Timeout.Infinite, Timeout.Infinite);
+            }
+
+            static async void OnRenewSend(object? state)
+            {
+                var manager = (LinkManager)state!;
+                await manager.RenewAsync(manager.sendLink).ConfigureAwait(false);
+            }
+
+            static async void OnRenewReceive(object? state)
+            {
+                var manager = state as LinkManager;
+                await manager!.RenewAsync(manager.receiveLink);
+            }
+
+            async Task RenewAsync(object link)
+            {
+                try { await Task.Delay(1); Console.WriteLine(link); }
+                catch (Exception e) { Console.Error.WriteLine(e); }
+            }
+
+            public void Dispose() { sendTimer.Dispose(); receiveTimer.Dispose(); }
+        }
+        """);
+
+    [Fact]
+    public Task A_static_callback_awaiting_an_unguarded_method_or_another_type_is_still_reported() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        public sealed class Other
+        {
+            public async Task RenewAsync(object link)
+            {
+                try { await Task.Delay(1); } catch (Exception e) { Console.Error.WriteLine(e); }
+            }
+        }
+
+        public sealed class LinkManager : IDisposable
+        {
+            readonly Timer a;
+            readonly Timer b;
+            readonly Timer c;
+            readonly object link = new();
+            readonly Other other = new();
+
+            public LinkManager()
+            {
+                a = new Timer(OnUnguarded, this, Timeout.Infinite, Timeout.Infinite);
+                b = new Timer(OnOtherType, other, Timeout.Infinite, Timeout.Infinite);
+                c = new Timer(OnField, this, Timeout.Infinite, Timeout.Infinite);
+            }
+
+            static async void {|ASYNC203:OnUnguarded|}(object? state)
+            {
+                var manager = (LinkManager)state!;
+                await manager.SendAsync(manager.link);
+            }
+
+            static async void {|ASYNC203:OnOtherType|}(object? state)
+            {
+                var target = (Other)state!;
+                await target.RenewAsync(target);
+            }
+
+            static async void {|ASYNC203:OnField|}(object? state)
+            {
+                var manager = (LinkManager)state!;
+                await manager.other.RenewAsync(manager.link);
+            }
+
+            async Task SendAsync(object link) => await Task.Delay(1);
+
+            public void Dispose() { a.Dispose(); b.Dispose(); c.Dispose(); }
+        }
+        """);
 }
