@@ -71,6 +71,19 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "Jint.Engine.Evaluate",
             "Jint.Engine.Invoke",
 
+            // Spectre.Console's prompts wait for a person at the keyboard; their async forms only poll Console.KeyAvailable.
+            "Spectre.Console.AnsiConsole.Prompt",
+            "Spectre.Console.AnsiConsole.Ask",
+            "Spectre.Console.AnsiConsole.Confirm",
+            "Spectre.Console.AnsiConsoleExtensions.Prompt",
+            "Spectre.Console.AnsiConsoleExtensions.Ask",
+            "Spectre.Console.AnsiConsoleExtensions.Confirm",
+            "Spectre.Console.IPrompt`1.Show",
+            "Spectre.Console.TextPrompt`1.Show",
+            "Spectre.Console.SelectionPrompt`1.Show",
+            "Spectre.Console.MultiSelectionPrompt`1.Show",
+            "Spectre.Console.ConfirmationPrompt.Show",
+
             // NuGet's package readers answer every ...Async member with Task.FromResult of the synchronous one.
             "NuGet.Packaging.PackageReaderBase.GetIdentity",
             "NuGet.Packaging.PackageReaderBase.GetMinClientVersion",

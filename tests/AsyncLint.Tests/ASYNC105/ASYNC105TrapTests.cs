@@ -327,6 +327,56 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task Console_prompts_wait_for_a_person_at_the_keyboard() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Spectre.Console
+        {
+            public interface IPrompt<T> { T Show(TextReader console); Task<T> ShowAsync(TextReader console, CancellationToken token); }
+
+            public sealed class ConfirmationPrompt : IPrompt<bool>
+            {
+                public bool Show(TextReader console) => console.ReadLine() == "y";
+                public async Task<bool> ShowAsync(TextReader console, CancellationToken token) { await Task.Delay(10, token); return Show(console); }
+            }
+
+            public static class AnsiConsole
+            {
+                public static T Prompt<T>(IPrompt<T> prompt) => prompt.Show(System.Console.In);
+                public static Task<T> PromptAsync<T>(IPrompt<T> prompt, CancellationToken token = default) => prompt.ShowAsync(System.Console.In, token);
+            }
+        }
+
+        namespace Other
+        {
+            public static class Dialog
+            {
+                public static bool Prompt(string question) => File.ReadAllText(question) == "y";
+                public static async Task<bool> PromptAsync(string question) => await File.ReadAllTextAsync(question) == "y";
+            }
+        }
+
+        namespace Updater
+        {
+            using Spectre.Console;
+
+            class Runner
+            {
+                async Task<bool> UpdateAsync()
+                {
+                    await Task.Yield();
+                    var confirmed = AnsiConsole.Prompt(new ConfirmationPrompt());
+                    var again = new ConfirmationPrompt().Show(System.Console.In);
+                    return confirmed && again && {|ASYNC105:Other.Dialog.Prompt("update?")|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task NuGet_package_readers_answer_async_members_synchronously() => VerifyCS.AnalyzerAsync("""
         using System.Threading;
         using System.Threading.Tasks;
