@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,13 +24,13 @@ internal static class PeerSuppression
     /// The peers' rules about a blocking call in async code: vs-threading's synchronous waits and sync-over-async calls,
     /// the SDK's CA1849, Meziantou's blocking calls, AsyncFixer's blocking operations.
     /// </summary>
-    private static readonly string[] BlockingCallIds = { "VSTHRD002", "VSTHRD103", "CA1849", "MA0042", "MA0045", "AsyncFixer02" };
+    private static readonly ImmutableArray<string> BlockingCallIds = ImmutableArray.Create("VSTHRD002", "VSTHRD103", "CA1849", "MA0042", "MA0045", "AsyncFixer02");
 
     /// <summary>ReSharper's inspections of a synchronous call that has an async overload.</summary>
-    private static readonly string[] BlockingCallInspections = { "MethodHasAsyncOverload", "MethodHasAsyncOverloadWithCancellation" };
+    private static readonly ImmutableArray<string> BlockingCallInspections = ImmutableArray.Create("MethodHasAsyncOverload", "MethodHasAsyncOverloadWithCancellation");
 
     /// <summary>The compiler's and vs-threading's warnings about a dropped task.</summary>
-    private static readonly string[] DroppedTaskIds = { "CS4014", "VSTHRD110" };
+    private static readonly ImmutableArray<string> DroppedTaskIds = ImmutableArray.Create("CS4014", "VSTHRD110");
 
     /// <summary>A blocking call at <paramref name="node"/> whose peer warning the author has switched off there.</summary>
     public static bool SilencesBlockingCall(SyntaxNode node, ISymbol? containingSymbol)
@@ -41,7 +42,7 @@ internal static class PeerSuppression
     public static bool SilencesDroppedTask(SyntaxNode statement) => PragmaDisables(statement, DroppedTaskIds);
 
     /// <summary>The last <c>#pragma warning</c> before the node that names one of the IDs (or none: every warning) disables it.</summary>
-    private static bool PragmaDisables(SyntaxNode node, string[] ids)
+    private static bool PragmaDisables(SyntaxNode node, ImmutableArray<string> ids)
     {
         var root = node.SyntaxTree.GetRoot();
         if (!root.ContainsDirectives || root is not CSharpSyntaxNode csharpRoot)
@@ -65,7 +66,7 @@ internal static class PeerSuppression
 
     private static bool IsPragmaWarning(DirectiveTriviaSyntax directive) => directive is PragmaWarningDirectiveTriviaSyntax;
 
-    private static bool NamesAny(PragmaWarningDirectiveTriviaSyntax pragma, string[] ids)
+    private static bool NamesAny(PragmaWarningDirectiveTriviaSyntax pragma, ImmutableArray<string> ids)
     {
         foreach (var code in pragma.ErrorCodes)
         {
@@ -76,7 +77,7 @@ internal static class PeerSuppression
                 _ => string.Empty,
             };
 
-            if (Array.IndexOf(ids, text) >= 0)
+            if (ids.IndexOf(text) >= 0)
             {
                 return true;
             }
@@ -92,7 +93,7 @@ internal static class PeerSuppression
     /// or a statement), read outermost first. Not the whole file: a walk of every token before each report cost more
     /// than the rule's own work on the bench.
     /// </summary>
-    private static bool ReSharperDisables(SyntaxNode node, string[] inspections)
+    private static bool ReSharperDisables(SyntaxNode node, ImmutableArray<string> inspections)
     {
         var holder = node.FirstAncestorOrSelf<SyntaxNode>(static n => n is StatementSyntax or MemberDeclarationSyntax);
         if (holder is not null)
@@ -153,7 +154,7 @@ internal static class PeerSuppression
     }
 
     /// <summary>Reads <c>// ReSharper disable once A, B</c>, <c>// ReSharper disable A</c>, <c>// ReSharper restore A</c> for the inspections.</summary>
-    private static Comment ReSharperComment(string comment, string[] inspections)
+    private static Comment ReSharperComment(string comment, ImmutableArray<string> inspections)
     {
         var words = comment.TrimStart('/').Split(new[] { ' ', '\t', ',' }, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 3 || words[0] != "ReSharper" || words[1] is not ("disable" or "restore"))
@@ -165,7 +166,7 @@ internal static class PeerSuppression
         for (var i = once ? 3 : 2; i < words.Length; i++)
         {
             var word = words[i].TrimEnd(':', '.', ';');
-            if (word == "All" || Array.IndexOf(inspections, word) >= 0)
+            if (word == "All" || inspections.IndexOf(word) >= 0)
             {
                 return words[1] == "restore" ? Comment.Restore : once ? Comment.DisableOnce : Comment.Disable;
             }
@@ -175,7 +176,7 @@ internal static class PeerSuppression
     }
 
     /// <summary><c>[SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits")]</c> on the member or a containing type.</summary>
-    private static bool SuppressMessageNames(ISymbol? symbol, string[] ids)
+    private static bool SuppressMessageNames(ISymbol? symbol, ImmutableArray<string> ids)
     {
         for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
         {
@@ -186,7 +187,7 @@ internal static class PeerSuppression
                     && attribute.ConstructorArguments[1] is { Kind: TypedConstantKind.Primitive, Value: string checkId })
                 {
                     var colon = checkId.IndexOf(':');
-                    if (Array.IndexOf(ids, (colon < 0 ? checkId : checkId.Substring(0, colon)).Trim()) >= 0)
+                    if (ids.IndexOf((colon < 0 ? checkId : checkId.Substring(0, colon)).Trim()) >= 0)
                     {
                         return true;
                     }
