@@ -109,7 +109,9 @@ internal static class PeerSuppression
 
         var disabled = false;
         var position = node.SpanStart;
-        var chain = node.AncestorsAndSelf().Reverse();
+        // Expressions hold no such comments, and a long operator chain nests thousands deep: only statements, members
+        // and the nodes that hold them are read (reading an expression's leading trivia walks down to its first token).
+        var chain = node.AncestorsAndSelf().Where(static n => n is not ExpressionSyntax).Reverse();
         foreach (var ancestor in chain)
         {
             foreach (var child in ancestor.ChildNodesAndTokens())
@@ -117,6 +119,11 @@ internal static class PeerSuppression
                 if (child.FullSpan.Start >= position)
                 {
                     break;
+                }
+
+                if (child.IsNode && child.AsNode() is ExpressionSyntax)
+                {
+                    continue;
                 }
 
                 foreach (var trivia in child.GetLeadingTrivia())
