@@ -506,7 +506,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
-                || AdoNetDefaultTwins.IsSynchronousProvider(receiver)
                 || CompletesAPipeWriterOffAStream(method, receiver)
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates)
@@ -563,9 +562,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            // A receiver typed as an ADO.NET base whose reachable providers all inherit the twin's inline default: the
-            // twin runs the synchronous member (last: the first answer reads the project's provider classes).
-            if ((plain is null && tokened is null) || adoNetDefaults.IsFalseTwin(receiverType, candidates)
+            // A receiver of a provider without async I/O (SQLite), or typed as an ADO.NET base whose reachable providers all
+            // inherit the twin's inline default: the twin runs the synchronous member (last: the first answer reads the
+            // project's provider classes).
+            if ((plain is null && tokened is null) || AdoNetDefaultTwins.IsSynchronousProvider(receiver) || adoNetDefaults.IsFalseTwin(receiverType, candidates)
                 || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
             {
                 return;
