@@ -144,7 +144,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
                 || DualCodePath.IsInSyncArm(invocation)
                 || AllTasksComplete(context, invocation)
-                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols.Async))
             {
                 return;
             }
@@ -250,7 +250,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
 
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
                 || DualCodePath.IsInSyncArm(invocation)
-                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols.Async))
             {
                 return;
             }

@@ -166,7 +166,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function)
                 || DualCodePath.IsInSyncArm(invocation)
                 || EndsTheProcessNext(invocation)
-                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols))
             {
                 return;
             }
@@ -566,7 +566,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             // inherit the twin's inline default: the twin runs the synchronous member (last: the first answer reads the
             // project's provider classes).
             if ((plain is null && tokened is null) || AdoNetDefaultTwins.IsSynchronousProvider(receiver) || adoNetDefaults.IsFalseTwin(receiverType, candidates)
-                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol))
+                || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols))
             {
                 return;
             }

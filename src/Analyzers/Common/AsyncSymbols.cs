@@ -24,6 +24,7 @@ internal sealed class AsyncSymbols
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
     private readonly ConcurrentDictionary<Type, object> families = new();
+    private readonly ConcurrentDictionary<SyntaxTree, bool> mentionsReSharper = new();
     private readonly Lazy<Dictionary<string, List<IAssemblySymbol>>> referencesByNamespace;
 
     /// <summary>
@@ -93,6 +94,21 @@ internal sealed class AsyncSymbols
         }
 
         return (T)families.GetOrAdd(typeof(T), create(this));
+    }
+
+    /// <summary>
+    /// Whether the file's text says "ReSharper" anywhere: nearly every file does not, and then no comment of it can switch
+    /// a peer's inspection off (<see cref="PeerSuppression"/>). Read once per file for every analyzer of the compilation.
+    /// </summary>
+    public bool MentionsReSharper(SyntaxTree tree)
+    {
+        if (mentionsReSharper.TryGetValue(tree, out var mentions))
+        {
+            return mentions;
+        }
+
+        mentions = tree.GetText().ToString().IndexOf("ReSharper", StringComparison.Ordinal) >= 0;
+        return mentionsReSharper.GetOrAdd(tree, mentions);
     }
 
     /// <summary>A type by metadata name, cached for the compilation. Call it at compilation start, not per operation.</summary>

@@ -33,9 +33,9 @@ internal static class PeerSuppression
     private static readonly ImmutableArray<string> DroppedTaskIds = ImmutableArray.Create("CS4014", "VSTHRD110");
 
     /// <summary>A blocking call at <paramref name="node"/> whose peer warning the author has switched off there.</summary>
-    public static bool SilencesBlockingCall(SyntaxNode node, ISymbol? containingSymbol)
+    public static bool SilencesBlockingCall(SyntaxNode node, ISymbol? containingSymbol, AsyncSymbols symbols)
         => PragmaDisables(node, BlockingCallIds)
-           || ReSharperDisables(node, BlockingCallInspections)
+           || (symbols.MentionsReSharper(node.SyntaxTree) && ReSharperDisables(node, BlockingCallInspections))
            || SuppressMessageNames(containingSymbol, BlockingCallIds);
 
     /// <summary>A dropped task at <paramref name="statement"/> after <c>#pragma warning disable CS4014</c> (or VSTHRD110).</summary>
