@@ -24,7 +24,7 @@ internal sealed class AsyncSymbols
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
     private readonly ConcurrentDictionary<Type, object> families = new();
-    private readonly ConcurrentDictionary<SyntaxTree, bool> mentionsReSharper = new();
+    private readonly ConcurrentDictionary<SyntaxTree, PeerSuppression.FileDirectives> peerComments = new();
     private readonly Lazy<Dictionary<string, List<IAssemblySymbol>>> referencesByNamespace;
 
     /// <summary>
@@ -96,19 +96,15 @@ internal sealed class AsyncSymbols
         return (T)families.GetOrAdd(typeof(T), create(this));
     }
 
-    /// <summary>
-    /// Whether the file's text says "ReSharper" anywhere: nearly every file does not, and then no comment of it can switch
-    /// a peer's inspection off (<see cref="PeerSuppression"/>). Read once per file for every analyzer of the compilation.
-    /// </summary>
-    public bool MentionsReSharper(SyntaxTree tree)
+    /// <summary>The file's <c>#pragma warning</c> directives and ReSharper mention, read once per file for every analyzer of the compilation.</summary>
+    public PeerSuppression.FileDirectives PeerComments(SyntaxTree tree)
     {
-        if (mentionsReSharper.TryGetValue(tree, out var mentions))
+        if (peerComments.TryGetValue(tree, out var directives))
         {
-            return mentions;
+            return directives;
         }
 
-        mentions = tree.GetText().ToString().IndexOf("ReSharper", StringComparison.Ordinal) >= 0;
-        return mentionsReSharper.GetOrAdd(tree, mentions);
+        return peerComments.GetOrAdd(tree, PeerSuppression.FileDirectives.Read(tree));
     }
 
     /// <summary>A type by metadata name, cached for the compilation. Call it at compilation start, not per operation.</summary>

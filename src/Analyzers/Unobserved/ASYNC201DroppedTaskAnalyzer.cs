@@ -84,7 +84,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || DroppedTaskNames.HasErrors(invocation)
                 || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
                 || IsTeardownOnAFailurePath(call, statement, context.ContainingSymbol)
-                || PeerSuppression.SilencesDroppedTask(statement.Syntax))
+                || PeerSuppression.SilencesDroppedTask(statement.Syntax, symbols.Common))
             {
                 return;
             }
@@ -208,7 +208,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || (heldIn is not null && !AssignedValue.All(heldIn).IsEmpty)
                 || DroppedTaskNames.HasErrors(wrapping)
                 || HandsBackACompletedTask(wrapping)
-                || PeerSuppression.SilencesDroppedTask(awaited.Syntax.Parent ?? awaited.Syntax))
+                || PeerSuppression.SilencesDroppedTask(awaited.Syntax.Parent ?? awaited.Syntax, symbols.Common))
             {
                 return;
             }
