@@ -316,9 +316,18 @@ internal sealed class SourceMethodEvidence
         _ => false,
     };
 
-    /// <summary><c>Task.FromResult(X(...))</c>, <c>ValueTask.FromResult(X(...))</c>, <c>new ValueTask&lt;T&gt;(X(...))</c>.</summary>
+    /// <summary>
+    /// <c>Task.FromResult(X(...))</c>, <c>ValueTask.FromResult(X(...))</c>, <c>new ValueTask&lt;T&gt;(X(...))</c>; and
+    /// <c>Task.Run(() =&gt; X(...))</c> (or <c>Task.Factory.StartNew</c>): a twin that only moves the blocking call to a pool
+    /// thread, where it blocks as long. An async wrapper of a synchronous method is no async version of it.
+    /// </summary>
     private static bool IsCompletedWrapOf(ExpressionSyntax value, string synchronousName)
     {
+        if (OffloadedCall(value) is { } offloaded)
+        {
+            return InvokedName(offloaded) == synchronousName;
+        }
+
         var argument = value switch
         {
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments: { Count: 1 } arguments }
@@ -329,6 +338,32 @@ internal sealed class SourceMethodEvidence
             _ => null,
         };
         return argument is InvocationExpressionSyntax call && InvokedName(call) == synchronousName;
+    }
+
+    /// <summary>The one call that <c>Task.Run(() =&gt; X(...))</c>, <c>Task.Run(() =&gt; { return X(...); })</c> or <c>Task.Factory.StartNew(…)</c> runs.</summary>
+    private static InvocationExpressionSyntax? OffloadedCall(ExpressionSyntax value)
+    {
+        if (value is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } access, ArgumentList.Arguments.Count: 1 } run
+            || !(HelperSource.IsTaskTypeName(access.Expression)
+                 || access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Factory", Expression: var task } && HelperSource.IsTaskTypeName(task))
+            || run.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax lambda)
+        {
+            return null;
+        }
+
+        if (lambda.ExpressionBody is InvocationExpressionSyntax body)
+        {
+            return body;
+        }
+
+        return lambda.Block?.Statements is { Count: 1 } statements
+            ? statements[0] switch
+            {
+                ReturnStatementSyntax { Expression: InvocationExpressionSyntax call } => call,
+                ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => call,
+                _ => null,
+            }
+            : null;
     }
 
     /// <summary><c>Task.CompletedTask</c>, <c>default</c>, <c>new ValueTask()</c>.</summary>

@@ -84,4 +84,57 @@ public sealed class ASYNC105SourceEvidenceTests
             }
         }
         """);
+    [Fact]
+    public Task Trap_twin_that_only_offloads_the_synchronous_method_to_the_thread_pool() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class Session
+        {
+            public string Configure(string what) => File.ReadAllText(what);
+            public Task<string> ConfigureAsync(string what) => Task.Run(() => Configure(what));
+
+            public int Count(string path) => File.ReadAllLines(path).Length;
+            public Task<int> CountAsync(string path) { return Task.Factory.StartNew(() => { return Count(path); }); }
+
+            public void Reset(string path) => File.Delete(path);
+            public Task ResetAsync(string path) => Task.Run(() => { Reset(path); });
+        }
+
+        sealed class Client
+        {
+            public async Task<int> StartAsync(Session session)
+            {
+                await Task.Yield();
+                var settings = session.Configure("settings.json");
+                session.Reset("cache.bin");
+                return settings.Length + session.Count("log.txt");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Twin_that_offloads_more_than_the_synchronous_call_is_still_suggested() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class Session
+        {
+            public string Configure(string what) => File.ReadAllText(what);
+            public async Task<string> ConfigureAsync(string what) => await File.ReadAllTextAsync(what);
+
+            public int Count(string path) => File.ReadAllLines(path).Length;
+            public Task<int> CountAsync(string path) => Task.Run(() => Count(path) + Count(path + ".old"));
+        }
+
+        sealed class Client
+        {
+            public async Task<int> StartAsync(Session session)
+            {
+                await Task.Yield();
+                var settings = {|ASYNC105:session.Configure("settings.json")|};
+                return settings.Length + {|ASYNC105:session.Count("log.txt")|};
+            }
+        }
+        """);
 }
