@@ -506,6 +506,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
                 || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
+                || OpensANewZipEntry(method, receiver)
                 || CompletesAPipeWriterOffAStream(method, receiver)
                 || AsksForFireAndForget(invocation)
                 || TwinOnlyInherited(receiverType, method, candidates)
@@ -1002,6 +1003,32 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// <c>archive.CreateEntry(name).Open()</c>: a new entry's stream is opened for writing, with no read or write at the open
+        /// (.NET 10's <c>OpenAsync</c> returns it in a completed task); the writes that follow are the I/O. An existing entry's
+        /// <c>Open</c> reads its header, or in update mode its whole content, and stays reported.
+        /// </summary>
+        private static bool OpensANewZipEntry(IMethodSymbol method, IOperation? receiver)
+        {
+            if (method.Name != "Open" || method.ContainingType is not { Name: "ZipArchiveEntry" } entryType
+                || !entryType.ContainingNamespace.IsNamespace("System.IO.Compression") || receiver is null)
+            {
+                return false;
+            }
+
+            var value = Strip(receiver);
+            if (value is ILocalReferenceOperation local)
+            {
+                var values = AssignedValue.Initializer(local) is { } initializer ? ImmutableArray.Create(initializer) : AssignedValue.All(local);
+                return !values.IsEmpty && values.All(static v => IsCreateEntry(Strip(v)));
+            }
+
+            return IsCreateEntry(value);
+
+            static bool IsCreateEntry(IOperation operation)
+                => operation is IInvocationOperation { TargetMethod: { Name: "CreateEntry", ContainingType.Name: "ZipArchive" } };
         }
 
         /// <summary>
