@@ -77,11 +77,12 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                         : handleType.InheritsFromOrEquals(symbols.Semaphore) ? SemaphoreReplacement
                         : handleType.Name == "AutoResetEvent" ? SemaphoreReplacement + " (a SemaphoreSlim(0, 1) as an async auto-reset event)"
                         : TaskCompletionSourceReplacement;
-                    ReportKnownWait(context, invocation, handleType.Name + ".WaitOne", replacement);
+                    var isEvent = !handleType.InheritsFromOrEquals(symbols.Mutex) && !handleType.InheritsFromOrEquals(symbols.Semaphore);
+                    ReportKnownWait(context, invocation, handleType.Name + ".WaitOne", replacement, waitsForASignal: isEvent);
                     return;
 
                 case "Wait" when !method.IsStatic && Type().Is(symbols.ManualResetEventSlim):
-                    ReportKnownWait(context, invocation, "ManualResetEventSlim.Wait", TaskCompletionSourceReplacement);
+                    ReportKnownWait(context, invocation, "ManualResetEventSlim.Wait", TaskCompletionSourceReplacement, waitsForASignal: true);
                     return;
 
                 case "Wait" when !method.IsStatic && Type().Is(symbols.CountdownEvent):
@@ -240,8 +241,13 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                     or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
         }
 
-        private void ReportKnownWait(OperationAnalysisContext context, IInvocationOperation invocation, string api, string replacement, bool alwaysBlocks = false)
+        private void ReportKnownWait(OperationAnalysisContext context, IInvocationOperation invocation, string api, string replacement, bool alwaysBlocks = false, bool waitsForASignal = false)
         {
+            if (waitsForASignal && ParksTheEntryPoint(invocation, context.ContainingSymbol))
+            {
+                return;
+            }
+
             if (!alwaysBlocks && WaitArguments.Timeout(invocation, symbols.TimeSpan) is { } timeout
                 && (WaitArguments.IsProbe(timeout, invocation, symbols.TimeSpan) || WaitArguments.IsAssertedDeadline(timeout, invocation, symbols.TimeSpan)))
             {
@@ -264,6 +270,16 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 function.Description,
                 replacement));
         }
+
+        /// <summary>
+        /// <c>shutdown.WaitOne()</c> in <c>async Main</c> itself, after the service is started: the process's main flow waits
+        /// for the signal to stop, holding one thread for the life of the process as <c>app.Run()</c> does (which ASYNC105
+        /// leaves alone in the entry point). Nothing else is waiting for that thread. A lambda or local function in Main is
+        /// other code, and stays reported.
+        /// </summary>
+        private static bool ParksTheEntryPoint(IInvocationOperation invocation, ISymbol containingSymbol)
+            => containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" }
+               && AsyncContext.EnclosingFunctionOperation(invocation) is null;
 
         private static bool IsForEachCollection(IInvocationOperation invocation)
         {
