@@ -81,9 +81,10 @@ internal static class GuardedBody
             return false;
         }
 
+        // After the guard: quiet steps, completion signals, and further guards (each step of work in a catch-all of its own).
         for (var i = guard + 1; i < statements.Count; i++)
         {
-            if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model))
+            if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth))
             {
                 return false;
             }
@@ -183,12 +184,19 @@ internal static class GuardedBody
         ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Statement: BlockSyntax elementBody } each
             => IsQuietSequence(each.Expression) && IsGuardedBlock(elementBody, scope, depth + 1),
 
+        // if (restartWeb) { try { … } catch (Exception e) { log } }: a guarded step taken or skipped on a quiet condition.
+        IfStatementSyntax { Else: null } optional => IsQuietValue(optional.Condition) && IsGuardedBranch(optional.Statement, scope, depth),
+
         // if (error != null) { Disconnect(error); } else { try { … } catch (Exception e) { Disconnect(e); } }
         IfStatementSyntax { Else: { } otherwise } split => IsQuietValue(split.Condition)
-                                                           && (IsFailureSplit(split.Statement, otherwise.Statement, scope, depth)
+                                                           && ((IsGuardedBranch(split.Statement, scope, depth) && IsGuardedBranch(otherwise.Statement, scope, depth))
+                                                               || IsFailureSplit(split.Statement, otherwise.Statement, scope, depth)
                                                                || IsFailureSplit(otherwise.Statement, split.Statement, scope, depth)),
         _ => false,
     };
+
+    private static bool IsGuardedBranch(StatementSyntax branch, Scope scope, int depth)
+        => branch is BlockSyntax block ? IsGuardedBlock(block, scope, depth + 1) : IsGuard(branch, scope, depth + 1);
 
     /// <summary>
     /// One branch hands a failure the callback was given to the handler the other branch's catch-all calls
@@ -198,7 +206,7 @@ internal static class GuardedBody
     /// </summary>
     private static bool IsFailureSplit(StatementSyntax handoff, StatementSyntax guarded, Scope scope, int depth)
     {
-        if (!(guarded is BlockSyntax block ? IsGuardedBlock(block, scope, depth + 1) : IsGuard(guarded, scope, depth + 1)))
+        if (!IsGuardedBranch(guarded, scope, depth))
         {
             return false;
         }
