@@ -32,8 +32,9 @@ internal static class Analysis
         var compileTime = stopwatch.Elapsed;
 
         var exceptions = new List<string>();
+        var analyzerOptions = ProjectProperties.WithTargetFrameworks(project);
         var options = new CompilationWithAnalyzersOptions(
-            project.AnalyzerOptions,
+            analyzerOptions,
             onAnalyzerException: (exception, analyzer, _) =>
             {
                 lock (exceptions)
@@ -54,7 +55,7 @@ internal static class Analysis
         {
             // The first run pays for JIT-compiling the analyzers and for binding; a build server pays neither twice.
             // Time warm, single-threaded runs on fresh copies of the compilation, compiler and analyzers alike.
-            (compileTime, perAnalyzer, warmRuns) = await MeasureWarmAsync(compilation, analyzers, project.AnalyzerOptions, progress, cancellationToken).ConfigureAwait(false);
+            (compileTime, perAnalyzer, warmRuns) = await MeasureWarmAsync(compilation, analyzers, analyzerOptions, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var analyzerTime = TimeSpan.FromTicks(perAnalyzer.Values.Sum(t => t.Ticks));

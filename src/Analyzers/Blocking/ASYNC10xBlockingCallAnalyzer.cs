@@ -36,7 +36,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(symbols);
+            var analysis = new CompilationAnalysis(symbols, FrameworkTwinHistory.OldestTargetLevel(start.Options));
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
@@ -113,6 +113,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly AsyncTwinLookup twins;
         private readonly SourceMethodEvidence sourceEvidence = new();
         private readonly AdoNetDefaultTwins adoNetDefaults;
+
+        // The oldest of the project's target frameworks (FrameworkTwinHistory): a framework twin it lacks is no twin.
+        private readonly int oldestTargetLevel;
         private readonly ConditionalWeakTable<IOperation, FunctionIndex> functionIndexes = new();
 
         // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
@@ -121,9 +124,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> inMemorySourceStreams = new(SymbolEqualityComparer.Default);
 
-        public CompilationAnalysis(AsyncSymbols symbols)
+        public CompilationAnalysis(AsyncSymbols symbols, int oldestTargetLevel)
         {
             this.symbols = symbols;
+            this.oldestTargetLevel = oldestTargetLevel;
             blocking = new BlockingSymbols(symbols);
             twins = new AsyncTwinLookup(blocking);
             adoNetDefaults = new AdoNetDefaultTwins(symbols.Compilation);
@@ -547,7 +551,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 // A twin declared here that only wraps this call in a completed task is no async version of it.
                 if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType)
-                    || sourceEvidence.IsSynchronousShim(candidate.Method, method))
+                    || sourceEvidence.IsSynchronousShim(candidate.Method, method)
+                    || FrameworkTwinHistory.IsMissingOn(candidate.Method, oldestTargetLevel))
                 {
                     continue;
                 }

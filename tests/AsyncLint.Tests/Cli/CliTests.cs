@@ -125,6 +125,46 @@ public sealed class CliTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Scan_of_a_multi_targeted_project_does_not_suggest_a_twin_one_target_lacks()
+    {
+        // The project does not reference the package: the CLI evaluates its TargetFrameworks itself. netstandard2.0 has
+        // Stream.CopyToAsync(Stream) but not File.ReadAllTextAsync, so the net10.0 scan reports only the copy.
+        var directory = Path.Combine(fixture.Root, "MultiTarget");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "MultiTarget.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>
+                <LangVersion>latest</LangVersion>
+              </PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Loader.cs"), """
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public static class Loader
+            {
+                public static async Task<int> LoadAsync(string path, Stream input, Stream output)
+                {
+                    await Task.Yield();
+                    input.CopyTo(output);
+                    return File.ReadAllText(path).Length;
+                }
+            }
+            """);
+
+        var scan = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(directory, "MultiTarget.csproj"), "-p:TargetFramework=net10.0", "--json", "--fail-on", "never");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        var json = scan.Output[scan.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
+        var hit = Assert.Single(document.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal("ASYNC104", hit.GetProperty("id").GetString());
+        Assert.Contains("Stream.CopyTo", hit.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Clear_error_for_a_project_that_does_not_load()
     {
         var broken = Path.Combine(fixture.Root, "Broken");

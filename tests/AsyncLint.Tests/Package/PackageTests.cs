@@ -113,6 +113,37 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public async Task Multi_targeted_project_is_not_told_to_call_a_twin_one_of_its_frameworks_lacks()
+    {
+        // netstandard2.0 has Stream.CopyToAsync(Stream) but not File.ReadAllTextAsync: the net8.0 build reports only the first.
+        var project = CreateConsumer("multi-target-consumer", outputType: "Library");
+        // The other framework's reference packages (NETStandard.Library, net8.0's targeting pack) come from nuget.org.
+        var config = Path.Combine(project, "nuget.config");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("<clear />", "<clear />\n    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />", StringComparison.Ordinal));
+        var file = Path.Combine(project, "multi-target-consumer.csproj");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;netstandard2.0</TargetFrameworks><LangVersion>latest</LangVersion>", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(project, "Loader.cs"), """
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public static class Loader
+            {
+                public static async Task<int> LoadAsync(string path, Stream input, Stream output)
+                {
+                    await Task.Yield();
+                    input.CopyTo(output);
+                    return File.ReadAllText(path).Length;
+                }
+            }
+            """);
+
+        var build = await DotnetCli.RunAsync(project, CommandTimeout, "build", "-nodeReuse:false", "-p:TargetFramework=net8.0");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("'Stream.CopyTo' blocks the thread", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'File.ReadAllText' blocks the thread", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Packed_presets_are_the_generated_ones()
     {
         var catalog = RuleCatalog.Load();
