@@ -55,6 +55,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "Microsoft.EntityFrameworkCore.DbContext.Add",
             "Microsoft.EntityFrameworkCore.DbContext.AddRange",
             "Microsoft.EntityFrameworkCore.IDbContextFactory`1.CreateDbContext",
+
+            // UseTransaction takes a transaction already begun on an open connection: nothing to open or send; the async
+            // form only awaits interceptors. CloseConnection is a Close (returned to the pool), which is not skipped I/O.
+            "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.UseTransaction",
+            "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.CloseConnection",
             "NUnit.Framework.Assert.That",
             "NUnit.Framework.Assert.Multiple",
             "Moq.Mock`1.Raise",
@@ -572,6 +577,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             // inherit the twin's inline default: the twin runs the synchronous member (last: the first answer reads the
             // project's provider classes).
             if ((plain is null && tokened is null) || AdoNetDefaultTwins.IsSynchronousProvider(receiver) || adoNetDefaults.IsFalseTwin(receiverType, candidates)
+                || adoNetDefaults.IsContextOverSqliteOnly(receiverType)
                 || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols))
             {
                 return;

@@ -31,10 +31,65 @@ internal sealed class AdoNetDefaultTwins
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<IAssemblySymbol, Lazy<ImmutableArray<ProviderClass>>> reachable = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> answers = new(StringComparer.Ordinal);
+    private readonly Lazy<bool> entityFrameworkOnlyOverSqlite;
 
     public AdoNetDefaultTwins(Compilation compilation)
     {
         this.compilation = compilation;
+        entityFrameworkOnlyOverSqlite = new Lazy<bool>(() => ReferencesOnlySqliteEntityFrameworkProviders(compilation));
+    }
+
+    /// <summary>
+    /// <c>context.SaveChanges()</c>, <c>context.Database.EnsureCreated()</c> in a project whose only EF Core database provider
+    /// is SQLite (or the in-memory one): every database such a context reaches is SQLite, whose async path runs the
+    /// synchronous one (a test fixture over <c>DataSource=:memory:</c>, a desktop app's local store). A project that also
+    /// references another provider, or an extension named for one, keeps the report.
+    /// </summary>
+    public bool IsContextOverSqliteOnly(ITypeSymbol? receiverType)
+    {
+        if (receiverType is null || !entityFrameworkOnlyOverSqlite.Value)
+        {
+            return false;
+        }
+
+        for (var type = receiverType; type is not null; type = type.BaseType)
+        {
+            if (type.Name is "DbContext" or "DatabaseFacade" && type.ContainingNamespace is { } space
+                && (space.IsNamespace("Microsoft.EntityFrameworkCore") || space.IsNamespace("Microsoft.EntityFrameworkCore.Infrastructure")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesOnlySqliteEntityFrameworkProviders(Compilation compilation)
+    {
+        var sqlite = false;
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            var name = assembly.Name;
+            if (name.IndexOf("EntityFrameworkCore", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            switch (name)
+            {
+                case "Microsoft.EntityFrameworkCore.Sqlite" or "Microsoft.EntityFrameworkCore.Sqlite.Core" or "Microsoft.EntityFrameworkCore.InMemory":
+                    sqlite |= name != "Microsoft.EntityFrameworkCore.InMemory";
+                    break;
+                case "Microsoft.EntityFrameworkCore" or "Microsoft.EntityFrameworkCore.Abstractions" or "Microsoft.EntityFrameworkCore.Relational"
+                    or "Microsoft.EntityFrameworkCore.Design" or "Microsoft.EntityFrameworkCore.Analyzers" or "Microsoft.EntityFrameworkCore.Proxies":
+                    break;
+                default:
+                    // Npgsql.EntityFrameworkCore.PostgreSQL, Microsoft.EntityFrameworkCore.SqlServer, an extension of either.
+                    return false;
+            }
+        }
+
+        return sqlite;
     }
 
     /// <summary>
