@@ -47,6 +47,14 @@ public sealed class ScaleTests(ITestOutputHelper output)
     public Task Long_conditional_expression_chains() => AssertLinearAsync("conditional chain", ConditionalChain, 1000, "arms");
 
     [Fact]
+    public Task Schema_of_many_classes_implementing_one_interface()
+        => AssertLinearAsync("schema types", SchemaTypes, 2000, "types");
+
+    [Fact]
+    public Task Many_reports_in_a_file_full_of_directives()
+        => AssertLinearAsync("reports between directives", ReportsBetweenDirectives, 1000, "methods");
+
+    [Fact]
     public async Task Dense_else_if_chain_reports_every_branch()
     {
         // 1000 branches, a blocking call in each: 1000 diagnostics at depths up to 1000. The work per diagnostic
@@ -242,6 +250,69 @@ public sealed class ScaleTests(ITestOutputHelper output)
                     }
 
                     private static Task<int> Load{{i}}Async(int value, CancellationToken ct) => Task.FromResult(value);
+
+                """);
+        }
+
+        return builder.AppendLine("}").ToString();
+    }
+
+    /// <summary>
+    /// A protocol schema (a Telegram client's thousands of message classes) deriving from one interface, whose fields name
+    /// each other's interfaces, and a client holding one of them with two awaits in a row: the fan-out rule asks what the
+    /// client's fields keep, through every implementation of the interface. A lookup per class name, or a walk that
+    /// expands each class again from every field that names its interface, made this quadratic.
+    /// </summary>
+    internal static string SchemaTypes(int types)
+    {
+        var builder = new StringBuilder(Usings).AppendLine("namespace Schema;").AppendLine("public interface IObject { }").AppendLine("public interface IPeer : IObject { }");
+        for (var i = 0; i < types; i++)
+        {
+            builder.AppendLine($"public sealed class Message{i} : {(i % 3 == 0 ? "IPeer" : "IObject")} {{ public IObject Body{i}; public IPeer From{i}; public Message{(i + 1) % types} Next; }}");
+        }
+
+        builder.Append("""
+            public sealed class Client
+            {
+                private readonly IObject last;
+                private readonly IPeer self;
+
+                public async Task<int> SyncAsync(CancellationToken ct)
+                {
+                    var a = await FetchAsync("updates", ct);
+                    var b = await FetchAsync("dialogs", ct);
+                    return a + b;
+                }
+
+                private static async Task<int> FetchAsync(string what, CancellationToken ct)
+                {
+                    await Task.Delay(1, ct);
+                    return what.Length;
+                }
+            }
+            """);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A file with a directive in every method and a report in each: a reader of the #pragma state that walks from
+    /// directive to directive before each report scans to the end of the file every time.
+    /// </summary>
+    internal static string ReportsBetweenDirectives(int methods)
+    {
+        var builder = new StringBuilder(Usings).AppendLine("namespace Directives;").AppendLine("public sealed class Worker").AppendLine("{");
+        for (var i = 0; i < methods; i++)
+        {
+            builder.Append($$"""
+                    public async Task<int> Step{{i}}Async(Stream stream)
+                    {
+                #if DEBUG
+                        stream.Flush();
+                #endif
+                        Thread.Sleep({{i % 3}});
+                        await Task.Yield();
+                        return {{i}};
+                    }
 
                 """);
         }
