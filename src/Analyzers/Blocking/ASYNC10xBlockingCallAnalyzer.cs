@@ -556,7 +556,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 // A twin declared here that only wraps this call in a completed task is no async version of it.
                 if (!IsUsableHere(candidate, invocation, context.ContainingSymbol, method.IsStatic ? null : receiverType)
-                    || sourceEvidence.IsSynchronousShim(candidate.Method, method)
+                    || (sourceEvidence.IsSynchronousShim(candidate.Method, method) && !AwaitsTheOffloadHere(invocation, receiver, method, candidate))
                     || FrameworkTwinHistory.IsMissingOn(candidate.Method, oldestTargetLevel))
                 {
                     continue;
@@ -697,6 +697,32 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>await ConfigAsync("code")</c> beside <c>Config("first_name")</c> in the same function, where <c>ConfigAsync</c> only runs
+        /// <c>Config</c> on a pool thread: the author keeps this thread free for the same kind of call elsewhere (an interactive
+        /// prompt), so the synchronous one here is the inconsistency the rule is for.
+        /// </summary>
+        private bool AwaitsTheOffloadHere(IInvocationOperation invocation, IOperation? receiver, IMethodSymbol method, AsyncTwin twin)
+        {
+            if (!SourceMethodEvidence.OffloadsToThreadPool(twin.Method, method.Name)
+                || !IndexOf(invocation).InvocationsByName.TryGetValue(twin.Method.Name, out var calls))
+            {
+                return false;
+            }
+
+            var receiverSymbol = ReferencedSymbol(receiver);
+            foreach (var other in calls)
+            {
+                if (SymbolEqualityComparer.Default.Equals(other.TargetMethod.OriginalDefinition, twin.Method.OriginalDefinition)
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol))
+                {
+                    return true;
                 }
             }
 

@@ -44,6 +44,23 @@ internal sealed class SourceMethodEvidence
         => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronous.Name) && DoesWork(synchronous.OriginalDefinition));
 
     /// <summary>
+    /// True when the twin's source is here and only runs the synchronous method on a pool thread (<c>=&gt; Task.Run(() =&gt; X(…))</c>):
+    /// no async version, but a way to keep the caller's thread (a UI thread) free while it blocks. Syntax only.
+    /// </summary>
+    public static bool OffloadsToThreadPool(IMethodSymbol twin, string synchronousName)
+    {
+        if (twin.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references
+            || references[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var value = declaration.ExpressionBody?.Expression
+                    ?? (declaration.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+        return value is not null && OffloadedCall(value) is { } call && InvokedName(call) == synchronousName;
+    }
+
+    /// <summary>
     /// True when <paramref name="twin"/>'s source (declared in <paramref name="member"/>'s own type) calls <paramref name="member"/>,
     /// directly or through one helper of that type: the member is part of the twin's implementation (dotNext's
     /// <c>CommitAsync</c> → <c>CommitCoreAsync</c> → <c>CommitSlowAsync</c>, which runs the synchronous <c>Commit</c> under an

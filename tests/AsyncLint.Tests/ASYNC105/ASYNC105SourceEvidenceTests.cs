@@ -137,4 +137,22 @@ public sealed class ASYNC105SourceEvidenceTests
             }
         }
         """);
+    [Fact]
+    public Task Offloaded_call_beside_an_awaited_offload_of_the_same_kind_is_still_suggested() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        sealed class Client
+        {
+            public string Config(string what) => Console.ReadLine() ?? what;
+            public Task<string> ConfigAsync(string what) => Task.Run(() => Config(what));
+
+            public async Task<string> SignUpAsync()
+            {
+                var code = await ConfigAsync("verification_code");
+                var first = {|ASYNC105:Config("first_name")|};
+                return code + first;
+            }
+        }
+        """);
 }
