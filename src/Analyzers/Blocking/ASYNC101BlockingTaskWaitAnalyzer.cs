@@ -27,7 +27,11 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(symbols.Family(WaitSymbols.Create), symbols.Family(TaskCompletion.Create), new BlockingHelpers(symbols));
+            var waits = symbols.Family(WaitSymbols.Create);
+            // A multi-targeted project: WaitAsync(CancellationToken) is .NET 6+, and a fix the oldest target lacks breaks its build.
+            var waitAsyncOnEveryTarget = waits.WaitAsyncWithTokenMethod is { } waitAsync
+                                         && !FrameworkTwinHistory.IsMissingOn(waitAsync, FrameworkTwinHistory.OldestTargetLevel(start.Options));
+            var analysis = new CompilationAnalysis(waits, symbols.Family(TaskCompletion.Create), new BlockingHelpers(symbols), waitAsyncOnEveryTarget);
             start.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
@@ -39,9 +43,12 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
         private readonly TaskCompletion completion;
         private readonly BlockingHelpers helpers;
 
-        public CompilationAnalysis(WaitSymbols symbols, TaskCompletion completion, BlockingHelpers helpers)
+        private readonly bool waitAsyncOnEveryTarget;
+
+        public CompilationAnalysis(WaitSymbols symbols, TaskCompletion completion, BlockingHelpers helpers, bool waitAsyncOnEveryTarget)
         {
             this.symbols = symbols;
+            this.waitAsyncOnEveryTarget = waitAsyncOnEveryTarget;
             this.completion = completion;
             this.helpers = helpers;
         }
@@ -235,9 +242,11 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
             {
                 api = "Task.Wait(CancellationToken)";
                 kind = TaskWaitFixKind.WaitAsync;
-                if (!symbols.WaitAsyncWithToken)
+                if (!waitAsyncOnEveryTarget)
                 {
-                    noFix = "Task.WaitAsync(CancellationToken) is not available";
+                    noFix = symbols.WaitAsyncWithToken
+                        ? "Task.WaitAsync(CancellationToken) is not available on every target framework of the project"
+                        : "Task.WaitAsync(CancellationToken) is not available";
                 }
             }
             else

@@ -36,10 +36,10 @@ internal sealed class WaitSymbols
         BlockingCollection = symbols.Type("System.Collections.Concurrent.BlockingCollection`1");
         // Asked only when a report is written: reading Task's members at compilation start made a cold build load them
         // for every project, async or not.
-        waitAsyncWithToken = new Lazy<bool>(() => HasInstanceMethod(symbols.Task, "WaitAsync", symbols.CancellationToken));
+        waitAsyncWithToken = new Lazy<IMethodSymbol?>(() => InstanceMethod(symbols.Task, "WaitAsync", symbols.CancellationToken));
     }
 
-    private readonly Lazy<bool> waitAsyncWithToken;
+    private readonly Lazy<IMethodSymbol?> waitAsyncWithToken;
 
     public AsyncSymbols Async { get; }
     public INamedTypeSymbol? TaskStatus { get; }
@@ -65,7 +65,10 @@ internal sealed class WaitSymbols
     public INamedTypeSymbol? BlockingCollection { get; }
 
     /// <summary><c>Task.WaitAsync(CancellationToken)</c> exists (.NET 6+): the async form of <c>Wait(ct)</c>.</summary>
-    public bool WaitAsyncWithToken => waitAsyncWithToken.Value;
+    public bool WaitAsyncWithToken => waitAsyncWithToken.Value is not null;
+
+    /// <summary>That method, for asking whether every target framework of the project has it (<see cref="FrameworkTwinHistory"/>).</summary>
+    public IMethodSymbol? WaitAsyncWithTokenMethod => waitAsyncWithToken.Value;
 
     public INamedTypeSymbol Task => Async.Task;
 
@@ -99,11 +102,11 @@ internal sealed class WaitSymbols
 
     public bool IsTaskType(ITypeSymbol? type) => type.InheritsFromOrEquals(Async.Task);
 
-    private static bool HasInstanceMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameterType)
+    private static IMethodSymbol? InstanceMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameterType)
     {
         if (parameterType is null)
         {
-            return false;
+            return null;
         }
 
         foreach (var member in type.GetMembers(name))
@@ -112,11 +115,11 @@ internal sealed class WaitSymbols
                 && method.Parameters[0].Type.Is(parameterType)
                 && method.DeclaredAccessibility == Accessibility.Public)
             {
-                return true;
+                return method;
             }
         }
 
-        return false;
+        return null;
     }
 }
 

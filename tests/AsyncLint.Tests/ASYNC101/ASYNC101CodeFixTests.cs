@@ -295,6 +295,32 @@ public sealed class ASYNC101CodeFixTests
         """);
 
     [Fact]
+    public Task No_WaitAsync_fix_when_a_target_framework_of_the_project_lacks_it()
+    {
+        // net8.0 has Task.WaitAsync(CancellationToken); the project's netstandard2.0 build does not: no fix that breaks it.
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task RunAsync(Task work, CancellationToken ct)
+                {
+                    {|ASYNC101:work.Wait(ct)|};
+                    await Task.Yield();
+                }
+            }
+            """;
+        var test = new AsyncLintCodeFixTest<Analyzers.Blocking.ASYNC101BlockingTaskWaitAnalyzer, CodeFixes.Blocking.ASYNC101BlockingTaskWaitCodeFix>(TargetFramework.Net80)
+        {
+            TestCode = source,
+            FixedCode = source,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.AsyncLintTargetFrameworks = net8.0,netstandard2.0\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task No_fix_for_a_timed_wait() => VerifyFix.NoCodeFixAsync("""
         using System;
         using System.Threading.Tasks;
