@@ -54,8 +54,9 @@ internal static partial class ProjectProperties
             var value = collection.LoadProject(path).GetPropertyValue("TargetFrameworks");
             return Separators().Split(value).Where(f => f.Length > 0).ToList();
         }
-        catch (Exception e) when (e is Microsoft.Build.Exceptions.InvalidProjectFileException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A project MSBuild cannot evaluate here (an SDK resolver, a toolset) loses only this refinement, not the scan.
             return [];
         }
     }
