@@ -710,17 +710,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool AwaitsTheOffloadHere(IInvocationOperation invocation, IOperation? receiver, IMethodSymbol method, AsyncTwin twin)
         {
-            if (!SourceMethodEvidence.OffloadsToThreadPool(twin.Method, method.Name)
-                || !IndexOf(invocation).InvocationsByName.TryGetValue(twin.Method.Name, out var calls))
+            if (!SourceMethodEvidence.OffloadsToThreadPool(twin.Method, method.Name))
             {
                 return false;
             }
 
-            var receiverSymbol = ReferencedSymbol(receiver);
-            foreach (var other in calls)
+            foreach (var other in OtherCallsOnTheSameReceiver(invocation, receiver, twin.Method.Name))
             {
-                if (SymbolEqualityComparer.Default.Equals(other.TargetMethod.OriginalDefinition, twin.Method.OriginalDefinition)
-                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol))
+                if (SymbolEqualityComparer.Default.Equals(other.TargetMethod.OriginalDefinition, twin.Method.OriginalDefinition))
                 {
                     return true;
                 }
@@ -737,26 +734,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool CallsBothHalves(IInvocationOperation invocation, IOperation? receiver, ImmutableArray<AsyncTwin> candidates)
         {
-            var receiverSymbol = ReferencedSymbol(receiver);
-            if (receiver is not null && receiverSymbol is null)
-            {
-                return false;
-            }
-
-            var index = IndexOf(invocation);
             foreach (var twin in candidates)
             {
-                if (!index.InvocationsByName.TryGetValue(twin.Method.Name, out var calls))
+                foreach (var other in OtherCallsOnTheSameReceiver(invocation, receiver, twin.Method.Name))
                 {
-                    continue;
-                }
-
-                foreach (var other in calls)
-                {
-                    if (!ReferenceEquals(other, invocation)
-                        && IsTwinOf(other.TargetMethod, candidates)
-                        && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol)
-                        && SameArguments(invocation, other))
+                    if (IsTwinOf(other.TargetMethod, candidates) && SameArguments(invocation, other))
                     {
                         return true;
                     }
@@ -764,6 +746,29 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The other calls named <paramref name="name"/> in the invocation's function whose receiver is the same local,
+        /// parameter, field, property or <c>this</c>; none when the receiver is something else (a call's result).
+        /// </summary>
+        private IEnumerable<IInvocationOperation> OtherCallsOnTheSameReceiver(IInvocationOperation invocation, IOperation? receiver, string name)
+        {
+            var receiverSymbol = ReferencedSymbol(receiver);
+            if ((receiver is not null && receiverSymbol is null)
+                || !IndexOf(invocation).InvocationsByName.TryGetValue(name, out var calls))
+            {
+                yield break;
+            }
+
+            foreach (var other in calls)
+            {
+                if (!ReferenceEquals(other, invocation)
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(other, other.TargetMethod)), receiverSymbol))
+                {
+                    yield return other;
+                }
+            }
         }
 
         /// <summary>
