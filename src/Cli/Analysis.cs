@@ -17,22 +17,34 @@ internal sealed record ProjectAnalysis(
     ImmutableDictionary<string, TimeSpan> TimePerAnalyzer,
     ImmutableArray<string> AnalyzerExceptions,
     TimeSpan FirstAnalyzerTime,
-    int WarmRuns);
+    int WarmRuns,
+    ImmutableArray<string> RulesTurnedOff);
 
 internal static class Analysis
 {
-    /// <summary>Runs <paramref name="analyzers"/> over the project with its own .editorconfig options (effective severities apply).</summary>
-    public static async Task<ProjectAnalysis> RunAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken, bool warmTiming = false, Action<string>? progress = null)
+    /// <summary>
+    /// Runs <paramref name="analyzers"/> over the project with its own .editorconfig options (effective severities apply,
+    /// unless <paramref name="ignoreSeverityConfig"/> puts every rule back at its default severity).
+    /// </summary>
+    public static async Task<ProjectAnalysis> RunAsync(
+        Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken, bool warmTiming = false, Action<string>? progress = null, bool ignoreSeverityConfig = false)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new CliException($"no compilation for project '{project.Name}'");
+        var analyzerOptions = ProjectProperties.WithTargetFrameworks(project);
+        var descriptors = analyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
+        if (ignoreSeverityConfig)
+        {
+            (compilation, analyzerOptions) = SeverityConfiguration.IgnoringConfiguredSeverities(compilation, analyzerOptions, descriptors.Select(d => d.Id).ToImmutableHashSet());
+        }
+
+        var rulesTurnedOff = SeverityConfiguration.RulesTurnedOff(compilation, analyzerOptions, descriptors.DistinctBy(d => d.Id), cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
         var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var compileTime = stopwatch.Elapsed;
 
         var exceptions = new List<string>();
-        var analyzerOptions = ProjectProperties.WithTargetFrameworks(project);
         var options = new CompilationWithAnalyzersOptions(
             analyzerOptions,
             onAnalyzerException: (exception, analyzer, _) =>
@@ -77,7 +89,8 @@ internal static class Analysis
             perAnalyzer,
             exceptions.Distinct().ToImmutableArray(),
             firstAnalyzerTime,
-            warmRuns);
+            warmRuns,
+            rulesTurnedOff);
     }
 
     /// <summary>The steady state is the median of this many consecutive warm runs that agree.</summary>

@@ -8,7 +8,8 @@ internal sealed class CommandLine
 
         Usage:
           asynclint scan PATH [--rules ASYNC1,ASYNC301] [--severity info|warning|error]
-                              [--fail-on info|warning|error|never] [--sarif FILE] [--json] [--timing] [-p:Name=Value]
+                              [--fail-on info|warning|error|never] [--sarif FILE] [--json] [--timing]
+                              [--ignore-severity-config] [-p:Name=Value]
           asynclint fix PATH --rule ID [--action KEY] [--dry-run] [-p:Name=Value]
 
         PATH is a .csproj, a .sln/.slnx, or a folder holding exactly one of them.
@@ -20,6 +21,9 @@ internal sealed class CommandLine
                --sarif      also write a SARIF 2.1.0 log to FILE
                --json       print JSON instead of text
                --timing     time warm, single-threaded runs until they settle (compiler and analyzers)
+               --ignore-severity-config
+                            run every rule at its default severity, whatever the project's NoWarn, rule set,
+                            .editorconfig or global config say (pragmas and [SuppressMessage] still apply)
                -p:Name=Value  an MSBuild global property for loading the project (repeatable),
                             e.g. -p:TargetFramework=net8.0 -p:Configuration=Release
         fix    applies the rule's code fix everywhere (FixAll), only when the result still compiles.
@@ -40,6 +44,7 @@ internal sealed class CommandLine
     public bool Json { get; private set; }
     public bool DryRun { get; private set; }
     public bool Timing { get; private set; }
+    public bool IgnoreSeverityConfig { get; private set; }
     public IReadOnlyDictionary<string, string> Properties => properties;
 
     private readonly Dictionary<string, string> properties = new(StringComparer.OrdinalIgnoreCase);
@@ -98,6 +103,9 @@ internal sealed class CommandLine
                         break;
                     case "--timing":
                         result.Timing = true;
+                        break;
+                    case "--ignore-severity-config":
+                        result.IgnoreSeverityConfig = true;
                         break;
                     case "--dry-run":
                         result.DryRun = true;

@@ -40,6 +40,13 @@ internal static class FixCommand
                 var project = solution.GetProject(projectId)!;
                 progress.WriteLine($"analyzing {project.Name}");
                 var analysis = await Analysis.RunAsync(project, analyzers, cancellationToken).ConfigureAwait(false);
+                if (analysis.RulesTurnedOff.Contains(id))
+                {
+                    // The fix follows the project's own policy; say why it finds nothing rather than look clean.
+                    progress.WriteLine($"{project.Name}: its configuration turns {id} off (NoWarn, a rule set, .editorconfig or a global config); nothing to fix");
+                    continue;
+                }
+
                 // A multi-targeted project repeats its files once per target framework: fix each file once.
                 var diagnostics = analysis.Diagnostics
                     .Where(d => d.Id == id && d.Location.SourceTree?.FilePath is { } file && !fixedFiles.Contains(file))

@@ -24,7 +24,7 @@ internal static class ScanCommand
             foreach (var project in projects)
             {
                 progress.WriteLine($"analyzing {project.Name} ({project.DocumentIds.Count} files)");
-                results.Add(await Analysis.RunAsync(project, analyzers, cancellationToken, options.Timing, m => progress.WriteLine(m)).ConfigureAwait(false));
+                results.Add(await Analysis.RunAsync(project, analyzers, cancellationToken, options.Timing, m => progress.WriteLine(m), options.IgnoreSeverityConfig).ConfigureAwait(false));
             }
 
             var minimum = Hit.Rank(options.MinimumSeverity);
@@ -50,7 +50,12 @@ internal static class ScanCommand
                 results.SelectMany(r => r.AnalyzerExceptions).Distinct().ToImmutableArray(),
                 options.Timing,
                 TimeSpan.FromTicks(results.Sum(r => r.FirstAnalyzerTime.Ticks)),
-                results.Select(r => r.WarmRuns).DefaultIfEmpty().Max());
+                results.Select(r => r.WarmRuns).DefaultIfEmpty().Max(),
+                // A rule counts as off only where every project scanned turns it off.
+                rules.Descriptors.Select(d => d.Id)
+                    .Where(id => RuleSet.Matches(id, options.RulePrefixes) && results.Count > 0 && results.All(r => r.RulesTurnedOff.Contains(id)))
+                    .ToImmutableArray(),
+                rules.Descriptors.Count(d => RuleSet.Matches(d.Id, options.RulePrefixes)));
 
             if (options.SarifPath is not null)
             {
@@ -83,6 +88,14 @@ internal static class ScanCommand
         {
             output.WriteLine($"note: the compilation has {summary.CompilerErrors} compiler error(s) (not restored or not building?): results may be incomplete.");
             output.WriteLine($"      first: {summary.FirstCompilerError}");
+        }
+
+        if (!summary.RulesTurnedOff.IsEmpty)
+        {
+            output.WriteLine(summary.RulesTurnedOff.Length == summary.RulesRequested
+                ? "warning: the project's configuration turns every AsyncLint rule off (NoWarn, a rule set, .editorconfig or a global config; e.g. dotnet_analyzer_diagnostic.severity = none), so nothing was reported."
+                : $"note: the project's configuration turns {string.Join(", ", summary.RulesTurnedOff)} off (NoWarn, a rule set, .editorconfig or a global config): not reported.");
+            output.WriteLine("      --ignore-severity-config runs every rule at its default severity.");
         }
 
         output.WriteLine($"time: compiler {summary.CompileTime.TotalSeconds:F2} s, AsyncLint analyzers {summary.AnalyzerTime.TotalSeconds:F2} s ({Share(summary)} of the compiler's time; "
@@ -139,6 +152,7 @@ internal static class ScanCommand
             warmRuns = summary.WarmRuns,
             firstRunAnalyzerSeconds = summary.FirstAnalyzerTime.TotalSeconds,
             analyzerExceptions = summary.AnalyzerExceptions,
+            rulesTurnedOff = summary.RulesTurnedOff,
             rules = rules.Descriptors.Select(d => new
             {
                 id = d.Id,
@@ -168,5 +182,5 @@ internal static class ScanCommand
     private sealed record ScanSummary(
         string Path, int Projects, int Documents, int CompilerErrors, string? FirstCompilerError, TimeSpan CompileTime, TimeSpan AnalyzerTime,
         ImmutableDictionary<string, TimeSpan> TimePerAnalyzer, ImmutableArray<string> AnalyzerExceptions, bool Warm,
-        TimeSpan FirstAnalyzerTime, int WarmRuns);
+        TimeSpan FirstAnalyzerTime, int WarmRuns, ImmutableArray<string> RulesTurnedOff, int RulesRequested);
 }

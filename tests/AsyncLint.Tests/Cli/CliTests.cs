@@ -105,6 +105,46 @@ public sealed class CliTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Scan_says_when_the_projects_configuration_turns_rules_off_and_can_ignore_it()
+    {
+        var copy = Path.Combine(fixture.Root, "SilencedCopy");
+        CopyDirectory(fixture.ProjectDirectory, copy);
+        var project = Path.Combine(copy, "Sample.csproj");
+        var editorConfig = Path.Combine(copy, ".editorconfig");
+
+        // A repository-wide bulk key silences every analyzer: the scan must not look clean without a word.
+        File.WriteAllText(editorConfig, "root = true\n\n[*.cs]\ndotnet_analyzer_diagnostic.severity = none\n");
+        var silenced = await fixture.AsyncLintAsync(fixture.Root, "scan", project);
+        Assert.True(silenced.ExitCode == 0, silenced.ToString());
+        Assert.Contains("0 hit(s)", silenced.Output, StringComparison.Ordinal);
+        Assert.Contains("warning: the project's configuration turns every AsyncLint rule off", silenced.Output, StringComparison.Ordinal);
+
+        var ignored = await fixture.AsyncLintAsync(fixture.Root, "scan", project, "--ignore-severity-config");
+        Assert.True(ignored.ExitCode == 1, ignored.ToString());
+        Assert.Matches(@"ASYNC103\s+2\s+warning", ignored.Output);
+        Assert.DoesNotContain("turns every AsyncLint rule off", ignored.Output, StringComparison.Ordinal);
+
+        // A rule's own entry wins over the bulk key; the rules left off are named.
+        File.WriteAllText(editorConfig, "root = true\n\n[*.cs]\ndotnet_analyzer_diagnostic.severity = none\ndotnet_diagnostic.ASYNC103.severity = warning\n");
+        var oneRule = await fixture.AsyncLintAsync(fixture.Root, "scan", project, "--json");
+        Assert.True(oneRule.ExitCode == 1, oneRule.ToString());
+        var json = oneRule.Output[oneRule.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
+        var off = document.RootElement.GetProperty("rulesTurnedOff").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("ASYNC101", off);
+        Assert.Contains("ASYNC301", off);
+        Assert.DoesNotContain("ASYNC103", off);
+        Assert.Equal(2, document.RootElement.GetProperty("hits").GetArrayLength());
+
+        // The fix follows the project's policy and says why it has nothing to do.
+        File.WriteAllText(editorConfig, "root = true\n\n[*.cs]\ndotnet_diagnostic.ASYNC103.severity = none\n");
+        var fix = await fixture.AsyncLintAsync(fixture.Root, "fix", project, "--rule", "ASYNC103", "--dry-run");
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        Assert.Contains("turns ASYNC103 off", fix.Output, StringComparison.Ordinal);
+        Assert.Equal(CliFixture.PollerSource, File.ReadAllText(Path.Combine(copy, "Poller.cs")));
+    }
+
+    [Fact]
     public async Task Clear_errors_for_missing_paths_files_that_are_not_projects_and_unknown_rules()
     {
         var missing = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(fixture.Root, "nowhere"));
