@@ -404,6 +404,19 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
+        /// <c>File.WriteAllText(Path.Combine(root, "a.mkv"), "x")</c> to arrange, <c>File.ReadAllText(output)</c> to check, in
+        /// the body of a test method: a whole-file step on the test's own fixture. The test runner gives the test a thread
+        /// nothing else waits for, and the awaited twin changes nothing the test can observe. A test helper, and the code
+        /// under test, keep the report: there the call is the subject, or runs wherever the helper is called from.
+        /// </summary>
+        private static bool IsWholeFileStepOfTest(IMethodSymbol method, ISymbol containingSymbol)
+            => method.IsStatic
+               && method.Name is "ReadAllText" or "ReadAllBytes" or "ReadAllLines" or "WriteAllText" or "WriteAllBytes" or "WriteAllLines" or "AppendAllText" or "AppendAllLines"
+               && method.ContainingType is { Name: "File", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+               && containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test
+               && TestMethods.IsTest(test);
+
+        /// <summary>
         /// <c>Main</c> or the top-level statements: the process's own thread, which has nothing else to do while the host
         /// runs (<c>app.Run();</c> at the end of an async <c>Program.cs</c>). No pool thread is held.
         /// </summary>
@@ -522,6 +535,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || TestsTheSyncApi(context.ContainingSymbol)
                 || TestsSyncMemberOfClassUnderTest(context.ContainingSymbol, receiverType, candidates, context.CancellationToken)
                 || IsArrangeStepOfMirroredTest(invocation, context.ContainingSymbol, candidates)
+                || IsWholeFileStepOfTest(method, context.ContainingSymbol)
                 || IsLoggerLog(method, receiverType))
             {
                 return;
