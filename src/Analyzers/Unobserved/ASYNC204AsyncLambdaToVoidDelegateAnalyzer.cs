@@ -106,6 +106,9 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                     target = $"passed to 'new {createdType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
                     break;
 
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member.Name: var slot } } when IsHandlerSlot(slot):
+                    return; // `listener.RequestHandler = async context => ...`: an event in property form, raised by its owner.
+
                 case ISimpleAssignmentOperation or IVariableInitializerOperation:
                     target = $"assigned to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
                     break;
@@ -137,6 +140,14 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 target,
                 suggestion ?? "take a Func<Task> and await it, or make the lambda synchronous"));
         }
+
+        /// <summary>
+        /// A property or field named <c>…Handler</c> (<c>RequestHandler</c>, <c>MessageHandler</c>): a library's event in the
+        /// form of one settable callback, as a delegate type named <c>…Handler</c> is an event's. Its owner raises it and
+        /// nothing awaits a handler, whatever the delegate's name (<c>Action&lt;Context&gt;</c>).
+        /// </summary>
+        private static bool IsHandlerSlot(string memberName)
+            => memberName.Length > "Handler".Length && memberName.EndsWith("Handler", System.StringComparison.Ordinal);
 
         private static bool IsCastToVoidDelegate(IAnonymousFunctionOperation lambda)
         {
