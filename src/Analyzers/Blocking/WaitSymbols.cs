@@ -200,9 +200,53 @@ internal static class WaitArguments
             parent = parent.Parent;
         }
 
-        return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } assertion } }
-               && (assertion.ContainingType?.Name is "Assert" or "ClassicAssert"
-                   || (assertion.IsExtensionMethod && assertion.Name is "Should" or "ShouldBeTrue" or "ShouldBeFalse" or "ShouldBe"));
+        // bool signaled = done.WaitOne(4000); Assert.True(signaled, "…"): the same deadline, through a local.
+        var local = parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+            _ => null,
+        };
+        if (local is not null)
+        {
+            return IsAssertedLater(local, parent!);
+        }
+
+        return IsAssertion(parent);
+    }
+
+    private static bool IsAssertion(IOperation? parent)
+        => parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } assertion } }
+           && (assertion.ContainingType?.Name is "Assert" or "ClassicAssert"
+               || (assertion.IsExtensionMethod && assertion.Name is "Should" or "ShouldBeTrue" or "ShouldBeFalse" or "ShouldBe"));
+
+    /// <summary>The function that holds <paramref name="operation"/> hands <paramref name="local"/> to an assertion somewhere.</summary>
+    private static bool IsAssertedLater(ILocalSymbol local, IOperation operation)
+    {
+        var body = operation;
+        while (body.Parent is { } parent && body is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            body = parent;
+        }
+
+        foreach (var descendant in body.Descendants())
+        {
+            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                var use = reference.Parent;
+                while (use is IConversionOperation or IParenthesizedOperation)
+                {
+                    use = use.Parent;
+                }
+
+                if (IsAssertion(use))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static double? Number(object? constant) => constant switch

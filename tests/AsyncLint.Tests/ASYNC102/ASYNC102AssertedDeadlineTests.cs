@@ -116,4 +116,30 @@ public sealed class ASYNC102AssertedDeadlineTests
         }
 
         """ + Assertions);
+    [Fact]
+    public Task A_bounded_wait_kept_in_a_local_that_a_test_asserts_is_a_deadline() => Verify102.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class TransferTests
+        {
+            async Task ReceivesEveryTransferAsync(ManualResetEvent received, ManualResetEventSlim flushed, ManualResetEvent closed)
+            {
+                await Task.Yield();
+                bool signaled = received.WaitOne(4000);
+                Assert.True(signaled, "not every transfer arrived");
+                bool done;
+                done = flushed.Wait(TimeSpan.FromSeconds(5));
+                done.Should().BeTrue();
+
+                // Kept but only logged, or unbounded: still a blocking wait.
+                var logged = {|ASYNC102:closed.WaitOne(4000)|};
+                Console.WriteLine(logged);
+                var forever = {|ASYNC102:closed.WaitOne(Timeout.Infinite)|};
+                Assert.True(forever);
+            }
+        }
+
+        """ + Assertions);
 }
