@@ -43,6 +43,7 @@ internal sealed class TaskCompletion
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> completedTaskMethods = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? taskStatus;
     private readonly INamedTypeSymbol? enumerable;
+    private readonly INamedTypeSymbol? listOfT;
     private readonly INamedTypeSymbol? taskFactory;
     private readonly INamedTypeSymbol? taskFactoryOfT;
     private readonly INamedTypeSymbol? ienumerableOfT;
@@ -59,6 +60,7 @@ internal sealed class TaskCompletion
         this.symbols = symbols;
         taskStatus = symbols.Type("System.Threading.Tasks.TaskStatus");
         enumerable = symbols.Type("System.Linq.Enumerable");
+        listOfT = symbols.Type("System.Collections.Generic.List`1");
         taskFactory = symbols.TaskFactory;
         taskFactoryOfT = symbols.TaskFactoryOfT;
         ienumerableOfT = symbols.Type("System.Collections.Generic.IEnumerable`1");
@@ -1701,15 +1703,16 @@ internal sealed class TaskCompletion
     }
 
     /// <summary>
-    /// <c>source.Select(x => x.Member)</c> over a materialized collection: the member (a tuple element as its ItemN
+    /// <c>source.Select(x => x.Member)</c>, <c>Array.ConvertAll(source, x => x.Member)</c> or
+    /// <c>list.ConvertAll(x => x.Member)</c> over a materialized collection: the member (a tuple element as its ItemN
     /// field) and the collection, or null.
     /// </summary>
     private ISymbol? ProjectedMember(IOperation collection, out IOperation? source)
     {
         source = null;
-        if (collection is not IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "Select" } select } invocation
-            || !select.ContainingType.Is(enumerable) || invocation.Arguments.Length != 2
-            || Unwrap(invocation.Arguments[1].Value) is not IDelegateCreationOperation { Target: { } target }
+        if (collection is not IInvocationOperation invocation
+            || ProjectionParts(invocation) is not var (sourceOperand, projection)
+            || Unwrap(projection) is not IDelegateCreationOperation { Target: { } target }
             || target.Syntax is not SimpleLambdaExpressionSyntax
             {
                 Parameter.Identifier.ValueText: var parameterName,
@@ -1737,8 +1740,25 @@ internal sealed class TaskCompletion
             return null;
         }
 
-        source = StripMaterialization(Unwrap(invocation.Arguments[0].Value));
+        source = StripMaterialization(Unwrap(sourceOperand));
         return NormalizeMember(member);
+    }
+
+    /// <summary>The collection a projection reads and the function it applies to each element.</summary>
+    private (IOperation Source, IOperation Projection)? ProjectionParts(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var arguments = invocation.Arguments;
+        return method switch
+        {
+            { IsExtensionMethod: true, Name: "Select" } when arguments.Length == 2 && method.ContainingType.Is(enumerable)
+                => (arguments[0].Value, arguments[1].Value),
+            { IsStatic: true, Name: "ConvertAll" } when arguments.Length == 2 && method.ContainingType.SpecialType == SpecialType.System_Array
+                => (arguments[0].Value, arguments[1].Value),
+            { IsStatic: false, Name: "ConvertAll" } when arguments.Length == 1 && invocation.Instance is { } list && method.ContainingType.OriginalDefinition.Is(listOfT)
+                => (list, arguments[0].Value),
+            _ => null,
+        };
     }
 
     private static ITypeSymbol? LambdaParameterType(IOperation function) => function switch
@@ -1748,9 +1768,12 @@ internal sealed class TaskCompletion
         _ => null,
     };
 
-    /// <summary>A named tuple element and its ItemN field are one member.</summary>
+    /// <summary>
+    /// A named tuple element and its ItemN field are one member, whatever the names: <c>(string Key, Task T)[]</c>
+    /// deconstructed as <c>var (key, task)</c> reads the same Item2.
+    /// </summary>
     private static ISymbol NormalizeMember(ISymbol member)
-        => member is IFieldSymbol { CorrespondingTupleField: { } itemField } ? itemField : member.OriginalDefinition;
+        => member is IFieldSymbol { CorrespondingTupleField: { } itemField } ? itemField.OriginalDefinition : member.OriginalDefinition;
 
     /// <summary>A local typed IEnumerable&lt;T&gt;: usually a lazy query, whose enumeration starts new tasks.</summary>
     private bool IsLazyQueryLocal(IOperation collection)
