@@ -187,6 +187,11 @@ internal static class GuardedBody
         // if (restartWeb) { try { … } catch (Exception e) { log } }: a guarded step taken or skipped on a quiet condition.
         IfStatementSyntax { Else: null } optional => IsQuietValue(optional.Condition) && IsGuardedBranch(optional.Statement, scope, depth),
 
+        // using (message) { try { … } catch (Exception) { } }: disposing what the callback was handed, around the guard
+        // (as the quiet step `using var _ = field;` before one).
+        UsingStatementSyntax { Declaration: null, Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } } disposing
+            => IsGuardedBranch(disposing.Statement, scope, depth),
+
         // if (error != null) { Disconnect(error); } else { try { … } catch (Exception e) { Disconnect(e); } }
         IfStatementSyntax { Else: { } otherwise } split => IsQuietValue(split.Condition)
                                                            && ((IsGuardedBranch(split.Statement, scope, depth) && IsGuardedBranch(otherwise.Statement, scope, depth))

@@ -200,4 +200,64 @@ public sealed class ASYNC203GuardedShapeTests
             }
         }
         """);
+    [Fact]
+    public Task A_guard_inside_a_using_of_what_the_callback_was_handed_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class Message : IDisposable
+        {
+            public void Dispose() { }
+        }
+
+        public sealed class Receiver
+        {
+            private Message? current;
+            private Func<Message> open = () => new Message();
+
+            public void Listen(Action<Action<Message>> register, Action<Action> onIdle)
+            {
+                register(OnMessage);
+                register(OnUnguarded);
+                onIdle(OnCurrent);
+                onIdle(OnOpened);
+            }
+
+            private async void OnMessage(Message message)
+            {
+                using (message)
+                {
+                    try { await Task.Delay(1); }
+                    catch (Exception) { }
+                }
+            }
+
+            private async void OnCurrent()
+            {
+                using (this.current)
+                {
+                    try { await Task.Delay(1); }
+                    catch { }
+                }
+            }
+
+            // The resource is made by a call, or the block is not guarded: still reported.
+            private async void {|ASYNC203:OnOpened|}()
+            {
+                using (open())
+                {
+                    try { await Task.Delay(1); }
+                    catch (Exception) { }
+                }
+            }
+
+            private async void {|ASYNC203:OnUnguarded|}(Message message)
+            {
+                using (message)
+                {
+                    await Task.Delay(1);
+                }
+            }
+        }
+        """);
 }
