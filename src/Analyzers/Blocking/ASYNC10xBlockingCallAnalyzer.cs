@@ -404,6 +404,35 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
+        /// <c>clientStream.Shutdown()</c> in <c>ClientShutdownTest</c>: a test whose name holds the synchronous method's name
+        /// as whole words, and not "Async", is about that method; when it never calls the twin, its synchronous call is the
+        /// subject under test. A test named for the async API (<c>ShutdownAsyncTest</c>), one that also awaits the twin, or
+        /// a test named for something else (<c>WriteLargeDataSetTest</c> calling <c>Shutdown()</c>) keeps the report.
+        /// </summary>
+        private bool IsTestNamedForTheCall(IInvocationOperation invocation, IMethodSymbol method, ISymbol containingSymbol, ImmutableArray<AsyncTwin> candidates)
+        {
+            if (containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } test
+                || !NameWords.ContainsWords(test.Name, method.Name)
+                || NameWords.ContainsWords(test.Name, "Async")
+                || NameWords.ContainsWords(test.Name, "Asynchronous")
+                || !TestMethods.IsTest(test))
+            {
+                return false;
+            }
+
+            var index = IndexOf(invocation);
+            foreach (var twin in candidates)
+            {
+                if (index.InvocationsByName.ContainsKey(twin.Method.Name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// <c>File.WriteAllText(Path.Combine(root, "a.mkv"), "x")</c> to arrange, <c>File.ReadAllText(output)</c> to check, in
         /// the body of a test method: a whole-file step on the test's own fixture. The test runner gives the test a thread
         /// nothing else waits for, and the awaited twin changes nothing the test can observe. A test helper, and the code
@@ -536,6 +565,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || TestsSyncMemberOfClassUnderTest(context.ContainingSymbol, receiverType, candidates, context.CancellationToken)
                 || IsArrangeStepOfMirroredTest(invocation, context.ContainingSymbol, candidates)
                 || IsWholeFileStepOfTest(method, context.ContainingSymbol)
+                || IsTestNamedForTheCall(invocation, method, context.ContainingSymbol, candidates)
                 || IsLoggerLog(method, receiverType))
             {
                 return;
