@@ -266,7 +266,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
         {
             if (!AsyncContext.TryGetAsyncFunction(read, context.ContainingSymbol, symbols.Async, out var function)
                 || DualCodePath.IsInSyncArm(read)
-                || task is not null && completion.IsCompleteAt(task, read, context)
+                || task is not null && (BufferedHttpResponse.IsReadOfBufferedContent(task, symbols.HttpClient) || completion.IsCompleteAt(task, read, context))
                 || PeerSuppression.SilencesBlockingCall(read.Syntax, context.ContainingSymbol, symbols.Async))
             {
                 return;

@@ -17,6 +17,21 @@ internal static class BufferedHttpResponse
            && content is IPropertyReferenceOperation { Property.Name: "Content", Instance: { } response }
            && IsReadWhole(response, httpClient, depth: 0);
 
+    /// <summary>
+    /// <c>response.Content.ReadAsStringAsync()</c> (or <c>…Stream…</c>, <c>…ByteArray…</c>) on such a response: the content is
+    /// in memory already, so the task the read returns is complete when it is handed back.
+    /// </summary>
+    public static bool IsReadOfBufferedContent(IOperation task, INamedTypeSymbol? httpClient)
+    {
+        while (task is IConversionOperation { IsImplicit: true } conversion)
+        {
+            task = conversion.Operand;
+        }
+
+        return task is IInvocationOperation { TargetMethod.Name: "ReadAsStringAsync" or "ReadAsStreamAsync" or "ReadAsByteArrayAsync", Instance: { } content }
+               && IsContentOfBufferedResponse(content, httpClient);
+    }
+
     private static bool IsReadWhole(IOperation response, INamedTypeSymbol httpClient, int depth)
     {
         while (response is IConversionOperation or IParenthesizedOperation)

@@ -34,6 +34,7 @@ internal sealed class WaitSymbols
         Monitor = symbols.Type("System.Threading.Monitor");
         SpinWait = symbols.Type("System.Threading.SpinWait");
         BlockingCollection = symbols.Type("System.Collections.Concurrent.BlockingCollection`1");
+        HttpClient = symbols.Type("System.Net.Http.HttpClient");
         // Asked only when a report is written: reading Task's members at compilation start made a cold build load them
         // for every project, async or not.
         waitAsyncWithToken = new Lazy<IMethodSymbol?>(() => InstanceMethod(symbols.Task, "WaitAsync", symbols.CancellationToken));
@@ -52,6 +53,7 @@ internal sealed class WaitSymbols
     public INamedTypeSymbol? ConfiguredValueTaskAwaitable { get; }
     public INamedTypeSymbol? ConfiguredValueTaskAwaitableOfT { get; }
     public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? HttpClient { get; }
     public INamedTypeSymbol? Timeout { get; }
     public INamedTypeSymbol? Enumerable { get; }
     public INamedTypeSymbol? WaitHandle { get; }
