@@ -205,6 +205,59 @@ public sealed class CliTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Scan_runs_the_projects_source_generators_with_the_sdks_razor_generator_among_them()
+    {
+        // The SDK's Razor generator is built against a newer compiler than the .NET 10.0.1xx SDK's: a host compiler older
+        // than it cannot load it, and every reference to a component becomes a compiler error the analyzers then see.
+        var directory = Path.Combine(fixture.Root, "Components");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Components.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk.Razor">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <SupportedPlatform Include="browser" />
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Greeting.razor"), """
+            <p>Hello, @Name</p>
+            @code {
+                [Parameter] public string Name { get; set; } = "";
+            }
+            """);
+        File.WriteAllText(Path.Combine(directory, "_Imports.razor"), "@using Microsoft.AspNetCore.Components\n");
+        File.WriteAllText(Path.Combine(directory, "Catalog.cs"), """
+            namespace Components;
+
+            public static class Catalog
+            {
+                public static Type Greeting => typeof(Greeting);
+
+                public static async Task<string> LoadAsync(string path)
+                {
+                    await Task.Yield();
+                    return File.ReadAllText(path);
+                }
+            }
+            """);
+        var restore = await DotnetCli.RunAsync(directory, TimeSpan.FromMinutes(3), "restore");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+
+        var scan = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(directory, "Components.csproj"), "--json", "--fail-on", "never");
+
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+        var json = scan.Output[scan.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
+        Assert.True(document.RootElement.GetProperty("compilerErrors").GetInt32() == 0, scan.ToString());
+        var hit = Assert.Single(document.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal("ASYNC104", hit.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Clear_error_for_a_project_that_does_not_load()
     {
         var broken = Path.Combine(fixture.Root, "Broken");
