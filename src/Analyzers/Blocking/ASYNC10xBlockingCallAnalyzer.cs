@@ -391,16 +391,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var index = IndexOf(invocation);
-            foreach (var twin in candidates)
-            {
-                if (index.InvocationsByName.ContainsKey(twin.Method.Name))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return !CallsATwin(invocation, candidates);
         }
 
         /// <summary>
@@ -420,16 +411,22 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            return !CallsATwin(invocation, candidates);
+        }
+
+        /// <summary>The function around the call also calls one of its twins, on whatever receiver.</summary>
+        private bool CallsATwin(IInvocationOperation invocation, ImmutableArray<AsyncTwin> candidates)
+        {
             var index = IndexOf(invocation);
             foreach (var twin in candidates)
             {
                 if (index.InvocationsByName.ContainsKey(twin.Method.Name))
                 {
-                    return false;
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
 
         /// <summary>
