@@ -84,7 +84,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             var use = DelegateUseInOwnType(method, context.CancellationToken);
             if (use == DelegateUse.EventHandler
                 || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && (IsFullyGuarded(method) || AwaitsOnlyGuardedMethod(method)))
-                || (NamesFireAndForget(method.Name) && IsFullyGuarded(method)))
+                || (NamesFireAndForget(method.Name) && IsFullyGuarded(method))
+                || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledOnlyFromSynchronousCode(method, context.CancellationToken)))
             {
                 return;
             }
@@ -325,6 +326,74 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                             }
                         }
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A private guarded method whose every call is in synchronous code (<c>bool HandleAction(…) { …; HandlePFS(msg); return
+        /// true; }</c>): its callers could not await a Task either, so <c>async Task</c> would only move the dropped task to
+        /// each of them, and nothing escapes the guard. One call from an async function (or none at all) keeps the report:
+        /// there the caller could wait. Calls are found in the method's top-level type, where a private method's callers are.
+        /// </summary>
+        private static bool IsCalledOnlyFromSynchronousCode(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            var type = method.ContainingType;
+            while (type.ContainingType is not null)
+            {
+                type = type.ContainingType;
+            }
+
+            var calls = 0;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var token in SyntaxWords.Identifiers(reference.GetSyntax(cancellationToken), method.Name))
+                {
+                    if (token.Parent is not SimpleNameSyntax name || !IsCalled(name))
+                    {
+                        continue;
+                    }
+
+                    if (IsInAsyncFunction(name))
+                    {
+                        return false;
+                    }
+
+                    calls++;
+                }
+            }
+
+            return calls > 0;
+        }
+
+        private static bool IsCalled(SimpleNameSyntax name)
+        {
+            ExpressionSyntax expression = name.Parent switch
+            {
+                MemberAccessExpressionSyntax member when member.Name == name => member,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression;
+        }
+
+        /// <summary>The function the node is in (lambda, local function, method or accessor) is declared <c>async</c>.</summary>
+        private static bool IsInAsyncFunction(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax lambda:
+                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case LocalFunctionStatementSyntax local:
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case BaseMethodDeclarationSyntax member:
+                        return member.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case AccessorDeclarationSyntax or BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax or GlobalStatementSyntax:
+                        return false;
                 }
             }
 

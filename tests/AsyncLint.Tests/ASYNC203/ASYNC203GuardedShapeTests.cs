@@ -260,4 +260,81 @@ public sealed class ASYNC203GuardedShapeTests
             }
         }
         """);
+    [Fact]
+    public Task A_private_guarded_method_called_only_from_synchronous_code_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class Session
+        {
+            private int pending;
+
+            // The reactor's synchronous dispatch: it could not await a Task either.
+            public bool HandleAction(string message)
+            {
+                if (message.Length == 0) return false;
+                RenewKeys(message);
+                return true;
+            }
+
+            public void Flush() => RaiseUpdates();
+
+            private async void RenewKeys(string message)
+            {
+                try { await Task.Delay(message.Length); }
+                catch (Exception) { pending = 0; }
+            }
+
+            private async void RaiseUpdates()
+            {
+                try { await Task.Delay(pending); }
+                catch (Exception) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_guarded_method_called_from_async_code_public_or_never_called_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class Session
+        {
+            public void HandleAction() => CheckKeys();
+
+            public async Task SendAsync(string message)
+            {
+                await Task.Yield();
+                CheckKeys();
+            }
+
+            private async void {|ASYNC203:CheckKeys|}()
+            {
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+
+            public async void {|ASYNC203:RaiseUpdates|}()
+            {
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+
+            private async void {|ASYNC203:Unused|}()
+            {
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+
+            public void Start() => RaiseUpdates();
+
+            // Called only from synchronous code, but not guarded: an exception would still escape.
+            public void Renew() => RenewUnguarded();
+
+            private async void {|ASYNC203:RenewUnguarded|}()
+            {
+                await Task.Delay(1);
+            }
+        }
+        """);
 }

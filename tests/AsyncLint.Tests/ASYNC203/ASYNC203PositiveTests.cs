@@ -96,8 +96,10 @@ public sealed class ASYNC203PositiveTests
 
         class C
         {
-            void Start()
+            // Called directly from async code, whose caller could have awaited a Task.
+            async Task StartAsync()
             {
+                await Task.Yield();
                 Refresh();
                 new Timer(OnTick);
             }
