@@ -16,12 +16,15 @@ internal sealed record Hit(
 {
     public static Hit From(Diagnostic diagnostic)
     {
-        var span = diagnostic.Location.GetLineSpan();
+        // Where the compiler would show it: a #line directive (a Razor component's @code) maps generated code to its source.
+        var unmapped = diagnostic.Location.GetLineSpan();
+        var mapped = diagnostic.Location.GetMappedLineSpan();
+        var span = mapped.HasMappedPath ? mapped : unmapped;
         var text = diagnostic.Location.SourceTree?.GetText();
         var sourceLine = "";
         if (text is not null)
         {
-            var line = span.StartLinePosition.Line;
+            var line = unmapped.StartLinePosition.Line;
             if (line >= 0 && line < text.Lines.Count)
             {
                 sourceLine = text.Lines[line].ToString();

@@ -227,6 +227,12 @@ public sealed class CliTests : IClassFixture<CliFixture>
             <p>Hello, @Name</p>
             @code {
                 [Parameter] public string Name { get; set; } = "";
+
+                protected override async Task OnInitializedAsync()
+                {
+                    await Task.Yield();
+                    Thread.Sleep(10);
+                }
             }
             """);
         File.WriteAllText(Path.Combine(directory, "_Imports.razor"), "@using Microsoft.AspNetCore.Components\n");
@@ -253,8 +259,15 @@ public sealed class CliTests : IClassFixture<CliFixture>
         var json = scan.Output[scan.Output.IndexOf('{', StringComparison.Ordinal)..];
         using var document = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
         Assert.True(document.RootElement.GetProperty("compilerErrors").GetInt32() == 0, scan.ToString());
+        // A component's @code is the generator's output, generated code: skipped, like every analyzer's default.
         var hit = Assert.Single(document.RootElement.GetProperty("hits").EnumerateArray());
         Assert.Equal("ASYNC104", hit.GetProperty("id").GetString());
+
+        // Marked as the project's own code, it is analyzed, and the hit points at the component's line (#line mapping).
+        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "[*_razor.g.cs]\ngenerated_code = false\n");
+        var optedIn = await fixture.AsyncLintAsync(fixture.Root, "scan", Path.Combine(directory, "Components.csproj"), "--fail-on", "never");
+        Assert.True(optedIn.ExitCode == 0, optedIn.ToString());
+        Assert.Matches(@"Greeting\.razor\(8,9\): warning ASYNC103", optedIn.Output);
     }
 
     [Fact]
