@@ -12,7 +12,7 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// exceptions aside), a worker loop on a plain condition whose body
 /// is guarded in turn, a <c>foreach</c> over a collection read as it is whose body is guarded, element by element, or a
 /// split on a failure the callback was handed (<c>if (error != null) Disconnect(error); else { try { … } catch (Exception e) { Disconnect(e); } }</c>)
-/// — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>,
+/// — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>, <c>Interlocked.Increment(ref n);</c>,
 /// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps, an argument check, one task
 /// started from an <c>…Async</c> call that the guard awaits, the state parameter cast into a local that only the guard
 /// uses) and, after it, quiet steps or a completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>, and, where a
@@ -363,12 +363,20 @@ internal static class GuardedBody
                    or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
                && step.Expression.ChildNodes().All(static n => n is ExpressionSyntax e && IsPlainRead(e)),
 
-        // Loggers do not throw.
-        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => IsLogCall(call),
+        // Loggers do not throw; neither does an atomic counter step (Interlocked.Increment(ref pending), the ++ of shared state).
+        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => IsLogCall(call) || IsInterlockedStep(call),
         LockStatementSyntax { Statement: BlockSyntax locked } @lock => IsPlainRead(@lock.Expression) && All(locked.Statements, IsQuietStep),
         BlockSyntax block => All(block.Statements, IsQuietStep),
         _ => false,
     };
+
+    /// <summary><c>Interlocked.Increment(ref count)</c>, <c>Interlocked.Add(ref total, 1)</c>: on a field or local, with a quiet operand.</summary>
+    private static bool IsInterlockedStep(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Increment" or "Decrement" or "Add" or "Exchange", Expression: var type }
+           && LastName(type) == "Interlocked"
+           && call.ArgumentList.Arguments.Count is 1 or 2
+           && call.ArgumentList.Arguments[0] is { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Expression: var target } && IsPlainRead(target)
+           && (call.ArgumentList.Arguments.Count == 1 || IsQuietValue(call.ArgumentList.Arguments[1].Expression));
 
     /// <summary>
     /// A check of an argument before the guard (<c>ArgumentNullException.ThrowIfNull(task);</c>,

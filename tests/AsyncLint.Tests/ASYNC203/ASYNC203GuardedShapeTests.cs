@@ -337,4 +337,82 @@ public sealed class ASYNC203GuardedShapeTests
             }
         }
         """);
+    [Fact]
+    public Task An_atomic_counter_step_before_the_guard_is_quiet() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Transfer : IDisposable
+        {
+            public Task ExecuteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            public void Dispose() { }
+        }
+
+        public sealed class DirectoryTransfer
+        {
+            private int outstanding;
+            private long started;
+
+            public void Enumerate(Transfer[] transfers)
+            {
+                foreach (var transfer in transfers)
+                {
+                    DoTransfer(transfer, CancellationToken.None);
+                }
+            }
+
+            private async void DoTransfer(Transfer transfer, CancellationToken cancellationToken)
+            {
+                using (transfer)
+                {
+                    bool hasError = false;
+                    Interlocked.Increment(ref this.outstanding);
+                    Interlocked.Add(ref started, 1);
+                    try
+                    {
+                        await transfer.ExecuteAsync(cancellationToken);
+                    }
+                    catch
+                    {
+                        hasError = true;
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref this.outstanding);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_counter_step_on_a_computed_target_or_with_a_call_is_not_quiet() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class DirectoryTransfer
+        {
+            private int[] counts = new int[1];
+
+            public void Enumerate() { DoTransfer(); DoMore(); }
+
+            private int Slot() => 0;
+
+            private async void {|ASYNC203:DoTransfer|}()
+            {
+                Interlocked.Increment(ref counts[Slot()]);
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+
+            private async void {|ASYNC203:DoMore|}()
+            {
+                Interlocked.Add(ref counts[0], Slot());
+                try { await Task.Delay(1); }
+                catch (Exception) { }
+            }
+        }
+        """);
 }
