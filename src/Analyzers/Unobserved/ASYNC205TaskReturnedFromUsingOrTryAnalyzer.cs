@@ -685,9 +685,27 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         {
             IBlockOperation block => block.Operations.Length > 0 && block.Operations.All(IsTrace),
             IConditionalOperation { WhenFalse: null } conditional => IsLoggerEnabledCheck(conditional.Condition) && IsTrace(conditional.WhenTrue),
+            IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod: { IsStatic: false } method } } when IsEventSourceEvent(method) => true,
             IExpressionStatementOperation { Operation: IInvocationOperation { Syntax: InvocationExpressionSyntax call } } => GuardedBody.IsLoggerCall(call),
             _ => false,
         };
+
+        /// <summary>
+        /// <c>ClientEventSource.Log.CloseStop(id)</c>: an event of an <c>EventSource</c>, the framework's tracing type, which
+        /// writes nothing unless a listener is on and does not throw on a failed write unless told to.
+        /// </summary>
+        private static bool IsEventSourceEvent(IMethodSymbol method)
+        {
+            for (var type = method.ContainingType?.BaseType; type is not null; type = type.BaseType)
+            {
+                if (type is { Name: "EventSource", ContainingNamespace: { Name: "Tracing", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary><c>Logging.IsEnabled</c>, <c>_log.IsDebugEnabled</c>, <c>logger.IsEnabled(LogLevel.Trace)</c>, and those joined by <c>&amp;&amp;</c>.</summary>
         private static bool IsLoggerEnabledCheck(IOperation condition) => condition switch

@@ -119,4 +119,54 @@ public sealed class ASYNC205TraceOnlyTests
             }
         }
         """);
+    [Fact]
+    public Task A_finally_that_writes_an_EventSource_event_is_a_trace() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Diagnostics.Tracing;
+        using System.Threading.Tasks;
+
+        [EventSource(Name = "Contoso-Client")]
+        sealed class ClientEventSource : EventSource
+        {
+            public static readonly ClientEventSource Log = new ClientEventSource();
+            public void CloseStart(string id) => WriteEvent(1, id);
+            public void CloseStop(string id) => WriteEvent(2, id);
+        }
+
+        sealed class Registry { public void Forget(string id) { } }
+
+        public class Client
+        {
+            private readonly string id = "c1";
+            private readonly Registry registry = new Registry();
+
+            protected virtual Task OnCloseAsync() => Task.Delay(1);
+
+            public Task CloseAsync()
+            {
+                ClientEventSource.Log.CloseStart(id);
+                try
+                {
+                    return OnCloseAsync();
+                }
+                finally
+                {
+                    ClientEventSource.Log.CloseStop(id);
+                }
+            }
+
+            // A finally that does work runs before the close ends: still reported.
+            public Task CloseAndForgetAsync()
+            {
+                try
+                {
+                    {|ASYNC205:return OnCloseAsync();|}
+                }
+                finally
+                {
+                    registry.Forget(id);
+                }
+            }
+        }
+        """);
 }
