@@ -56,8 +56,7 @@ public sealed class FanOutExecutableFixTests
             before, ASYNC301SequentialAwaitsCodeFix.TaskListKey, framework);
         Assert.Contains("Task.WhenAll", after);
 
-        var sequential = await ExecutableFix.RunAsync(before, framework);
-        var overlapped = await ExecutableFix.RunAsync(after, framework);
+        var (sequential, overlapped) = await ExecutableFix.RunPairAsync(before, after, framework, fasterThan: 0.5);
 
         Assert.Equal(sequential.Output, overlapped.Output);
         Assert.Equal(1, sequential.MaxConcurrency);
@@ -98,8 +97,7 @@ public sealed class FanOutExecutableFixTests
             LoopScenario, ASYNC302SequentialAwaitInLoopCodeFix.TaskListKey, framework);
         Assert.Contains("Task.WhenAll", after);
 
-        var sequential = await ExecutableFix.RunAsync(LoopScenario, framework);
-        var overlapped = await ExecutableFix.RunAsync(after, framework);
+        var (sequential, overlapped) = await ExecutableFix.RunPairAsync(LoopScenario, after, framework, fasterThan: 0.5);
 
         Assert.Equal("1=user1;2=user2;3=user3;4=user4;5=user5;6=user6;7=user7;8=user8;9=user9;10=user10", sequential.Output);
         Assert.Equal(sequential.Output, overlapped.Output);
@@ -143,8 +141,7 @@ public sealed class FanOutExecutableFixTests
             SetScenario, ASYNC302SequentialAwaitInLoopCodeFix.AsCompletedKey, framework);
         Assert.Contains(expectedApi, after);
 
-        var sequential = await ExecutableFix.RunAsync(SetScenario, framework);
-        var overlapped = await ExecutableFix.RunAsync(after, framework);
+        var (sequential, overlapped) = await ExecutableFix.RunPairAsync(SetScenario, after, framework, fasterThan: 0.5);
 
         Assert.Equal(sequential.Output, overlapped.Output);
         Assert.Equal(1, sequential.MaxConcurrency);
@@ -187,8 +184,7 @@ public sealed class FanOutExecutableFixTests
         Assert.Contains("MaxDegreeOfParallelism = 4", after);
         Assert.Contains("CancellationToken = cts.Token", after);
 
-        var sequential = await ExecutableFix.RunAsync(before, framework);
-        var bounded = await ExecutableFix.RunAsync(after, framework);
+        var (sequential, bounded) = await ExecutableFix.RunPairAsync(before, after, framework, fasterThan: 0.6);
 
         Assert.Equal(sequential.Output, bounded.Output);
         Assert.Equal(1, sequential.MaxConcurrency);
