@@ -43,7 +43,7 @@ internal static class FixCommand
                 if (analysis.RulesTurnedOff.Contains(id))
                 {
                     // The fix follows the project's own policy; say why it finds nothing rather than look clean.
-                    progress.WriteLine($"{project.Name}: its configuration turns {id} off (NoWarn, a rule set, .editorconfig or a global config); nothing to fix");
+                    progress.WriteLine($"{project.Name}: its configuration turns {id} off ({SeverityConfiguration.Sources}); nothing to fix");
                     continue;
                 }
 

@@ -93,8 +93,8 @@ internal static class ScanCommand
         if (!summary.RulesTurnedOff.IsEmpty)
         {
             output.WriteLine(summary.RulesTurnedOff.Length == summary.RulesRequested
-                ? "warning: the project's configuration turns every AsyncLint rule off (NoWarn, a rule set, .editorconfig or a global config; e.g. dotnet_analyzer_diagnostic.severity = none), so nothing was reported."
-                : $"note: the project's configuration turns {string.Join(", ", summary.RulesTurnedOff)} off (NoWarn, a rule set, .editorconfig or a global config): not reported.");
+                ? $"warning: the project's configuration turns every AsyncLint rule off ({SeverityConfiguration.Sources}; e.g. dotnet_analyzer_diagnostic.severity = none), so nothing was reported."
+                : $"note: the project's configuration turns {string.Join(", ", summary.RulesTurnedOff)} off ({SeverityConfiguration.Sources}): not reported.");
             output.WriteLine("      --ignore-severity-config runs every rule at its default severity.");
         }
 

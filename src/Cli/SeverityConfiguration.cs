@@ -12,6 +12,9 @@ namespace AsyncLint.Cli;
 /// </summary>
 internal static class SeverityConfiguration
 {
+    /// <summary>Where a project's severities come from, as the scan and fix messages name them.</summary>
+    public const string Sources = "NoWarn, a rule set, .editorconfig or a global config";
+
     private const string BulkPrefix = "dotnet_analyzer_diagnostic.";
     private const string AllAnalyzersKey = BulkPrefix + "severity";
 

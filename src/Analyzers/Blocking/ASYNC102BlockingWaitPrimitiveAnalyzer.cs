@@ -278,8 +278,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
         /// other code, and stays reported.
         /// </summary>
         private static bool ParksTheEntryPoint(IInvocationOperation invocation, ISymbol containingSymbol)
-            => containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" }
-               && AsyncContext.EnclosingFunctionOperation(invocation) is null;
+            => AsyncContext.IsEntryPoint(containingSymbol) && AsyncContext.EnclosingFunctionOperation(invocation) is null;
 
         private static bool IsForEachCollection(IInvocationOperation invocation)
         {

@@ -438,16 +438,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         private static bool IsWholeFileStepOfTest(IMethodSymbol method, ISymbol containingSymbol)
             => method.IsStatic
                && method.Name is "ReadAllText" or "ReadAllBytes" or "ReadAllLines" or "WriteAllText" or "WriteAllBytes" or "WriteAllLines" or "AppendAllText" or "AppendAllLines"
-               && method.ContainingType is { Name: "File", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+               && method.ContainingType is { Name: "File" } file && file.ContainingNamespace.IsNamespace("System.IO")
                && containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test
                && TestMethods.IsTest(test);
-
-        /// <summary>
-        /// <c>Main</c> or the top-level statements: the process's own thread, which has nothing else to do while the host
-        /// runs (<c>app.Run();</c> at the end of an async <c>Program.cs</c>). No pool thread is held.
-        /// </summary>
-        private static bool IsEntryPoint(ISymbol containingSymbol)
-            => containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
 
         /// <summary>
         /// <c>parser.ParseDocument(html)</c>, <c>json.Serialize(value, options)</c>: parsing text or bytes already in memory,
@@ -583,7 +576,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     : CallsBothHalves(invocation, receiver, candidates)
                       || sourceEvidence.HasSourceWithoutBlockingStep(method)
                       || HasInMemoryStreamArgument(invocation, receiver, inMemoryTypes)
-                      || IsEntryPoint(context.ContainingSymbol)
+                      || AsyncContext.IsEntryPoint(context.ContainingSymbol)
                       || ConvertsInMemory(invocation, receiver))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
             {

@@ -116,6 +116,13 @@ internal static class AsyncContext
         return false;
     }
 
+    /// <summary>
+    /// <c>Main</c> or the top-level statements: the process's own thread, which has nothing else to do while the host runs
+    /// (<c>app.Run();</c> at the end of an async <c>Program.cs</c>, a wait for the shutdown signal). No pool thread is held.
+    /// </summary>
+    public static bool IsEntryPoint(ISymbol? containingSymbol)
+        => containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
+
     /// <summary>The innermost function (async or not) whose body contains the operation: a lambda, a local function or null for the member.</summary>
     public static IOperation? EnclosingFunctionOperation(IOperation operation)
     {

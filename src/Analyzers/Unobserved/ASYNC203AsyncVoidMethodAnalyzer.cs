@@ -102,15 +102,9 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static DelegateUse? DelegateUseInOwnType(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            var type = method.ContainingType;
-            while (type.ContainingType is not null)
-            {
-                type = type.ContainingType;
-            }
-
             DelegateUse? strongest = null;
             var name = method.Name;
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            foreach (var reference in TopLevelType(method).DeclaringSyntaxReferences)
             {
                 foreach (var token in SyntaxWords.Identifiers(reference.GetSyntax(cancellationToken), name))
                 {
@@ -133,6 +127,26 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             return strongest;
         }
 
+        /// <summary>The type a method is declared in, or the outermost type around it: where a private method's uses are.</summary>
+        private static INamedTypeSymbol TopLevelType(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            while (type.ContainingType is not null)
+            {
+                type = type.ContainingType;
+            }
+
+            return type;
+        }
+
+        /// <summary>The expression a name is the end of: <c>this.M</c>, <c>x?.M</c>'s binding, or the name itself.</summary>
+        private static ExpressionSyntax ExpressionEndingIn(SimpleNameSyntax name) => name.Parent switch
+        {
+            MemberAccessExpressionSyntax member when member.Name == name => member,
+            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+            _ => name,
+        };
+
         /// <summary>Null when the name is called (or named in nameof, or a named argument); otherwise the kind of delegate use.</summary>
         private static DelegateUse? ClassifyName(SimpleNameSyntax name)
         {
@@ -141,12 +155,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            ExpressionSyntax expression = name.Parent switch
-            {
-                MemberAccessExpressionSyntax member when member.Name == name => member,
-                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-                _ => name,
-            };
+            var expression = ExpressionEndingIn(name);
             if (expression.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == expression)
             {
                 expression = conditional;
@@ -340,18 +349,14 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool IsCalledOnlyFromSynchronousCode(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            var type = method.ContainingType;
-            while (type.ContainingType is not null)
-            {
-                type = type.ContainingType;
-            }
-
             var calls = 0;
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            foreach (var reference in TopLevelType(method).DeclaringSyntaxReferences)
             {
                 foreach (var token in SyntaxWords.Identifiers(reference.GetSyntax(cancellationToken), method.Name))
                 {
-                    if (token.Parent is not SimpleNameSyntax name || !IsCalled(name))
+                    if (token.Parent is not SimpleNameSyntax name
+                        || ExpressionEndingIn(name) is not { Parent: InvocationExpressionSyntax invocation } expression
+                        || invocation.Expression != expression)
                     {
                         continue;
                     }
@@ -366,17 +371,6 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             return calls > 0;
-        }
-
-        private static bool IsCalled(SimpleNameSyntax name)
-        {
-            ExpressionSyntax expression = name.Parent switch
-            {
-                MemberAccessExpressionSyntax member when member.Name == name => member,
-                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-                _ => name,
-            };
-            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression;
         }
 
         /// <summary>The function the node is in (lambda, local function, method or accessor) is declared <c>async</c>.</summary>

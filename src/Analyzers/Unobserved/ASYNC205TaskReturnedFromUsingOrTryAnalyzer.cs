@@ -698,7 +698,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         {
             for (var type = method.ContainingType?.BaseType; type is not null; type = type.BaseType)
             {
-                if (type is { Name: "EventSource", ContainingNamespace: { Name: "Tracing", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                if (type.Name == "EventSource" && type.ContainingNamespace.IsNamespace("System.Diagnostics.Tracing"))
                 {
                     return true;
                 }
