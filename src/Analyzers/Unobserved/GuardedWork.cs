@@ -167,7 +167,7 @@ internal static class GuardedWork
            && (lifetime.ContainingNamespace.IsNamespace("Microsoft.Extensions.Hosting") || lifetime.ContainingNamespace.IsNamespace("Microsoft.AspNetCore.Hosting"));
 
     /// <summary>
-    /// <c>() =&gt; source.Cancel()</c>, or <c>() =&gt; { try { source.Cancel(); } finally { source.Dispose(); } }</c>: cancellation
+    /// <c>() =&gt; source.Cancel()</c> (also under a null test or a lock), or <c>() =&gt; { try { source.Cancel(); } finally { source.Dispose(); } }</c>: cancellation
     /// moved off this thread so that the token's callbacks do not run inline (under a lock, or hanging the caller). What
     /// those callbacks throw belongs to whoever registered them; no work of this caller is lost.
     /// </summary>
@@ -182,7 +182,39 @@ internal static class GuardedWork
                    && SameReference(disposed, source);
         }
 
-        return IsCancel(SingleCall(lambda), out _);
+        return statements.Length == 1 && IsCancelStatement(statements[0], depth: 0);
+    }
+
+    /// <summary>
+    /// <c>source.Cancel();</c>, also under a null test or a lock (<c>lock (gate) { if (source != null) source.Cancel(); }</c>,
+    /// <c>source?.Cancel();</c>): the check and the lock only make the cancel safe against a concurrent reset of the field.
+    /// </summary>
+    private static bool IsCancelStatement(IOperation statement, int depth)
+    {
+        // Blocks count as levels: lock { if (…) { cancel } } is four deep.
+        if (depth > 6)
+        {
+            return false;
+        }
+
+        switch (statement)
+        {
+            case IBlockOperation { Operations: { Length: 1 } inner }:
+                return IsCancelStatement(inner[0], depth + 1);
+            case ILockOperation { LockedValue: ILocalReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation, Body: var locked }:
+                return IsCancelStatement(locked, depth + 1);
+            case IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var checkedBody }:
+                return !condition.DescendantsAndSelf().Any(static o => o is IInvocationOperation) && IsCancelStatement(checkedBody, depth + 1);
+            case IExpressionStatementOperation { Operation: var value }:
+                if (value is IConditionalAccessOperation { WhenNotNull: var whenNotNull })
+                {
+                    value = whenNotNull;
+                }
+
+                return IsCancel(CallOf(value), out _);
+            default:
+                return false;
+        }
     }
 
     private static bool IsCancel(IInvocationOperation? call, out IOperation? source)

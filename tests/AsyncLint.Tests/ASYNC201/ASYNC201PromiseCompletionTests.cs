@@ -236,6 +236,72 @@ public sealed class ASYNC201PromiseCompletionTests
         """);
 
     [Fact]
+    public Task Trap_cancellation_of_a_resettable_source_under_its_lock_moved_off_the_calling_thread() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class TransferController
+        {
+            private readonly object cancelGate = new();
+            private CancellationTokenSource? source = new();
+
+            // Cancel returns only when every callback has run: do it on the pool, under the lock that guards the reset.
+            public void CancelWork()
+            {
+                Task.Run(() =>
+                {
+                    lock (cancelGate)
+                    {
+                        if (source != null)
+                        {
+                            source.Cancel();
+                        }
+                    }
+                });
+                Task.Run(() => { lock (cancelGate) source?.Cancel(); });
+                Task.Run(() => source?.Cancel());
+            }
+
+            public void Reset()
+            {
+                lock (cancelGate)
+                {
+                    source?.Dispose();
+                    source = null;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Cancellation_under_a_lock_or_check_with_more_work_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class TransferController
+        {
+            private readonly object cancelGate = new();
+            private CancellationTokenSource? source = new();
+
+            public void CancelWork(Func<bool> shouldCancel, Action flush)
+            {
+                {|ASYNC201:Task.Run(() =>
+                {
+                    lock (cancelGate)
+                    {
+                        source?.Cancel();
+                        flush();
+                    }
+                })|};
+                // The test itself runs user code that can throw.
+                {|ASYNC201:Task.Run(() => { if (shouldCancel()) source?.Cancel(); })|};
+                {|ASYNC201:Task.Run(() => { if (source != null) source.Cancel(); else flush(); })|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Cancellation_with_more_work_is_reported() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Threading;
