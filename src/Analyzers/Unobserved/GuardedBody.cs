@@ -93,12 +93,15 @@ internal static class GuardedBody
         return stateCast < 0 || OnlyTheGuardUses(statements, StateCastName(statements[stateCast], scope.Function)!, stateCast, guard);
     }
 
-    /// <summary>No statement but the declaration at <paramref name="declared"/> and the guard at <paramref name="guard"/> names the local.</summary>
+    /// <summary>
+    /// No statement but the declaration at <paramref name="declared"/>, the guard at <paramref name="guard"/> and the
+    /// contract checks before it (<c>Fx.Assert(self.link != null, "…")</c>) names the local.
+    /// </summary>
     private static bool OnlyTheGuardUses(SyntaxList<StatementSyntax> statements, string local, int declared, int guard)
     {
         for (var i = 0; i < statements.Count; i++)
         {
-            if (i == declared || i == guard)
+            if (i == declared || i == guard || (i < guard && IsArgumentGuard(statements[i])))
             {
                 continue;
             }
@@ -381,13 +384,15 @@ internal static class GuardedBody
     /// <summary>
     /// A check of an argument before the guard (<c>ArgumentNullException.ThrowIfNull(task);</c>,
     /// <c>_ = task ?? throw new ArgumentNullException(nameof(task));</c>, <c>if (task is null) throw new ArgumentNullException(…);</c>):
-    /// it throws only when the caller breaks the contract, before any work starts. <c>Debug.Assert(message is not null);</c> too.
+    /// it throws only when the caller breaks the contract, before any work starts. <c>Debug.Assert(message is not null);</c> too,
+    /// and any <c>X.Assert(…)</c> of plain values.
     /// </summary>
     private static bool IsArgumentGuard(StatementSyntax statement) => statement switch
     {
-        // Debug.Assert(message is not null): a contract check like the others, and no exception in a release build.
+        // Debug.Assert(message is not null): a contract check like the others, and no exception in a release build. So is a
+        // project's own assertion helper (Fx.Assert, Contract.Assert), usually [Conditional("DEBUG")] as well.
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assert", Expression: var debug } } assertion }
-            when LastName(debug) == "Debug" => HasQuietArguments(assertion),
+            when IsPlainRead(debug) => HasQuietArguments(assertion),
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type, Name.Identifier.ValueText: var name } } call }
             => IsArgumentExceptionName(type.Identifier.ValueText) && name.StartsWith("ThrowIf", StringComparison.Ordinal) && HasQuietArguments(call),
         ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: BinaryExpressionSyntax coalesce } }

@@ -77,6 +77,97 @@ public sealed class ASYNC203GuardedStateTests
         """);
 
     [Fact]
+    public Task Trap_a_timer_callback_that_asserts_its_state_before_a_guarding_try() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        static class Fx
+        {
+            [Conditional("DEBUG")]
+            public static void Assert(bool condition, string message) { if (!condition) throw new InvalidOperationException(message); }
+        }
+
+        public sealed class LinkRenewer : IDisposable
+        {
+            readonly Timer timer;
+            Link? link = new Link();
+
+            public LinkRenewer() => timer = new Timer(OnExpiration, this, 1000, Timeout.Infinite);
+
+            static async void OnExpiration(object? state)
+            {
+                var self = (LinkRenewer)state!;
+                Fx.Assert(self.link != null, "the link is set before the timer starts");
+                Debug.Assert(self.link!.UsesToken);
+
+                try { await self.link.RenewAsync(); }
+                catch (Exception ex) { Console.Error.WriteLine(ex); }
+            }
+
+            public void Dispose() => timer.Dispose();
+        }
+
+        public sealed class Link
+        {
+            public bool UsesToken => true;
+            public Task RenewAsync() => Task.Delay(1);
+        }
+        """);
+
+    [Fact]
+    public Task A_check_that_calls_or_a_step_on_the_state_before_the_guard_is_still_reported() => VerifyAnalyzer.AnalyzerAsync(Executor + """
+        static class Fx
+        {
+            public static void Assert(bool condition, string message) { if (!condition) throw new InvalidOperationException(message); }
+            public static void Check(bool condition) { if (!condition) throw new InvalidOperationException(); }
+        }
+
+        public sealed class LinkRenewer : IDisposable
+        {
+            readonly Timer timer;
+            Link? link = new Link();
+
+            public LinkRenewer()
+            {
+                timer = new Timer(OnExpiration1, this, 1000, Timeout.Infinite);
+                timer = new Timer(OnExpiration2, this, 1000, Timeout.Infinite);
+                timer = new Timer(OnExpiration3, this, 1000, Timeout.Infinite);
+            }
+
+            // The assertion's argument runs the link's validation: that can throw out of the callback.
+            static async void {|ASYNC203:OnExpiration1|}(object? state)
+            {
+                var self = (LinkRenewer)state!;
+                Fx.Assert(self.link!.Validate(), "valid");
+                try { await self.link.RenewAsync(); }
+                catch (Exception ex) { Console.Error.WriteLine(ex); }
+            }
+
+            static async void {|ASYNC203:OnExpiration2|}(object? state)
+            {
+                var self = (LinkRenewer)state!;
+                Fx.Check(self.link != null);
+                try { await self.link!.RenewAsync(); }
+                catch (Exception ex) { Console.Error.WriteLine(ex); }
+            }
+
+            static async void {|ASYNC203:OnExpiration3|}(object? state)
+            {
+                var self = (LinkRenewer)state!;
+                Fx.Assert(self.link != null, "set");
+                self.link = null;
+                try { await Task.Delay(1); }
+                catch (Exception ex) { Console.Error.WriteLine(ex); }
+            }
+
+            public void Dispose() => timer.Dispose();
+        }
+
+        public sealed class Link
+        {
+            public bool Validate() => true;
+            public Task RenewAsync() => Task.Delay(1);
+        }
+        """);
+
+    [Fact]
     public Task Trap_callbacks_that_hand_a_given_failure_to_the_handler_their_catch_calls() => VerifyAnalyzer.AnalyzerAsync(Executor + """
         public sealed class Connection
         {
