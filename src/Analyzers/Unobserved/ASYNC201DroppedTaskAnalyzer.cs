@@ -84,8 +84,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || DroppedTaskNames.HasErrors(invocation)
                 || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
                 || IsTeardownOnAFailurePath(call, statement, context.ContainingSymbol)
-                || PeerSuppression.SilencesDroppedTask(statement.Syntax, symbols.Common)
-                || NoWaitComment.SaysNotToWait(statement.Syntax))
+                || PeerSuppression.SilencesDroppedTask(statement.Syntax, symbols.Common))
             {
                 return;
             }
