@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -567,14 +568,17 @@ internal sealed class FanOutSymbols
     /// </summary>
     private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, HashSet<string>> index)
     {
+        // By kind, not by type test: most members are methods and properties, and a type test of each walks its class chain.
         foreach (var member in members)
         {
-            switch (member)
+            switch ((SyntaxKind)member.RawKind)
             {
-                case BaseNamespaceDeclarationSyntax @namespace:
-                    IndexBaseLists(@namespace.Members, index);
+                case SyntaxKind.NamespaceDeclaration or SyntaxKind.FileScopedNamespaceDeclaration:
+                    IndexBaseLists(((BaseNamespaceDeclarationSyntax)member).Members, index);
                     break;
-                case TypeDeclarationSyntax declaration:
+                case SyntaxKind.ClassDeclaration or SyntaxKind.StructDeclaration or SyntaxKind.InterfaceDeclaration
+                    or SyntaxKind.RecordDeclaration or SyntaxKind.RecordStructDeclaration:
+                    var declaration = (TypeDeclarationSyntax)member;
                     if (declaration.BaseList is { } baseList)
                     {
                         IndexBaseList(declaration.Identifier.ValueText, baseList, index);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -68,7 +69,9 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 parent = parent.Parent;
             }
 
-            string target;
+            // The message's target is spelled out only when the lambda is reported: display strings cost more than every
+            // check before the report together.
+            Func<string> target;
             var kind = AsyncLambdaFixKind.None;
             string? suggestion = null;
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -88,7 +91,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
 
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     var method = invocation.TargetMethod;
-                    target = $"passed to '{method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{method.Name}'";
+                    target = () => $"passed to '{method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{method.Name}'";
                     kind = Classify(invocation, method, out suggestion);
                     if (kind != AsyncLambdaFixKind.None && !CanFixAt(invocation, context.ContainingSymbol))
                     {
@@ -103,18 +106,18 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                     break;
 
                 case IArgumentOperation { Parent: IObjectCreationOperation { Type: { } createdType } }:
-                    target = $"passed to 'new {createdType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+                    target = () => $"passed to 'new {createdType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
                     break;
 
                 case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member.Name: var slot } } when IsHandlerSlot(slot):
                     return; // `listener.RequestHandler = async context => ...`: an event in property form, raised by its owner.
 
                 case ISimpleAssignmentOperation or IVariableInitializerOperation:
-                    target = $"assigned to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+                    target = () => $"assigned to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
                     break;
 
                 default:
-                    target = $"converted to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+                    target = () => $"converted to '{delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
                     break;
             }
 
@@ -137,7 +140,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 DiagnosticDescriptors.ASYNC204,
                 AsyncKeywordLocation(lambda),
                 properties.ToImmutable(),
-                target,
+                target(),
                 suggestion ?? "take a Func<Task> and await it, or make the lambda synchronous"));
         }
 
