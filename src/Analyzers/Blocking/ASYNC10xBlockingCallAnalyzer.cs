@@ -443,6 +443,61 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                && TestMethods.IsTest(test);
 
         /// <summary>
+        /// <c>ByteString.FromStream(File.OpenRead(fixturePath))</c>, <c>new StreamReader(path).ReadToEnd()</c> in the body of a
+        /// test method: the same whole-file step on the test's fixture as <c>File.ReadAllBytes</c>, through a stream opened
+        /// on a local file right there. Every stream the call reads or writes must be such a file: a stream the code under
+        /// test returned (<c>ByteString.FromStream(await client.DownloadAsync())</c>) keeps the report.
+        /// </summary>
+        private bool IsFixtureFileStreamStepOfTest(IInvocationOperation invocation, IOperation? receiver, ISymbol containingSymbol)
+        {
+            if (containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } test)
+            {
+                return false;
+            }
+
+            var opensAFile = false;
+            if (receiver is not null && IsStreamLike(receiver.Type))
+            {
+                if (!IsFreshLocalFileStream(receiver))
+                {
+                    return false;
+                }
+
+                opensAFile = true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (IsFreshLocalFileStream(argument.Value))
+                {
+                    opensAFile = true;
+                }
+                else if (IsStreamLike(argument.Value.Type) || IsStreamLike(Strip(argument.Value).Type))
+                {
+                    return false;
+                }
+            }
+
+            return opensAFile && TestMethods.IsTest(test);
+        }
+
+        /// <summary><c>File.OpenRead(path)</c>, <c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, <c>new StreamReader(path)</c> (or over one of those).</summary>
+        private static bool IsFreshLocalFileStream(IOperation value)
+        {
+            switch (Strip(value))
+            {
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "OpenRead" or "OpenText" or "Open" or "OpenWrite" or "Create" or "CreateText" or "AppendText", ContainingType: { Name: "File" } file } }:
+                    return file.ContainingNamespace.IsNamespace("System.IO");
+                case IObjectCreationOperation { Type: { Name: "FileStream" or "StreamReader" or "StreamWriter" } created, Arguments: { Length: > 0 } arguments }
+                    when created.ContainingNamespace.IsNamespace("System.IO"):
+                    var source = arguments[0].Value;
+                    return created.Name == "FileStream" || source.Type?.SpecialType == SpecialType.System_String || IsFreshLocalFileStream(source);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
         /// <c>parser.ParseDocument(html)</c>, <c>json.Serialize(value, options)</c>: parsing text or bytes already in memory,
         /// or serializing to a string or bytes. It is CPU work; the async twin exists for a stream source or to load more,
         /// and given the same string it only wraps the same work. No argument or receiver is a stream, reader or writer.
@@ -555,6 +610,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || TestsSyncMemberOfClassUnderTest(context.ContainingSymbol, receiverType, candidates, context.CancellationToken)
                 || IsArrangeStepOfMirroredTest(invocation, context.ContainingSymbol, candidates)
                 || IsWholeFileStepOfTest(method, context.ContainingSymbol)
+                || IsFixtureFileStreamStepOfTest(invocation, receiver, context.ContainingSymbol)
                 || IsTestNamedForTheCall(invocation, method, context.ContainingSymbol, candidates)
                 || IsLoggerLog(method, receiverType))
             {

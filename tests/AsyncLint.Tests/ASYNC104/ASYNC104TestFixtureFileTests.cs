@@ -95,4 +95,66 @@ public sealed class ASYNC104TestFixtureFileTests
             }
         }
         """);
+
+    private const string Payloads = """
+
+        public sealed class Payload
+        {
+            public static Payload FromStream(Stream stream) { stream.CopyTo(Stream.Null); return new Payload(); }
+            public static async Task<Payload> FromStreamAsync(Stream stream, CancellationToken cancellationToken = default)
+            {
+                await stream.CopyToAsync(Stream.Null, cancellationToken);
+                return new Payload();
+            }
+        }
+
+        public interface IDeployClient
+        {
+            Task DeployAsync(Payload payload);
+            Task<Stream> DownloadAsync(string name);
+        }
+
+        """;
+
+    [Fact]
+    public Task A_fixture_file_opened_inline_and_read_whole_in_a_test_method_is_silent() => VerifyCS.AnalyzerAsync(Frameworks + Payloads + """
+        public class DeploymentTests
+        {
+            private readonly string processPath = "Resources/demo-process.bpmn";
+            private readonly IDeployClient client = null!;
+
+            [NUnit.Framework.Test]
+            public async Task Sends_the_resource_file()
+            {
+                var expected = Payload.FromStream(File.OpenRead(processPath));
+                var other = Payload.FromStream(new FileStream(processPath, FileMode.Open, FileAccess.Read));
+                var text = new StreamReader(processPath).ReadToEnd();
+                await client.DeployAsync(expected);
+                if (text.Length == 0 || other is null) throw new Exception();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_stream_from_the_code_under_test_or_the_same_read_in_a_helper_is_reported() => VerifyCS.AnalyzerAsync(Frameworks + Payloads + """
+        public class DeploymentTests
+        {
+            private readonly IDeployClient client = null!;
+
+            [NUnit.Framework.Test]
+            public async Task Download_round_trips()
+            {
+                var body = await client.DownloadAsync("demo");
+                var content = {|ASYNC105:Payload.FromStream(body)|};
+                using var copy = File.Create("copy.bin");
+                {|ASYNC104:body.CopyTo(copy)|};
+                await client.DeployAsync(content);
+            }
+
+            private async Task DeployFixtureAsync(string path)
+            {
+                await client.DeployAsync({|ASYNC105:Payload.FromStream(File.OpenRead(path))|});
+            }
+        }
+        """);
 }
