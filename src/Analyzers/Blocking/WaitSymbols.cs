@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -214,8 +215,100 @@ internal static class WaitArguments
             return IsAssertedLater(local, parent!);
         }
 
+        // _ = countdown.Wait(TimeSpan.FromSeconds(10)); Assert.AreEqual(0, countdown.CurrentCount);: the result is dropped
+        // and the next step checks the outcome itself (an assertion, or a test of the waited object's state).
+        var statement = parent switch
+        {
+            IExpressionStatementOperation dropped => dropped,
+            ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation discarded } => discarded,
+            _ => null,
+        };
+        if (statement is not null)
+        {
+            return IsCheckedNext(statement, (wait as IInvocationOperation)?.Instance, discarded: parent is ISimpleAssignmentOperation);
+        }
+
         return IsAssertion(parent);
     }
+
+    /// <summary>
+    /// The statement after <paramref name="statement"/> checks the waited object: an assertion on it
+    /// (<c>Assert.AreEqual(0, countdown.CurrentCount)</c>, <c>count.Should().Be(3)</c>) or, in a test method, an <c>if</c>
+    /// (<c>if (writer.Status != TaskStatus.RanToCompletion)</c>). After an explicit discard (<c>_ = signal.WaitOne(5000);</c>)
+    /// any assertion counts: the test set the bool aside to check what the signalled work did (<c>handled.Count</c>).
+    /// </summary>
+    private static bool IsCheckedNext(IOperation statement, IOperation? waited, bool discarded)
+    {
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        var next = block.Operations.IndexOf(statement) + 1;
+        return next > 0 && next < block.Operations.Length && block.Operations[next] switch
+        {
+            IExpressionStatementOperation { Operation: IInvocationOperation call }
+                => IsAssertionCall(call) && (discarded || (waited is not null && ReadsTheSame(call, waited))),
+            // Outside a test an `if` on the task after a bounded wait is a timeout the code handles: the wait still blocks.
+            IConditionalOperation { Condition: var condition } => waited is not null && ReadsTheSame(condition, waited) && IsInTestMethod(statement),
+            _ => false,
+        };
+    }
+
+    private static bool IsInTestMethod(IOperation operation)
+        => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+           && TestMethods.IsTest(method);
+
+    private static bool IsAssertionCall(IInvocationOperation call)
+    {
+        if (call.TargetMethod is { IsStatic: true, IsExtensionMethod: false } method)
+        {
+            return method.ContainingType?.Name is "Assert" or "ClassicAssert";
+        }
+
+        // actual.Should().Be(expected), count.ShouldBe(3): a fluent assertion, its Should() somewhere in the chain.
+        for (IOperation? current = call; current is not null; current = (current as IInvocationOperation)?.Instance ?? (current as IInvocationOperation)?.Arguments.FirstOrDefault()?.Value)
+        {
+            if (current is IInvocationOperation { TargetMethod.Name: var name } && name.StartsWith("Should", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (current is not IInvocationOperation)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsTheSame(IOperation check, IOperation waited)
+    {
+        var symbol = ReferencedSymbol(waited);
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in check.DescendantsAndSelf())
+        {
+            if (SymbolEqualityComparer.Default.Equals(ReferencedSymbol(operation), symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? ReferencedSymbol(IOperation operation) => WithoutImplicitConversions(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
 
     private static bool IsAssertion(IOperation? parent)
         => parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } assertion } }

@@ -142,4 +142,113 @@ public sealed class ASYNC102AssertedDeadlineTests
         }
 
         """ + Assertions);
+
+    private const string GateAssertions = """
+        static class Assert
+        {
+            public static void AreEqual(int expected, int actual) { }
+            public static void True(bool condition) { }
+        }
+
+        namespace NUnit.Framework
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class TestAttribute : System.Attribute { }
+        }
+        """;
+
+    [Fact]
+    public Task A_bounded_gate_whose_outcome_the_test_checks_next_is_a_deadline() => Verify102.AnalyzerAsync("""
+        using System;
+        using System.Collections.Concurrent;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class RetryTests
+        {
+            [NUnit.Framework.Test]
+            public async Task RetriesUntilItSucceeds()
+            {
+                var countdown = new CountdownEvent(5);
+                var handled = new ConcurrentBag<int>();
+                var signal = new ManualResetEvent(false);
+                await Task.Yield();
+
+                _ = countdown.Wait(TimeSpan.FromSeconds(10));
+                Assert.AreEqual(0, countdown.CurrentCount);
+
+                countdown.Wait(TimeSpan.FromSeconds(10));
+                // then
+                Assert.AreEqual(0, countdown.CurrentCount);
+
+                _ = signal.WaitOne(TimeSpan.FromSeconds(5));
+                Assert.AreEqual(3, handled.Count);
+            }
+        }
+
+        """ + GateAssertions);
+
+    [Fact]
+    public Task An_unbounded_gate_or_one_whose_outcome_nothing_checks_still_blocks() => Verify102.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class RetryTests
+        {
+            [NUnit.Framework.Test]
+            public async Task RetriesUntilItSucceeds()
+            {
+                var countdown = new CountdownEvent(5);
+                var other = new ManualResetEventSlim();
+                await Task.Yield();
+
+                {|ASYNC102:countdown.Wait()|};
+                Assert.AreEqual(0, countdown.CurrentCount);
+
+                {|ASYNC102:countdown.Wait(TimeSpan.FromSeconds(10))|};
+                Console.WriteLine("done");
+
+                // The assertion after a kept-but-ignored result is about something else.
+                {|ASYNC102:other.Wait(TimeSpan.FromSeconds(1))|};
+                Assert.AreEqual(0, countdown.CurrentCount);
+            }
+        }
+
+        """ + GateAssertions);
+
+    [Fact]
+    public Task A_bounded_task_wait_then_a_test_of_its_status_in_a_test_is_a_deadline() => Verify101.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class LogTests
+        {
+            [NUnit.Framework.Test]
+            public async Task CommitIsCancelledWhenSlow()
+            {
+                using var cts = new CancellationTokenSource();
+                var writer = Task.Run(() => Thread.Sleep(10), cts.Token);
+                await Task.Yield();
+                writer.Wait(4000, cts.Token);
+                if (writer.Status != TaskStatus.RanToCompletion)
+                {
+                    cts.Cancel();
+                }
+            }
+
+            // Outside a test the same wait blocks a pool thread for up to four seconds.
+            public async Task CommitAsync(CancellationTokenSource cts)
+            {
+                var writer = Task.Run(() => Thread.Sleep(10), cts.Token);
+                await Task.Yield();
+                {|ASYNC101:writer.Wait(4000, cts.Token)|};
+                if (writer.Status != TaskStatus.RanToCompletion)
+                {
+                    cts.Cancel();
+                }
+            }
+        }
+
+        """ + GateAssertions);
 }
