@@ -195,6 +195,12 @@ internal static class GuardedBody
         UsingStatementSyntax { Declaration: null, Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } } disposing
             => IsGuardedBranch(disposing.Statement, scope, depth),
 
+        // using (cts.Token.Register(listener.Stop)) while (…) { try { … } catch (Exception e) { log } }: a registration that
+        // stops the guarded loop's blocking call on cancellation, disposed after it.
+        UsingStatementSyntax { Declaration: null, Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Register" or "UnsafeRegister", Expression: var token } } registration } registered
+            when IsPlainRead(token) && registration.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression) || a.Expression is AnonymousFunctionExpressionSyntax)
+            => IsGuardedBranch(registered.Statement, scope, depth),
+
         // if (error != null) { Disconnect(error); } else { try { … } catch (Exception e) { Disconnect(e); } }
         IfStatementSyntax { Else: { } otherwise } split => IsQuietValue(split.Condition)
                                                            && ((IsGuardedBranch(split.Statement, scope, depth) && IsGuardedBranch(otherwise.Statement, scope, depth))
@@ -353,7 +359,18 @@ internal static class GuardedBody
     private static bool IsQuietStep(StatementSyntax statement) => statement switch
     {
         LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: var variables }
-            => All(variables, static v => v.Initializer is null || IsQuietValue(v.Initializer.Value)),
+            when All(variables, static v => v.Initializer is null || IsQuietValue(v.Initializer.Value)) => true,
+
+        // using var timeout = new CancellationTokenSource(); (also await using): a fresh source whose disposal does not throw.
+        LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
+            => variables[0].Initializer?.Value is ObjectCreationExpressionSyntax { Type: var created } creation
+               && LastName(created) is { } createdName && createdName.IndexOf("Cancellation", StringComparison.Ordinal) >= 0
+               && (creation.ArgumentList is null || creation.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression)))
+               && (declaration.AwaitKeyword.RawKind == (int)SyntaxKind.None || declaration.UsingKeyword.RawKind != (int)SyntaxKind.None),
+
+        // await Task.Yield();: a worker loop gives the caller its thread back; the yield cannot fail.
+        ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" }, Name.Identifier.ValueText: "Yield" } } } }
+            => true,
         IfStatementSyntax check => IsQuietValue(check.Condition)
                                    && IsQuietOrExit(check.Statement)
                                    && (check.Else is null || IsQuietOrExit(check.Else.Statement)),
@@ -367,11 +384,21 @@ internal static class GuardedBody
                && step.Expression.ChildNodes().All(static n => n is ExpressionSyntax e && IsPlainRead(e)),
 
         // Loggers do not throw; neither does an atomic counter step (Interlocked.Increment(ref pending), the ++ of shared state).
-        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => IsLogCall(call) || IsInterlockedStep(call),
+        ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => IsLogCall(call) || IsInterlockedStep(call) || IsCancelAfter(call),
         LockStatementSyntax { Statement: BlockSyntax locked } @lock => IsPlainRead(@lock.Expression) && All(locked.Statements, IsQuietStep),
         BlockSyntax block => All(block.Statements, IsQuietStep),
         _ => false,
     };
+
+    /// <summary><c>timeout.CancelAfter(TimeSpan.FromMinutes(2))</c>, <c>timeout.CancelAfter(ms)</c>: arming a deadline on a source only schedules a timer.</summary>
+    private static bool IsCancelAfter(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CancelAfter", Expression: var source }
+           && IsPlainRead(source)
+           && call.ArgumentList.Arguments.Count == 1
+           && call.ArgumentList.Arguments[0].Expression is var delay
+           && (IsQuietValue(delay)
+               || (delay is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "TimeSpan" } } } span
+                   && HasQuietArguments(span)));
 
     /// <summary><c>Interlocked.Increment(ref count)</c>, <c>Interlocked.Add(ref total, 1)</c>: on a field or local, with a quiet operand.</summary>
     private static bool IsInterlockedStep(InvocationExpressionSyntax call)
@@ -561,17 +588,22 @@ internal static class GuardedBody
     /// <summary>A log call whose arguments call nothing either.</summary>
     private static bool IsLogCall(InvocationExpressionSyntax call) => IsLoggerCall(call) && HasQuietArguments(call);
 
-    /// <summary><c>_log.Debug(…)</c>, <c>logger.LogWarning(…)</c>, <c>this.auditLogger.Info(…)</c>: a logging verb on a logger.</summary>
+    /// <summary>
+    /// <c>_log.Debug(…)</c>, <c>logger.LogWarning(…)</c>, <c>this.auditLogger.Info(…)</c>: a logging verb on a logger.
+    /// <c>log.Write(…)</c> too, on a receiver named just <c>log</c> or <c>logger</c> (a <c>journalLog.Write</c> may be storage).
+    /// </summary>
     public static bool IsLoggerCall(InvocationExpressionSyntax call)
         => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name.Identifier.ValueText: var verb }
            && IsPlainRead(receiver)
            && LastName(receiver) is { } name && LoggingNames.NamesLogger(name)
-           && LoggingNames.IsLoggingVerb(verb);
+           && (LoggingNames.IsLoggingVerb(verb)
+               || (verb is "Write" or "WriteLine" && name.TrimStart('_') is "log" or "Log" or "logger" or "Logger"));
 
     private static string? LastName(ExpressionSyntax expression) => expression switch
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         _ => null,
     };
 

@@ -276,8 +276,30 @@ internal static class GuardedWork
     private static bool CallsOnlyGuardedMethod(IAnonymousFunctionOperation lambda)
         // The arguments are evaluated outside the guard: they must not call anything.
         => SingleCall(lambda) is { } invocation
-           && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
+           && invocation.Arguments.All(static argument => CallsNothing(argument.Value))
            && IsGuardedSourceMethod(invocation.TargetMethod);
+
+    /// <summary>
+    /// Evaluating the value calls nothing. A lambda in it is only created, not run (<c>Try.IgnoringError(() =&gt; queue.Dispose())</c>
+    /// hands the call to the guard that runs it).
+    /// </summary>
+    private static bool CallsNothing(IOperation value)
+    {
+        if (value is IInvocationOperation or IObjectCreationOperation)
+        {
+            return false;
+        }
+
+        foreach (var child in value.ChildOperations)
+        {
+            if (child is not IAnonymousFunctionOperation && !CallsNothing(child))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// <c>Task.Run(() =&gt; Stop(session))</c> over an <c>async void Stop</c>: the task ends at the method's first await and
@@ -286,7 +308,7 @@ internal static class GuardedWork
     /// </summary>
     private static bool CallsOnlyAsyncVoidMethod(IAnonymousFunctionOperation lambda)
         => SingleCall(lambda) is { } invocation
-           && invocation.Arguments.All(static argument => !argument.Value.DescendantsAndSelf().Any(static o => o is IInvocationOperation or IObjectCreationOperation))
+           && invocation.Arguments.All(static argument => CallsNothing(argument.Value))
            && IsAsyncVoid(invocation.TargetMethod);
 
     private static bool IsAsyncVoid(IMethodSymbol method) => method.IsAsync && method.ReturnsVoid;

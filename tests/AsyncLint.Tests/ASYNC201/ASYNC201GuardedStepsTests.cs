@@ -1,0 +1,184 @@
+using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Unobserved.ASYNC201DroppedTaskAnalyzer>;
+
+namespace AsyncLint.Tests.ASYNC201;
+
+/// <summary>
+/// Background work whose failures are all caught, with harmless steps around its catch-all: a log line and a fresh
+/// cancellation source with a deadline before it, a yield at the top of a worker loop, a token registration around the
+/// loop, or the action handed to a swallowing helper as a lambda. A step that can fault outside the guard, or a narrow
+/// catch, keeps the report.
+/// </summary>
+public sealed class ASYNC201GuardedStepsTests
+{
+    private const string Transport = """
+        using System;
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface ILog { void Write(string format, params object[] args); }
+        public interface ITransport
+        {
+            Task PublishCancellationAsync(Guid id, CancellationToken token);
+            Task MarkCancelledAsync(Guid id, CancellationToken token);
+        }
+
+        """;
+
+    [Fact]
+    public Task Trap_guarded_work_with_quiet_steps_around_its_catch_all() => VerifyCS.AnalyzerAsync(Transport + """
+        public sealed class Listener
+        {
+            private readonly ITransport transport;
+            private readonly ILog log;
+            private readonly Socket socket = new(SocketType.Stream, ProtocolType.Tcp);
+            private readonly CancellationTokenSource stopping = new();
+
+            public Listener(ITransport transport, ILog log)
+            {
+                this.transport = transport;
+                this.log = log;
+            }
+
+            public void SendCancellationInBackground(Guid id) => Task.Run(async () => await TrySendCancellation(id));
+
+            public void Start()
+            {
+                Task.Factory.StartNew(() => Worker(stopping.Token).ConfigureAwait(false), TaskCreationOptions.LongRunning);
+                Task.Run(async () => await Accept().ConfigureAwait(false));
+            }
+
+            private async Task TrySendCancellation(Guid id)
+            {
+                log.Write("Attempting to send cancellation {0}", id);
+                using var timeout = new CancellationTokenSource();
+                timeout.CancelAfter(TimeSpan.FromMinutes(2));
+                try
+                {
+                    await transport.PublishCancellationAsync(id, timeout.Token);
+                    await transport.MarkCancelledAsync(id, timeout.Token);
+                }
+                catch (OperationCanceledException ex) { log.Write("timed out {0}", ex.Message); }
+                catch (Exception ex) { log.Write("failed {0}", ex.Message); }
+            }
+
+            private async Task Worker(CancellationToken token)
+            {
+                while (!token.IsCancellationRequested)
+                {
+                    await Task.Yield();
+                    try
+                    {
+                        var client = await socket.AcceptAsync();
+                        client.Close();
+                    }
+                    catch (SocketException ex) { log.Write("socket error {0}", ex.Message); }
+                    catch (Exception ex) { log.Write("error {0}", ex.Message); }
+                }
+            }
+
+            private async Task Accept()
+            {
+                using (stopping.Token.Register(() => socket.Close()))
+                    while (!stopping.IsCancellationRequested)
+                    {
+                        try
+                        {
+                            var client = await socket.AcceptAsync();
+                            client.Close();
+                        }
+                        catch (Exception ex)
+                        {
+                            if (!stopping.IsCancellationRequested) log.Write("accept failed {0}", ex.Message);
+                        }
+                    }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_step_that_can_fault_before_the_guard_or_a_narrow_catch_is_reported() => VerifyCS.AnalyzerAsync(Transport + """
+        public sealed class Listener
+        {
+            private readonly ITransport transport;
+            private readonly ILog log;
+            private readonly Socket socket = new(SocketType.Stream, ProtocolType.Tcp);
+
+            public Listener(ITransport transport, ILog log)
+            {
+                this.transport = transport;
+                this.log = log;
+            }
+
+            public void SendCancellationInBackground(Guid id)
+            {
+                {|ASYNC201:Task.Run(async () => await MarkThenSend(id))|};
+                {|ASYNC201:Task.Run(async () => await AcceptSocketErrorsOnly())|};
+                {|ASYNC201:Task.Run(async () => await OpenThenSend(id))|};
+            }
+
+            private async Task MarkThenSend(Guid id)
+            {
+                using var timeout = new CancellationTokenSource();
+                await transport.MarkCancelledAsync(id, timeout.Token);
+                try { await transport.PublishCancellationAsync(id, timeout.Token); }
+                catch (Exception ex) { log.Write("failed {0}", ex.Message); }
+            }
+
+            private async Task AcceptSocketErrorsOnly()
+            {
+                while (true)
+                {
+                    await Task.Yield();
+                    try { (await socket.AcceptAsync()).Close(); }
+                    catch (SocketException ex) { log.Write("socket error {0}", ex.Message); }
+                }
+            }
+
+            private async Task OpenThenSend(Guid id)
+            {
+                using var file = new System.IO.FileStream("cancellations.log", System.IO.FileMode.Append);
+                try { await transport.PublishCancellationAsync(id, CancellationToken.None); }
+                catch (Exception ex) { log.Write("failed {0}", ex.Message); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Trap_an_action_handed_as_a_lambda_to_a_swallowing_helper() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Concurrent;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public static class Try
+        {
+            public static void IgnoringError(Action action) { try { action(); } catch { } }
+            public static void IgnoringIoErrors(Action action) { try { action(); } catch (IOException) { } }
+        }
+
+        public sealed class Queue : IDisposable { public void Dispose() { } }
+
+        public sealed class Runtime
+        {
+            private readonly ConcurrentDictionary<Uri, Queue> queues = new();
+
+            public Queue GetQueue(Uri target)
+            {
+                Queue? created = null;
+                var queue = queues.GetOrAdd(target, _ => created = new Queue());
+                if (created != null && !ReferenceEquals(created, queue))
+                {
+                    // We created a queue that will not be used: dispose of it in the background.
+                    Task.Run(() => Try.IgnoringError(() => created.Dispose()));
+                    {|ASYNC201:Task.Run(() => Try.IgnoringIoErrors(() => created.Dispose()))|};
+                    {|ASYNC201:Task.Run(() => Try.IgnoringError(Describe(created)))|};
+                }
+
+                return queue;
+            }
+
+            private static Action Describe(Queue queue) => () => Console.WriteLine(queue);
+        }
+        """);
+}
