@@ -94,7 +94,11 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                     return;
 
                 case "Join" when !method.IsStatic && Type().Is(symbols.Async.Thread):
-                    ReportKnownWait(context, invocation, "Thread.Join", "await the work as a Task (Task.Run) instead of joining a thread");
+                    if (!FollowsAStopSignal(invocation))
+                    {
+                        ReportKnownWait(context, invocation, "Thread.Join", "await the work as a Task (Task.Run) instead of joining a thread");
+                    }
+
                     return;
 
                 case "SignalAndWait" when !method.IsStatic && Type().Is(symbols.Barrier):
@@ -239,6 +243,45 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 && value.Type is IArrayTypeSymbol
                 && value is ILocalReferenceOperation or IParameterReferenceOperation
                     or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
+        }
+
+        /// <summary>
+        /// <c>disposed = true; commit.Join();</c>, <c>stopping.Cancel(); worker?.Join();</c>: the thread was told to stop on the
+        /// line before and is joined as it winds down, not waited on for its work. There is nothing to await: the rule's
+        /// advice is to rewrite the thread itself as a task. A join after anything else still waits for the thread's work.
+        /// </summary>
+        private static bool FollowsAStopSignal(IInvocationOperation join)
+        {
+            IOperation statement = join;
+            while (statement.Parent is IConditionalAccessOperation or IExpressionStatementOperation)
+            {
+                statement = statement.Parent;
+            }
+
+            if (statement is not IExpressionStatementOperation || statement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(statement);
+            if (index <= 0 || block.Operations[index - 1] is not IExpressionStatementOperation { Operation: var signal })
+            {
+                return false;
+            }
+
+            while (signal is IConditionalAccessOperation { WhenNotNull: var whenNotNull })
+            {
+                signal = whenNotNull;
+            }
+
+            return signal switch
+            {
+                // stopped = true; running = false;: a flag the thread's loop reads.
+                ISimpleAssignmentOperation { Target: IFieldReferenceOperation or ILocalReferenceOperation, Value: ILiteralOperation { ConstantValue: { HasValue: true, Value: bool } } } => true,
+                // stopping.Cancel(), wakeUp.Set(): the token or event the thread watches.
+                IInvocationOperation { TargetMethod.Name: "Cancel" or "Set", Instance: not null, Arguments.Length: 0 } => true,
+                _ => false,
+            };
         }
 
         private void ReportKnownWait(OperationAnalysisContext context, IInvocationOperation invocation, string api, string replacement, bool alwaysBlocks = false, bool waitsForASignal = false)

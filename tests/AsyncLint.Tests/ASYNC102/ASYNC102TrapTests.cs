@@ -206,6 +206,58 @@ public sealed class ASYNC102TrapTests
         """);
 
     [Fact]
+    public Task Trap_a_thread_joined_right_after_it_was_told_to_stop() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Committer
+        {
+            private volatile bool disposed;
+            private readonly CancellationTokenSource stopping = new();
+            private Thread? background;
+
+            public async Task RunAsync()
+            {
+                var commit = new Thread(() => { while (!disposed) { Thread.Sleep(1); } });
+                commit.Start();
+                await Task.Delay(10);
+                disposed = true;
+                commit.Join();
+            }
+
+            public async Task StopAsync()
+            {
+                await Task.Yield();
+                stopping.Cancel();
+                background?.Join();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_thread_joined_for_its_work_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Committer
+        {
+            private bool disposed;
+
+            public async Task RunAsync()
+            {
+                var work = new Thread(() => Thread.Sleep(5000));
+                work.Start();
+                await Task.Delay(10);
+                {|ASYNC102:work.Join()|};
+
+                // The flag is set after the join: the join still waits for the work.
+                {|ASYNC102:work.Join()|};
+                disposed = true;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Half_typed_code_does_not_throw() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Blocking.ASYNC102BlockingWaitPrimitiveAnalyzer>
     {
         TestCode = """
