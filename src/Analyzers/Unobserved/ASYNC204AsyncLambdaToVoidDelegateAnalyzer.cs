@@ -89,6 +89,9 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 case IArgumentOperation { Parent: IInvocationOperation posted } when AsyncVoidSymbols.IsPostToOwnSynchronizationContext(posted):
                     return; // `context.Post(async _ => ...)` on the project's own SynchronizationContext, which receives its exceptions.
 
+                case IArgumentOperation { Parent: IInvocationOperation subscription } when IsLibrarySubscription(subscription.TargetMethod, context.Compilation.Assembly):
+                    return; // `ipc.On("app-info", async args => ...)`: an event in method form, of a library that takes only an Action.
+
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     var method = invocation.TargetMethod;
                     target = () => $"passed to '{method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{method.Name}'";
@@ -150,7 +153,44 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
         /// nothing awaits a handler, whatever the delegate's name (<c>Action&lt;Context&gt;</c>).
         /// </summary>
         private static bool IsHandlerSlot(string memberName)
-            => memberName.Length > "Handler".Length && memberName.EndsWith("Handler", System.StringComparison.Ordinal);
+            => (memberName.Length > "Handler".Length && memberName.EndsWith("Handler", StringComparison.Ordinal))
+               || NamesAnEvent(memberName);
+
+        /// <summary>
+        /// <c>OnClick</c>, <c>OnMessage</c>, <c>Click</c>: a member named for the moment it is raised, not for the work it
+        /// runs (<c>Work</c>, <c>Action</c>, <c>Callback</c>).
+        /// </summary>
+        private static bool NamesAnEvent(string name)
+            => (name.Length > 2 && name.StartsWith("On", StringComparison.Ordinal) && char.IsUpper(name[2]))
+               || name is "Click" or "Clicked";
+
+        /// <summary>
+        /// <c>ipc.On(channel, listener)</c>, <c>shortcuts.Register(key, listener)</c>, <c>bus.Subscribe(listener)</c> on a
+        /// library (another assembly, not the framework): the listener is stored and raised when the other side acts, an event
+        /// in method form whose only delegate is an <c>Action</c>. The project cannot make it await. The same method declared
+        /// in this project is reported: its owner can take a <c>Func&lt;Task&gt;</c>. So is the framework's one-shot
+        /// <c>CancellationToken.Register</c>.
+        /// </summary>
+        private static bool IsLibrarySubscription(IMethodSymbol method, IAssemblySymbol project)
+        {
+            var name = method.Name;
+            if (!(name is "On" or "Once" or "AddListener" or "AddHandler" or "AddEventHandler" or "Listen"
+                  || name.StartsWith("Subscribe", StringComparison.Ordinal) || name.StartsWith("Register", StringComparison.Ordinal)
+                  || NamesAnEvent(name)))
+            {
+                return false;
+            }
+
+            var type = method.ContainingType;
+            if (type?.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, project))
+            {
+                return false;
+            }
+
+            var assemblyName = assembly.Identity.Name;
+            return !assemblyName.StartsWith("System", StringComparison.Ordinal) && !assemblyName.StartsWith("Microsoft", StringComparison.Ordinal)
+                   && assemblyName is not ("mscorlib" or "netstandard");
+        }
 
         private static bool IsCastToVoidDelegate(IAnonymousFunctionOperation lambda)
         {

@@ -586,7 +586,7 @@ internal static class GuardedBody
                    && GuardedWork.IsTasksType(promise.OriginalDefinition, "TaskCompletionSource")));
 
     /// <summary>A log call whose arguments call nothing either.</summary>
-    private static bool IsLogCall(InvocationExpressionSyntax call) => IsLoggerCall(call) && HasQuietArguments(call);
+    private static bool IsLogCall(InvocationExpressionSyntax call) => (IsLoggerCall(call) || IsConsoleLine(call)) && HasQuietArguments(call);
 
     /// <summary>
     /// <c>_log.Debug(…)</c>, <c>logger.LogWarning(…)</c>, <c>this.auditLogger.Info(…)</c>: a logging verb on a logger.
@@ -596,8 +596,20 @@ internal static class GuardedBody
         => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name.Identifier.ValueText: var verb }
            && IsPlainRead(receiver)
            && LastName(receiver) is { } name && LoggingNames.NamesLogger(name)
-           && (LoggingNames.IsLoggingVerb(verb)
-               || (verb is "Write" or "WriteLine" && name.TrimStart('_') is "log" or "Log" or "logger" or "Logger"));
+           && (LoggingNames.IsLoggingVerb(verb) || (verb is "Write" or "WriteLine" && name.TrimStart('_') is "log" or "Log" or "logger" or "Logger"));
+
+    /// <summary><c>Console.WriteLine(…)</c>, <c>Console.Error.WriteLine(…)</c>, <c>Debug.WriteLine(…)</c>: a program's plainest log, quiet beside a guard.</summary>
+    private static bool IsConsoleLine(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name.Identifier.ValueText: "WriteLine" }
+           && IsConsoleOrTrace(receiver);
+
+    /// <summary><c>Console</c>, <c>Console.Error</c>, <c>Console.Out</c>, <c>Debug</c>, <c>Trace</c>: a program's plainest log.</summary>
+    private static bool IsConsoleOrTrace(ExpressionSyntax receiver) => receiver switch
+    {
+        IdentifierNameSyntax { Identifier.ValueText: "Console" or "Debug" or "Trace" } => true,
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Console" }, Name.Identifier.ValueText: "Error" or "Out" } => true,
+        _ => false,
+    };
 
     private static string? LastName(ExpressionSyntax expression) => expression switch
     {

@@ -181,4 +181,53 @@ public sealed class ASYNC201GuardedStepsTests
             private static Action Describe(Queue queue) => () => Console.WriteLine(queue);
         }
         """);
+
+    [Fact]
+    public Task Trap_a_guarded_method_whose_early_return_writes_a_console_warning() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class Runtime
+        {
+            public static Func<Task>? OnReady { get; set; }
+
+            public void Started() => Task.Run(this.RunReadyCallback);
+
+            private async Task RunReadyCallback()
+            {
+                if (OnReady == null)
+                {
+                    Console.WriteLine("Warning: no ready callback was provided.");
+                    return;
+                }
+
+                try { await OnReady().ConfigureAwait(false); }
+                catch (Exception ex) { Console.Error.WriteLine("The ready callback failed: " + ex); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_same_prelude_before_unguarded_work_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class Runtime
+        {
+            public static Func<Task>? OnReady { get; set; }
+
+            public void Started() => {|ASYNC201:Task.Run(this.RunReadyCallback)|};
+
+            private async Task RunReadyCallback()
+            {
+                if (OnReady == null)
+                {
+                    Console.WriteLine("Warning: no ready callback was provided.");
+                    return;
+                }
+
+                await OnReady().ConfigureAwait(false);
+            }
+        }
+        """);
 }

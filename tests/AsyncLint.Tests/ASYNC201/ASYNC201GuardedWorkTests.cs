@@ -232,7 +232,7 @@ public sealed class ASYNC201GuardedWorkTests
                 {|ASYNC201:Task.Run(() => PingAsync(Next()))|};
                 {|ASYNC201:Task.Run(async () =>
                 {
-                    Console.WriteLine("before the guard");
+                    Console.WriteLine($"before the guard: {Next()}");
                     try
                     {
                         await Task.Delay(10);
