@@ -245,6 +245,13 @@ internal static class WaitArguments
         }
 
         var next = block.Operations.IndexOf(statement) + 1;
+
+        // bool wasCanceled = false;: a flag declared for the check is not a step between.
+        while (next > 0 && next < block.Operations.Length && IsConstantDeclaration(block.Operations[next]))
+        {
+            next++;
+        }
+
         return next > 0 && next < block.Operations.Length && block.Operations[next] switch
         {
             IExpressionStatementOperation { Operation: IInvocationOperation call }
@@ -254,6 +261,10 @@ internal static class WaitArguments
             _ => false,
         };
     }
+
+    private static bool IsConstantDeclaration(IOperation statement)
+        => statement is IVariableDeclarationGroupOperation { Declarations: var declarations }
+           && declarations.All(static d => d.Declarators.All(static v => v.Initializer?.Value.ConstantValue.HasValue ?? true));
 
     private static bool IsInTestMethod(IOperation operation)
         => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method

@@ -235,6 +235,18 @@ public sealed class ASYNC102AssertedDeadlineTests
                 {
                     cts.Cancel();
                 }
+
+                var second = Task.Run(() => Thread.Sleep(10), cts.Token);
+                second.Wait(4000, cts.Token);
+
+                // A flag declared for the check is no step between.
+                bool wasCanceled = false;
+                if (second.Status != TaskStatus.RanToCompletion)
+                {
+                    wasCanceled = true;
+                }
+
+                Assert.True(!wasCanceled);
             }
 
             // Outside a test the same wait blocks a pool thread for up to four seconds.
