@@ -312,7 +312,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 switch (current)
                 {
                     // An ambient scope (a logging scope, an AsyncLocal holder) flows into the task with the execution context.
-                    case IUsingOperation @using when @using.Body == child && !ambientScopes.IsAmbientScope(@using.Resources)
+                    case IUsingOperation @using when @using.Body == child && !ambientScopes.IsAmbientScope(@using.Resources) && !HoldsASynchronousLock(@using.Resources)
                                                       && !(readResources && ConsultedResource.IsOnlyConsulted(@using.Resources, (IReturnOperation)@return)):
                         found = new Guard("using", Disposed(ResourceName(@using.Resources)));
                         break;
@@ -772,6 +772,29 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
+        /// <summary>
+        /// <c>using (TakeSenderLock(id)) { return handler.Outgoing(command); }</c>, <c>using (gate.EnterScope())</c>: a lock
+        /// taken synchronously guards the synchronous start of the request, not the request. Such a lock is usually
+        /// thread-affine (a <c>Monitor</c>, a <c>Lock</c>, a <c>ReaderWriterLockSlim</c> behind <c>IDisposable</c>), and
+        /// awaiting inside it would release it on another thread. A lock taken with <c>await</c> is an async lock and keeps
+        /// the report, as does any other resource.
+        /// </summary>
+        private static bool HoldsASynchronousLock(IOperation resources)
+        {
+            var value = resources is IVariableDeclarationGroupOperation { Declarations: { Length: 1 } declarations }
+                        && declarations[0].Declarators.Length == 1
+                ? declarations[0].Declarators[0].Initializer?.Value ?? declarations[0].Initializer?.Value
+                : resources;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value is IInvocationOperation { TargetMethod.Name: var name }
+                   && !name.EndsWith("Async", System.StringComparison.Ordinal)
+                   && (NameWords.ContainsWords(name, "Lock") || name is "Enter" or "EnterScope");
+        }
+
         private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child, IReturnOperation @return, bool readResources)
         {
             // The nearest one before the child that is not an ambient scope or only consulted, looked for backwards from the child.
@@ -789,6 +812,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             for (var i = index - 1; i >= 0; i--)
             {
                 if (operations[i] is IUsingDeclarationOperation declaration && !ambientScopes.IsAmbientScope(declaration.DeclarationGroup)
+                    && !HoldsASynchronousLock(declaration.DeclarationGroup)
                     && !(readResources && ConsultedResource.IsOnlyConsulted(declaration.DeclarationGroup, @return)))
                 {
                     return declaration;

@@ -110,4 +110,102 @@ public sealed class ASYNC205ThreadAffineLockTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_a_using_of_a_lock_taken_synchronously() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class SenderLock : IDisposable
+        {
+            private readonly object gate = new();
+            public IDisposable Enter() { Monitor.Enter(gate); return this; }
+            public void Dispose() => Monitor.Exit(gate);
+        }
+
+        public interface IRequestHandler { Task<string> Outgoing(string command); }
+
+        public sealed class Channel
+        {
+            private readonly SenderLock senderLock = new();
+            private readonly System.Threading.Lock registration = new();
+            private readonly IRequestHandler handler;
+
+            public Channel(IRequestHandler handler) => this.handler = handler;
+
+            private IDisposable TakeSenderLock() => senderLock.Enter();
+
+            public Task<string> Seek(string command)
+            {
+                using (TakeSenderLock())
+                {
+                    return handler.Outgoing(command);
+                }
+            }
+
+            public Task<string> Unsubscribe(string command)
+            {
+                using var held = senderLock.Enter();
+                return handler.Outgoing(command);
+            }
+
+            public Task<string> Register(string command)
+            {
+                using (registration.EnterScope())
+                {
+                    return handler.Outgoing(command);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_using_of_a_semaphore_releaser_or_an_async_lock_taken_by_blocking_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class SemaphoreReleaser : IDisposable
+        {
+            private readonly SemaphoreSlim gate;
+            public SemaphoreReleaser(SemaphoreSlim gate) { this.gate = gate; gate.Wait(); }
+            public void Dispose() => gate.Release();
+        }
+
+        public sealed class AsyncGate
+        {
+            private readonly SemaphoreSlim gate = new(1, 1);
+            public async Task<IDisposable> LockAsync() { await gate.WaitAsync(); return new Releaser(gate); }
+            private sealed class Releaser(SemaphoreSlim gate) : IDisposable { public void Dispose() => gate.Release(); }
+        }
+
+        public interface IRequestHandler { Task<string> Outgoing(string command); }
+
+        public sealed class Channel
+        {
+            private readonly SemaphoreSlim gate = new(1, 1);
+            private readonly AsyncGate asyncGate = new();
+            private readonly IRequestHandler handler;
+
+            public Channel(IRequestHandler handler) => this.handler = handler;
+
+            public Task<string> Seek(string command)
+            {
+                using (new SemaphoreReleaser(gate))
+                {
+                    {|ASYNC205:return handler.Outgoing(command);|}
+                }
+            }
+
+            // An async lock's handle, taken by blocking: the gate is released while the request runs.
+            public Task<string> Locked(string command)
+            {
+                using (asyncGate.LockAsync().Result)
+                {
+                    {|ASYNC205:return handler.Outgoing(command);|}
+                }
+            }
+        }
+        """);
 }
