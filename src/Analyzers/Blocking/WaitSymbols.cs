@@ -246,6 +246,14 @@ internal static class WaitArguments
 
         var next = block.Operations.IndexOf(statement) + 1;
 
+        // using (worker.Open()) { _ = signal.WaitOne(5000); } Assert.AreEqual(3, handled.Count);: the last step of a using
+        // body, checked after the worker it ran is disposed.
+        if (next == block.Operations.Length && block.Parent is IUsingOperation { Parent: IBlockOperation outer } @using)
+        {
+            block = outer;
+            next = outer.Operations.IndexOf(@using) + 1;
+        }
+
         // bool wasCanceled = false;: a flag declared for the check is not a step between.
         while (next > 0 && next < block.Operations.Length && IsConstantDeclaration(block.Operations[next]))
         {

@@ -182,6 +182,13 @@ public sealed class ASYNC102AssertedDeadlineTests
 
                 _ = signal.WaitOne(TimeSpan.FromSeconds(5));
                 Assert.AreEqual(3, handled.Count);
+
+                using (new Timer(_ => signal.Set()))
+                {
+                    _ = signal.WaitOne(TimeSpan.FromSeconds(5));
+                }
+
+                Assert.AreEqual(3, handled.Count);
             }
         }
 
