@@ -321,13 +321,7 @@ internal static class WaitArguments
         return false;
     }
 
-    private static ISymbol? ReferencedSymbol(IOperation operation) => WithoutImplicitConversions(operation) switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IFieldReferenceOperation field => field.Field,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        _ => null,
-    };
+    private static ISymbol? ReferencedSymbol(IOperation operation) => WithoutImplicitConversions(operation).VariableSymbol();
 
     private static bool IsAssertion(IOperation? parent)
         => parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } assertion } }

@@ -1,9 +1,19 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers;
 
 internal static class SymbolExtensions
 {
+    /// <summary>The local, parameter or field a value reads as it is (no conversion removed), else null.</summary>
+    public static ISymbol? VariableSymbol(this IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        _ => null,
+    };
+
     public static bool Is(this ISymbol? symbol, ISymbol? other)
         => symbol is not null && other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
 

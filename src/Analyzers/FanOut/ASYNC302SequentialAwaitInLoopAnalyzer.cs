@@ -328,13 +328,7 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static ISymbol? Watch(IOperation instance) => instance switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IFieldReferenceOperation field => field.Field,
-            _ => null,
-        };
+        private static ISymbol? Watch(IOperation instance) => instance.VariableSymbol();
 
         private static bool IsStopwatch(ITypeSymbol? type)
             => type is { Name: "Stopwatch" } && type.ContainingNamespace.IsNamespace("System.Diagnostics");

@@ -589,13 +589,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             return false;
         }
 
-        private static ISymbol? PromiseSymbol(IOperation promise) => Unwrap(promise) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IFieldReferenceOperation field => field.Field,
-            _ => null,
-        };
+        private static ISymbol? PromiseSymbol(IOperation promise) => Unwrap(promise).VariableSymbol();
 
         /// <summary>
         /// <c>try { return F(); } catch { throw; }</c>: every catch rethrows unchanged, unfiltered, and there is no finally.
