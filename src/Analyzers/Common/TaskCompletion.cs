@@ -1325,6 +1325,11 @@ internal sealed class TaskCompletion
                 AddCompleted(awaited, state, captures);
                 return;
 
+            // task.RunSynchronously(): returns when the task has run to its end on this thread (or faulted or cancelled).
+            case "RunSynchronously" when !method.IsStatic && invocation.Instance is { } ran && method.ContainingType.Is(symbols.Task):
+                AddCompleted(ran, state, captures);
+                return;
+
             case "WaitAll" when method.IsStatic && method.ContainingType.Is(symbols.Task) && WaitsWithoutTimeout(invocation):
                 AddAllCompleted(invocation, state, captures);
                 return;

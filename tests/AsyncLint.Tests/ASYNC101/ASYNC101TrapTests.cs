@@ -986,6 +986,24 @@ public sealed class ASYNC101TrapTests
     }
 
     [Fact]
+    public Task Result_after_the_task_ran_synchronously() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class AuditLog
+        {
+            public async Task<int> CountAsync(Task<int> pending)
+            {
+                await Task.Yield();
+                var entries = new Task<int>(() => 3);
+                entries.RunSynchronously();
+                var other = new Task<int>(() => 4);
+                other.Start();
+                return entries.Result + {|ASYNC101:other.Result|} + {|ASYNC101:pending.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Half_typed_code_does_not_throw() => new AsyncLintAnalyzerTest<AsyncLint.Analyzers.Blocking.ASYNC101BlockingTaskWaitAnalyzer>
     {
         TestCode = """
