@@ -84,7 +84,8 @@ internal static class GuardedBody
         // After the guard: quiet steps, completion signals, and further guards (each step of work in a catch-all of its own).
         for (var i = guard + 1; i < statements.Count; i++)
         {
-            if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth))
+            if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth)
+                && !RearmsItsLoop(statements[i], scope.Function))
             {
                 return false;
             }
@@ -368,9 +369,15 @@ internal static class GuardedBody
                && (creation.ArgumentList is null || creation.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression)))
                && (declaration.AwaitKeyword.RawKind == (int)SyntaxKind.None || declaration.UsingKeyword.RawKind != (int)SyntaxKind.None),
 
-        // await Task.Yield();: a worker loop gives the caller its thread back; the yield cannot fail.
-        ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" }, Name.Identifier.ValueText: "Yield" } } } }
-            => true,
+        // await Task.Yield();: a worker loop gives the caller its thread back; the yield cannot fail. Nor can a delay
+        // without a token (await Task.Delay(interval);), the pause of a timer loop.
+        ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" }, Name.Identifier.ValueText: var pause } } call } }
+            => pause switch
+            {
+                "Yield" => call.ArgumentList.Arguments.Count == 0,
+                "Delay" => call.ArgumentList.Arguments.Count == 1 && HasQuietArguments(call),
+                _ => false,
+            },
         IfStatementSyntax check => IsQuietValue(check.Condition)
                                    && IsQuietOrExit(check.Statement)
                                    && (check.Else is null || IsQuietOrExit(check.Else.Statement)),
@@ -389,6 +396,18 @@ internal static class GuardedBody
         BlockSyntax block => All(block.Statements, IsQuietStep),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>Loop(client);</c> as the last step of the work that <c>Loop</c> starts (<c>void Loop(c) =&gt; Task.Run(async () =&gt;
+    /// { await Task.Delay(interval); try { … } catch (Exception e) { log } Loop(c); });</c>): the timer loop re-arms itself
+    /// by starting the same guarded work again.
+    /// </summary>
+    private static bool RearmsItsLoop(StatementSyntax statement, SyntaxNode function)
+        => statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var name } } call }
+           && function is AnonymousFunctionExpressionSyntax
+           && function.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { Identifier.ValueText: var method }
+           && name == method
+           && HasQuietArguments(call);
 
     /// <summary><c>timeout.CancelAfter(TimeSpan.FromMinutes(2))</c>, <c>timeout.CancelAfter(ms)</c>: arming a deadline on a source only schedules a timer.</summary>
     private static bool IsCancelAfter(InvocationExpressionSyntax call)

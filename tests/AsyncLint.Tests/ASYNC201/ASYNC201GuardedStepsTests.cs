@@ -230,4 +230,66 @@ public sealed class ASYNC201GuardedStepsTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_a_timer_loop_that_pauses_runs_guarded_work_and_rearms_itself() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class Scheduler
+        {
+            private readonly TimeSpan interval = TimeSpan.FromSeconds(10);
+
+            public void Start(string client) => RunLoop(client);
+
+            private void RunLoop(string client)
+            {
+                Task.Run(async () =>
+                {
+                    await Task.Delay(interval);
+                    try { await RunDueJobsAsync(client); }
+                    catch (Exception e) { Console.Error.WriteLine(e); }
+
+                    // Call self
+                    RunLoop(client);
+                });
+            }
+
+            private static Task RunDueJobsAsync(string client) => Task.Delay(client.Length);
+        }
+        """);
+
+    [Fact]
+    public Task A_loop_that_starts_other_work_after_its_guard_or_pauses_with_a_token_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Scheduler
+        {
+            private readonly TimeSpan interval = TimeSpan.FromSeconds(10);
+
+            private void RunLoop(string client, CancellationToken token)
+            {
+                {|ASYNC201:Task.Run(async () =>
+                {
+                    await Task.Delay(interval);
+                    try { await RunDueJobsAsync(client); }
+                    catch (Exception e) { Console.Error.WriteLine(e); }
+
+                    Report(client);
+                })|};
+
+                {|ASYNC201:Task.Run(async () =>
+                {
+                    await Task.Delay(interval, token);
+                    try { await RunDueJobsAsync(client); }
+                    catch (Exception e) { Console.Error.WriteLine(e); }
+                })|};
+            }
+
+            private static void Report(string client) => Console.WriteLine(client.Substring(3));
+            private static Task RunDueJobsAsync(string client) => Task.Delay(client.Length);
+        }
+        """);
 }
