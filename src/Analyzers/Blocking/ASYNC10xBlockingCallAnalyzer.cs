@@ -1170,6 +1170,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>context.Streams.Error</c> of an <c>IStandardStreams</c>), a writer type named for the console
         /// (<c>ConsoleWriter</c>), and a writer or stream over <c>Console.OpenStandardOutput()</c>.
         /// </summary>
+        /// <summary>
+        /// NUnit's <c>TestContext.Out</c>, <c>TestContext.Progress</c> and <c>TestContext.Error</c>: the runner's output
+        /// channels for a test, its console in all but name.
+        /// </summary>
+        private static bool IsTestRunnerWriter(IPropertySymbol property)
+            => property is { IsStatic: true, Name: "Out" or "Progress" or "Error", ContainingType: { Name: "TestContext" } context }
+               && context.ContainingNamespace.IsNamespace("NUnit.Framework");
+
         private bool IsConsoleStream(IOperation? receiver)
         {
             if (receiver is null)
@@ -1191,7 +1199,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return value switch
             {
                 IPropertyReferenceOperation { Property: var property } => property.ContainingType.Is(blocking.Console)
-                                                                          || (IsStandardStreamName(property.Name) && NamesTheConsole(property.ContainingType.Name)),
+                                                                          || (IsStandardStreamName(property.Name) && NamesTheConsole(property.ContainingType.Name))
+                                                                          || IsTestRunnerWriter(property),
                 IInvocationOperation { TargetMethod: { Name: var name } method } when method.ContainingType.Is(blocking.Console) => name.StartsWith("OpenStandard", StringComparison.Ordinal),
                 _ => false,
             } || (value.Type is { } type && NamesTheConsole(type.Name) && IsStreamLike(type));

@@ -770,4 +770,38 @@ public sealed class ASYNC104TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task The_test_runners_output_writers_are_its_console() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        namespace NUnit.Framework
+        {
+            public static class TestContext
+            {
+                public static TextWriter Out { get; } = TextWriter.Null;
+                public static TextWriter Progress { get; } = TextWriter.Null;
+                public static TextWriter Error { get; } = TextWriter.Null;
+            }
+        }
+
+        namespace Tests
+        {
+            public static class Reports { public static TextWriter Out { get; } = TextWriter.Null; }
+
+            public class ContainerTests
+            {
+                public async Task StartsAsync()
+                {
+                    await Task.Yield();
+                    NUnit.Framework.TestContext.Out.WriteLine("starting the container");
+                    NUnit.Framework.TestContext.Progress.WriteLine("waiting for the health check");
+                    NUnit.Framework.TestContext.Error.Flush();
+                    // Another type's writer named Out is a writer like any other.
+                    {|ASYNC104:Reports.Out.WriteLine("started")|};
+                }
+            }
+        }
+        """);
 }
