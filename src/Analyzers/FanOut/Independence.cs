@@ -145,8 +145,8 @@ internal static class Independence
         // Registered configuration hooks and seeders change the one object each is handed (Configure(options), Populate(store)).
         "Configure", "Populate",
 
-        // A test's assertion helpers read what the steps before them did.
-        "Assert", "Expect", "Verify",
+        // A test's assertion helpers read what the steps before them did; a validation gate throws before the steps after it.
+        "Assert", "Expect", "Verify", "Validate",
 
         // Navigation and input events as the first word: GoToAsync, GoBackAsync; Mouse.DownAsync/UpAsync, Keyboard.TypeAsync.
         "Go", "Down", "Up", "Type", "Wheel",

@@ -1234,4 +1234,39 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_validation_gate_before_the_reads_it_protects() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface IFeed
+        {
+            Task ValidateFeedForClient(string source);
+            Task<string> GetSettingsAsync(string source);
+        }
+
+        class DeleteCommand
+        {
+            private readonly IFeed feed;
+            private readonly IUsers users;
+            DeleteCommand(IFeed feed, IUsers users) { this.feed = feed; this.users = users; }
+
+            async Task<string> RunAsync(string source, int id)
+            {
+                // Validate source
+                await feed.ValidateFeedForClient(source);
+                var settings = await feed.GetSettingsAsync(source);
+                return settings;
+            }
+
+            // Still reported: two reads after the gate are independent of each other.
+            async Task<string> ShowAsync(string source, int id)
+            {
+                await feed.ValidateFeedForClient(source);
+                var settings = {|ASYNC301:await feed.GetSettingsAsync(source)|};
+                var user = await users.GetUserAsync(id);
+                return settings + user;
+            }
+        }
+        """ + Services);
 }
