@@ -74,6 +74,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> nonConcurrentCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> orderedNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> capturingLocalFunctions = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> heldTaskReaders = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
@@ -295,6 +296,90 @@ internal sealed class FanOutSymbols
     }
 
     /// <summary><see cref="Independence.IsOrderedName"/>, split into words once per method name in the compilation.</summary>
+    /// <summary>
+    /// An async method of this project that only awaits tasks already held somewhere: <c>static async
+    /// Task&lt;Data&gt; GetData(Input input) { var output = (Output)input; return await output.DataTask; }</c>, a wrapper's
+    /// <c>GetValueAsync</c> over its stored <c>DataTask</c>. Every awaited operand reads a variable or a member chain and
+    /// calls nothing, and the body creates no lambda: calling it starts no work, so awaiting several in turn waits for
+    /// tasks that run together already. The body calls nothing else (a call could start the work it then awaits). Virtual
+    /// and abstract methods are not read (another body may run).
+    /// </summary>
+    public bool AwaitsOnlyHeldTasks(IMethodSymbol method)
+        => heldTaskReaders.GetOrAdd(method.OriginalDefinition, static m =>
+        {
+            if (!m.IsAsync || m.IsVirtual || m.IsAbstract || m.IsOverride || m.IsExtern || m.ContainingType?.TypeKind == TypeKind.Interface
+                || m.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = m.DeclaringSyntaxReferences[0].GetSyntax();
+            SyntaxNode? body = declaration switch
+            {
+                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+                _ => null,
+            };
+            if (body is null)
+            {
+                return false;
+            }
+
+            var awaited = false;
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                        return false;
+
+                    // var pending = client.GetAsync(url); return await pending;: a call in the body may start the work.
+                    case InvocationExpressionSyntax call when !IsConfigureAwait(call):
+                        return false;
+                    case AwaitExpressionSyntax { Expression: var operand }:
+                        if (!ReadsAHeldValue(operand))
+                        {
+                            return false;
+                        }
+
+                        awaited = true;
+                        break;
+                }
+            }
+
+            return awaited;
+        });
+
+    private static bool IsConfigureAwait(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" };
+
+    /// <summary><c>output.DataTask</c>, <c>_registered</c>, <c>this.pending.ConfigureAwait(false)</c>: a read that calls nothing.</summary>
+    private static bool ReadsAHeldValue(ExpressionSyntax operand)
+    {
+        while (true)
+        {
+            switch (operand)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    operand = parenthesized.Expression;
+                    continue;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }:
+                    operand = configured;
+                    continue;
+                case IdentifierNameSyntax or ThisExpressionSyntax:
+                    return true;
+                case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner }:
+                    operand = owner;
+                    continue;
+                case CastExpressionSyntax cast:
+                    operand = cast.Expression;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+    }
+
     public bool IsOrderedName(string name)
     {
         if (!orderedNames.TryGetValue(name, out var ordered))

@@ -145,8 +145,8 @@ internal static class Independence
         // Registered configuration hooks and seeders change the one object each is handed (Configure(options), Populate(store)).
         "Configure", "Populate",
 
-        // A test's assertion helpers read what the steps before them did; a validation gate throws before the steps after it.
-        "Assert", "Expect", "Verify", "Validate",
+        // A test's assertion helpers read what the steps before them did.
+        "Assert", "Expect", "Verify",
 
         // Navigation and input events as the first word: GoToAsync, GoBackAsync; Mouse.DownAsync/UpAsync, Keyboard.TypeAsync.
         "Go", "Down", "Up", "Type", "Wheel",
@@ -187,7 +187,9 @@ internal static class Independence
             || IsInMemoryMapping(method, invocation)
             || IsSettingsRead(method, invocation)
             || HasRefArgument(invocation)
-            || OnRunningTask(invocation, symbols.Symbols))
+            || OnRunningTask(invocation, symbols.Symbols)
+            || IsValidationGate(method)
+            || (!method.DeclaringSyntaxReferences.IsEmpty && symbols.AwaitsOnlyHeldTasks(method)))
         {
             return null;
         }
@@ -281,6 +283,15 @@ internal static class Independence
     private static bool IsNamedAsMapper(ITypeSymbol? type)
         => type is not null
            && (type.Name.EndsWith("Mapper", StringComparison.Ordinal) || type.Name.EndsWith("MapperFactory", StringComparison.Ordinal));
+
+    /// <summary>
+    /// <c>await feed.ValidateFeedForClient(source)</c>: a validation that returns nothing but throws on a bad input gates
+    /// the steps after it. One that returns its verdict (<c>Task&lt;bool&gt; ValidateAsync(discount)</c>) is a read like any other.
+    /// </summary>
+    private static bool IsValidationGate(IMethodSymbol method)
+        => method.Name.StartsWith("Validate", StringComparison.Ordinal)
+           && (method.Name.Length == "Validate".Length || !char.IsLower(method.Name["Validate".Length]))
+           && method.ReturnType is INamedTypeSymbol { IsGenericType: false };
 
     /// <summary>
     /// <c>await frameTask.WithTimeout()</c>: a helper on a task that is already running (a local, parameter or field

@@ -1269,4 +1269,63 @@ public sealed class ASYNC301TrapTests
             }
         }
         """ + Services);
+
+    [Fact]
+    public Task Helpers_that_only_await_a_task_already_running() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public sealed class Output<T>
+        {
+            internal Task<T> DataTask { get; }
+            public Output(Task<T> dataTask) => DataTask = dataTask;
+            internal async Task<T> GetValueAsync() => await DataTask.ConfigureAwait(false);
+        }
+
+        public static class Uses
+        {
+            static async Task<T> GetData<T>(object input)
+            {
+                var output = (Output<T>)input;
+                return await output.DataTask.ConfigureAwait(false);
+            }
+
+            public static async Task<(string, int)> Pair(Output<string> a, Output<int> b)
+            {
+                var x = await GetData<string>(a).ConfigureAwait(false);
+                var y = await GetData<int>(b).ConfigureAwait(false);
+                return (x, y);
+            }
+
+            public static async Task<string> Urns(Output<string> urn, Output<string> props)
+            {
+                var u = await urn.GetValueAsync().ConfigureAwait(false);
+                var p = await props.GetValueAsync().ConfigureAwait(false);
+                return u + p;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Helpers_that_start_the_work_they_await_are_still_reported() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public interface IClient { Task<string> GetAsync(string url); }
+
+        public static class Uses
+        {
+            // The call in the body starts a request; awaiting the local it is kept in waits for that request.
+            static async Task<string> Fetch(IClient client, string url)
+            {
+                var pending = client.GetAsync(url);
+                return await pending;
+            }
+
+            public static async Task<string> Two(IClient client)
+            {
+                var a = {|ASYNC301:await Fetch(client, "https://example.org/a")|};
+                var b = await Fetch(client, "https://example.org/b");
+                return a + b;
+            }
+        }
+        """);
 }
