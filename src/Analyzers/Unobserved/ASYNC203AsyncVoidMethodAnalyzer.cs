@@ -85,7 +85,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             if (use == DelegateUse.EventHandler
                 || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && (IsFullyGuarded(method) || AwaitsOnlyGuardedMethod(method)))
                 || (NamesFireAndForget(method.Name) && IsFullyGuarded(method))
-                || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledOnlyFromSynchronousCode(method, context.CancellationToken)))
+                || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledDirectly(method, context.CancellationToken)))
             {
                 return;
             }
@@ -342,52 +342,25 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// A private guarded method whose every call is in synchronous code (<c>bool HandleAction(…) { …; HandlePFS(msg); return
-        /// true; }</c>): its callers could not await a Task either, so <c>async Task</c> would only move the dropped task to
-        /// each of them, and nothing escapes the guard. One call from an async function (or none at all) keeps the report:
-        /// there the caller could wait. Calls are found in the method's top-level type, where a private method's callers are.
+        /// A private guarded method that its type calls directly (<c>HandlePFS(msg);</c> in a synchronous dispatch,
+        /// <c>RaiseUpdates();</c> in an async read loop): deliberate fire-and-forget of the type's own, from which nothing
+        /// escapes. Awaiting it would change what the author wrote (a read loop would wait for each message's processing),
+        /// and <c>async Task</c> would only move a discard to each call site. A method that is never called keeps the report,
+        /// as does a public or internal one (its callers are not all in sight). Calls are found in the method's top-level
+        /// type, where a private method's callers are.
         /// </summary>
-        private static bool IsCalledOnlyFromSynchronousCode(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        private static bool IsCalledDirectly(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            var calls = 0;
             foreach (var reference in TopLevelType(method).DeclaringSyntaxReferences)
             {
                 foreach (var token in SyntaxWords.Identifiers(reference.GetSyntax(cancellationToken), method.Name))
                 {
-                    if (token.Parent is not SimpleNameSyntax name
-                        || ExpressionEndingIn(name) is not { Parent: InvocationExpressionSyntax invocation } expression
-                        || invocation.Expression != expression)
+                    if (token.Parent is SimpleNameSyntax name
+                        && ExpressionEndingIn(name) is { Parent: InvocationExpressionSyntax invocation } expression
+                        && invocation.Expression == expression)
                     {
-                        continue;
+                        return true;
                     }
-
-                    if (IsInAsyncFunction(name))
-                    {
-                        return false;
-                    }
-
-                    calls++;
-                }
-            }
-
-            return calls > 0;
-        }
-
-        /// <summary>The function the node is in (lambda, local function, method or accessor) is declared <c>async</c>.</summary>
-        private static bool IsInAsyncFunction(SyntaxNode node)
-        {
-            for (var current = node.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case AnonymousFunctionExpressionSyntax lambda:
-                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
-                    case LocalFunctionStatementSyntax local:
-                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
-                    case BaseMethodDeclarationSyntax member:
-                        return member.Modifiers.Any(SyntaxKind.AsyncKeyword);
-                    case AccessorDeclarationSyntax or BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax or GlobalStatementSyntax:
-                        return false;
                 }
             }
 

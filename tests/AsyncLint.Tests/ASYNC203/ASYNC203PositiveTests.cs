@@ -89,14 +89,13 @@ public sealed class ASYNC203PositiveTests
         """);
 
     [Fact]
-    public Task Guarded_method_called_directly_or_rethrowing_callback_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+    public Task Guarded_method_others_can_call_or_rethrowing_callback_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
         using System;
         using System.Threading;
         using System.Threading.Tasks;
 
         class C
         {
-            // Called directly from async code, whose caller could have awaited a Task.
             async Task StartAsync()
             {
                 await Task.Yield();
@@ -104,7 +103,8 @@ public sealed class ASYNC203PositiveTests
                 new Timer(OnTick);
             }
 
-            async void {|ASYNC203:Refresh|}()
+            // Internal: callers outside this type, not all in sight, cannot await it.
+            internal async void {|ASYNC203:Refresh|}()
             {
                 try { await Task.Delay(1); }
                 catch (Exception) { }
