@@ -1171,11 +1171,11 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// (<c>ConsoleWriter</c>), and a writer or stream over <c>Console.OpenStandardOutput()</c>.
         /// </summary>
         /// <summary>
-        /// NUnit's <c>TestContext.Out</c>, <c>TestContext.Progress</c> and <c>TestContext.Error</c>: the runner's output
-        /// channels for a test, its console in all but name.
+        /// NUnit's <c>TestContext.Out</c>, <c>TestContext.Progress</c> and <c>TestContext.Error</c> (properties or fields,
+        /// by version): the runner's output channels for a test, its console in all but name.
         /// </summary>
-        private static bool IsTestRunnerWriter(IPropertySymbol property)
-            => property is { IsStatic: true, Name: "Out" or "Progress" or "Error", ContainingType: { Name: "TestContext" } context }
+        private static bool IsTestRunnerWriter(ISymbol member)
+            => member is { IsStatic: true, Name: "Out" or "Progress" or "Error", ContainingType: { Name: "TestContext" } context }
                && context.ContainingNamespace.IsNamespace("NUnit.Framework");
 
         private bool IsConsoleStream(IOperation? receiver)
@@ -1201,6 +1201,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 IPropertyReferenceOperation { Property: var property } => property.ContainingType.Is(blocking.Console)
                                                                           || (IsStandardStreamName(property.Name) && NamesTheConsole(property.ContainingType.Name))
                                                                           || IsTestRunnerWriter(property),
+                IFieldReferenceOperation { Field: var field } => IsTestRunnerWriter(field),
                 IInvocationOperation { TargetMethod: { Name: var name } method } when method.ContainingType.Is(blocking.Console) => name.StartsWith("OpenStandard", StringComparison.Ordinal),
                 _ => false,
             } || (value.Type is { } type && NamesTheConsole(type.Name) && IsStreamLike(type));

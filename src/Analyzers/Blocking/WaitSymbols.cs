@@ -248,7 +248,8 @@ internal static class WaitArguments
 
         // using (worker.Open()) { _ = signal.WaitOne(5000); } Assert.AreEqual(3, handled.Count);: the last step of a using
         // body, checked after the worker it ran is disposed.
-        if (next == block.Operations.Length && block.Parent is IUsingOperation { Parent: IBlockOperation outer } @using)
+        // using (signal) { using (worker.Open()) { … } }: the using statements nested this way, one after the other.
+        while (next == block.Operations.Length && block.Parent is IUsingOperation { Parent: IBlockOperation outer } @using)
         {
             block = outer;
             next = outer.Operations.IndexOf(@using) + 1;

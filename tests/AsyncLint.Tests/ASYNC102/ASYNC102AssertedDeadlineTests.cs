@@ -189,6 +189,16 @@ public sealed class ASYNC102AssertedDeadlineTests
                 }
 
                 Assert.AreEqual(3, handled.Count);
+
+                using (var reset = new AutoResetEvent(false))
+                {
+                    using (new Timer(_ => reset.Set()))
+                    {
+                        _ = reset.WaitOne(TimeSpan.FromSeconds(5));
+                    }
+                }
+
+                Assert.AreEqual(3, handled.Count);
             }
         }
 

@@ -781,8 +781,9 @@ public sealed class ASYNC104TrapTests
             public static class TestContext
             {
                 public static TextWriter Out { get; } = TextWriter.Null;
-                public static TextWriter Progress { get; } = TextWriter.Null;
-                public static TextWriter Error { get; } = TextWriter.Null;
+                // NUnit declares Progress and Error as fields.
+                public static readonly TextWriter Progress = TextWriter.Null;
+                public static TextWriter Error = TextWriter.Null;
             }
         }
 
