@@ -781,6 +781,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                     return true;
                 }
 
+                // Only an explicit implementation has any; asking every method builds an empty array each time.
+                if (method.MethodKind != MethodKind.ExplicitInterfaceImplementation)
+                {
+                    continue;
+                }
+
                 foreach (var implemented in method.ExplicitInterfaceImplementations)
                 {
                     if (implemented.Name == twin.Method.Name && twinType.IsOrImplements(implemented.ContainingType))
