@@ -1176,14 +1176,6 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>context.Streams.Error</c> of an <c>IStandardStreams</c>), a writer type named for the console
         /// (<c>ConsoleWriter</c>), and a writer or stream over <c>Console.OpenStandardOutput()</c>.
         /// </summary>
-        /// <summary>
-        /// NUnit's <c>TestContext.Out</c>, <c>TestContext.Progress</c> and <c>TestContext.Error</c> (properties or fields,
-        /// by version): the runner's output channels for a test, its console in all but name.
-        /// </summary>
-        private static bool IsTestRunnerWriter(ISymbol member)
-            => member is { IsStatic: true, Name: "Out" or "Progress" or "Error", ContainingType: { Name: "TestContext" } context }
-               && context.ContainingNamespace.IsNamespace("NUnit.Framework");
-
         private bool IsConsoleStream(IOperation? receiver)
         {
             if (receiver is null)
@@ -1212,6 +1204,14 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 _ => false,
             } || (value.Type is { } type && NamesTheConsole(type.Name) && IsStreamLike(type));
         }
+
+        /// <summary>
+        /// NUnit's <c>TestContext.Out</c>, <c>TestContext.Progress</c> and <c>TestContext.Error</c> (properties or fields,
+        /// by version): the runner's output channels for a test, its console in all but name.
+        /// </summary>
+        private static bool IsTestRunnerWriter(ISymbol member)
+            => member is { IsStatic: true, Name: "Out" or "Progress" or "Error", ContainingType: { Name: "TestContext" } context }
+               && context.ContainingNamespace.IsNamespace("NUnit.Framework");
 
         private static bool IsStandardStreamName(string name)
             => name is "Out" or "Error" or "In" or "Output" or "Input" or "Err" or "StdOut" or "StdErr" or "StdIn"

@@ -279,29 +279,32 @@ internal static class WaitArguments
         => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
            && TestMethods.IsTest(method);
 
+    /// <summary>
+    /// <c>Assert.AreEqual(0, countdown.CurrentCount)</c>, or a fluent assertion with its <c>Should…</c> somewhere in the chain
+    /// (<c>count.Should().Be(3)</c>, <c>count.ShouldBe(3)</c>).
+    /// </summary>
     private static bool IsAssertionCall(IInvocationOperation call)
     {
-        if (call.TargetMethod is { IsStatic: true, IsExtensionMethod: false } method)
+        for (var current = call; current is not null;
+             current = Unwrap(current.Instance ?? (current.TargetMethod.IsExtensionMethod ? current.Arguments.FirstOrDefault()?.Value : null)) as IInvocationOperation)
         {
-            return method.ContainingType?.Name is "Assert" or "ClassicAssert";
-        }
-
-        // actual.Should().Be(expected), count.ShouldBe(3): a fluent assertion, its Should() somewhere in the chain.
-        for (IOperation? current = call; current is not null; current = (current as IInvocationOperation)?.Instance ?? (current as IInvocationOperation)?.Arguments.FirstOrDefault()?.Value)
-        {
-            if (current is IInvocationOperation { TargetMethod.Name: var name } && name.StartsWith("Should", StringComparison.Ordinal))
+            if (IsAssertionMethod(current.TargetMethod))
             {
                 return true;
-            }
-
-            if (current is not IInvocationOperation)
-            {
-                break;
             }
         }
 
         return false;
+
+        static IOperation? Unwrap(IOperation? value) => value is null ? null : WithoutImplicitConversions(value);
     }
+
+    /// <summary>A test framework's <c>Assert</c>/<c>ClassicAssert</c> method, or a fluent assertion's <c>Should…</c> extension.</summary>
+    private static bool IsAssertionMethod(IMethodSymbol method)
+        => method.IsStatic
+           && (method.IsExtensionMethod
+               ? method.Name.StartsWith("Should", StringComparison.Ordinal)
+               : method.ContainingType?.Name is "Assert" or "ClassicAssert");
 
     private static bool ReadsTheSame(IOperation check, IOperation waited)
     {
@@ -325,9 +328,7 @@ internal static class WaitArguments
     private static ISymbol? ReferencedSymbol(IOperation operation) => WithoutImplicitConversions(operation).VariableSymbol();
 
     private static bool IsAssertion(IOperation? parent)
-        => parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } assertion } }
-           && (assertion.ContainingType?.Name is "Assert" or "ClassicAssert"
-               || (assertion.IsExtensionMethod && assertion.Name is "Should" or "ShouldBeTrue" or "ShouldBeFalse" or "ShouldBe"));
+        => parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var assertion } } && IsAssertionMethod(assertion);
 
     /// <summary>The function that holds <paramref name="operation"/> hands <paramref name="local"/> to an assertion somewhere.</summary>
     private static bool IsAssertedLater(ILocalSymbol local, IOperation operation)

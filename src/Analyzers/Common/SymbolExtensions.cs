@@ -14,6 +14,19 @@ internal static class SymbolExtensions
         _ => null,
     };
 
+    /// <summary>The .NET libraries and Microsoft's own packages (<c>System.*</c>, <c>Microsoft.*</c>, <c>mscorlib</c>, <c>netstandard</c>), or none.</summary>
+    public static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return true;
+        }
+
+        var name = assembly.Identity.Name;
+        return name.StartsWith("System", System.StringComparison.Ordinal) || name.StartsWith("Microsoft", System.StringComparison.Ordinal)
+               || name == "mscorlib" || name == "netstandard";
+    }
+
     public static bool Is(this ISymbol? symbol, ISymbol? other)
         => symbol is not null && other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
 

@@ -295,7 +295,6 @@ internal sealed class FanOutSymbols
         return captures;
     }
 
-    /// <summary><see cref="Independence.IsOrderedName"/>, split into words once per method name in the compilation.</summary>
     /// <summary>
     /// An async method of this project that only awaits tasks already held somewhere: <c>static async
     /// Task&lt;Data&gt; GetData(Input input) { var output = (Output)input; return await output.DataTask; }</c>, a wrapper's
@@ -380,6 +379,7 @@ internal sealed class FanOutSymbols
         }
     }
 
+    /// <summary><see cref="Independence.IsOrderedName"/>, split into words once per method name in the compilation.</summary>
     public bool IsOrderedName(string name)
     {
         if (!orderedNames.TryGetValue(name, out var ordered))
@@ -508,7 +508,7 @@ internal sealed class FanOutSymbols
     {
         // Up to the framework: a base class such as ControllerBase shows an HttpContext that is no state of this service.
         for (var current = implementation;
-             current is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } && !IsFrameworkAssembly(current.ContainingAssembly);
+             current is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } && !SymbolExtensions.IsFrameworkAssembly(current.ContainingAssembly);
              current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
@@ -555,7 +555,7 @@ internal sealed class FanOutSymbols
 
         var own = Symbols.Compilation.Assembly;
         var home = definition.ContainingAssembly;
-        if (home is not null && !SymbolEqualityComparer.Default.Equals(home, own) && !IsFrameworkAssembly(home)
+        if (home is not null && !SymbolEqualityComparer.Default.Equals(home, own) && !SymbolExtensions.IsFrameworkAssembly(home)
             && ImplementationIndex(home).TryGetValue(definition, out var beside))
         {
             foreach (var implementation in beside)
@@ -701,18 +701,6 @@ internal sealed class FanOutSymbols
         }
     }
 
-    private static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
-    {
-        if (assembly is null)
-        {
-            return true;
-        }
-
-        var name = assembly.Identity.Name;
-        return name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft", StringComparison.Ordinal)
-               || name == "mscorlib" || name == "netstandard";
-    }
-
     /// <summary>Every class of a referenced assembly by the interfaces it implements; built once per assembly, when first asked.</summary>
     private ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> ImplementationIndex(IAssemblySymbol assembly)
         => implementationIndex.GetOrAdd(assembly, static a =>
@@ -817,7 +805,7 @@ internal sealed class FanOutSymbols
                     CollectHeldState(memberType.OriginalDefinition, isUnsafeState, into, hops + 1, expanded);
                 }
                 else if (hops < 2 && memberType is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract
-                         && contract.ContainingAssembly is { } home && !IsFrameworkAssembly(home)
+                         && contract.ContainingAssembly is { } home && !SymbolExtensions.IsFrameworkAssembly(home)
                          && !Independence.IsNamedForSettings(contract))
                 {
                     // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep. Not a

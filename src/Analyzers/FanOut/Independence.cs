@@ -189,7 +189,7 @@ internal static class Independence
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols)
             || IsValidationGate(method)
-            || (!method.DeclaringSyntaxReferences.IsEmpty && symbols.AwaitsOnlyHeldTasks(method)))
+            || (method.IsAsync && symbols.AwaitsOnlyHeldTasks(method)))
         {
             return null;
         }

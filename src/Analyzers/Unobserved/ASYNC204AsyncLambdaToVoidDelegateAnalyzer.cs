@@ -181,15 +181,8 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 return false;
             }
 
-            var type = method.ContainingType;
-            if (type?.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, project))
-            {
-                return false;
-            }
-
-            var assemblyName = assembly.Identity.Name;
-            return !assemblyName.StartsWith("System", StringComparison.Ordinal) && !assemblyName.StartsWith("Microsoft", StringComparison.Ordinal)
-                   && assemblyName is not ("mscorlib" or "netstandard");
+            var assembly = method.ContainingType?.ContainingAssembly;
+            return !SymbolExtensions.IsFrameworkAssembly(assembly) && !SymbolEqualityComparer.Default.Equals(assembly, project);
         }
 
         private static bool IsCastToVoidDelegate(IAnonymousFunctionOperation lambda)

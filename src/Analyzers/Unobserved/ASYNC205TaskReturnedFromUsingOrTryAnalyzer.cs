@@ -765,7 +765,6 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             return value;
         }
 
-        /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
         /// <summary>
         /// <c>using (TakeSenderLock(id)) { return handler.Outgoing(command); }</c>, <c>using (gate.EnterScope())</c>: a lock
         /// taken synchronously guards the synchronous start of the request, not the request. Such a lock is usually
@@ -789,6 +788,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                    && (NameWords.ContainsWords(name, "Lock") || name is "Enter" or "EnterScope");
         }
 
+        /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
         private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child, IReturnOperation @return, bool readResources)
         {
             // The nearest one before the child that is not an ambient scope or only consulted, looked for backwards from the child.

@@ -111,20 +111,39 @@ internal static class GuardedWork
     /// throw, and <c>Set…</c> throws only when the promise is already complete, when its waiter has its outcome anyway.
     /// </summary>
     private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
-        => IsPromiseCompletion(SingleCall(lambda), isPromise) || IsPromiseCompletion(SingleLockedCall(lambda), isPromise)
+        => IsPromiseCompletion(SingleCall(lambda), isPromise) || IsPromiseCompletion(SoleGuardedCall(lambda), isPromise)
            || DelaysThenCompletesAPromise(lambda, isPromise);
 
-    /// <summary><c>() =&gt; { lock (gate) tcs.TrySetResult(null); }</c>: the one call under a lock on a field or local.</summary>
-    private static IInvocationOperation? SingleLockedCall(IAnonymousFunctionOperation lambda)
+    /// <summary>
+    /// The one call a lambda makes, also under a lock or a null test (<c>() =&gt; { lock (gate) tcs.TrySetResult(null); }</c>,
+    /// <c>() =&gt; { lock (gate) { if (source != null) source.Cancel(); } }</c>, <c>source?.Cancel()</c>): the lock and the test
+    /// only make the call safe against a concurrent reset of the field. A test that calls something is not a null test.
+    /// </summary>
+    private static IInvocationOperation? SoleGuardedCall(IAnonymousFunctionOperation lambda)
+        => Statements(lambda) is { Length: 1 } statements ? SoleGuardedCall(statements[0], depth: 0) : null;
+
+    private static IInvocationOperation? SoleGuardedCall(IOperation statement, int depth)
     {
-        if (Statements(lambda) is not { Length: 1 } statements
-            || statements[0] is not ILockOperation { LockedValue: ILocalReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation, Body: var body })
+        // Blocks count as levels: lock { if (…) { call } } is four deep.
+        if (depth > 6)
         {
             return null;
         }
 
-        var inner = body is IBlockOperation { Operations: { Length: 1 } operations } ? operations[0] : body;
-        return inner is IExpressionStatementOperation statement ? CallOf(statement.Operation) : null;
+        switch (statement)
+        {
+            case IBlockOperation { Operations: { Length: 1 } inner }:
+                return SoleGuardedCall(inner[0], depth + 1);
+            case ILockOperation { LockedValue: ILocalReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation, Body: var locked }:
+                return SoleGuardedCall(locked, depth + 1);
+            case IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var checkedBody }
+                when !condition.DescendantsAndSelf().Any(static o => o is IInvocationOperation):
+                return SoleGuardedCall(checkedBody, depth + 1);
+            case IExpressionStatementOperation { Operation: var value }:
+                return CallOf(value is IConditionalAccessOperation { WhenNotNull: var whenNotNull } ? whenNotNull : value);
+            default:
+                return null;
+        }
     }
 
     private static bool IsPromiseCompletion(IInvocationOperation? call, Func<ITypeSymbol?, bool> isPromise)
@@ -182,39 +201,7 @@ internal static class GuardedWork
                    && SameReference(disposed, source);
         }
 
-        return statements.Length == 1 && IsCancelStatement(statements[0], depth: 0);
-    }
-
-    /// <summary>
-    /// <c>source.Cancel();</c>, also under a null test or a lock (<c>lock (gate) { if (source != null) source.Cancel(); }</c>,
-    /// <c>source?.Cancel();</c>): the check and the lock only make the cancel safe against a concurrent reset of the field.
-    /// </summary>
-    private static bool IsCancelStatement(IOperation statement, int depth)
-    {
-        // Blocks count as levels: lock { if (…) { cancel } } is four deep.
-        if (depth > 6)
-        {
-            return false;
-        }
-
-        switch (statement)
-        {
-            case IBlockOperation { Operations: { Length: 1 } inner }:
-                return IsCancelStatement(inner[0], depth + 1);
-            case ILockOperation { LockedValue: ILocalReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation, Body: var locked }:
-                return IsCancelStatement(locked, depth + 1);
-            case IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var checkedBody }:
-                return !condition.DescendantsAndSelf().Any(static o => o is IInvocationOperation) && IsCancelStatement(checkedBody, depth + 1);
-            case IExpressionStatementOperation { Operation: var value }:
-                if (value is IConditionalAccessOperation { WhenNotNull: var whenNotNull })
-                {
-                    value = whenNotNull;
-                }
-
-                return IsCancel(CallOf(value), out _);
-            default:
-                return false;
-        }
+        return IsCancel(SoleGuardedCall(lambda), out _);
     }
 
     private static bool IsCancel(IInvocationOperation? call, out IOperation? source)
