@@ -418,8 +418,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>issues.Create(…)</c> in an async test of <c>NGitLab.Tests</c>, where <c>IIssueClient</c> comes from <c>NGitLab</c>:
         /// the test project is named for the library that declares the receiver, so the library's synchronous API is what
         /// its tests exist to exercise; the async test only awaits its fixture. ASYNC105 only (the framework's I/O stays
-        /// reported), and only where the test never calls the twin: a synchronous call left beside its awaited twin is
-        /// the leftover the rule is for.
+        /// reported), and only where the test calls none of that type's async methods: a synchronous call beside the
+        /// client's awaited API is the leftover the rule is for.
         /// </summary>
         private bool IsSyncApiOfLibraryUnderTest(IInvocationOperation invocation, IMethodSymbol method, ITypeSymbol? receiverType, ISymbol containingSymbol, ImmutableArray<AsyncTwin> candidates)
             => (receiverType ?? method.ContainingType)?.ContainingAssembly?.Name is { Length: > 0 } library
@@ -429,27 +429,30 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                && testAssembly.StartsWith(library, StringComparison.Ordinal)
                && containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } test
                && TestMethods.IsTest(test)
-               && !CallsATwinOfTheSameType(invocation, candidates);
+               && !CallsAnAsyncMethodOfTheTwinsType(invocation, candidates);
 
         /// <summary>
-        /// The function around the call also calls one of its twins on the twin's own type (or a type of the same name), so
-        /// that <c>await GitLabTestContext.CreateAsync()</c> is not taken for <c>IIssueClient.CreateAsync</c>.
+        /// The function around the call also calls an async method (<c>…Async</c>) of the twin's type, or of a type of the same
+        /// name: <c>await rpc.GenerateAsync(10); rpc.GetBlock(hash)</c> uses the client's async API, so its synchronous call is
+        /// a leftover. <c>await GitLabTestContext.CreateAsync()</c> is another type's and does not count.
         /// </summary>
-        private bool CallsATwinOfTheSameType(IInvocationOperation invocation, ImmutableArray<AsyncTwin> candidates)
+        private bool CallsAnAsyncMethodOfTheTwinsType(IInvocationOperation invocation, ImmutableArray<AsyncTwin> candidates)
         {
-            var index = IndexOf(invocation);
-            foreach (var twin in candidates)
+            foreach (var entry in IndexOf(invocation).InvocationsByName)
             {
-                if (!index.InvocationsByName.TryGetValue(twin.Method.Name, out var calls))
+                if (!entry.Key.EndsWith("Async", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                foreach (var call in calls)
+                foreach (var call in entry.Value)
                 {
-                    if (call.TargetMethod.ContainingType?.Name == twin.Method.ContainingType?.Name)
+                    foreach (var twin in candidates)
                     {
-                        return true;
+                        if (call.TargetMethod.ContainingType?.Name == twin.Method.ContainingType?.Name)
+                        {
+                            return true;
+                        }
                     }
                 }
             }
