@@ -164,7 +164,8 @@ internal sealed class DroppedTaskSymbols
     /// <summary>
     /// A method of this compilation whose task cannot fault or is complete when it returns: guarded
     /// (<see cref="GuardedWork.IsGuardedSourceCall"/>), done before it returns (<see cref="CompletedTaskMethod"/>), or
-    /// returning only tasks whose faults are observed (<see cref="NeverFaultingMethod"/>).
+    /// returning only tasks whose faults are observed (<see cref="NeverFaultingMethod"/>), or returning the receipt of a
+    /// promise handed to whoever does the work (<see cref="ReceiptMethod"/>).
     /// Read from its syntax once per method: ASYNC202 asks it for every task local started by a call.
     /// </summary>
     private bool HasNothingToObserve(IMethodSymbol method)
@@ -177,7 +178,8 @@ internal sealed class DroppedTaskSymbols
 
         return sourceMethodFacts.GetOrAdd(
             definition,
-            static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m) || NeverFaultingMethod.NeverFaults(m));
+            static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m) || NeverFaultingMethod.NeverFaults(m)
+                 || ReceiptMethod.ReturnsAHandedOffReceipt(m));
     }
 
     /// <summary>
