@@ -85,6 +85,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             if (use == DelegateUse.EventHandler
                 || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && (IsFullyGuarded(method) || AwaitsOnlyGuardedMethod(method)))
                 || (NamesFireAndForget(method.Name) && IsFullyGuarded(method))
+                || ForwardsToItsGuardedTwin(method)
                 || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledDirectly(method, context.CancellationToken)))
             {
                 return;
@@ -403,6 +404,33 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             return !method.DeclaringSyntaxReferences.IsEmpty;
+        }
+
+        /// <summary>
+        /// <c>public async void Connect() => await ConnectAsync();</c> beside a <c>ConnectAsync</c> as accessible as it, whose
+        /// every overload is async and fully guarded: a fire-and-forget convenience whose awaitable form is offered to
+        /// any caller that wants to wait, and from which nothing can escape. A twin that may throw keeps the report.
+        /// </summary>
+        private static bool ForwardsToItsGuardedTwin(IMethodSymbol method)
+        {
+            var twinName = method.Name + "Async";
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (GuardedBody.OnlyAwaitedCallee(reference.GetSyntax()) != twinName)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var twin in method.ContainingType.GetMembers(twinName))
+            {
+                if (twin.DeclaredAccessibility < method.DeclaredAccessibility)
+                {
+                    return false;
+                }
+            }
+
+            return AwaitsOnlyGuardedMethod(method);
         }
 
         private static bool IsFullyGuarded(IMethodSymbol method)
