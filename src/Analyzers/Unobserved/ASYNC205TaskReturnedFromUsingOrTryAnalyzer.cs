@@ -140,6 +140,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                         continue;
                     case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                         return InFlightCall(conditional.WhenTrue) ?? InFlightCall(whenFalse);
+                    // valueTask.AsTask() on a local: the task already in hand, converted; as `return task;` it starts nothing.
+                    case IInvocationOperation { TargetMethod.Name: "AsTask" or "Preserve", Arguments.Length: 0, Instance: ILocalReferenceOperation or IParameterReferenceOperation }:
+                        return null;
                     case IInvocationOperation invocation:
                         return IsCompletedFactory(invocation.TargetMethod) || ReturnsOnlyFailedTasks(invocation.TargetMethod) ? null : invocation;
                     default:
@@ -351,8 +354,14 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 return false;
             }
 
+            var anyConverts = false;
             foreach (var @catch in @try.Catches)
             {
+                if (UnwrapsReflectionOrRethrows(@catch))
+                {
+                    continue;
+                }
+
                 var converts = false;
                 foreach (var operation in @catch.Handler.Descendants())
                 {
@@ -370,10 +379,38 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 {
                     return false;
                 }
+
+                anyConverts = true;
             }
 
-            return true;
+            return anyConverts;
         }
+
+        /// <summary>
+        /// <c>catch (TargetInvocationException e) { ExceptionDispatchInfo.Capture(e.InnerException).Throw(); throw; }</c> beside the
+        /// converting catch of a reflection invoker, or a bare <c>catch (X) { throw; }</c>: a catch that only lets the exception
+        /// on. Only a synchronous reflection call throws the wrapper, and a bare rethrow changes nothing an asynchronous failure
+        /// would need; a catch that translates any other exception (<c>throw new StoreException(e)</c>) keeps the report.
+        /// </summary>
+        private static bool UnwrapsReflectionOrRethrows(ICatchClauseOperation @catch)
+        {
+            var statements = @catch.Handler.Operations;
+            if (statements.Length == 0 || ThrownBy(statements[statements.Length - 1]) is not { } thrown)
+            {
+                return false;
+            }
+
+            return (statements.Length == 1 && thrown.Exception is null)
+                   || (@catch.ExceptionType is { Name: "TargetInvocationException" } caught && caught.ContainingNamespace.IsNamespace("System.Reflection"));
+        }
+
+        /// <summary>The throw a statement is (<c>throw;</c>, <c>throw e;</c>), as the statement or inside an expression statement.</summary>
+        private static IThrowOperation? ThrownBy(IOperation statement) => statement switch
+        {
+            IThrowOperation @throw => @throw,
+            IExpressionStatementOperation { Operation: IThrowOperation @throw } => @throw,
+            _ => null,
+        };
 
         /// <summary>
         /// <c>try { ExecutionContext.SuppressFlow(); return Start(); } finally { ExecutionContext.RestoreFlow(); }</c> (also under an
