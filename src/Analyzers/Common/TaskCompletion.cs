@@ -41,6 +41,7 @@ internal sealed class TaskCompletion
 
     private readonly AsyncSymbols symbols;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> completedTaskMethods = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, bool> completedCaches = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? taskStatus;
     private readonly INamedTypeSymbol? enumerable;
     private readonly INamedTypeSymbol? listOfT;
@@ -602,6 +603,11 @@ internal sealed class TaskCompletion
                     {
                         return true;
                     }
+                }
+
+                if (CompletedTaskCache.IsReadFromCompletedCache(invocation, field => completedCaches.GetOrAdd(field, static f => CompletedTaskCache.HoldsOnlyCompletedTasks(f))))
+                {
+                    return true;
                 }
 
                 break;
