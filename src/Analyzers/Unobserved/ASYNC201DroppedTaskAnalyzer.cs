@@ -84,6 +84,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || DroppedTaskNames.HasErrors(invocation)
                 || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
                 || IsTeardownOnAFailurePath(call, statement, context.ContainingSymbol)
+                || IsLogLineOfASynchronousLogger(call, statement, context.ContainingSymbol)
                 || PeerSuppression.SilencesDroppedTask(statement.Syntax, symbols.Common))
             {
                 return;
@@ -94,6 +95,24 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
         }
+
+        /// <summary>
+        /// <c>public static void Debug(string message) => logger.DebugAsync(message);</c> in a type named as a logger
+        /// (<c>Log</c>, <c>FrameworkLogger</c>), or <c>ILogger.Log</c> handing its line to <c>output.DisplayAsync(…)</c>: a logging
+        /// method that is synchronous by contract passes its line to an asynchronous writer. It cannot await, blocking would
+        /// stall every caller's log line, and a logger by convention never throws back at its caller. The method's own
+        /// body only (not a lambda in it), only a void method named for a log level, and only a writer behind an interface
+        /// (a sink, an output device): a logger's <c>Flush()</c> dropping <c>FlushAsync()</c> keeps the report, as do
+        /// <c>writer.WriteLineAsync(line)</c> on a shared <c>StreamWriter</c> (the next line's write would race it) and a log
+        /// method of a type not named as a logger.
+        /// </summary>
+        private static bool IsLogLineOfASynchronousLogger(IInvocationOperation call, IOperation statement, ISymbol containingSymbol)
+            => containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAsync: false, ReturnsVoid: true } method
+               && LoggingNames.IsLoggingVerb(method.Name)
+               && LoggingNames.NamesLogger(method.ContainingType.Name)
+               && call.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal)
+               && call.Instance?.Type is { TypeKind: TypeKind.Interface }
+               && AsyncContext.EnclosingFunctionOperation(statement) is null;
 
         /// <summary>
         /// <c>catch { channel.CloseAsync(); throw; }</c>, <c>void ExceptionCaught(ctx, Exception cause) { …; ctx.CloseAsync(); }</c>:
