@@ -1465,6 +1465,9 @@ internal sealed class TaskCompletion
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" } } } => true,
         IfStatementSyntax { Else: { } otherwise } branch => EndsAwaiting(branch.Statement, name) && EndsAwaiting(otherwise.Statement, name),
         TryStatementSyntax { Finally: null } @try => EndsAwaiting(@try.Block, name) && @try.Catches.All(c => EndsAwaiting(c.Block, name)),
+
+        // using (var timer = new CancellationTokenSource()) { …; await task; }: disposing the timer does not un-await the task.
+        UsingStatementSyntax @using => EndsAwaiting(@using.Statement, name),
         _ => IsAwaitOf(statement, name),
     };
 
