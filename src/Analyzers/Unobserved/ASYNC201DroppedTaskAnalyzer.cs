@@ -85,6 +85,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || SchedulesAwaiterContinuation(call, context.ContainingSymbol)
                 || IsTeardownOnAFailurePath(call, statement, context.ContainingSymbol)
                 || IsLogLineOfASynchronousLogger(call, statement, context.ContainingSymbol)
+                || IsBodyOfAForgetHelper(call, statement, context.ContainingSymbol)
                 || PeerSuppression.SilencesDroppedTask(statement.Syntax, symbols.Common))
             {
                 return;
@@ -95,6 +96,20 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
         }
+
+        /// <summary>
+        /// <c>public static void Forget(this ValueTask task) => task.Preserve();</c>: the fire-and-forget helper's own body drops
+        /// (a view of) the task it was given to forget; that is its contract, and its callers' drops are what ASYNC201
+        /// already accepts. Only a method named for forgetting, and only a call on its task parameter: a <c>ForgetUser(id)</c>
+        /// that drops <c>repository.DeleteAsync(id)</c> keeps the report.
+        /// </summary>
+        private bool IsBodyOfAForgetHelper(IInvocationOperation call, IOperation statement, ISymbol containingSymbol)
+            => containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+               && method.Name.IndexOf("Forget", System.StringComparison.Ordinal) >= 0
+               && call.Instance is IParameterReferenceOperation { Parameter: var parameter }
+               && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+               && symbols.IsTaskLike(parameter.Type)
+               && AsyncContext.EnclosingFunctionOperation(statement) is null;
 
         /// <summary>
         /// <c>public static void Debug(string message) => logger.DebugAsync(message);</c> in a type named as a logger
