@@ -47,6 +47,38 @@ internal static class CompletedTaskMethod
     }
 
     /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>, in parentheses or not.</summary>
+    /// <summary>
+    /// <c>{ …; tcs.TrySetResult(default); return tcs.Task; }</c>: a method that completes a promise and hands back its task
+    /// (vs-threading's obsolete <c>AsyncManualResetEvent.SetAsync</c>, "the returned Task is always completed"). Its only
+    /// <c>return</c> is the last statement and returns the <c>Task</c> of the promise the statement before it completed
+    /// (<c>SetResult</c>, <c>SetCanceled</c>, <c>SetException</c>, or their <c>Try…</c> forms): whatever that promise held, it is
+    /// complete now. Not async, not virtual; named as it likes, since nothing in it stands for later work.
+    /// </summary>
+    public static bool ReturnsAPromiseItJustCompleted(IMethodSymbol method)
+    {
+        if (method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+            || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { Statements: { Count: >= 2 } statements } body }
+            || statements[statements.Count - 1] is not ReturnStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: IdentifierNameSyntax promise } }
+            || statements[statements.Count - 2] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax completed, Name.Identifier.ValueText: var completion } } }
+            || completed.Identifier.ValueText != promise.Identifier.ValueText
+            || completion is not ("SetResult" or "TrySetResult" or "SetCanceled" or "TrySetCanceled" or "SetException" or "TrySetException"))
+        {
+            return false;
+        }
+
+        var returns = 0;
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax)
+            {
+                returns++;
+            }
+        }
+
+        return returns == 1;
+    }
+
     public static bool IsCompletedTask(ExpressionSyntax value)
     {
         while (value is ParenthesizedExpressionSyntax parenthesized)

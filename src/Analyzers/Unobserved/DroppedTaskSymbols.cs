@@ -164,8 +164,9 @@ internal sealed class DroppedTaskSymbols
     /// <summary>
     /// A method of this compilation whose task cannot fault or is complete when it returns: guarded
     /// (<see cref="GuardedWork.IsGuardedSourceCall"/>), done before it returns (<see cref="CompletedTaskMethod"/>), or
-    /// returning only tasks whose faults are observed (<see cref="NeverFaultingMethod"/>), or returning the receipt of a
-    /// promise handed to whoever does the work (<see cref="ReceiptMethod"/>).
+    /// returning only tasks whose faults are observed (<see cref="NeverFaultingMethod"/>), returning the receipt of a
+    /// promise handed to whoever does the work (<see cref="ReceiptMethod"/>), or the task of a promise it has just completed
+    /// (<see cref="CompletedTaskMethod.ReturnsAPromiseItJustCompleted"/>).
     /// Read from its syntax once per method: ASYNC202 asks it for every task local started by a call.
     /// </summary>
     private bool HasNothingToObserve(IMethodSymbol method)
@@ -179,7 +180,7 @@ internal sealed class DroppedTaskSymbols
         return sourceMethodFacts.GetOrAdd(
             definition,
             static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m) || NeverFaultingMethod.NeverFaults(m)
-                 || ReceiptMethod.ReturnsAHandedOffReceipt(m));
+                 || ReceiptMethod.ReturnsAHandedOffReceipt(m) || CompletedTaskMethod.ReturnsAPromiseItJustCompleted(m));
     }
 
     /// <summary>
