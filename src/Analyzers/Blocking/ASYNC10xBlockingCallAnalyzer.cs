@@ -489,6 +489,69 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                && TestMethods.IsTest(test);
 
         /// <summary>
+        /// <c>context.Response.Body.Seek(0, SeekOrigin.Begin); new StreamReader(context.Response.Body).ReadToEnd()</c> in the body
+        /// of a test method: the test reads back output it captured. Only a seekable buffer can be rewound (a network stream
+        /// cannot), and in a test that is the capture the test set up (a <c>MemoryStream</c> body, a fixture file). The same
+        /// stream expression, rewound earlier in the test (<c>Seek(0, …)</c> or <c>Position = 0</c>), read directly or through a
+        /// reader made over it, also a reader local. A read with no rewind before it, and any code that is not a test, keep
+        /// the report.
+        /// </summary>
+        private bool IsReadBackOfARewoundStreamInTest(IInvocationOperation invocation, IOperation? receiver, ISymbol containingSymbol)
+        {
+            if (receiver is null
+                || containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaringSyntaxReferences.Length: 1 } test
+                || StreamReadThrough(Strip(receiver)) is not { } stream
+                || !TestMethods.IsTest(test))
+            {
+                return false;
+            }
+
+            var start = invocation.Syntax.SpanStart;
+            foreach (var node in test.DeclaringSyntaxReferences[0].GetSyntax().DescendantNodes(n => n.SpanStart < start))
+            {
+                if (node.SpanStart < start && IsRewindOf(node, stream))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            // The stream a read goes to: the receiver itself, or the stream a reader was made over (inline or in a local).
+            ExpressionSyntax? StreamReadThrough(IOperation value)
+            {
+                switch (value)
+                {
+                    case IObjectCreationOperation { Type.Name: "StreamReader" or "BinaryReader", Arguments.Length: > 0 } reader:
+                        return reader.Arguments[0].Value.Syntax as ExpressionSyntax;
+                    case ILocalReferenceOperation { Local: var local }
+                        when local.DeclaringSyntaxReferences.Length == 1
+                             && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax
+                             {
+                                 Initializer.Value: ObjectCreationExpressionSyntax { Type: var type, ArgumentList.Arguments.Count: > 0 } creation,
+                             }
+                             && HelperSource.RightmostName(type) is "StreamReader" or "BinaryReader":
+                        return creation.ArgumentList!.Arguments[0].Expression;
+                    default:
+                        return IsStreamLike(value.Type) ? value.Syntax as ExpressionSyntax : null;
+                }
+            }
+        }
+
+        /// <summary><c>stream.Seek(0, …)</c> or <c>stream.Position = 0</c> on an expression written as <paramref name="stream"/>.</summary>
+        private static bool IsRewindOf(SyntaxNode node, ExpressionSyntax stream) => node switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Seek", Expression: var target }, ArgumentList.Arguments: { Count: > 0 } arguments }
+                => IsZero(arguments[0].Expression) && target.IsEquivalentTo(stream, topLevel: false),
+            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Position", Expression: var target }, Right: var value }
+                => IsZero(value) && target.IsEquivalentTo(stream, topLevel: false),
+            _ => false,
+        };
+
+        private static bool IsZero(ExpressionSyntax value)
+            => value is LiteralExpressionSyntax { Token.ValueText: "0" };
+
+        /// <summary>
         /// <c>ByteString.FromStream(File.OpenRead(fixturePath))</c>, <c>new StreamReader(path).ReadToEnd()</c> in the body of a
         /// test method: the same whole-file step on the test's fixture as <c>File.ReadAllBytes</c>, through a stream opened
         /// on a local file right there. Every stream the call reads or writes must be such a file: a stream the code under
@@ -657,6 +720,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsArrangeStepOfMirroredTest(invocation, context.ContainingSymbol, candidates)
                 || IsWholeFileStepOfTest(method, context.ContainingSymbol)
                 || IsFixtureFileStreamStepOfTest(invocation, receiver, context.ContainingSymbol)
+                || IsReadBackOfARewoundStreamInTest(invocation, receiver, context.ContainingSymbol)
                 || IsTestNamedForTheCall(invocation, method, context.ContainingSymbol, candidates)
                 || IsLoggerLog(method, receiverType))
             {

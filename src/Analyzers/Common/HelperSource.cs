@@ -63,7 +63,7 @@ internal static class HelperSource
         return count;
     }
 
-    private static string? RightmostName(ExpressionSyntax type) => type switch
+    public static string? RightmostName(ExpressionSyntax type) => type switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,

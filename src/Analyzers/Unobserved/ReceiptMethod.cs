@@ -60,7 +60,7 @@ internal static class ReceiptMethod
         foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax creation } declarator
-                && RightmostName(creation.Type) == "TaskCompletionSource")
+                && HelperSource.RightmostName(creation.Type) == "TaskCompletionSource")
             {
                 promises.Add(declarator.Identifier.ValueText);
             }
@@ -98,11 +98,4 @@ internal static class ReceiptMethod
 
         return false;
     }
-
-    private static string? RightmostName(TypeSyntax type) => type switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
 }
