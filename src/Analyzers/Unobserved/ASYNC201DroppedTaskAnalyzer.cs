@@ -317,7 +317,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool SchedulesAwaiterContinuation(IInvocationOperation call, ISymbol containingSymbol)
         {
-            if (PostsContinuationToScheduler(call))
+            if (PostsContinuationToScheduler(call) || DispatchesForAContextOrScheduler(call, containingSymbol))
             {
                 return true;
             }
@@ -337,6 +337,56 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A dispatcher doing its job: a <c>SynchronizationContext.Post</c> override running the callback it was given on the
+        /// pool (<c>Task.Run(() => d(state))</c>), or a <c>TaskScheduler</c> running a queued task
+        /// (<c>Task.Run(() => TryExecuteTask(task))</c>). <c>Post</c> is fire-and-forget by contract, and a scheduled task keeps
+        /// its own exceptions. Only <c>Task.Run</c>/<c>StartNew</c> whose arguments hand over that callback or that task.
+        /// </summary>
+        private static bool DispatchesForAContextOrScheduler(IInvocationOperation call, ISymbol containingSymbol)
+        {
+            if (call.TargetMethod.Name is not ("Run" or "StartNew") || containingSymbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            var postCallback = method is { IsOverride: true, Name: "Post", Parameters.Length: 2 } && method.Parameters[0].Type.Name == "SendOrPostCallback"
+                ? method.Parameters[0]
+                : null;
+            var scheduler = IsTaskScheduler(method.ContainingType);
+            if (postCallback is null && !scheduler)
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if ((postCallback is not null && operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, postCallback))
+                        || (scheduler && operation is IInvocationOperation { TargetMethod.Name: "TryExecuteTask" }))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+
+            static bool IsTaskScheduler(INamedTypeSymbol? type)
+            {
+                for (var current = type?.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (current is { Name: "TaskScheduler" } && current.ContainingNamespace.IsNamespace("System.Threading.Tasks"))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>
@@ -370,6 +420,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 {
                     IParameterReferenceOperation parameter => (parameter.Parameter.Name, parameter.Parameter.Type),
                     IFieldReferenceOperation field => (field.Field.Name, field.Field.Type),
+                    ILocalReferenceOperation local => (local.Local.Name, local.Local.Type),
                     _ => (null, null),
                 };
 
