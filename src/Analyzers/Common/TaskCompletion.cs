@@ -2000,7 +2000,7 @@ internal sealed class TaskCompletion
     /// <summary><c>t.Status == TaskStatus.RanToCompletion</c>; <c>await Task.WhenAny(t, delay) == t</c>; <c>done == t</c>.</summary>
     private void AddEqualityFacts(IOperation side, IOperation other, FactSet.Builder state, FlowScope captures)
     {
-        if (IsStatusOf(side) is { } task && IsTerminalStatus(other))
+        if ((IsStatusOf(side) ?? ConditionalStatusOf(side, captures)) is { } task && IsTerminalStatus(other))
         {
             AddCompleted(task, state, captures);
             return;
@@ -2139,6 +2139,38 @@ internal sealed class TaskCompletion
         => operation is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance } && IsTaskOrValueTaskType(instance.Type)
             ? instance
             : null;
+
+    /// <summary>
+    /// For <c>t?.Status</c> as the graph captures it (<c>switch (this.value?.Status)</c>, <c>if (t?.Status == …)</c>): the task, when
+    /// the capture holds its status on one path and null on the other. A null status equals no terminal status, so the
+    /// branch taken on a terminal one is the path where the task was read.
+    /// </summary>
+    private IOperation? ConditionalStatusOf(IOperation side, FlowScope captures)
+    {
+        if (Unwrap(side) is not IFlowCaptureReferenceOperation reference || !captures.Values.TryGetValue(reference.Id, out var values))
+        {
+            return null;
+        }
+
+        IOperation? task = null;
+        foreach (var value in values)
+        {
+            var unwrapped = Unwrap(value);
+            if (unwrapped is IDefaultValueOperation || unwrapped.ConstantValue is { HasValue: true, Value: null })
+            {
+                continue;
+            }
+
+            if (task is not null || IsStatusOf(unwrapped) is not { } status)
+            {
+                return null;
+            }
+
+            task = status;
+        }
+
+        return task;
+    }
 
     /// <summary>RanToCompletion (5), Canceled (6) or Faulted (7).</summary>
     private bool IsTerminalStatus(IOperation operation)
