@@ -65,7 +65,8 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             // read the called method.
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
             if (IsRead(local, declaration.Parent!) || IsDiscardName(local.Name) || symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation)
-                || IsWatchedFromTheOtherEnd(declaration.Parent!, context.ContainingSymbol))
+                || IsWatchedFromTheOtherEnd(declaration.Parent!, context.ContainingSymbol)
+                || IsHeldToMakeTheNextCallContend(call, declaration.Parent!, context.ContainingSymbol))
             {
                 return;
             }
@@ -76,6 +77,39 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 location,
                 local.Name,
                 DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>
+        /// In a test of a lock, <c>var first = this.lck.EnterAsync(); var second = this.lck.EnterAsync(cts.Token);
+        /// Assert.False(second.IsCompleted);</c>: the first acquisition is held on purpose so that a later call on the same lock
+        /// contends; it is the test's fixture, and awaiting it would only take the lock the test wants held. The call must
+        /// acquire or wait (<c>Enter</c>, <c>Acquire</c>, <c>Lock</c> or <c>Wait</c> as a word of its name), on a receiver that
+        /// a later statement of the same block calls again. Another call, or no later use of the receiver, keeps the report.
+        /// </summary>
+        private static bool IsHeldToMakeTheNextCallContend(IInvocationOperation call, IOperation declarationStatement, ISymbol containingSymbol)
+        {
+            var name = call.TargetMethod.Name;
+            if (!(NameWords.ContainsWords(name, "Enter") || NameWords.ContainsWords(name, "Acquire") || NameWords.ContainsWords(name, "Lock")
+                    || NameWords.ContainsWords(name, "Wait"))
+                || call.Instance?.VariableSymbol() is not { } receiver
+                || containingSymbol is not IMethodSymbol method || !TestMethods.IsTest(method)
+                || declarationStatement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            for (var i = block.Operations.IndexOf(declarationStatement) + 1; i > 0 && i < block.Operations.Length; i++)
+            {
+                foreach (var operation in block.Operations[i].DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation { Instance: { } instance } && SymbolEqualityComparer.Default.Equals(instance.VariableSymbol(), receiver))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
