@@ -605,7 +605,9 @@ internal sealed class TaskCompletion
                     }
                 }
 
-                if (CompletedTaskCache.IsReadFromCompletedCache(invocation, field => completedCaches.GetOrAdd(field, static f => CompletedTaskCache.HoldsOnlyCompletedTasks(f))))
+                // The name first: the delegate below is allocated only for a GetOrAdd.
+                if (method.Name == "GetOrAdd"
+                    && CompletedTaskCache.IsReadFromCompletedCache(invocation, field => completedCaches.GetOrAdd(field, static f => CompletedTaskCache.HoldsOnlyCompletedTasks(f))))
                 {
                     return true;
                 }
