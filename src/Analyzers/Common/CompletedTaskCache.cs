@@ -60,12 +60,7 @@ internal static class CompletedTaskCache
                     ? Use.Reads : Use.Other;
             }
 
-            // this._cache is the same field.
-            if (node.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == node)
-            {
-                node = self;
-            }
-
+            node = WithThis(node);
             switch (node.Parent)
             {
                 case AssignmentExpressionSyntax assignment when assignment.Left == node:
@@ -123,11 +118,7 @@ internal static class CompletedTaskCache
                 }
                 else
                 {
-                    if (node.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == node)
-                    {
-                        node = self;
-                    }
-
+                    node = WithThis(node);
                     if (node.Parent is not AssignmentExpressionSyntax assignment || assignment.Left != node)
                     {
                         continue;
@@ -149,33 +140,13 @@ internal static class CompletedTaskCache
     }
 
     private static bool ReturnsOnlyCompletedTasks(LambdaExpressionSyntax lambda)
-    {
-        if (lambda.ExpressionBody is { } body)
-        {
-            return CompletedTaskMethod.IsCompletedTask(body);
-        }
+        => lambda.ExpressionBody is { } body
+            ? CompletedTaskMethod.IsCompletedTask(body)
+            : lambda.Block is { } block && lambda.AsyncKeyword.RawKind == 0 && CompletedTaskMethod.ReturnsOnlyCompletedTasks(block);
 
-        if (lambda.Block is null || lambda.AsyncKeyword.RawKind != 0)
-        {
-            return false;
-        }
-
-        var returns = 0;
-        foreach (var node in lambda.Block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is ReturnStatementSyntax @return)
-            {
-                if (@return.Expression is not { } returned || !CompletedTaskMethod.IsCompletedTask(returned))
-                {
-                    return false;
-                }
-
-                returns++;
-            }
-        }
-
-        return returns > 0;
-    }
+    /// <summary><c>this._cache</c> names the same field as <c>_cache</c>: the member access, for a name written after <c>this.</c>.</summary>
+    private static SyntaxNode WithThis(SyntaxNode name)
+        => name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == name ? self : name;
 
     private enum Use
     {

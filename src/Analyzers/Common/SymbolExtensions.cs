@@ -14,6 +14,13 @@ internal static class SymbolExtensions
         _ => null,
     };
 
+    /// <summary>
+    /// No other body can run in its place, and this one is written here: not virtual, abstract, an override or extern.
+    /// What the rules read from a method's own source holds for every call of it only then.
+    /// </summary>
+    public static bool RunsOnlyItsOwnBody(this IMethodSymbol method)
+        => !(method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern);
+
     /// <summary>The .NET libraries and Microsoft's own packages (<c>System.*</c>, <c>Microsoft.*</c>, <c>mscorlib</c>, <c>netstandard</c>), or none.</summary>
     public static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
     {

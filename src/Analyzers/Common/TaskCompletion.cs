@@ -42,6 +42,9 @@ internal sealed class TaskCompletion
     private readonly AsyncSymbols symbols;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> completedTaskMethods = new(SymbolEqualityComparer.Default);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, bool> completedCaches = new(SymbolEqualityComparer.Default);
+
+    // Asked for every GetOrAdd a completion proof meets: one delegate for the compilation, not one per question.
+    private readonly System.Func<IFieldSymbol, bool> isCompletedCache;
     private readonly INamedTypeSymbol? taskStatus;
     private readonly INamedTypeSymbol? enumerable;
     private readonly INamedTypeSymbol? listOfT;
@@ -59,6 +62,7 @@ internal sealed class TaskCompletion
     private TaskCompletion(AsyncSymbols symbols)
     {
         this.symbols = symbols;
+        isCompletedCache = field => completedCaches.GetOrAdd(field, static f => CompletedTaskCache.HoldsOnlyCompletedTasks(f));
         taskStatus = symbols.Type("System.Threading.Tasks.TaskStatus");
         enumerable = symbols.Type("System.Linq.Enumerable");
         listOfT = symbols.Type("System.Collections.Generic.List`1");
@@ -596,7 +600,7 @@ internal sealed class TaskCompletion
 
                 // A method of the project that does its work and returns Task.FromResult(…) (a certificate selector that
                 // checks its argument first): not a stub standing for real async work, see CompletedTaskMethod.
-                if (method.DeclaringSyntaxReferences.Length == 1 && !method.IsAsync && !method.IsVirtual && !method.IsAbstract && !method.IsOverride)
+                if (method.DeclaringSyntaxReferences.Length == 1 && !method.IsAsync && method.RunsOnlyItsOwnBody())
                 {
                     var definition = (method.ReducedFrom ?? method).OriginalDefinition;
                     if (completedTaskMethods.GetOrAdd(definition, static m => Unobserved.CompletedTaskMethod.ReturnsOnlyCompletedTasks(m)))
@@ -605,9 +609,7 @@ internal sealed class TaskCompletion
                     }
                 }
 
-                // The name first: the delegate below is allocated only for a GetOrAdd.
-                if (method.Name == "GetOrAdd"
-                    && CompletedTaskCache.IsReadFromCompletedCache(invocation, field => completedCaches.GetOrAdd(field, static f => CompletedTaskCache.HoldsOnlyCompletedTasks(f))))
+                if (CompletedTaskCache.IsReadFromCompletedCache(invocation, isCompletedCache))
                 {
                     return true;
                 }

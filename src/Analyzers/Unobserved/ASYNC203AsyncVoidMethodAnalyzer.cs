@@ -377,33 +377,41 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// A callback that only awaits a method of its own type whose every overload is async and fully guarded
         /// (<c>async void OnTimerTick(object state) { await CallEndpointAsync((string)state, true); }</c>): the callee catches
-        /// what the callback would let escape.
+        /// what the callback would let escape. With <paramref name="calleeName"/>, only a callee of that name counts.
         /// </summary>
-        private static bool AwaitsOnlyGuardedMethod(IMethodSymbol method)
+        private static bool AwaitsOnlyGuardedMethod(IMethodSymbol method, string? calleeName = null)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (GuardedBody.OnlyAwaitedCallee(reference.GetSyntax()) is not { } calleeName)
+                var awaited = GuardedBody.OnlyAwaitedCallee(reference.GetSyntax());
+                if (awaited is null || (calleeName is not null && awaited != calleeName))
                 {
                     return false;
                 }
 
-                var callees = method.ContainingType.GetMembers(calleeName);
-                if (callees.IsEmpty)
+                calleeName = awaited;
+            }
+
+            if (calleeName is null)
+            {
+                return false;
+            }
+
+            var callees = method.ContainingType.GetMembers(calleeName);
+            if (callees.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var callee in callees)
+            {
+                if (callee is not IMethodSymbol { IsAsync: true } asyncCallee || !IsFullyGuarded(asyncCallee))
                 {
                     return false;
-                }
-
-                foreach (var callee in callees)
-                {
-                    if (callee is not IMethodSymbol { IsAsync: true } asyncCallee || !IsFullyGuarded(asyncCallee))
-                    {
-                        return false;
-                    }
                 }
             }
 
-            return !method.DeclaringSyntaxReferences.IsEmpty;
+            return true;
         }
 
         /// <summary>
@@ -414,15 +422,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         private static bool ForwardsToItsGuardedTwin(IMethodSymbol method)
         {
             var twinName = method.Name + "Async";
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                if (GuardedBody.OnlyAwaitedCallee(reference.GetSyntax()) != twinName)
-                {
-                    return false;
-                }
-            }
-
-            foreach (var twin in method.ContainingType.GetMembers(twinName))
+            var twins = method.ContainingType.GetMembers(twinName);
+            foreach (var twin in twins)
             {
                 if (twin.DeclaredAccessibility < method.DeclaredAccessibility)
                 {
@@ -430,7 +431,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return AwaitsOnlyGuardedMethod(method);
+            return !twins.IsEmpty && AwaitsOnlyGuardedMethod(method, twinName);
         }
 
         private static bool IsFullyGuarded(IMethodSymbol method)

@@ -18,7 +18,7 @@ internal static class CompletedTaskMethod
     /// <summary>For the method's definition (<c>(ReducedFrom ?? method).OriginalDefinition</c>).</summary>
     public static bool ReturnsOnlyCompletedTasks(IMethodSymbol method)
     {
-        if (method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+        if (method.IsAsync || !method.RunsOnlyItsOwnBody()
             || method.Name.EndsWith("Async", System.StringComparison.Ordinal)
             || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { Body: { } body }
@@ -29,24 +29,36 @@ internal static class CompletedTaskMethod
             return false;
         }
 
+        return ReturnsOnlyCompletedTasks(body);
+    }
+
+    /// <summary>Every <c>return</c> of the body (not of its lambdas and local functions) hands back a completed task, and there is one.</summary>
+    public static bool ReturnsOnlyCompletedTasks(BlockSyntax body)
+        => CountReturns(body, static @return => @return.Expression is { } returned && IsCompletedTask(returned)) > 0;
+
+    /// <summary>
+    /// The <c>return</c> statements of a body, not those of its lambdas and local functions: how many there are when every
+    /// one satisfies <paramref name="accepts"/>, or -1 as soon as one does not.
+    /// </summary>
+    public static int CountReturns(BlockSyntax body, System.Func<ReturnStatementSyntax, bool> accepts)
+    {
         var returns = 0;
         foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is ReturnStatementSyntax @return)
             {
-                if (@return.Expression is not { } returned || !IsCompletedTask(returned))
+                if (!accepts(@return))
                 {
-                    return false;
+                    return -1;
                 }
 
                 returns++;
             }
         }
 
-        return returns > 0;
+        return returns;
     }
 
-    /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>, in parentheses or not.</summary>
     /// <summary>
     /// <c>{ …; tcs.TrySetResult(default); return tcs.Task; }</c>: a method that completes a promise and hands back its task
     /// (vs-threading's obsolete <c>AsyncManualResetEvent.SetAsync</c>, "the returned Task is always completed"). Its only
@@ -56,7 +68,7 @@ internal static class CompletedTaskMethod
     /// </summary>
     public static bool ReturnsAPromiseItJustCompleted(IMethodSymbol method)
     {
-        if (method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+        if (method.IsAsync || !method.RunsOnlyItsOwnBody()
             || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { Statements: { Count: >= 2 } statements } body }
             || statements[statements.Count - 1] is not ReturnStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: IdentifierNameSyntax promise } }
@@ -67,18 +79,10 @@ internal static class CompletedTaskMethod
             return false;
         }
 
-        var returns = 0;
-        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is ReturnStatementSyntax)
-            {
-                returns++;
-            }
-        }
-
-        return returns == 1;
+        return CountReturns(body, static _ => true) == 1;
     }
 
+    /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(…)</c>, <c>ValueTask.CompletedTask</c>, <c>default</c>, in parentheses or not.</summary>
     public static bool IsCompletedTask(ExpressionSyntax value)
     {
         while (value is ParenthesizedExpressionSyntax parenthesized)

@@ -23,7 +23,7 @@ internal static class NeverFaultingMethod
     private static bool NeverFaults(IMethodSymbol method, int depth)
     {
         method = method.OriginalDefinition;
-        if (depth > MaxDepth || method.IsAsync || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
+        if (depth > MaxDepth || method.IsAsync || !method.RunsOnlyItsOwnBody()
             || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
         {

@@ -21,7 +21,7 @@ internal static class ReceiptMethod
     /// <summary>For the method's definition (<c>(ReducedFrom ?? method).OriginalDefinition</c>).</summary>
     public static bool ReturnsAHandedOffReceipt(IMethodSymbol method)
     {
-        if (method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+        if (method.IsAsync || !method.RunsOnlyItsOwnBody()
             || method.ReturnType is not INamedTypeSymbol { Name: "Task", IsGenericType: false }
             || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
@@ -35,22 +35,11 @@ internal static class ReceiptMethod
             return false;
         }
 
-        var returns = 0;
-        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is ReturnStatementSyntax @return)
-            {
-                if (@return.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: IdentifierNameSyntax promise }
-                    || !promises.Contains(promise.Identifier.ValueText))
-                {
-                    return false;
-                }
-
-                returns++;
-            }
-        }
-
-        return returns > 0 && IsHandedOff(body, promises);
+        return CompletedTaskMethod.CountReturns(
+                   body,
+                   @return => @return.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: IdentifierNameSyntax promise }
+                              && promises.Contains(promise.Identifier.ValueText)) > 0
+               && IsHandedOff(body, promises);
     }
 
     /// <summary>The locals initialized with <c>new TaskCompletionSource…(…)</c>.</summary>
