@@ -1065,12 +1065,23 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        /// <summary>The same constant, the same local, parameter or member of this, or the same member read on such a value (<c>scope.ServiceProvider</c>).</summary>
+        /// <summary>
+        /// The same constant, the same local (or a same-named local of another branch), parameter or member of this, or the same
+        /// member read on such a value (<c>scope.ServiceProvider</c>).
+        /// </summary>
         private static bool SameValue(IOperation value, IOperation other, int depth)
         {
             if (value.ConstantValue.HasValue)
             {
                 return other.ConstantValue.HasValue && Equals(value.ConstantValue.Value, other.ConstantValue.Value);
+            }
+
+            // if (…) { var path = Temp(); Save(path); } else if (…) { var path = Temp(); await SaveAsync(path); }: C# lets two locals
+            // share a name only when their scopes do not overlap, so a same-named local of the same type is each branch's copy.
+            if (value is ILocalReferenceOperation { Local: var local } && other is ILocalReferenceOperation { Local: var otherLocal }
+                && !SymbolEqualityComparer.Default.Equals(local, otherLocal))
+            {
+                return local.Name == otherLocal.Name && SymbolEqualityComparer.Default.Equals(local.Type, otherLocal.Type);
             }
 
             if (ReferencedSymbol(value) is { } symbol)

@@ -140,6 +140,53 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task Branches_each_declaring_their_own_argument_run_both_halves() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface IStore
+        {
+            void SaveToFile(string path);
+            Task SaveToFileAsync(string path);
+        }
+
+        class StoreChecks
+        {
+            // One branch per API member, chosen by name: each branch declares its own 'path', so the two calls share no symbol.
+            async Task CheckAsync(IStore store, string member)
+            {
+                if (member == nameof(IStore.SaveToFile))
+                {
+                    var path = Path.GetTempFileName();
+                    store.SaveToFile(path);
+                    File.Delete(path);
+                }
+                else if (member == nameof(IStore.SaveToFileAsync))
+                {
+                    var path = Path.GetTempFileName();
+                    await store.SaveToFileAsync(path);
+                    File.Delete(path);
+                }
+            }
+
+            // Guilty look-alikes: a differently named local is other data, and a branch with no awaited twin beside it is
+            // just the path taken.
+            async Task SaveBothAsync(IStore store, bool fast)
+            {
+                var draft = Path.GetTempFileName();
+                {|ASYNC105:store.SaveToFile(draft)|};
+                var final = Path.GetTempFileName();
+                await store.SaveToFileAsync(final);
+                if (fast)
+                {
+                    var path = Path.GetTempFileName();
+                    {|ASYNC105:store.SaveToFile(path)|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Implicit_calls_of_a_collection_initializer() => VerifyCS.AnalyzerAsync("""
         using System.Collections;
         using System.Collections.Generic;
