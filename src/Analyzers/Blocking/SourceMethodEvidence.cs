@@ -41,7 +41,9 @@ internal sealed class SourceMethodEvidence
     /// <c>GetAsync() =&gt; Task.FromResult(Get())</c>) stands for a real API, whose twin would be real.
     /// </remarks>
     public bool IsSynchronousShim(IMethodSymbol twin, IMethodSymbol synchronous)
-        => synchronousShims.GetOrAdd(twin.OriginalDefinition, m => ComputeShim(m, synchronous.Name) && DoesWork(synchronous.OriginalDefinition));
+        => synchronousShims.GetOrAdd(
+            twin.OriginalDefinition,
+            m => (ComputeShim(m, synchronous.Name) || WorksThenReturnsFinishedTask(m)) && DoesWork(synchronous.OriginalDefinition));
 
     /// <summary>
     /// True when the twin's source is here and only runs the synchronous method on a pool thread (<c>=&gt; Task.Run(() =&gt; X(…))</c>):
@@ -296,6 +298,63 @@ internal sealed class SourceMethodEvidence
 
         return returns;
     }
+
+    /// <summary>
+    /// A twin that is async in name only: not <c>async</c>, its statements do their work on the caller's thread, and every
+    /// <c>return</c> hands back a finished task or a token delay (WatsonWebsocket's <c>StartAsync</c>: <c>{ …; _listener.Start();
+    /// _accept = Task.Run(AcceptLoop); return Task.Delay(1); }</c> beside a <c>Start</c> doing the same). Awaiting it frees
+    /// nothing the synchronous call holds. A twin returning any other task (<c>return _socket.ConnectAsync(…)</c>) is real, and
+    /// an expression-bodied stub (<c>=&gt; Task.CompletedTask</c>) stands for an API whose twin would be real.
+    /// </summary>
+    private static bool WorksThenReturnsFinishedTask(IMethodSymbol twin)
+    {
+        if (twin.DeclaringSyntaxReferences is not { Length: 1 } references
+            || twin.IsAbstract || twin.IsExtern
+            || references[0].GetSyntax() is not MethodDeclarationSyntax { Body.Statements: { Count: > 1 } statements } declaration
+            || declaration.Modifiers.Any(SyntaxKind.AsyncKeyword)
+            || statements[statements.Count - 1] is not ReturnStatementSyntax
+            || statements.All(static statement => statement is ReturnStatementSyntax
+                || (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && InvokedName(call) == "ThrowIfCancellationRequested")))
+        {
+            return false;
+        }
+
+        var returns = 0;
+        foreach (var node in declaration.Body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is YieldStatementSyntax)
+            {
+                return false;
+            }
+
+            if (node is ReturnStatementSyntax returned)
+            {
+                if (returned.Expression is not { } value || !(IsCompletedTask(value) || IsFromResult(value) || IsConstantDelay(value)))
+                {
+                    return false;
+                }
+
+                returns++;
+            }
+        }
+
+        return returns > 0;
+    }
+
+    /// <summary><c>Task.FromResult(x)</c>, <c>ValueTask.FromResult(x)</c>, <c>new ValueTask&lt;T&gt;(x)</c>: a finished task whatever the value.</summary>
+    private static bool IsFromResult(ExpressionSyntax value) => value switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments.Count: 1 }
+            => HelperSource.IsTaskTypeName(type),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1, Type: var type } => HelperSource.IsTaskTypeName(type),
+        _ => false,
+    };
+
+    /// <summary><c>Task.Delay(1)</c>: a fixed pause handed back in place of a finished task.</summary>
+    private static bool IsConstantDelay(ExpressionSyntax value)
+        => value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Delay", Expression: var type }, ArgumentList.Arguments: { Count: 1 } arguments }
+           && HelperSource.IsTaskTypeName(type)
+           && arguments[0].Expression is LiteralExpressionSyntax;
 
     /// <summary>The method's source is here and is more than a stub: not just a literal, <c>default</c>, a throw or <c>new T()</c> of literals.</summary>
     private static bool DoesWork(IMethodSymbol method)

@@ -114,6 +114,121 @@ public sealed class ASYNC105SourceEvidenceTests
         """);
 
     [Fact]
+    public Task Trap_twin_that_does_its_work_in_place_and_returns_a_finished_task_or_a_token_delay() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Server
+        {
+            private readonly HttpListener listener = new HttpListener();
+            private CancellationTokenSource stop = new CancellationTokenSource();
+            private Task accepting = Task.CompletedTask;
+
+            public void Start()
+            {
+                if (listener.IsListening) throw new InvalidOperationException("already running");
+                stop = new CancellationTokenSource();
+                listener.Start();
+                accepting = Task.Run(AcceptAsync);
+            }
+
+            // The same steps, run before returning: nothing here waits on the caller's behalf.
+            public Task StartAsync(CancellationToken token = default)
+            {
+                if (listener.IsListening) throw new InvalidOperationException("already running");
+                stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+                listener.Start();
+                accepting = Task.Run(AcceptAsync);
+                return Task.Delay(1);
+            }
+
+            public int Count(string key)
+            {
+                if (key.Length == 0) throw new ArgumentException(nameof(key));
+                return key.GetHashCode();
+            }
+
+            public Task<int> CountAsync(string key)
+            {
+                if (key.Length == 0) throw new ArgumentException(nameof(key));
+                var hash = key.GetHashCode();
+                return Task.FromResult(hash);
+            }
+
+            private async Task AcceptAsync()
+            {
+                while (listener.IsListening)
+                {
+                    var context = await listener.GetContextAsync();
+                    context.Response.Close();
+                }
+            }
+        }
+
+        public static class Checks
+        {
+            public static async Task ServerAcceptsAsync()
+            {
+                var server = new Server();
+                server.Start();
+                await Task.Delay(100);
+                var n = server.Count("a");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Twin_returning_real_async_work_or_a_stub_body_is_still_suggested() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Net.WebSockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Client
+        {
+            private readonly ClientWebSocket socket = new ClientWebSocket();
+
+            public void Start()
+            {
+                if (socket.State == WebSocketState.Open) throw new InvalidOperationException();
+                socket.ConnectAsync(new Uri("ws://localhost:1"), default).Wait();
+            }
+
+            // Returns the connect itself: a real async version.
+            public Task StartAsync()
+            {
+                if (socket.State == WebSocketState.Open) throw new InvalidOperationException();
+                return socket.ConnectAsync(new Uri("ws://localhost:1"), default);
+            }
+
+            public void Stop()
+            {
+                if (socket.State != WebSocketState.Open) throw new InvalidOperationException();
+                socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", default).Wait();
+            }
+
+            // A stub standing for the real thing: it checks the token and does nothing else.
+            public Task StopAsync(CancellationToken token)
+            {
+                token.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            }
+        }
+
+        public static class Checks
+        {
+            public static async Task ClientConnectsAsync(Client client)
+            {
+                {|ASYNC105:client.Start()|};
+                await Task.Delay(100);
+                {|ASYNC105:client.Stop()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Twin_that_offloads_more_than_the_synchronous_call_is_still_suggested() => VerifyCS.AnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;
