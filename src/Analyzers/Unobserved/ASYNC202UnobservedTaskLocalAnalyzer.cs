@@ -38,7 +38,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
     /// <summary>Per-compilation state: the resolved symbols and the callback that uses them.</summary>
     private sealed class CompilationAnalysis
     {
-        private static readonly ImmutableArray<string> DroppedOnPurposeWords = ImmutableArray.Create("ignore", "discard", "fireAndForget");
+        private static readonly ImmutableArray<string> DroppedOnPurposeWords = ImmutableArray.Create("ignore", "discard", "fireAndForget", "unawaited", "notAwaited");
 
         private readonly DroppedTaskSymbols symbols;
 
@@ -256,7 +256,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// <c>_</c>, <c>__</c>, and a name that says the task is dropped on purpose (<c>taskIgnore</c>, <c>ignored</c>,
-        /// <c>discarded</c>, <c>fireAndForget</c>): the author's spelling of <c>_ =</c>.
+        /// <c>discarded</c>, <c>fireAndForget</c>, <c>unawaited</c>, <c>notAwaited</c>): the author's spelling of <c>_ =</c>.
         /// </summary>
         private static bool IsDiscardName(string name)
         {

@@ -299,9 +299,12 @@ public sealed class ASYNC202TrapTests
                 var ignored = RetryStartAsync(token);
                 var fireAndForget = RetryStartAsync(token);
                 var discarded = RetryStartAsync(token);
+                Task unawaited = Task.Run(() => RetryStartAsync(token), token);
+                var notAwaitedRetry = RetryStartAsync(token);
 
                 // A name about something else: reported.
                 var {|ASYNC202:retry|} = RetryStartAsync(token);
+                var {|ASYNC202:awaitedLater|} = RetryStartAsync(token);
             }
 
             private static Task RetryStartAsync(CancellationToken token) => Task.Delay(1000, token);
