@@ -13,6 +13,7 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// is guarded in turn, a <c>foreach</c> over a collection read as it is whose body is guarded, element by element, or a
 /// split on a failure the callback was handed (<c>if (error != null) Disconnect(error); else { try { … } catch (Exception e) { Disconnect(e); } }</c>)
 /// — with only quiet steps before it (a local set to a literal, <c>using var _ = field;</c>, <c>Interlocked.Increment(ref n);</c>,
+/// a service scope or logger of the work's own (<c>using var scope = factory.CreateScope();</c>, <c>GetRequiredService&lt;T&gt;()</c>),
 /// <c>if (stopping) return;</c>, a flag set, a log call, a <c>lock</c> around such steps, an argument check, one task
 /// started from an <c>…Async</c> call that the guard awaits, the state parameter cast into a local that only the guard
 /// uses) and, after it, quiet steps or a completion signal (<c>stopped.Set()</c>, <c>done.TrySetResult(…)</c>, and, where a
@@ -196,6 +197,15 @@ internal static class GuardedBody
         UsingStatementSyntax { Declaration: null, Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } } disposing
             => IsGuardedBranch(disposing.Statement, scope, depth),
 
+        // using (var scope = factory.CreateScope()) { …; try { … } catch (Exception e) { log } }, using (logger.BeginScope(…)) { … }:
+        // the work's service scope or log scope around the guard, as the quiet steps before one.
+        UsingStatementSyntax { Declaration.Variables: { Count: 1 } scoped } scopedUsing
+            when scoped[0].Initializer?.Value is InvocationExpressionSyntax opened && IsServiceScopeStep(opened)
+            => IsGuardedBranch(scopedUsing.Statement, scope, depth),
+        UsingStatementSyntax { Declaration: null, Expression: InvocationExpressionSyntax opened } scopedUsing
+            when IsServiceScopeStep(opened)
+            => IsGuardedBranch(scopedUsing.Statement, scope, depth),
+
         // using (cts.Token.Register(listener.Stop)) while (…) { try { … } catch (Exception e) { log } }: a registration that
         // stops the guarded loop's blocking call on cancellation, disposed after it.
         UsingStatementSyntax { Declaration: null, Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Register" or "UnsafeRegister", Expression: var token } } registration } registered
@@ -362,6 +372,12 @@ internal static class GuardedBody
         LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: var variables }
             when All(variables, static v => v.Initializer is null || IsQuietValue(v.Initializer.Value)) => true,
 
+        // var logger = scope.ServiceProvider.GetRequiredService<ILogger<Job>>(); using var scope = factory.CreateScope();:
+        // the background work's own services, looked up in a scope of its own before the guard (the documented way to run
+        // work after the request). A lookup fails only on a registration missing from the host, as an argument check does.
+        LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+            when variables[0].Initializer?.Value is InvocationExpressionSyntax lookup && IsServiceScopeStep(lookup) => true,
+
         // using var timeout = new CancellationTokenSource(); (also await using): a fresh source whose disposal does not throw.
         LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
             => variables[0].Initializer?.Value is ObjectCreationExpressionSyntax { Type: var created } creation
@@ -407,6 +423,18 @@ internal static class GuardedBody
            && function is AnonymousFunctionExpressionSyntax
            && function.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { Identifier.ValueText: var method }
            && name == method
+           && HasQuietArguments(call);
+
+    /// <summary>
+    /// <c>factory.CreateScope()</c>, <c>CreateAsyncScope()</c>, <c>scope.ServiceProvider.GetRequiredService&lt;T&gt;()</c>,
+    /// <c>GetService</c>, <c>loggerFactory.CreateLogger("…")</c>, <c>logger.BeginScope("… {Id}", id)</c>: on a plain read, with
+    /// quiet arguments. Dependency injection and logging set up the work; they do not do it.
+    /// </summary>
+    private static bool IsServiceScopeStep(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Expression: var receiver, Name: var name }
+           && name.Identifier.ValueText is "CreateScope" or "CreateAsyncScope" or "GetRequiredService" or "GetService"
+               or "GetRequiredKeyedService" or "GetKeyedService" or "CreateLogger" or "BeginScope"
+           && IsPlainRead(receiver)
            && HasQuietArguments(call);
 
     /// <summary><c>timeout.CancelAfter(TimeSpan.FromMinutes(2))</c>, <c>timeout.CancelAfter(ms)</c>: arming a deadline on a source only schedules a timer.</summary>

@@ -292,4 +292,77 @@ public sealed class ASYNC201GuardedStepsTests
             private static Task RunDueJobsAsync(string client) => Task.Delay(client.Length);
         }
         """);
+
+    private const string Services = """
+        using System;
+        using System.Threading.Tasks;
+
+        public interface IServiceScope : IDisposable { IServiceProvider ServiceProvider { get; } }
+        public interface IServiceScopeFactory { IServiceScope CreateScope(); }
+        public interface ILogger { void LogError(Exception e, string message); IDisposable BeginScope(string format, params object[] args); }
+        public interface ILoggerFactory { ILogger CreateLogger(string category); }
+        public sealed class Orders { public void Add(object item) { } public Task SaveChangesAsync() => Task.CompletedTask; }
+        public static class ServiceProviderExtensions
+        {
+            public static T GetRequiredService<T>(this IServiceProvider provider) => (T)provider.GetService(typeof(T))!;
+        }
+
+        """;
+
+    [Fact]
+    public Task Trap_background_work_in_a_service_scope_of_its_own_with_a_guard() => VerifyCS.AnalyzerAsync(Services + """
+        public sealed class OrdersEndpoint
+        {
+            private readonly IServiceScopeFactory scopes;
+
+            public OrdersEndpoint(IServiceScopeFactory scopes) => this.scopes = scopes;
+
+            // The documented way to keep working after the response: a scope and a logger of its own, the work guarded.
+            public void Accept(string requestId)
+            {
+                Task.Run(async () =>
+                {
+                    await Task.Delay(1000);
+                    using (var scope = scopes.CreateScope())
+                    {
+                        var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+                        var logger = loggers.CreateLogger("Background");
+                        using (logger.BeginScope("Started by {RequestId}", requestId))
+                        {
+                            try
+                            {
+                                var orders = scope.ServiceProvider.GetRequiredService<Orders>();
+                                orders.Add(new object());
+                                await orders.SaveChangesAsync();
+                            }
+                            catch (Exception e)
+                            {
+                                logger.LogError(e, "Background work failed.");
+                            }
+                        }
+                    }
+                });
+            }
+
+            // Guilty look-alike: the work itself runs before the guard, so its failure is lost.
+            public void AcceptUnguarded()
+            {
+                {|ASYNC201:Task.Run(async () =>
+                {
+                    using var scope = scopes.CreateScope();
+                    var orders = scope.ServiceProvider.GetRequiredService<Orders>();
+                    await orders.SaveChangesAsync();
+                    var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Background");
+                    try
+                    {
+                        orders.Add(new object());
+                    }
+                    catch (Exception e)
+                    {
+                        logger.LogError(e, "Background work failed.");
+                    }
+                })|};
+            }
+        }
+        """);
 }
