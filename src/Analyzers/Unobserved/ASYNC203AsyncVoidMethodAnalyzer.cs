@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -76,7 +77,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 || symbols.HasEventHandlerShape(method)
                 || AsyncVoidSymbols.IsUnityMessage(method)
                 || IsSignatureImposed(method)
-                || IsGuardedFireAndForgetHelper(method))
+                || IsGuardedFireAndForgetHelper(method)
+                || AwaitsTheEndOfAHeldTask(method))
             {
                 return;
             }
@@ -236,6 +238,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             if (strongest == DelegateUse.EventHandler
+                || AwaitsTheEndOfAHeldTask(syntax)
                 || (strongest == DelegateUse.OtherDelegate && GuardedBody.IsFullyGuarded(syntax))
                 || (NamesFireAndForget(method.Name) && GuardedBody.IsFullyGuarded(syntax)))
             {
@@ -446,6 +449,69 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// A notification once a task someone else started has ended (CommunityToolkit.Mvvm's <c>MonitorTask</c>: <c>await
+        /// task.GetAwaitableWithoutEndValidation(); OnPropertyChanged(name);</c>): the first statement awaits a parameter, local
+        /// or field as it is, through a form that cannot throw (<c>ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing)</c>, or an
+        /// adapter named for it), and nothing else is awaited. It starts no work and the await cannot fail; what follows runs
+        /// on the context like an event handler's body. A plain <c>await task;</c> helper is still reported: unguarded, it ends
+        /// the process when the task fails, the classic fire-and-forget mistake (however deliberate in a command that wants
+        /// to rethrow on the UI thread, the code cannot tell the two apart).
+        /// </summary>
+        private static bool AwaitsTheEndOfAHeldTask(SyntaxNode function)
+        {
+            var statements = function switch
+            {
+                MethodDeclarationSyntax { Body: { } block } => block.Statements,
+                LocalFunctionStatementSyntax { Body: { } block } => block.Statements,
+                _ => default,
+            };
+            if (statements.Count == 0
+                || statements[0] is not ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: var awaited } }
+                || !IsNoThrowAwaitOfHeldTask(awaited))
+            {
+                return false;
+            }
+
+            // One await only: a second one would be work of its own. (The walk starts at the body: a local function's own
+            // declaration would stop it.)
+            var awaits = 0;
+            foreach (var node in statements.SelectMany(static statement => statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))))
+            {
+                if (node is AwaitExpressionSyntax)
+                {
+                    awaits++;
+                }
+            }
+
+            return awaits == 1;
+        }
+
+        private static bool AwaitsTheEndOfAHeldTask(IMethodSymbol method)
+            => method.DeclaringSyntaxReferences is { Length: 1 } references && AwaitsTheEndOfAHeldTask(references[0].GetSyntax());
+
+        /// <summary>
+        /// <c>task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing)</c> or <c>task.GetAwaitableWithoutEndValidation()</c>
+        /// (a parameterless adapter whose name says it does not throw: <c>NoThrow</c>, <c>SuppressThrowing</c>,
+        /// <c>WithoutEndValidation</c>) on a held task (<c>task</c>, <c>this.pending</c>, <c>value!</c>), not on a call that starts one.
+        /// </summary>
+        private static bool IsNoThrowAwaitOfHeldTask(ExpressionSyntax awaited)
+            => awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var held, Name.Identifier.ValueText: var adapter }, ArgumentList.Arguments: var arguments }
+               && (adapter == "ConfigureAwait"
+                   ? arguments.Count == 1 && arguments[0].ToString().IndexOf("SuppressThrowing", System.StringComparison.Ordinal) >= 0
+                   : arguments.Count == 0 && (adapter.IndexOf("NoThrow", System.StringComparison.Ordinal) >= 0
+                                               || adapter.IndexOf("SuppressThrowing", System.StringComparison.Ordinal) >= 0
+                                               || adapter.IndexOf("WithoutEndValidation", System.StringComparison.Ordinal) >= 0))
+               && IsHeldTask(held);
+
+        private static bool IsHeldTask(ExpressionSyntax value) => value switch
+        {
+            IdentifierNameSyntax => true,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } => true,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: var operand } => IsHeldTask(operand),
+            _ => false,
+        };
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
         private static bool IsSignatureImposed(IMethodSymbol method)

@@ -561,4 +561,56 @@ public sealed class ASYNC203TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Notification_once_a_held_task_has_ended_cannot_fail_at_the_await() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.ComponentModel;
+        using System.Threading.Tasks;
+
+        public sealed class Command : INotifyPropertyChanged
+        {
+            private Task? execution;
+            private readonly Func<Task> body;
+            private readonly Func<Task<string>> load = () => Task.FromResult("x");
+
+            public Command(Func<Task> body) => this.body = body;
+
+            public event PropertyChangedEventHandler? PropertyChanged;
+
+            public string? Text { get; private set; }
+
+            public void Execute()
+            {
+                execution = body();
+
+                // Raise the notification once the task the command started has ended, however it ended.
+                async void MonitorTask()
+                {
+                    await execution!.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(nameof(execution)));
+                }
+
+                MonitorTask();
+            }
+
+            // Guilty look-alikes: a plain await rethrows the task's failure into the context, and the others start work of
+            // their own, which nobody can await.
+            internal static async void {|ASYNC203:AwaitAndThrowIfFailed|}(Task task)
+            {
+                await task;
+            }
+
+            public async void {|ASYNC203:Refresh|}()
+            {
+                Text = await load().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            public async void {|ASYNC203:RunThenReport|}(Task task)
+            {
+                await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(100);
+            }
+        }
+        """);
 }
