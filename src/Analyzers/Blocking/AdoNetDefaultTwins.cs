@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Blocking;
@@ -36,14 +37,21 @@ internal sealed class AdoNetDefaultTwins
     public AdoNetDefaultTwins(Compilation compilation)
     {
         this.compilation = compilation;
-        entityFrameworkOnlyOverSqlite = new Lazy<bool>(() => ReferencesOnlySqliteEntityFrameworkProviders(compilation));
+        entityFrameworkOnlyOverSqlite = new Lazy<bool>(() => EntityFrameworkProvidersOf(compilation) switch
+        {
+            Providers.SqliteOnly => true,
+            Providers.SqliteAndOthers => ConfiguresOnlySqlite(compilation),
+            _ => false,
+        });
     }
 
     /// <summary>
     /// <c>context.SaveChanges()</c>, <c>context.Database.EnsureCreated()</c> in a project whose only EF Core database provider
     /// is SQLite (or the in-memory one): every database such a context reaches is SQLite, whose async path runs the
     /// synchronous one (a test fixture over <c>DataSource=:memory:</c>, a desktop app's local store). A project that also
-    /// references another provider, or an extension named for one, keeps the report.
+    /// references another provider, or an extension named for one, keeps the report, unless its own source configures
+    /// SQLite and no other provider (<c>UseSqlite(connection)</c> in every fixture of a test project that reaches the SQL
+    /// Server provider only through a shared project).
     /// </summary>
     public bool IsContextOverSqliteOnly(ITypeSymbol? receiverType)
     {
@@ -64,9 +72,17 @@ internal sealed class AdoNetDefaultTwins
         return false;
     }
 
-    private static bool ReferencesOnlySqliteEntityFrameworkProviders(Compilation compilation)
+    private enum Providers
+    {
+        NoSqlite,
+        SqliteOnly,
+        SqliteAndOthers,
+    }
+
+    private static Providers EntityFrameworkProvidersOf(Compilation compilation)
     {
         var sqlite = false;
+        var others = false;
         foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             var name = assembly.Name;
@@ -85,7 +101,43 @@ internal sealed class AdoNetDefaultTwins
                     break;
                 default:
                     // Npgsql.EntityFrameworkCore.PostgreSQL, Microsoft.EntityFrameworkCore.SqlServer, an extension of either.
+                    others = true;
+                    break;
+            }
+        }
+
+        return !sqlite ? Providers.NoSqlite : others ? Providers.SqliteAndOthers : Providers.SqliteOnly;
+    }
+
+    /// <summary>The provider configurations of EF Core's database providers other than SQLite and the in-memory one.</summary>
+    private static readonly ImmutableHashSet<string> OtherProviderConfigurations = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "UseSqlServer", "UseAzureSql", "UseAzureSynapse", "UseNpgsql", "UseMySql", "UseMySQL", "UseMariaDB", "UseOracle", "UseCosmos",
+        "UseFirebird", "UseJet", "UseDb2", "UseMongoDB", "UseSnowflake", "UseSpanner", "UseClickHouse", "UseYdb", "UseDuckDB");
+
+    /// <summary>
+    /// The project's source names <c>UseSqlite</c> and none of the other providers' configurations: its contexts are built
+    /// over SQLite, whatever else its references bring in. One walk of the identifiers, once per compilation, reached only
+    /// when a context call in async code is about to be reported.
+    /// </summary>
+    private static bool ConfiguresOnlySqlite(Compilation compilation)
+    {
+        var sqlite = false;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var token in tree.GetRoot().DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.ValueText.StartsWith("Use", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (OtherProviderConfigurations.Contains(token.ValueText))
+                {
                     return false;
+                }
+
+                sqlite |= token.ValueText == "UseSqlite";
             }
         }
 

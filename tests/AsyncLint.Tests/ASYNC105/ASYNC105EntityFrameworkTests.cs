@@ -66,9 +66,16 @@ public sealed class ASYNC105EntityFrameworkTests
         }
         """;
 
-    private static Task RunAsync(string[] providers, params int[] reported)
+    private static Task RunAsync(string[] providers, params int[] reported) => RunAsync(providers, configuration: null, reported);
+
+    private static Task RunAsync(string[] providers, string? configuration, params int[] reported)
     {
         var test = new AsyncLintAnalyzerTest<ASYNC10xBlockingCallAnalyzer> { TestCode = Source };
+        if (configuration is not null)
+        {
+            test.TestState.Sources.Add(configuration);
+        }
+
         test.TestState.AdditionalReferences.Add(MetadataLibrary.Compile("Microsoft.EntityFrameworkCore", EntityFramework));
         foreach (var provider in providers)
         {
@@ -92,6 +99,31 @@ public sealed class ASYNC105EntityFrameworkTests
 
     [Fact]
     public Task Sqlite_beside_sql_server_keeps_the_report() => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], 0, 1);
+
+    /// <summary>How a test project builds its contexts, named in its own source.</summary>
+    private static string Configures(string provider) => $$"""
+        static class ProviderExtensions
+        {
+            public static object {{provider}}(this object options, string connection) => options;
+        }
+
+        class ContextFactory
+        {
+            public object Create() => new object().{{provider}}("Data Source=:memory:");
+        }
+        """;
+
+    [Fact]
+    public Task Trap_sqlite_beside_a_server_provider_it_never_configures()
+        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], Configures("UseSqlite"));
+
+    [Fact]
+    public Task Sqlite_beside_a_server_provider_the_source_also_configures_keeps_the_report()
+        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], Configures("UseSqlite") + Configures("UseSqlServer").Replace("ProviderExtensions", "ServerExtensions").Replace("ContextFactory", "ServerFactory"), 0, 1);
+
+    [Fact]
+    public Task Server_provider_configured_without_sqlite_keeps_the_report()
+        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL"], Configures("UseNpgsql"), 0, 1);
 
     [Fact]
     public Task Only_the_in_memory_provider_is_no_evidence_of_sqlite() => RunAsync(["Microsoft.EntityFrameworkCore.InMemory"], 0, 1);
