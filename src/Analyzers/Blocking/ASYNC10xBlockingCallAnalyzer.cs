@@ -126,6 +126,7 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
         // of hundreds of calls, and each read binds the type's assignments again.
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> fieldValues = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> memoryOnlyProperties = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> inMemorySourceStreams = new(SymbolEqualityComparer.Default);
 
@@ -1472,6 +1473,10 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 case IInvocationOperation view when IsMemoryBuffer(Receiver(view, view.TargetMethod)?.Type) && OnlyOptions(view):
                     return true;
 
+                // response.ContentStream, a get-only stream property its type only ever sets to a MemoryStream it filled.
+                case IPropertyReferenceOperation { Property: var held } when IsStreamLike(held.Type):
+                    return memoryOnlyProperties.GetOrAdd(held.OriginalDefinition, static p => HoldsOnlyAMemoryStream((IPropertySymbol)p));
+
                 // A private field that is only ever set to an in-memory stream, or to a wrapper of one:
                 // _buffer = new MemoryStream(); _inflater = new DeflateStream(_buffer, ...), wherever the type resets them.
                 case IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } field
@@ -1683,6 +1688,75 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return values.ToImmutable();
+        }
+
+        /// <summary>
+        /// A get-only auto-property of a stream type that its own type sets, in every assignment, to a <c>MemoryStream</c>:
+        /// created there (<c>ContentStream = new MemoryStream(bytes)</c>), through a local of that constructor declared as one
+        /// (<c>MemoryStream buffer = new(); content.CopyTo(buffer); ContentStream = buffer;</c>), or copied from the same
+        /// property of another instance (<c>ContentStream = other.ContentStream</c>). A buffered copy: reading it reads
+        /// memory. Any other value (a stream the constructor was handed) keeps the property a possible device. Syntax only.
+        /// </summary>
+        private static bool HoldsOnlyAMemoryStream(IPropertySymbol property)
+        {
+            if (property.DeclaringSyntaxReferences is not { Length: 1 } references
+                || references[0].GetSyntax() is not PropertyDeclarationSyntax { AccessorList.Accessors: { Count: 1 } accessors, Initializer: null } declaration
+                || accessors[0] is not { Body: null, ExpressionBody: null } getter || !getter.IsKind(SyntaxKind.GetAccessorDeclaration)
+                || declaration.Parent is not TypeDeclarationSyntax type
+                || property.ContainingType.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var assignments = 0;
+            foreach (var node in type.DescendantNodes())
+            {
+                if (node is not AssignmentExpressionSyntax assignment
+                    || (assignment.Left is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self ? self.Name : assignment.Left) is not IdentifierNameSyntax { Identifier.ValueText: var name }
+                    || name != property.Name)
+                {
+                    continue;
+                }
+
+                if (!IsMemoryStreamSyntax(assignment.Right, assignment, property.Name))
+                {
+                    return false;
+                }
+
+                assignments++;
+            }
+
+            return assignments > 0;
+        }
+
+        private static bool IsMemoryStreamSyntax(ExpressionSyntax value, SyntaxNode at, string propertyName) => value switch
+        {
+            ObjectCreationExpressionSyntax { Type: var created } => HelperSource.RightmostName(created) == "MemoryStream",
+            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax, Name.Identifier.ValueText: var copied } => copied == propertyName,
+            IdentifierNameSyntax { Identifier.ValueText: var local } => DeclaredAsMemoryStream(local, at),
+            _ => false,
+        };
+
+        /// <summary><c>MemoryStream buffer = new();</c> or <c>var buffer = new MemoryStream();</c> in the function around <paramref name="at"/>.</summary>
+        private static bool DeclaredAsMemoryStream(string local, SyntaxNode at)
+        {
+            var function = at.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+            if (function is null)
+            {
+                return false;
+            }
+
+            foreach (var node in function.DescendantNodes())
+            {
+                if (node is VariableDeclaratorSyntax { Identifier.ValueText: var name, Initializer.Value: var initial } declarator && name == local
+                    && declarator.Parent is VariableDeclarationSyntax { Type: var declared })
+                {
+                    return HelperSource.RightmostName(declared) == "MemoryStream"
+                           || (initial is ObjectCreationExpressionSyntax { Type: var created } && HelperSource.RightmostName(created) == "MemoryStream");
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>field</c> or <c>this.field</c>.</summary>

@@ -121,4 +121,53 @@ public sealed class ASYNC104FieldStreamTests
             }
         }
         """);
+
+    [Fact]
+    public Task Trap_get_only_stream_property_its_type_only_sets_to_a_memory_stream() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public sealed class BufferedResponse
+        {
+            public BufferedResponse(HttpResponseMessage message)
+            {
+                MemoryStream buffer = new();
+                message.Content.ReadAsStream().CopyTo(buffer);
+                buffer.Position = 0;
+                Content = buffer;
+            }
+
+            public BufferedResponse(byte[] bytes) => Content = new MemoryStream(bytes);
+
+            public BufferedResponse(BufferedResponse other) => Content = other.Content;
+
+            /// <summary>The response body, as a resettable copy.</summary>
+            public Stream Content { get; }
+        }
+
+        public sealed class LiveResponse
+        {
+            public LiveResponse(Stream network) => Content = network;
+
+            public Stream Content { get; }
+        }
+
+        public sealed class Client
+        {
+            public async Task<string> ReadAsync(Func<Task<BufferedResponse>> send)
+            {
+                BufferedResponse response = await send();
+                return new StreamReader(response.Content).ReadToEnd();
+            }
+
+            // Guilty look-alike: the property holds the stream it was handed, a live connection for all the code can tell.
+            public async Task<string> ReadLiveAsync(Func<Task<LiveResponse>> send)
+            {
+                LiveResponse response = await send();
+                return {|ASYNC104:new StreamReader(response.Content).ReadToEnd()|};
+            }
+        }
+        """);
 }
