@@ -1067,8 +1067,8 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// The same constant, the same local (or a same-named local of another branch), parameter or member of this, or the same
-        /// member read on such a value (<c>scope.ServiceProvider</c>).
+        /// The same constant, the same local (or a same-named local of another branch, or its <c>…Async</c>-named twin), parameter
+        /// or member of this, or the same member read on such a value (<c>scope.ServiceProvider</c>).
         /// </summary>
         private static bool SameValue(IOperation value, IOperation other, int depth)
         {
@@ -1082,7 +1082,9 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (value is ILocalReferenceOperation { Local: var local } && other is ILocalReferenceOperation { Local: var otherLocal }
                 && !SymbolEqualityComparer.Default.Equals(local, otherLocal))
             {
-                return local.Name == otherLocal.Name && SymbolEqualityComparer.Default.Equals(local.Type, otherLocal.Type);
+                // var key = "expiration"; var keyAsync = key + "Async";: each half of the API on its own twin of the data.
+                return (local.Name == otherLocal.Name || otherLocal.Name == local.Name + "Async")
+                       && SymbolEqualityComparer.Default.Equals(local.Type, otherLocal.Type);
             }
 
             if (ReferencedSymbol(value) is { } symbol)

@@ -46,7 +46,7 @@ internal sealed class AdoNetDefaultTwins
     }
 
     /// <summary>
-    /// <c>context.SaveChanges()</c>, <c>context.Database.EnsureCreated()</c> in a project whose only EF Core database provider
+    /// <c>context.SaveChanges()</c>, <c>context.Database.EnsureCreated()</c>, <c>context.Movies.Find(id)</c> in a project whose only EF Core database provider
     /// is SQLite (or the in-memory one): every database such a context reaches is SQLite, whose async path runs the
     /// synchronous one (a test fixture over <c>DataSource=:memory:</c>, a desktop app's local store). A project that also
     /// references another provider, or an extension named for one, keeps the report, unless its own source configures
@@ -62,7 +62,7 @@ internal sealed class AdoNetDefaultTwins
 
         for (var type = receiverType; type is not null; type = type.BaseType)
         {
-            if (type.Name is "DbContext" or "DatabaseFacade" && type.ContainingNamespace is { } space
+            if (type.Name is "DbContext" or "DatabaseFacade" or "DbSet" && type.ContainingNamespace is { } space
                 && (space.IsNamespace("Microsoft.EntityFrameworkCore") || space.IsNamespace("Microsoft.EntityFrameworkCore.Infrastructure")))
             {
                 return true;

@@ -131,7 +131,10 @@ internal static class Independence
         "Press", "Prompt", "Scroll", "Show", "Speak", "Tap", "Toast", "Vibrate",
 
         // Browser and input automation: a page navigates, then is read; a gesture is its events in order.
-        "Hover", "Drag", "Fill", "Unpause");
+        "Hover", "Drag", "Fill", "Unpause",
+
+        // Pipeline stages: completing (sealing) a stage lets it drain; the stage it feeds may be sealed only after that.
+        "Complete", "Drain", "Seal");
 
     /// <summary>
     /// Verbs that make a step only as the first word (<c>OnConnectedAsync</c>, <c>RunAsync</c>, <c>LogAsync</c>,

@@ -29,6 +29,12 @@ public sealed class ASYNC105EntityFrameworkTests
         {
             using Microsoft.EntityFrameworkCore.Infrastructure;
 
+            public class DbSet<TEntity> where TEntity : class
+            {
+                public virtual TEntity? Find(params object?[]? keyValues) => null;
+                public virtual ValueTask<TEntity?> FindAsync(params object?[]? keyValues) => default;
+            }
+
             public class DbContext
             {
                 public DatabaseFacade Database { get; } = new DatabaseFacade();
@@ -51,7 +57,9 @@ public sealed class ASYNC105EntityFrameworkTests
         using System.Threading.Tasks;
         using Microsoft.EntityFrameworkCore;
 
-        class ShopContext : DbContext { }
+        class Order { }
+
+        class ShopContext : DbContext { public DbSet<Order> Orders { get; } = new DbSet<Order>(); }
 
         class Fixture
         {
@@ -61,6 +69,7 @@ public sealed class ASYNC105EntityFrameworkTests
                 context.Database.UseTransaction(transaction);
                 {|#0:context.Database.EnsureCreated()|};
                 {|#1:context.SaveChanges()|};
+                var order = {|#2:context.Orders.Find(1)|};
                 context.Database.CloseConnection();
             }
         }
@@ -92,13 +101,13 @@ public sealed class ASYNC105EntityFrameworkTests
 
     [Fact]
     public Task UseTransaction_and_CloseConnection_are_never_suggested_and_a_server_provider_keeps_the_rest()
-        => RunAsync(["Microsoft.EntityFrameworkCore.Relational", "Npgsql.EntityFrameworkCore.PostgreSQL"], 0, 1);
+        => RunAsync(["Microsoft.EntityFrameworkCore.Relational", "Npgsql.EntityFrameworkCore.PostgreSQL"], 0, 1, 2);
 
     [Fact]
     public Task Trap_project_whose_only_provider_is_sqlite() => RunAsync(["Microsoft.EntityFrameworkCore.Relational", "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.InMemory"]);
 
     [Fact]
-    public Task Sqlite_beside_sql_server_keeps_the_report() => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], 0, 1);
+    public Task Sqlite_beside_sql_server_keeps_the_report() => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], 0, 1, 2);
 
     /// <summary>How a test project builds its contexts, named in its own source.</summary>
     private static string Configures(string provider) => $$"""
@@ -119,12 +128,12 @@ public sealed class ASYNC105EntityFrameworkTests
 
     [Fact]
     public Task Sqlite_beside_a_server_provider_the_source_also_configures_keeps_the_report()
-        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], Configures("UseSqlite") + Configures("UseSqlServer").Replace("ProviderExtensions", "ServerExtensions").Replace("ContextFactory", "ServerFactory"), 0, 1);
+        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"], Configures("UseSqlite") + Configures("UseSqlServer").Replace("ProviderExtensions", "ServerExtensions").Replace("ContextFactory", "ServerFactory"), 0, 1, 2);
 
     [Fact]
     public Task Server_provider_configured_without_sqlite_keeps_the_report()
-        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL"], Configures("UseNpgsql"), 0, 1);
+        => RunAsync(["Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL"], Configures("UseNpgsql"), 0, 1, 2);
 
     [Fact]
-    public Task Only_the_in_memory_provider_is_no_evidence_of_sqlite() => RunAsync(["Microsoft.EntityFrameworkCore.InMemory"], 0, 1);
+    public Task Only_the_in_memory_provider_is_no_evidence_of_sqlite() => RunAsync(["Microsoft.EntityFrameworkCore.InMemory"], 0, 1, 2);
 }

@@ -169,6 +169,15 @@ public sealed class ASYNC105TrapTests
                 }
             }
 
+            // Each half of the API on its own twin of the data: 'key' for the synchronous call, 'keyAsync' for the twin.
+            async Task CheckBothHalvesAsync(IStore store)
+            {
+                var key = "expiration";
+                var keyAsync = key + "Async";
+                store.SaveToFile(key);
+                await store.SaveToFileAsync(keyAsync);
+            }
+
             // Guilty look-alikes: a differently named local is other data, and a branch with no awaited twin beside it is
             // just the path taken.
             async Task SaveBothAsync(IStore store, bool fast)

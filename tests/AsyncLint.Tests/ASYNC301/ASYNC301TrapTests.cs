@@ -1328,4 +1328,52 @@ public sealed class ASYNC301TrapTests
             }
         }
         """);
+
+    [Fact]
+    public Task Completing_pipeline_stages_keeps_their_order() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        public sealed class Stage<T>
+        {
+            private readonly Channel<T> queue = Channel.CreateUnbounded<T>();
+            private readonly Task worker;
+
+            public Stage(Func<T, Task> work) => worker = Task.Run(async () =>
+            {
+                await foreach (var item in queue.Reader.ReadAllAsync())
+                {
+                    await work(item);
+                }
+            });
+
+            public void Enqueue(T item) => queue.Writer.TryWrite(item);
+
+            // Seals the stage, then waits for it to drain.
+            public Task WhenComplete()
+            {
+                queue.Writer.Complete();
+                return worker;
+            }
+        }
+
+        public sealed class Pull
+        {
+            public async Task RunAsync(string[] urls, HttpClient http)
+            {
+                var store = new Stage<string>(page => { Console.WriteLine(page.Length); return Task.CompletedTask; });
+                var fetch = new Stage<string>(async url => store.Enqueue(await http.GetStringAsync(url)));
+                foreach (var url in urls)
+                {
+                    fetch.Enqueue(url);
+                }
+
+                // fetch feeds store: store may be sealed only once fetch has drained.
+                await fetch.WhenComplete();
+                await store.WhenComplete();
+            }
+        }
+        """);
 }
