@@ -329,7 +329,7 @@ internal sealed class SourceMethodEvidence
 
             if (node is ReturnStatementSyntax returned)
             {
-                if (returned.Expression is not { } value || !(IsCompletedTask(value) || IsFromResult(value) || IsConstantDelay(value)))
+                if (returned.Expression is not { } value || !(IsCompletedTask(value) || FinishedTaskValue(value) is not null || IsConstantDelay(value)))
                 {
                     return false;
                 }
@@ -340,15 +340,6 @@ internal sealed class SourceMethodEvidence
 
         return returns > 0;
     }
-
-    /// <summary><c>Task.FromResult(x)</c>, <c>ValueTask.FromResult(x)</c>, <c>new ValueTask&lt;T&gt;(x)</c>: a finished task whatever the value.</summary>
-    private static bool IsFromResult(ExpressionSyntax value) => value switch
-    {
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments.Count: 1 }
-            => HelperSource.IsTaskTypeName(type),
-        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1, Type: var type } => HelperSource.IsTaskTypeName(type),
-        _ => false,
-    };
 
     /// <summary><c>Task.Delay(1)</c>: a fixed pause handed back in place of a finished task.</summary>
     private static bool IsConstantDelay(ExpressionSyntax value)
@@ -404,17 +395,22 @@ internal sealed class SourceMethodEvidence
             return InvokedName(offloaded) == synchronousName;
         }
 
-        var argument = value switch
-        {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments: { Count: 1 } arguments }
-                when HelperSource.IsTaskTypeName(type) => arguments[0].Expression,
-            BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } creation
-                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitType && HelperSource.IsTaskTypeName(explicitType.Type))
-                => arguments[0].Expression,
-            _ => null,
-        };
-        return argument is InvocationExpressionSyntax call && InvokedName(call) == synchronousName;
+        return FinishedTaskValue(value) is InvocationExpressionSyntax call && InvokedName(call) == synchronousName;
     }
+
+    /// <summary>
+    /// The value a finished task is made of: <c>x</c> in <c>Task.FromResult(x)</c>, <c>ValueTask.FromResult(x)</c>,
+    /// <c>new ValueTask&lt;T&gt;(x)</c> or <c>new(x)</c>; null for anything else.
+    /// </summary>
+    private static ExpressionSyntax? FinishedTaskValue(ExpressionSyntax value) => value switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: var type }, ArgumentList.Arguments: { Count: 1 } arguments }
+            when HelperSource.IsTaskTypeName(type) => arguments[0].Expression,
+        BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } creation
+            when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitType && HelperSource.IsTaskTypeName(explicitType.Type))
+            => arguments[0].Expression,
+        _ => null,
+    };
 
     /// <summary>The one call that <c>Task.Run(() =&gt; X(...))</c>, <c>Task.Run(() =&gt; { return X(...); })</c> or <c>Task.Factory.StartNew(…)</c> runs.</summary>
     private static InvocationExpressionSyntax? OffloadedCall(ExpressionSyntax value)

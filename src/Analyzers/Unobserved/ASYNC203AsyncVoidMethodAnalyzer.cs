@@ -503,15 +503,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                    : arguments.Count == 0 && (adapter.IndexOf("NoThrow", System.StringComparison.Ordinal) >= 0
                                                || adapter.IndexOf("SuppressThrowing", System.StringComparison.Ordinal) >= 0
                                                || adapter.IndexOf("WithoutEndValidation", System.StringComparison.Ordinal) >= 0))
-               && IsHeldTask(held);
-
-        private static bool IsHeldTask(ExpressionSyntax value) => value switch
-        {
-            IdentifierNameSyntax => true,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } => true,
-            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: var operand } => IsHeldTask(operand),
-            _ => false,
-        };
+               && GuardedBody.IsPlainRead(held);
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
         private static bool IsSignatureImposed(IMethodSymbol method)

@@ -713,7 +713,7 @@ internal static class GuardedBody
     };
 
     /// <summary>A name, <c>this.name</c>, <c>a.b</c>, <c>a!</c>, or <c>!</c> of one: no call anywhere.</summary>
-    private static bool IsPlainRead(ExpressionSyntax value) => value switch
+    public static bool IsPlainRead(ExpressionSyntax value) => value switch
     {
         IdentifierNameSyntax => true,
         ThisExpressionSyntax => true,
