@@ -14,10 +14,11 @@ namespace AsyncLint.Analyzers.Blocking;
 
 /// <summary>
 /// ASYNC103–ASYNC105: calls that block the thread inside an async context.
-/// One walk over invocations serves the whole family; each rule keeps its own descriptor and docs page.
+/// One walk over invocations serves the whole family (and ASYNC104SynchronousDispose.cs the implicit Dispose of a
+/// plain using); each rule keeps its own descriptor and docs page.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
+public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ASYNC103,
@@ -38,11 +39,12 @@ public sealed class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
             var analysis = new CompilationAnalysis(symbols, FrameworkTwinHistory.OldestTargetLevel(start.Options));
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.AnalyzeUsing, OperationKind.Using, OperationKind.UsingDeclaration);
         });
     }
 
     /// <summary>Per-compilation state: the resolved symbols, the twin cache and the callbacks that use them.</summary>
-    private sealed class CompilationAnalysis
+    private sealed partial class CompilationAnalysis
     {
         /// <summary>
         /// Pairs whose <c>XAsync</c> is not an async version of the same blocking work (metadata type name + "." + method).

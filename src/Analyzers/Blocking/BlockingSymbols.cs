@@ -116,4 +116,7 @@ public static class AsyncTwinProperties
 
     /// <summary><c>True</c> when the twin returns Task/ValueTask (so <c>.ConfigureAwait(false)</c> may be appended).</summary>
     public const string ConfigureAwait = "ConfigureAwait";
+
+    /// <summary>The <see cref="DiagnosticProperties.Kind"/> of a plain <c>using</c> whose dispose writes: the fix adds <c>await</c>.</summary>
+    public const string AwaitUsingKind = "AwaitUsing";
 }
