@@ -593,17 +593,30 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return opensAFile && TestMethods.IsTest(test);
         }
 
-        /// <summary><c>File.OpenRead(path)</c>, <c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, <c>new StreamReader(path)</c> (or over one of those).</summary>
-        private static bool IsFreshLocalFileStream(IOperation value)
+        /// <summary>
+        /// <c>File.OpenRead(path)</c>, <c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, <c>new StreamReader(path)</c> (or over one of those),
+        /// also through a local initialized with one (<c>using var reader = …</c>) or a helper of the same file that returns one
+        /// (<c>static StreamReader OpenFile(string path) =&gt; new StreamReader(new FileStream(path, …))</c>).
+        /// </summary>
+        private static bool IsFreshLocalFileStream(IOperation value, int depth = 0)
         {
+            if (depth > 4)
+            {
+                return false;
+            }
+
             switch (Strip(value))
             {
+                case ILocalReferenceOperation local:
+                    return AssignedValue.Initializer(local) is { } initializer && IsFreshLocalFileStream(initializer, depth + 1);
+                case IInvocationOperation { TargetMethod.ContainingType.Name: not "File" } helper:
+                    return HelperSource.ReturnedOperation(helper) is { } returned && IsFreshLocalFileStream(returned, depth + 1);
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "OpenRead" or "OpenText" or "Open" or "OpenWrite" or "Create" or "CreateText" or "AppendText", ContainingType: { Name: "File" } file } }:
                     return file.ContainingNamespace.IsNamespace("System.IO");
                 case IObjectCreationOperation { Type: { Name: "FileStream" or "StreamReader" or "StreamWriter" } created, Arguments: { Length: > 0 } arguments }
                     when created.ContainingNamespace.IsNamespace("System.IO"):
                     var source = arguments[0].Value;
-                    return created.Name == "FileStream" || source.Type?.SpecialType == SpecialType.System_String || IsFreshLocalFileStream(source);
+                    return created.Name == "FileStream" || source.Type?.SpecialType == SpecialType.System_String || IsFreshLocalFileStream(source, depth + 1);
                 default:
                     return false;
             }

@@ -228,7 +228,63 @@ internal static class WaitArguments
             return IsCheckedNext(statement, (wait as IInvocationOperation)?.Instance, discarded: parent is ISimpleAssignmentOperation);
         }
 
-        return IsAssertion(parent);
+        return IsAssertion(parent) || FailsTheTestWhenUnset(parent);
+    }
+
+    /// <summary>
+    /// <c>if (!saved.WaitOne(5000)) { Assert.Fail("timeout"); … }</c> (or a <c>throw</c> first) in a test, also in a lambda
+    /// of one: the same deadline as <c>Assert.True(saved.WaitOne(5000))</c>. Outside tests a handled timeout still blocked.
+    /// </summary>
+    private static bool FailsTheTestWhenUnset(IOperation? parent)
+    {
+        if (parent is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            return false;
+        }
+
+        var condition = not.Parent;
+        while (condition is IParenthesizedOperation)
+        {
+            condition = condition.Parent;
+        }
+
+        if (condition is not IConditionalOperation { WhenTrue: var whenTrue } branch || branch.Condition != WithParentheses(not))
+        {
+            return false;
+        }
+
+        var first = whenTrue is IBlockOperation { Operations.Length: > 0 } block ? block.Operations[0] : whenTrue;
+        var fails = first switch
+        {
+            IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IExpressionStatementOperation { Operation: IInvocationOperation call } => IsAssertionCall(call),
+            _ => false,
+        };
+
+        return fails && IsInTestMember(branch);
+    }
+
+    private static IOperation WithParentheses(IOperation operation)
+    {
+        while (operation.Parent is IParenthesizedOperation parenthesized)
+        {
+            operation = parenthesized;
+        }
+
+        return operation;
+    }
+
+    /// <summary>In a test method, or in a lambda or local function of one.</summary>
+    private static bool IsInTestMember(IOperation operation)
+    {
+        var symbol = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && TestMethods.IsTest(method);
     }
 
     /// <summary>

@@ -280,4 +280,53 @@ public sealed class ASYNC102AssertedDeadlineTests
         }
 
         """ + GateAssertions);
+
+    [Fact]
+    public Task A_test_that_fails_when_a_bounded_wait_times_out_is_a_deadline_also_in_its_lambdas() => Verify102.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Xunit
+        {
+            [AttributeUsage(AttributeTargets.Method)] public sealed class FactAttribute : Attribute { }
+            public static class Assert
+            {
+                public static void Fail(string message) => throw new Exception(message);
+                public static async Task ThrowsAsync<T>(Func<Task> f) where T : Exception { await f(); }
+            }
+        }
+
+        public class ConcurrencyTests
+        {
+            [Xunit.Fact]
+            public async Task Handles_concurrency()
+            {
+                using var saved = new ManualResetEvent(false);
+                var first = Task.Run(async () => { await Task.Delay(10); saved.Set(); });
+                var second = Task.Run(async () =>
+                {
+                    await Xunit.Assert.ThrowsAsync<InvalidOperationException>(async () =>
+                    {
+                        await Task.Yield();
+                        if (!saved.WaitOne(5000))
+                        {
+                            Xunit.Assert.Fail("saved timeout");
+                        }
+
+                        if (!(saved.WaitOne(TimeSpan.FromSeconds(5)))) throw new TimeoutException();
+                        throw new InvalidOperationException();
+                    });
+                });
+                await Task.WhenAll(first, second);
+                if (!{|ASYNC102:saved.WaitOne(5000)|}) { Console.WriteLine("timeout"); }
+            }
+
+            public async Task NotATest(ManualResetEvent saved)
+            {
+                await Task.Yield();
+                if (!{|ASYNC102:saved.WaitOne(5000)|}) throw new TimeoutException();
+            }
+        }
+        """);
 }

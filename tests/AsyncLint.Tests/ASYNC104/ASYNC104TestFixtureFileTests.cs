@@ -75,10 +75,11 @@ public sealed class ASYNC104TestFixtureFileTests
                 return text;
             }
 
+            // A stream the test did not open on a local file (a socket here) is I/O the test waits on like any other.
             [Xunit.Fact]
-            public async Task Stream_steps_are_not_whole_file_steps()
+            public async Task Socket_stream_steps_are_not_fixture_file_steps()
             {
-                using var stream = File.OpenRead("fixture.bin");
+                using var stream = new System.Net.Sockets.NetworkStream(new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp));
                 var buffer = new byte[16];
                 {|ASYNC104:stream.Read(buffer, 0, buffer.Length)|};
                 await mover.MoveAsync("root", CancellationToken.None);
@@ -155,6 +156,40 @@ public sealed class ASYNC104TestFixtureFileTests
             {
                 await client.DeployAsync({|ASYNC105:Payload.FromStream(File.OpenRead(path))|});
             }
+        }
+        """);
+
+    [Fact]
+    public Task A_test_reading_back_its_output_through_a_reader_local_or_a_file_helper_is_silent() => VerifyCS.AnalyzerAsync(Frameworks + """
+        public class RollingFileTests
+        {
+            private readonly string directory = Path.Combine(Path.GetTempPath(), "rolling");
+
+            [Xunit.Fact]
+            public async Task Rolls_by_interval()
+            {
+                var path = Path.Combine(directory, "log-0.log");
+                await Task.Delay(100);
+                using (var reader = OpenFile(path))
+                {
+                    if (reader.ReadLine() != "foo") throw new Exception();
+                }
+
+                using var second = new StreamReader(Path.Combine(directory, "log-1.log"));
+                if (second.ReadToEnd().Length == 0) throw new Exception();
+            }
+
+            [Xunit.Fact]
+            public async Task Reads_from_the_server()
+            {
+                await Task.Yield();
+                using var client = new System.Net.Sockets.TcpClient("localhost", 5000);
+                using var reader = new StreamReader(client.GetStream());
+                if ({|ASYNC104:reader.ReadLine()|} != "hello") throw new Exception();
+            }
+
+            private static StreamReader OpenFile(string path)
+                => new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read));
         }
         """);
 }
