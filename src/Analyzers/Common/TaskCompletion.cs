@@ -1353,6 +1353,13 @@ internal sealed class TaskCompletion
                 AddConditionFacts(condition, method.Name is not ("False" or "IsFalse"), state, captures, depth: 0);
                 return;
 
+            // await Task.WhenAny(pending, Task.Delay(Timeout.Infinite, token)); token.ThrowIfCancellationRequested();: the other
+            // task ends only by cancellation, and past the check there was none, so the race ended with pending complete.
+            case "ThrowIfCancellationRequested" when !method.IsStatic && invocation.Instance is { } token
+                                                     && RacedAgainstCancellation(invocation, token) is { } winner:
+                AddCompleted(winner, state, captures);
+                return;
+
             // tcs.TrySetResult(false): whether or not this call set it, past it the promise's task is complete.
             case "TrySetResult" or "TrySetException" or "TrySetCanceled" or "SetResult" or "SetException" or "SetCanceled"
                 when !method.IsStatic && invocation.Instance is { } promise && IsTaskCompletionSource(promise.Type)
@@ -1382,6 +1389,96 @@ internal sealed class TaskCompletion
                 state.ForgetMembersOf(shrunkPath);
                 return;
         }
+    }
+
+    /// <summary>
+    /// The statement before <paramref name="check"/> is <c>await Task.WhenAny(a, b)</c> where <c>b</c> completes only when
+    /// <paramref name="token"/> is cancelled (<c>Task.Delay(Timeout.Infinite, token)</c>, or the task of a local promise
+    /// <c>new CancellableTask(token)</c> whose type only ever cancels itself): then <c>a</c>, else null.
+    /// </summary>
+    private IOperation? RacedAgainstCancellation(IInvocationOperation check, IOperation token)
+    {
+        if (check.Syntax.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax block } statement
+            || block.Statements.IndexOf(statement) < 1
+            || block.Statements[block.Statements.IndexOf(statement) - 1] is not ExpressionStatementSyntax { Expression: AwaitExpressionSyntax previous }
+            || !previous.Expression.ToString().Contains("WhenAny")
+
+            // Operations of a flow graph carry no semantic model; this runs only after the syntax matched.
+            || (check.SemanticModel ?? symbols.Compilation.GetSemanticModel(previous.SyntaxTree)).GetOperation(previous) is not IAwaitOperation race
+            || UnwrapTask(race.Operation) is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAny" } whenAny } invocation
+            || !whenAny.ContainingType.Is(symbols.Task)
+            || Unwrap(token).VariableSymbol() is not { } tokenSymbol)
+        {
+            return null;
+        }
+
+        var raced = new List<IOperation>();
+        foreach (var argument in invocation.Arguments)
+        {
+            if (Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                raced.AddRange(initializer.ElementValues);
+            }
+            else
+            {
+                raced.Add(argument.Value);
+            }
+        }
+
+        if (raced.Count != 2)
+        {
+            return null;
+        }
+
+        return EndsOnlyByCancellation(raced[1], tokenSymbol) ? raced[0]
+            : EndsOnlyByCancellation(raced[0], tokenSymbol) ? raced[1]
+            : null;
+    }
+
+    private bool EndsOnlyByCancellation(IOperation task, ISymbol token)
+    {
+        switch (Unwrap(task))
+        {
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Delay" } delay, Arguments.Length: 2 } call
+                when delay.ContainingType.Is(symbols.Task) && IsInfinite(call.Arguments[0].Value):
+                return SymbolEqualityComparer.Default.Equals(Unwrap(call.Arguments[1].Value).VariableSymbol(), token);
+
+            case IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation promise }
+                when AssignedValue.Initializer(promise) is IObjectCreationOperation { Type: INamedTypeSymbol promiseType } creation
+                     && creation.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(Unwrap(a.Value).VariableSymbol(), token)):
+                return IsCancelOnlyPromise(promiseType);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A promise type of the project, derived from TaskCompletionSource, whose source never sets a result or an exception.</summary>
+    private static bool IsCancelOnlyPromise(INamedTypeSymbol type)
+    {
+        var derived = false;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            derived |= IsTaskCompletionSource(current);
+        }
+
+        if (!derived || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.ValueText is "SetResult" or "TrySetResult" or "SetException" or "TrySetException" or "SetFromTask" or "TrySetFromTask")
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool IsTaskCompletionSource(ITypeSymbol? type)
