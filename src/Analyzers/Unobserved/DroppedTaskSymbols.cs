@@ -225,9 +225,19 @@ internal sealed class DroppedTaskSymbols
 
     private static readonly ImmutableArray<string> AsyncModePrefixes = ImmutableArray.Create("async", "isAsync", "doAsync", "useAsync", "runAsync");
 
-    /// <summary><c>TaskCompletionSource</c> or <c>TaskCompletionSource&lt;T&gt;</c>.</summary>
+    /// <summary><c>TaskCompletionSource</c> or <c>TaskCompletionSource&lt;T&gt;</c>, or a type derived from one (its completions are the base's).</summary>
     private bool IsPromise(ITypeSymbol? type)
-        => type?.OriginalDefinition is { } definition && (definition.Is(TaskCompletionSource) || definition.Is(TaskCompletionSourceOfT));
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.OriginalDefinition is { } definition && (definition.Is(TaskCompletionSource) || definition.Is(TaskCompletionSourceOfT)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Continuation passing: the call is handed a <c>TaskCompletionSource</c> and reports its outcome through it (older dual

@@ -139,11 +139,34 @@ internal static class GuardedWork
             case IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var checkedBody }
                 when !condition.DescendantsAndSelf().Any(static o => o is IInvocationOperation):
                 return SoleGuardedCall(checkedBody, depth + 1);
+
+            // if (!waiter.TrySetResult(response)) log.Debug($"…"): the completion, its outcome only logged.
+            case IConditionalOperation { WhenFalse: null, Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var tried }, WhenTrue: var logged }
+                when IsLogStatement(logged):
+                return CallOf(tried);
+
+            // using (waiter) { … }: disposing the promise itself (its token registration) around the completion.
+            case IUsingOperation { Resources: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation, Body: var used }:
+                return SoleGuardedCall(used, depth + 1);
             case IExpressionStatementOperation { Operation: var value }:
                 return CallOf(value is IConditionalAccessOperation { WhenNotNull: var whenNotNull } ? whenNotNull : value);
             default:
                 return null;
         }
+    }
+
+    /// <summary><c>Log.Debug($"…")</c>, <c>logger.LogWarning(…)</c> (also in a block of its own): loggers never throw by convention.</summary>
+    private static bool IsLogStatement(IOperation statement)
+    {
+        if (statement is IBlockOperation { Operations: { Length: 1 } only })
+        {
+            statement = only[0];
+        }
+
+        return statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod: var log } call }
+               && LoggingNames.IsLoggingVerb(log.Name)
+               && (LoggingNames.NamesLogger(log.ContainingType.Name) || (call.Instance?.Type is { } logger && LoggingNames.NamesLogger(logger.Name))
+                   || call.Instance is { } instance && instance.VariableSymbol() is { } symbol && LoggingNames.NamesLogger(symbol.Name));
     }
 
     private static bool IsPromiseCompletion(IInvocationOperation? call, Func<ITypeSymbol?, bool> isPromise)

@@ -353,4 +353,59 @@ public sealed class ASYNC201PromiseCompletionTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_promise_completed_on_the_pool_inside_its_own_using_with_a_logged_outcome_is_silent() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Collections.Concurrent;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Awaiter : TaskCompletionSource<string>, IDisposable
+        {
+            private readonly CancellationTokenRegistration registration;
+            public Awaiter(CancellationToken token) => registration = token.Register(() => TrySetCanceled());
+            public void Dispose() => registration.Dispose();
+        }
+
+        public static class Log { public static void Debug(string message) { } }
+
+        public sealed class Pump
+        {
+            private readonly ConcurrentDictionary<long, Awaiter> awaiters = new();
+
+            public void Deliver(long token, string response)
+            {
+                if (awaiters.TryRemove(token, out var waiter))
+                {
+                    Task.Run(() =>
+                    {
+                        using (waiter)
+                        {
+                            if (!waiter.TrySetResult(response))
+                                Log.Debug($"The waiter for {token} was already cancelled");
+                        }
+                    });
+                }
+            }
+
+            public void DeliverParsed(long token, string response)
+            {
+                if (awaiters.TryRemove(token, out var waiter))
+                {
+                    {|ASYNC201:Task.Run(() => { var parsed = Parse(response); waiter.TrySetResult(parsed); })|};
+                    {|ASYNC201:Task.Run(() =>
+                    {
+                        using (waiter)
+                        {
+                            if (!waiter.TrySetResult(response))
+                                Parse(response);
+                        }
+                    })|};
+                }
+            }
+
+            private static string Parse(string text) => text.Trim();
+        }
+        """);
 }
