@@ -86,7 +86,8 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
                 => new StatementSyntax[] { WithAwait(expressionUsing.WithExpression(ConfigureAwaitFalse(resource))) },
             UsingStatementSyntax { Declaration: { Variables.Count: 1 } declaration } declarationUsing
                 => Hoisted(declarationUsing, declaration),
-            LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declarationStatement
+            // In top-level statements a block of their own would end the writer's scope early: plain await there.
+            LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1, Parent: BlockSyntax } declarationStatement
                 => await HoistedDeclarationAsync(document, declarationStatement, cancellationToken).ConfigureAwait(false),
             _ => new[] { WithAwait(statement) },
         };
