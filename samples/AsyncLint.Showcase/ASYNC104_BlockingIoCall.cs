@@ -22,6 +22,14 @@ public sealed class ASYNC104_BlockingIoCall
         }
     }
 
+    // The plain using's Dispose writes what the writer still buffers, synchronously at the closing brace (on ASP.NET
+    // Core's response body it throws: synchronous writes are disallowed).
+    public async Task WriteGreetingAsync(Stream responseBody, CancellationToken cancellationToken)
+    {
+        using var writer = new StreamWriter(responseBody); // ASYNC104 → await using var writer = new StreamWriter(responseBody)
+        await writer.WriteAsync("Hello World".AsMemory(), cancellationToken);
+    }
+
     // Not flagged: in-memory readers and writers only copy memory.
     public async Task<string> FormatAsync(string csv)
     {
