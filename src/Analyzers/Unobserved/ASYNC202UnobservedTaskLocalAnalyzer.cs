@@ -256,10 +256,16 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// <c>_</c>, <c>__</c>, and a name that says the task is dropped on purpose (<c>taskIgnore</c>, <c>ignored</c>,
-        /// <c>discarded</c>, <c>fireAndForget</c>, <c>unawaited</c>, <c>notAwaited</c>): the author's spelling of <c>_ =</c>.
+        /// <c>discarded</c>, <c>fireAndForget</c>, <c>unawaited</c>, <c>notAwaited</c>, <c>unused</c>): the author's spelling of <c>_ =</c>.
         /// </summary>
         private static bool IsDiscardName(string name)
         {
+            // unused, unusedTask, taskUnused ("Unused" as a word: not the "unused" inside runUsed).
+            if (name.TrimStart('_').StartsWith("unused", StringComparison.OrdinalIgnoreCase) || name.IndexOf("Unused", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
             foreach (var word in DroppedOnPurposeWords)
             {
                 if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)

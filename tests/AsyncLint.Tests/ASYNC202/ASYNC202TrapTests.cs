@@ -301,9 +301,12 @@ public sealed class ASYNC202TrapTests
                 var discarded = RetryStartAsync(token);
                 Task unawaited = Task.Run(() => RetryStartAsync(token), token);
                 var notAwaitedRetry = RetryStartAsync(token);
+                var unused = RetryStartAsync(token);
+                var retryUnused = RetryStartAsync(token);
 
-                // A name about something else: reported.
+                // A name about something else: reported (runUsed holds "unused" only as letters).
                 var {|ASYNC202:retry|} = RetryStartAsync(token);
+                var {|ASYNC202:runUsed|} = RetryStartAsync(token);
                 var {|ASYNC202:awaitedLater|} = RetryStartAsync(token);
             }
 
