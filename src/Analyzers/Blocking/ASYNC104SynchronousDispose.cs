@@ -39,8 +39,9 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
                     return;
             }
 
-            // 'await using' is C# 8.
-            if (!AsyncContext.MayAwaitAt(operation.Syntax)
+            // 'await using' is C# 8. The syntax names the writer first: most usings hold a connection, a scope or a reader.
+            if (!CreatesAWriterBySyntax(operation.Syntax)
+                || !AsyncContext.MayAwaitAt(operation.Syntax)
                 || operation.Syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })
             {
                 return;
@@ -70,21 +71,18 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
                     continue;
                 }
 
-                var tree = operation.Syntax.SyntaxTree;
-                var inMemoryTypes = List(context.Options, tree, AsyncLintOptions.InMemoryTypes);
-                if (IsInMemory(value, inMemoryTypes, depth: 0)
-                    || (writes == DisposeWrites.Buffer && CreatedWithAutoFlush(value))
+                // The awaited writes first: a writer written synchronously is the common case, and its walk is the cheaper one.
+                scope ??= ScopeOf(operation);
+                if ((writes == DisposeWrites.Buffer && CreatedWithAutoFlush(value))
+                    || !WritesAwaitedThrough(local, scope, writes)
+                    || IsInMemory(value, List(context.Options, operation.Syntax.SyntaxTree, AsyncLintOptions.InMemoryTypes), depth: 0)
                     || IsConsoleStream(value)
                     || IsFixtureFileOfTest(value, context.ContainingSymbol))
                 {
                     continue;
                 }
 
-                scope ??= ScopeOf(operation);
-                if (WritesAwaitedThrough(local, scope, writes))
-                {
-                    reported = value.Type!.Name;
-                }
+                reported = value.Type!.Name;
             }
 
             if (reported is null
@@ -113,6 +111,55 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
                 function.Description,
                 "await using"));
         }
+
+        /// <summary>
+        /// The using creates one of the writers by name (<c>new StreamWriter(…)</c>, <c>StreamWriter w = new(…)</c>,
+        /// <c>File.CreateText(…)</c>, <c>XmlWriter.Create(…)</c>), or uses a local whose value is checked later.
+        /// </summary>
+        private static bool CreatesAWriterBySyntax(SyntaxNode syntax)
+        {
+            var declaration = syntax switch
+            {
+                UsingStatementSyntax { Declaration: { } declared } => declared,
+                LocalDeclarationStatementSyntax local => local.Declaration,
+                _ => null,
+            };
+
+            if (declaration is null)
+            {
+                return syntax is UsingStatementSyntax { Expression: IdentifierNameSyntax };
+            }
+
+            foreach (var variable in declaration.Variables)
+            {
+                var named = variable.Initializer?.Value switch
+                {
+                    ObjectCreationExpressionSyntax { Type: var created } => RightmostName(created),
+                    ImplicitObjectCreationExpressionSyntax => RightmostName(declaration.Type),
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" or "CreateText" or "AppendText" } } => "Create",
+                    _ => null,
+                };
+
+                if (named is not null && (named == "Create" || IsWriterTypeName(named)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? RightmostName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>The framework's writers, and project types named like one (a <c>StreamWriter</c> subclass).</summary>
+        private static bool IsWriterTypeName(string name)
+            => name.EndsWith("Writer", StringComparison.Ordinal) || name.EndsWith("Stream", StringComparison.Ordinal);
 
         /// <summary>What the resource's <c>Dispose</c> still writes, or null when it writes nothing (or the shape is not known).</summary>
         private DisposeWrites? WhatDisposeWrites(IOperation value)
