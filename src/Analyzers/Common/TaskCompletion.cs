@@ -1401,7 +1401,7 @@ internal sealed class TaskCompletion
         if (check.Syntax.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax block } statement
             || block.Statements.IndexOf(statement) < 1
             || block.Statements[block.Statements.IndexOf(statement) - 1] is not ExpressionStatementSyntax { Expression: AwaitExpressionSyntax previous }
-            || !previous.Expression.ToString().Contains("WhenAny")
+            || !previous.Expression.DescendantTokens().Any(static t => t.ValueText == "WhenAny")
 
             // Operations of a flow graph carry no semantic model; this runs only after the syntax matched.
             || (check.SemanticModel ?? symbols.Compilation.GetSemanticModel(previous.SyntaxTree)).GetOperation(previous) is not IAwaitOperation race
