@@ -45,10 +45,11 @@ public sealed class ASYNC104BothHalvesInTestTests
             [Xunit.Fact]
             public async Task WriteHeaderAndBody()
             {
-                var path = Path.GetTempFileName();
                 var header = new byte[] { 1 };
                 var body = new byte[] { 2, 3 };
-                using (var file = new FileStream(path, FileMode.Append))
+
+                // A socket, not the test's own file (writing that would be a fixture step).
+                using (var file = new System.Net.Sockets.NetworkStream(new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)))
                 {
                     {|ASYNC104:file.Write(header, 0, header.Length)|};
                     await file.WriteAsync(body, 0, body.Length);

@@ -33,7 +33,7 @@ public sealed class ASYNC104SyncApiUnderTestTests
             [Fact]
             public async Task Read_Sync_ReturnsTheFile()
             {
-                using var reader = new StreamReader("a.txt");
+                using var reader = new StreamReader(Remote());
                 await Task.Yield();
                 _ = reader.ReadToEnd();
             }
@@ -41,7 +41,7 @@ public sealed class ASYNC104SyncApiUnderTestTests
             [Fact]
             public async Task AsyncReadReturnsTheFile()
             {
-                using var reader = new StreamReader("a.txt");
+                using var reader = new StreamReader(Remote());
                 await Task.Yield();
                 _ = {|ASYNC104:reader.ReadToEnd()|};
             }
@@ -49,10 +49,13 @@ public sealed class ASYNC104SyncApiUnderTestTests
             [Fact]
             public async Task IsSynchronizedAfterTheRead()
             {
-                using var reader = new StreamReader("a.txt");
+                using var reader = new StreamReader(Remote());
                 await Task.Yield();
                 _ = {|ASYNC104:reader.ReadToEnd()|};
             }
+
+            // A stream the test did not open on a local file (its own fixture file would be a whole-file step).
+            private static Stream Remote() => new System.Net.Sockets.NetworkStream(new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp));
 
             // Not a test: a helper named Sync still has its blocking calls reported.
             public async Task SyncHelper()
