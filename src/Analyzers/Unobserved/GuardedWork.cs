@@ -146,13 +146,28 @@ internal static class GuardedWork
                 return CallOf(tried);
 
             // using (waiter) { … }: disposing the promise itself (its token registration) around the completion.
-            case IUsingOperation { Resources: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation, Body: var used }:
+            case IUsingOperation { Resources: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation, Body: var used } @using
+                when IsPromiseSubclass(@using.Resources.Type):
                 return SoleGuardedCall(used, depth + 1);
             case IExpressionStatementOperation { Operation: var value }:
                 return CallOf(value is IConditionalAccessOperation { WhenNotNull: var whenNotNull } ? whenNotNull : value);
             default:
                 return null;
         }
+    }
+
+    /// <summary>A type derived from <c>TaskCompletionSource</c> (a promise that also owns a disposable, its token registration).</summary>
+    private static bool IsPromiseSubclass(ITypeSymbol? type)
+    {
+        for (var current = type?.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "TaskCompletionSource" } && current.ContainingNamespace.IsNamespace("System.Threading.Tasks"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>Log.Debug($"…")</c>, <c>logger.LogWarning(…)</c> (also in a block of its own): loggers never throw by convention.</summary>

@@ -402,6 +402,16 @@ public sealed class ASYNC201PromiseCompletionTests
                                 Parse(response);
                         }
                     })|};
+
+                    // Another resource's Dispose may throw, and nobody would know.
+                    var connection = new System.IO.MemoryStream();
+                    {|ASYNC201:Task.Run(() =>
+                    {
+                        using (connection)
+                        {
+                            waiter.TrySetResult(response);
+                        }
+                    })|};
                 }
             }
 
