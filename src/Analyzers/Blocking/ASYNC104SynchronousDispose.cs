@@ -134,8 +134,8 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
             {
                 var named = variable.Initializer?.Value switch
                 {
-                    ObjectCreationExpressionSyntax { Type: var created } => RightmostName(created),
-                    ImplicitObjectCreationExpressionSyntax => RightmostName(declaration.Type),
+                    ObjectCreationExpressionSyntax { Type: var created } => HelperSource.RightmostName(created),
+                    ImplicitObjectCreationExpressionSyntax => HelperSource.RightmostName(declaration.Type),
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" or "CreateText" or "AppendText" } } => "Create",
                     _ => null,
                 };
@@ -148,14 +148,6 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
 
             return false;
         }
-
-        private static string? RightmostName(TypeSyntax type) => type switch
-        {
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => null,
-        };
 
         /// <summary>The framework's writers, and project types named like one (a <c>StreamWriter</c> subclass).</summary>
         private static bool IsWriterTypeName(string name)
@@ -225,7 +217,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
             }
 
             return value is IObjectCreationOperation { Type.Name: "XmlWriterSettings", Initializer: { } initializer }
-                   && initializer.Initializers.Any(static i => i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Async" }, Value.ConstantValue: { HasValue: true, Value: true } });
+                   && initializer.Initializers.Any(static i => SetsToTrue(i, "Async"));
         }
 
         private bool IsCompressionStream(ITypeSymbol type)
@@ -338,14 +330,20 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
         }
 
         private static bool IsAutoFlushOn(IOperation operation, HashSet<ILocalSymbol> through)
-            => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "AutoFlush", Instance: { } instance }, Value.ConstantValue: { HasValue: true, Value: true } }
+            => SetsToTrue(operation, "AutoFlush")
+               && ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation { Instance: { } instance }
                && Strip(instance) is ILocalReferenceOperation { Local: var target }
                && through.Contains(target);
 
         /// <summary><c>new StreamWriter(stream) { AutoFlush = true }</c>.</summary>
         private static bool CreatedWithAutoFlush(IOperation value)
             => value is IObjectCreationOperation { Initializer: { } initializer }
-               && initializer.Initializers.Any(static i => i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "AutoFlush" }, Value.ConstantValue: { HasValue: true, Value: true } });
+               && initializer.Initializers.Any(static i => SetsToTrue(i, "AutoFlush"));
+
+        /// <summary><c>X = true</c> for a property named <paramref name="property"/> (an initializer's or a statement's).</summary>
+        private static bool SetsToTrue(IOperation operation, string property)
+            => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name }, Value.ConstantValue: { HasValue: true, Value: true } }
+               && name == property;
 
         /// <summary><c>await call</c>, <c>await call.ConfigureAwait(false)</c>.</summary>
         private static bool IsAwaited(IInvocationOperation call)

@@ -111,7 +111,7 @@ internal static class GuardedWork
     /// throw, and <c>Set…</c> throws only when the promise is already complete, when its waiter has its outcome anyway.
     /// </summary>
     private static bool OnlyCompletesAPromise(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool> isPromise)
-        => IsPromiseCompletion(SingleCall(lambda), isPromise) || IsPromiseCompletion(SoleGuardedCall(lambda), isPromise)
+        => IsPromiseCompletion(SingleCall(lambda), isPromise) || IsPromiseCompletion(SoleGuardedCall(lambda, isPromise), isPromise)
            || DelaysThenCompletesAPromise(lambda, isPromise);
 
     /// <summary>
@@ -119,10 +119,11 @@ internal static class GuardedWork
     /// <c>() =&gt; { lock (gate) { if (source != null) source.Cancel(); } }</c>, <c>source?.Cancel()</c>): the lock and the test
     /// only make the call safe against a concurrent reset of the field. A test that calls something is not a null test.
     /// </summary>
-    private static IInvocationOperation? SoleGuardedCall(IAnonymousFunctionOperation lambda)
-        => Statements(lambda) is { Length: 1 } statements ? SoleGuardedCall(statements[0], depth: 0) : null;
+    /// <param name="isPromise">Where the call completes a promise: a <c>using</c> of the promise itself may wrap it.</param>
+    private static IInvocationOperation? SoleGuardedCall(IAnonymousFunctionOperation lambda, Func<ITypeSymbol?, bool>? isPromise = null)
+        => Statements(lambda) is { Length: 1 } statements ? SoleGuardedCall(statements[0], isPromise, depth: 0) : null;
 
-    private static IInvocationOperation? SoleGuardedCall(IOperation statement, int depth)
+    private static IInvocationOperation? SoleGuardedCall(IOperation statement, Func<ITypeSymbol?, bool>? isPromise, int depth)
     {
         // Blocks count as levels: lock { if (…) { call } } is four deep.
         if (depth > 6)
@@ -133,12 +134,12 @@ internal static class GuardedWork
         switch (statement)
         {
             case IBlockOperation { Operations: { Length: 1 } inner }:
-                return SoleGuardedCall(inner[0], depth + 1);
+                return SoleGuardedCall(inner[0], isPromise, depth + 1);
             case ILockOperation { LockedValue: ILocalReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation, Body: var locked }:
-                return SoleGuardedCall(locked, depth + 1);
+                return SoleGuardedCall(locked, isPromise, depth + 1);
             case IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var checkedBody }
                 when !condition.DescendantsAndSelf().Any(static o => o is IInvocationOperation):
-                return SoleGuardedCall(checkedBody, depth + 1);
+                return SoleGuardedCall(checkedBody, isPromise, depth + 1);
 
             // if (!waiter.TrySetResult(response)) log.Debug($"…"): the completion, its outcome only logged.
             case IConditionalOperation { WhenFalse: null, Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var tried }, WhenTrue: var logged }
@@ -147,27 +148,13 @@ internal static class GuardedWork
 
             // using (waiter) { … }: disposing the promise itself (its token registration) around the completion.
             case IUsingOperation { Resources: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation, Body: var used } @using
-                when IsPromiseSubclass(@using.Resources.Type):
-                return SoleGuardedCall(used, depth + 1);
+                when isPromise is not null && isPromise(@using.Resources.Type):
+                return SoleGuardedCall(used, isPromise, depth + 1);
             case IExpressionStatementOperation { Operation: var value }:
                 return CallOf(value is IConditionalAccessOperation { WhenNotNull: var whenNotNull } ? whenNotNull : value);
             default:
                 return null;
         }
-    }
-
-    /// <summary>A type derived from <c>TaskCompletionSource</c> (a promise that also owns a disposable, its token registration).</summary>
-    private static bool IsPromiseSubclass(ITypeSymbol? type)
-    {
-        for (var current = type?.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "TaskCompletionSource" } && current.ContainingNamespace.IsNamespace("System.Threading.Tasks"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary><c>Log.Debug($"…")</c>, <c>logger.LogWarning(…)</c> (also in a block of its own): loggers never throw by convention.</summary>

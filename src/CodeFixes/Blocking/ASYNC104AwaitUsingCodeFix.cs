@@ -41,7 +41,8 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!IsAwaitUsing(diagnostic) || UsingAt(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is null)
+            var anchor = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (!IsAwaitUsing(diagnostic) || UsingAt(anchor) is null)
             {
                 continue;
             }
@@ -49,7 +50,7 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Use 'await using'",
-                    ct => RewriteAsync(context.Document, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), diagnostic, EquivalenceKey, ct),
+                    ct => RewriteAsync(context.Document, anchor, diagnostic, EquivalenceKey, ct),
                     equivalenceKey: EquivalenceKey),
                 diagnostic);
         }
@@ -83,7 +84,7 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
         var replacement = statement switch
         {
             UsingStatementSyntax { Expression: { } resource } expressionUsing
-                => new StatementSyntax[] { WithAwait(expressionUsing.WithExpression(ConfigureAwaitFalse(resource))) },
+                => new StatementSyntax[] { WithAwait(expressionUsing.WithExpression(AwaitSyntax.ConfigureAwaitFalse(resource.WithoutTrivia()))) },
             UsingStatementSyntax { Declaration: { Variables.Count: 1 } declaration } declarationUsing
                 => Hoisted(declarationUsing, declaration),
             // In top-level statements a block of their own would end the writer's scope early: plain await there.
@@ -102,7 +103,7 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
         var local = SyntaxFactory.LocalDeclarationStatement(declaration.WithoutTrivia()).WithLeadingTrivia(statement.GetLeadingTrivia());
         var awaitUsing = statement
             .WithDeclaration(null)
-            .WithExpression(ConfigureAwaitFalse(SyntaxFactory.IdentifierName(name)))
+            .WithExpression(AwaitSyntax.ConfigureAwaitFalse(SyntaxFactory.IdentifierName(name)))
             .WithUsingKeyword(statement.UsingKeyword.WithLeadingTrivia())
             .WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space))
             .WithLeadingTrivia(SyntaxFactory.ElasticMarker);
@@ -129,7 +130,7 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
                 SyntaxFactory.VariableDeclaration(
                     SyntaxFactory.IdentifierName("var"),
                     SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(scopeName)
-                        .WithInitializer(SyntaxFactory.EqualsValueClause(ConfigureAwaitFalse(SyntaxFactory.IdentifierName(name)))))))
+                        .WithInitializer(SyntaxFactory.EqualsValueClause(AwaitSyntax.ConfigureAwaitFalse(SyntaxFactory.IdentifierName(name)))))))
             .WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword))
             .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword))
             .WithTrailingTrivia(statement.GetTrailingTrivia())
@@ -176,13 +177,4 @@ public sealed class ASYNC104AwaitUsingCodeFix : CodeFixProvider
             _ => statement,
         };
     }
-
-    private static InvocationExpressionSyntax ConfigureAwaitFalse(ExpressionSyntax resource)
-        => SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                resource.WithoutTrivia(),
-                SyntaxFactory.IdentifierName("ConfigureAwait")),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)))));
 }

@@ -22,19 +22,23 @@ internal static class AwaitSyntax
     {
         if (operandHasConfigureAwait && UsesConfigureAwaitFalse(context))
         {
-            operand = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    Parenthesize(operand),
-                    SyntaxFactory.IdentifierName("ConfigureAwait")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)))));
+            operand = ConfigureAwaitFalse(operand);
         }
 
         var awaited = SyntaxFactory.AwaitExpression(operand.WithoutTrivia());
         return SyntaxFactory.ParenthesizedExpression(awaited)
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
+
+    /// <summary><c>operand.ConfigureAwait(false)</c>, parenthesizing the operand where precedence needs it.</summary>
+    public static InvocationExpressionSyntax ConfigureAwaitFalse(ExpressionSyntax operand)
+        => SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                Parenthesize(operand),
+                SyntaxFactory.IdentifierName("ConfigureAwait")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)))));
 
     /// <summary>
     /// The type's simple name where it already binds to that type at <paramref name="position"/> (usings,
