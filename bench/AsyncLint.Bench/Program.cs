@@ -17,10 +17,12 @@ const string Usage = """
       --asynclint DLL    measure this AsyncLint.Analyzers.dll (another build or branch) instead of the referenced project
       --no-peers         AsyncLint, its floor and the compiler only
       --json FILE        also write the result as JSON
+      --emit DIR         write the generated codebase to DIR as a project (for `asynclint scan DIR`), then stop
     """;
 
 var options = new BenchOptions { Log = Console.Error };
 string? jsonPath = null;
+string? emitPath = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -38,9 +40,17 @@ for (var i = 0; i < args.Length; i++)
         case "--asynclint": options = options with { AsyncLintDll = Next() }; break;
         case "--no-peers": options = options with { IncludePeers = false }; break;
         case "--json": jsonPath = Next(); break;
+        case "--emit": emitPath = Next(); break;
         case "-h" or "--help": Console.WriteLine(Usage); return 0;
         default: Console.Error.WriteLine($"unknown option {args[i]}\n\n{Usage}"); return 2;
     }
+}
+
+if (emitPath is not null)
+{
+    CodebaseGenerator.Emit(emitPath, options.Files, options.Seed);
+    Console.Error.WriteLine($"generated codebase written to {emitPath}");
+    return 0;
 }
 
 var result = await BenchRunner.RunAsync(options);
