@@ -41,4 +41,28 @@ public sealed class BenchSmokeTests
         using var json = System.Text.Json.JsonDocument.Parse(Report.ToJson(result));
         Assert.Equal(result.Rows.Count, json.RootElement.GetProperty("Rows").GetArrayLength());
     }
+
+    [Fact]
+    public void Emit_writes_the_generated_files_and_a_project_around_them()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "asynclint-emit-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            CodebaseGenerator.Emit(directory, fileCount: 5, seed: 42);
+
+            var project = File.ReadAllText(Path.Combine(directory, "Generated.csproj"));
+            Assert.Contains("<TargetFramework>net10.0</TargetFramework>", project, StringComparison.Ordinal);
+            var written = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories);
+            var generated = CodebaseGenerator.Generate(5, 42);
+            Assert.Equal(generated.Count, written.Length);
+            foreach (var (path, text) in generated)
+            {
+                Assert.Equal(text, File.ReadAllText(Path.Combine(directory, path)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
