@@ -96,7 +96,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
         private void AnalyzeHelperCandidate(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             // Most calls are not helpers: the syntax says first whether the call could be reported at all.
-            if (AsyncContext.MayAwaitAt(invocation.Syntax) && helpers.Find(invocation) is { } helper)
+            if (AsyncContext.MayAwaitAt(invocation.Syntax, throughInPlaceLambdas: true) && helpers.Find(invocation) is { } helper)
             {
                 AnalyzeHelperCall(context, invocation, helper);
             }
@@ -264,7 +264,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationAnalysisContext context, IOperation read, IOperation? task, string api, TaskWaitFixKind kind, string? noFixReason, SyntaxNode? awaited = null, bool invokeMethodGroup = false)
         {
-            if (!AsyncContext.TryGetAsyncFunction(read, context.ContainingSymbol, symbols.Async, out var function)
+            if (!AsyncContext.TryGetAsyncFunction(read, context.ContainingSymbol, symbols.Async, out var function, throughInPlaceLambdas: true)
                 || DualCodePath.IsInSyncArm(read)
                 || task is not null && (BufferedHttpResponse.IsReadOfBufferedContent(task, symbols.HttpClient) || completion.IsCompleteAt(task, read, context))
                 || PeerSuppression.SilencesBlockingCall(read.Syntax, context.ContainingSymbol, symbols.Async))

@@ -146,7 +146,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
+            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function, throughInPlaceLambdas: true)
                 || DualCodePath.IsInSyncArm(invocation)
                 || AllTasksComplete(context, invocation)
                 || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols.Async))
@@ -297,7 +297,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function)
+            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols.Async, out var function, throughInPlaceLambdas: true)
                 || DualCodePath.IsInSyncArm(invocation)
                 || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols.Async))
             {

@@ -146,7 +146,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
 
             // Both rules report only where the code can await: the syntax says so before any symbol of the call is read.
-            if (!AsyncContext.MayAwaitAt(invocation.Syntax))
+            if (!AsyncContext.MayAwaitAt(invocation.Syntax, throughInPlaceLambdas: true))
             {
                 return;
             }
@@ -175,7 +175,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
 
         private void ReportThreadSleep(OperationAnalysisContext context, IInvocationOperation invocation)
         {
-            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function)
+            if (!AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function, throughInPlaceLambdas: true)
                 || DualCodePath.IsInSyncArm(invocation)
                 || EndsTheProcessNext(invocation)
                 || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols))
@@ -761,7 +761,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                       || HasInMemoryStreamArgument(invocation, receiver, inMemoryTypes)
                       || AsyncContext.IsEntryPoint(context.ContainingSymbol)
                       || ConvertsInMemory(invocation, receiver))
-                || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function))
+                || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function, throughInPlaceLambdas: true))
             {
                 return;
             }

@@ -34,7 +34,11 @@ internal static class AsyncContext
     /// else, so it switches on syntax kinds rather than testing types (every call walks a few parents). It is a superset
     /// of <see cref="TryGetAsyncFunction"/>'s answer: that still decides, where it matters.
     /// </summary>
-    public static bool MayAwaitAt(SyntaxNode node)
+    /// <param name="node">The node a rule would report.</param>
+    /// <param name="throughInPlaceLambdas">
+    /// Look past a synchronous lambda handed to a call (it may run right there: <see cref="InPlaceConsumer"/> decides).
+    /// </param>
+    public static bool MayAwaitAt(SyntaxNode node, bool throughInPlaceLambdas = false)
     {
         for (SyntaxNode? current = node; current is not null; current = current.Parent)
         {
@@ -43,7 +47,17 @@ internal static class AsyncContext
                 case SyntaxKind.ParenthesizedLambdaExpression:
                 case SyntaxKind.SimpleLambdaExpression:
                 case SyntaxKind.AnonymousMethodExpression:
-                    return ((AnonymousFunctionExpressionSyntax)current).AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    if (((AnonymousFunctionExpressionSyntax)current).AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword))
+                    {
+                        return true;
+                    }
+
+                    if (throughInPlaceLambdas && current.Parent is ArgumentSyntax)
+                    {
+                        continue;
+                    }
+
+                    return false;
                 case SyntaxKind.LocalFunctionStatement:
                     return ((LocalFunctionStatementSyntax)current).Modifiers.Any(SyntaxKind.AsyncKeyword);
                 case SyntaxKind.MethodDeclaration:
@@ -80,7 +94,12 @@ internal static class AsyncContext
     /// any lambda handed to Task.Run, TaskFactory.StartNew, ThreadPool.QueueUserWorkItem or a new Thread:
     /// that is the deliberate "run the blocking work on another thread" pattern.
     /// </summary>
-    public static bool TryGetAsyncFunction(IOperation operation, ISymbol containingSymbol, AsyncSymbols symbols, out AsyncFunction function)
+    /// <param name="throughInPlaceLambdas">
+    /// The blocking rules: a synchronous lambda that runs right where it is written (<see cref="InPlaceConsumer"/>:
+    /// <c>urls.Select(u =&gt; http.GetStringAsync(u).Result).ToList()</c>, <c>list.ForEach(…)</c>) blocks the async
+    /// function around it, which is then the answer.
+    /// </param>
+    public static bool TryGetAsyncFunction(IOperation operation, ISymbol containingSymbol, AsyncSymbols symbols, out AsyncFunction function, bool throughInPlaceLambdas = false)
     {
         function = default;
         for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -88,6 +107,11 @@ internal static class AsyncContext
             switch (current)
             {
                 case IAnonymousFunctionOperation lambda:
+                    if (!lambda.Symbol.IsAsync && throughInPlaceLambdas && InPlaceConsumer(lambda) is not null)
+                    {
+                        continue;
+                    }
+
                     if (!lambda.Symbol.IsAsync || IsHandedToAnotherThread(lambda, symbols))
                     {
                         return false;
@@ -135,6 +159,114 @@ internal static class AsyncContext
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The operation that runs the synchronous <paramref name="lambda"/> right where it is written, or null when it may run
+    /// later or elsewhere. In place: <c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c>, and a LINQ to Objects operator
+    /// whose query is consumed in the same expression: by an operator that returns a value (<c>Sum</c>, <c>Any</c>,
+    /// <c>First</c>, <c>ToList</c>, <c>ToDictionary</c>…), by <c>foreach</c>, <c>string.Join</c>/<c>Concat</c>, a
+    /// collection constructor or <c>AddRange</c>. The answer is that consumer (for <c>foreach</c>: the query itself, which
+    /// the loop evaluates once). A query stored, returned or handed elsewhere is deferred: not in place.
+    /// </summary>
+    public static IOperation? InPlaceConsumer(IAnonymousFunctionOperation lambda)
+    {
+        var parent = SkipConversions(lambda.Parent);
+        if (lambda.Symbol.IsAsync || parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        {
+            return null;
+        }
+
+        var method = call.TargetMethod;
+        if (method.Name == "ForEach"
+            && method.ContainingType is { } type
+            && ((type.Name == "List" && type.ContainingNamespace.IsNamespace("System.Collections.Generic"))
+                || (type.Name == "Array" && method.IsStatic && type.ContainingNamespace.IsNamespace("System"))))
+        {
+            return call;
+        }
+
+        return IsLinqToObjects(method) ? ConsumerOfQuery(call) : null;
+    }
+
+    /// <summary>The outermost operation of the function around <paramref name="operation"/> that runs it, past every in-place lambda on the way.</summary>
+    public static IOperation InPlacePosition(IOperation operation)
+    {
+        var position = operation;
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILocalFunctionOperation)
+            {
+                break;
+            }
+
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                if (InPlaceConsumer(lambda) is not { } consumer)
+                {
+                    break;
+                }
+
+                position = consumer;
+                current = consumer;
+            }
+        }
+
+        return position;
+    }
+
+    private static IOperation? ConsumerOfQuery(IInvocationOperation call)
+    {
+        for (var current = call; ;)
+        {
+            if (!ReturnsDeferredQuery(current.TargetMethod))
+            {
+                return current;
+            }
+
+            switch (SkipConversions(current.Parent))
+            {
+                case IArgumentOperation { Parent: IInvocationOperation next } argument:
+                    var method = next.TargetMethod;
+                    if (IsLinqToObjects(method) && argument.Parameter?.Ordinal == 0)
+                    {
+                        current = next;
+                        continue;
+                    }
+
+                    var isStringJoin = method.Name is "Join" or "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String;
+                    var isAddRange = method.Name is "AddRange" or "UnionWith" && method.ContainingType?.ContainingNamespace.IsNamespace("System.Collections.Generic") == true;
+                    return isStringJoin || isAddRange ? next : null;
+
+                case IArgumentOperation { Parent: IObjectCreationOperation creation }
+                    when creation.Type?.ContainingNamespace.IsNamespace("System.Collections.Generic") == true:
+                    return creation;
+
+                case IForEachLoopOperation { IsAsynchronous: false }:
+                    return current;
+
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static bool IsLinqToObjects(IMethodSymbol method)
+        => method.ContainingType is { Name: "Enumerable" } type && type.ContainingNamespace.IsNamespace("System.Linq");
+
+    /// <summary><c>Select</c>, <c>Where</c>, <c>OrderBy</c>…: an <c>IEnumerable&lt;T&gt;</c> whose lambdas run only when it is enumerated.</summary>
+    private static bool ReturnsDeferredQuery(IMethodSymbol method)
+        => method.ReturnType is INamedTypeSymbol { Name: "IEnumerable" or "IOrderedEnumerable" };
+
+    private static IOperation? SkipConversions(IOperation? operation)
+    {
+        // A query expression (from t in tasks select t.Result) is its method calls under an ITranslatedQueryOperation.
+        while (operation is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation or ITranslatedQueryOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
     }
 
     /// <summary>True for a lambda passed (directly or through a delegate conversion) to a thread-pool or thread API.</summary>

@@ -22,6 +22,12 @@ internal static class AwaitPosition
             return "await is not allowed here";
         }
 
+        // urls.Select(u => Fetch(u).Result).ToList() in an async method: the await would land in the synchronous lambda.
+        if (AsyncContext.EnclosingFunctionOperation(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: false })
+        {
+            return "it runs inside a synchronous lambda; turn the query or ForEach into a loop that awaits";
+        }
+
         return RefLocalLiveAcross(operation) is { } local
             ? $"'{local.Name}' (a ref struct or ref local) would live across the await"
             : null;

@@ -89,6 +89,18 @@ internal sealed class TaskCompletion
     /// <param name="rootGraph">The graph of the member body that contains <paramref name="read"/> (asked only when needed).</param>
     public bool IsCompleteAt(IOperation task, IOperation read, Func<ControlFlowGraph?> rootGraph)
     {
+        if (IsCompleteAtCore(task, read, rootGraph))
+        {
+            return true;
+        }
+
+        // tasks.Select(t => other.Result).ToList(): a lambda that runs in place sees what holds where its query runs.
+        var position = AsyncContext.InPlacePosition(read);
+        return !ReferenceEquals(position, read) && IsCompleteAtCore(task, position, rootGraph);
+    }
+
+    private bool IsCompleteAtCore(IOperation task, IOperation read, Func<ControlFlowGraph?> rootGraph)
+    {
         if (task is IConditionalAccessInstanceOperation)
         {
             // task?.Result: the task is the receiver of the enclosing '?.'.
@@ -132,10 +144,20 @@ internal sealed class TaskCompletion
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: ILocalReferenceOperation pair }
                 when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" } && FindForEachLoop(pair) is { } pairLoop && IsForEachOverCompleteTasks(pairLoop, rootGraph):
                 return true;
+
+            // tasks.Select(t => t.Result), jobs.Sum(j => j.Task.Result), tasks.Where(t => t.IsCompleted).Select(t => t.Result):
+            // the query's element, after Task.WhenAll over its source (or a filter on completion).
+            case var element when QueryElementRead(element) is { } query && IsQueryOverCompleteTasks(query.Call, query.Member, rootGraph):
+                return true;
         }
 
-        if (ElementSource(unwrapped) is { } source)
+        if (ElementSource(unwrapped, out var filtered) is { } source)
         {
+            if (filtered)
+            {
+                return true;
+            }
+
             if (source is IParameterReferenceOperation antecedents && IsContinuationAntecedent(antecedents, allTasks: true))
             {
                 return true;
@@ -692,6 +714,161 @@ internal sealed class TaskCompletion
         return false;
     }
 
+    // ---- query elements over complete tasks -------------------------------------------------------
+
+    /// <summary>
+    /// <c>t</c>, <c>t.Task</c> or <c>pair.Value</c>, where <c>t</c>/<c>pair</c> is the element parameter of a lambda handed to a
+    /// LINQ to Objects operator or <c>ForEach</c>: the call, and the member read from the element (null for the element itself).
+    /// </summary>
+    private (IInvocationOperation Call, ISymbol? Member)? QueryElementRead(IOperation task)
+    {
+        ISymbol? member = null;
+        var element = task;
+        switch (task)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: IParameterReferenceOperation pair }
+                when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" }:
+                element = pair;
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: false, Instance: IParameterReferenceOperation owner } property:
+                element = owner;
+                member = NormalizeMember(property.Property);
+                break;
+            case IFieldReferenceOperation { Instance: IParameterReferenceOperation owner } field:
+                element = owner;
+                member = NormalizeMember(field.Field);
+                break;
+        }
+
+        if (element is not IParameterReferenceOperation { Parameter: { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol } })
+        {
+            return null;
+        }
+
+        for (var current = element.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation lambda || !lambda.Symbol.Is(lambdaSymbol))
+            {
+                continue;
+            }
+
+            IOperation? parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IArgumentOperation { Parent: IInvocationOperation call } argument
+                   && IsElementSelector(call.TargetMethod, argument)
+                ? (call, member)
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>An operator whose lambda takes each element of one source as its first parameter (not <c>Aggregate</c>, <c>Zip</c>, <c>Join</c>).</summary>
+    private bool IsElementSelector(IMethodSymbol method, IArgumentOperation argument)
+    {
+        if (method.Name == "ForEach")
+        {
+            return method.ContainingType is { Name: "List" or "Array" };
+        }
+
+        return method.ContainingType.Is(enumerable)
+               && argument.Parameter?.Ordinal > 0
+               && method.Name is "Select" or "SelectMany" or "Where" or "Sum" or "Min" or "Max" or "Average" or "Count" or "LongCount"
+                   or "Any" or "All" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault"
+                   or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "GroupBy" or "ToDictionary" or "ToLookup"
+                   or "TakeWhile" or "SkipWhile" or "DistinctBy" or "MinBy" or "MaxBy";
+    }
+
+    /// <summary>
+    /// Every element the query's lambda sees is a complete task (or its <paramref name="member"/> is): the source, through
+    /// operators that keep elements (<c>Where</c>, <c>OrderBy</c>, <c>Skip</c>, <c>ToList</c>…), is a collection awaited with
+    /// <c>Task.WhenAll</c> before the query runs, a continuation's antecedents, or is filtered on completion on the way.
+    /// </summary>
+    private bool IsQueryOverCompleteTasks(IInvocationOperation call, ISymbol? member, Func<ControlFlowGraph?> rootGraph)
+    {
+        var source = call.TargetMethod.Name == "ForEach" && call.Instance is { } list ? list
+            : call.Arguments.Length > 0 ? call.Arguments[0].Value
+            : null;
+        if (source is null)
+        {
+            return false;
+        }
+
+        var collection = ElementPreservingSource(source, out var filtered);
+        if (filtered && member is null)
+        {
+            return true;
+        }
+
+        if (member is null && collection is IParameterReferenceOperation antecedents && IsContinuationAntecedent(antecedents, allTasks: true))
+        {
+            return true;
+        }
+
+        return PathOf(collection, captures: null) is { } path
+               && HoldsAt(new Fact(member is null ? path : path.WithMember(member), allElements: true), AsyncContext.InPlacePosition(call), rootGraph);
+    }
+
+    /// <summary>
+    /// <c>tasks.Where(…).OrderBy(…).ToList()</c> → <c>tasks</c>: down through the operators that keep the elements they are
+    /// given (and a dictionary's <c>Values</c>); <paramref name="filteredOnCompletion"/> when a <c>Where</c> on the way keeps
+    /// only complete tasks.
+    /// </summary>
+    private IOperation ElementPreservingSource(IOperation source, out bool filteredOnCompletion)
+    {
+        filteredOnCompletion = false;
+        source = StripMaterialization(Unwrap(source));
+        for (var depth = 0; depth < 8; depth++)
+        {
+            if (source is not IInvocationOperation { TargetMethod: { } method } inner || !method.ContainingType.Is(enumerable) || inner.Arguments.Length == 0
+                || method.Name is not ("Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take"
+                    or "SkipWhile" or "TakeWhile" or "Distinct" or "DistinctBy" or "Reverse" or "ToHashSet"))
+            {
+                break;
+            }
+
+            if (method.Name == "Where" && inner.Arguments.Length == 2 && FiltersOnCompletion(inner.Arguments[1].Value))
+            {
+                filteredOnCompletion = true;
+            }
+
+            source = StripMaterialization(Unwrap(inner.Arguments[0].Value));
+        }
+
+        return source;
+    }
+
+    /// <summary><c>t =&gt; t.IsCompleted</c> (or <c>IsCompletedSuccessfully</c>, <c>IsFaulted</c>, <c>IsCanceled</c>, possibly <c>&amp;&amp;</c> more).</summary>
+    private static bool FiltersOnCompletion(IOperation predicate)
+    {
+        while (predicate is IDelegateCreationOperation or IConversionOperation)
+        {
+            predicate = predicate is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)predicate).Operand;
+        }
+
+        if (predicate is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda
+            || lambda.Body.Operations.Length != 1
+            || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } condition })
+        {
+            return false;
+        }
+
+        var parameter = lambda.Symbol.Parameters[0];
+        bool TestsCompletion(IOperation operation) => Unwrap(operation) switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => TestsCompletion(both.LeftOperand) || TestsCompletion(both.RightOperand),
+            IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled", Instance: IParameterReferenceOperation tested }
+                => tested.Parameter.Is(parameter),
+            _ => false,
+        };
+
+        return TestsCompletion(condition);
+    }
+
     // ---- foreach over complete tasks ---------------------------------------------------------------
 
     private static IForEachLoopOperation? FindForEachLoop(ILocalReferenceOperation reference)
@@ -740,8 +917,15 @@ internal sealed class TaskCompletion
     }
 
     /// <summary>For <c>tasks[i]</c>, <c>tasks.First()</c>, <c>tasks.ElementAt(i)</c>…: the collection.</summary>
-    private IOperation? ElementSource(IOperation task)
+    private IOperation? ElementSource(IOperation task) => ElementSource(task, out _);
+
+    /// <inheritdoc cref="ElementSource(IOperation)"/>
+    /// <param name="filteredOnCompletion">
+    /// <c>tasks.Where(t =&gt; t.IsCompleted).First()</c>: the operators between the collection and the element keep only complete tasks.
+    /// </param>
+    private IOperation? ElementSource(IOperation task, out bool filteredOnCompletion)
     {
+        filteredOnCompletion = false;
         switch (task)
         {
             case IArrayElementReferenceOperation element:
@@ -751,7 +935,7 @@ internal sealed class TaskCompletion
             case IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } invocation
                 when method.ContainingType.Is(enumerable) && invocation.Arguments.Length > 0
                      && method.Name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault":
-                return StripMaterialization(Unwrap(invocation.Arguments[0].Value));
+                return ElementPreservingSource(invocation.Arguments[0].Value, out filteredOnCompletion);
             default:
                 return null;
         }
