@@ -714,6 +714,76 @@ internal sealed class TaskCompletion
         return false;
     }
 
+    // ---- a fresh empty collection ------------------------------------------------------------------
+
+    /// <summary><c>new List&lt;Task&gt;()</c> (or with a capacity), <c>new Task[0]</c>, <c>Array.Empty&lt;Task&gt;()</c>, <c>[]</c>.</summary>
+    private static bool IsEmptyCollection(IOperation value) => value switch
+    {
+        IObjectCreationOperation { Type: INamedTypeSymbol type } creation
+            => (creation.Initializer is null || creation.Initializer.Initializers.IsEmpty)
+               && (type.ContainingNamespace.IsNamespace("System.Collections.Generic") || type.ContainingNamespace.IsNamespace("System.Collections.Concurrent"))
+               && creation.Arguments.All(static a => a.Value.Type?.SpecialType == SpecialType.System_Int32),
+        IArrayCreationOperation array
+            => array.DimensionSizes.All(static d => d.ConstantValue is { HasValue: true, Value: 0 })
+               && (array.Initializer is null || array.Initializer.ElementValues.IsEmpty),
+        IInvocationOperation { TargetMethod: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_Array }, Arguments.IsEmpty: true } => true,
+        _ => (int)value.Kind == CollectionExpressionKind && !value.ChildOperations.Any(),
+    };
+
+    /// <summary>
+    /// The collection local is only filled and read where the walk sees it: every mention in its function is its
+    /// declaration, a member access on it (<c>Add</c>, which the walk follows; <c>Count</c>; a LINQ operator), an element
+    /// access (an assignment to an element is followed too), an argument of
+    /// <c>Task.WhenAll</c>/<c>WhenAny</c>/<c>WaitAll</c>/<c>WaitAny</c>, or a <c>foreach</c> over it; never handed to another
+    /// method, assigned elsewhere, returned or captured by a lambda or local function that could fill it out of sight.
+    /// </summary>
+    private static bool StaysInItsFunction(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax();
+        var function = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        if (function is null)
+        {
+            return false;
+        }
+
+        foreach (var token in SyntaxWords.Identifiers(function, local.Name))
+        {
+            if (token.Parent is not IdentifierNameSyntax name)
+            {
+                continue; // the declarator's own identifier
+            }
+
+            var inner = name.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+            if (!ReferenceEquals(inner, function))
+            {
+                return false;
+            }
+
+            var fine = name.Parent switch
+            {
+                MemberAccessExpressionSyntax member when member.Expression == name => true,
+                ElementAccessExpressionSyntax element when element.Expression == name => true,
+                ForEachStatementSyntax loop when loop.Expression == name => true,
+                ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+                    => HelperSource.RightmostName(call.Expression) is "WhenAll" or "WhenAny" or "WaitAll" or "WaitAny",
+                _ => false,
+            };
+            if (!fine)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // ---- query elements over complete tasks -------------------------------------------------------
 
     /// <summary>
@@ -1459,13 +1529,16 @@ internal sealed class TaskCompletion
                 State.Add(new Fact(assigned, allElements: false));
             }
 
-            if (allComplete)
+            // var tasks = new[] { a, b } / Task[] tasks = [a, b]: remember which tasks the collection holds.
+            var literal = Resolve(Unwrap(value), captures);
+
+            // var pending = new List<Task<T>>(); if (…) { pending.Add(…); await Task.WhenAll(pending); } … pending[0].Result:
+            // on the path that skipped the adds the list is still empty, so every element it has is complete.
+            if (allComplete || (targetOperation is ILocalReferenceOperation { Local: var local } && IsEmptyCollection(literal) && StaysInItsFunction(local)))
             {
                 State.Add(new Fact(assigned, allElements: true));
             }
 
-            // var tasks = new[] { a, b } / Task[] tasks = [a, b]: remember which tasks the collection holds.
-            var literal = Resolve(Unwrap(value), captures);
             var elements = literal switch
             {
                 IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
