@@ -350,6 +350,10 @@ internal static class Independence
     }
 
     /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
+    /// <summary><c>await reader.GetBalanceAsync(a);</c> as a statement: the operation produces a value and the statement drops it.</summary>
+    private static bool DiscardsItsValue(FanOutCandidate candidate)
+        => candidate.Await.Parent is IExpressionStatementOperation && candidate.Await.Type is { SpecialType: not SpecialType.System_Void };
+
     /// <summary>
     /// A Blazor component (<c>Microsoft.AspNetCore.Components.IComponent</c>): its methods change its state and re-render on
     /// the renderer's one synchronization context, so there is no I/O of its own to overlap, and running two at once only
@@ -389,6 +393,13 @@ internal static class Independence
         }
 
         if (first.CallsThis && second.CallsThis)
+        {
+            return true;
+        }
+
+        // await reader.GetBalanceAsync(a); await reader.GetCodeAsync(a); — reads whose values are thrown away are made for what
+        // they do to the receiver (warm it, record a witness, touch a cache), in the order written.
+        if (first.ReceiverKey is { } receiver && receiver == second.ReceiverKey && DiscardsItsValue(first) && DiscardsItsValue(second))
         {
             return true;
         }
