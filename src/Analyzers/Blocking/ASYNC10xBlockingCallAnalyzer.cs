@@ -594,6 +594,33 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
+        /// <c>using var kinit = Process.Start(info); kinit.StandardInput.WriteLine(password); kinit.WaitForExit();</c> in the body
+        /// of a test method: the test arranges its fixture with a tool it started itself, on its own thread, before the code
+        /// under test runs (as with the whole-file steps). The receiver is that process, or its standard input, output or
+        /// error; a process handed back by the code under test, and any code that is not a test, keep the report.
+        /// </summary>
+        private static bool IsOwnProcessStepOfTest(IOperation? receiver, ISymbol containingSymbol)
+        {
+            if (receiver is null || containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } test)
+            {
+                return false;
+            }
+
+            var process = Strip(receiver);
+            if (process is IPropertyReferenceOperation { Property.Name: "StandardInput" or "StandardOutput" or "StandardError", Instance: { } owner })
+            {
+                process = Strip(owner);
+            }
+
+            return process is ILocalReferenceOperation local
+                   && local.Type is { Name: "Process" } type && type.ContainingNamespace.IsNamespace("System.Diagnostics")
+                   && AssignedValue.Initializer(local) is { } initializer
+                   && Strip(initializer) is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Start", ContainingType.Name: "Process" } }
+                       or IObjectCreationOperation { Type.Name: "Process" }
+                   && TestMethods.IsTest(test);
+        }
+
+        /// <summary>
         /// <c>File.OpenRead(path)</c>, <c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, <c>new StreamReader(path)</c> (or over one of those),
         /// also through a local initialized with one (<c>using var reader = …</c>) or a helper of the same file that returns one
         /// (<c>static StreamReader OpenFile(string path) =&gt; new StreamReader(new FileStream(path, …))</c>).
@@ -736,6 +763,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 || IsArrangeStepOfMirroredTest(invocation, context.ContainingSymbol, candidates)
                 || IsWholeFileStepOfTest(method, context.ContainingSymbol)
                 || IsFixtureFileStreamStepOfTest(invocation, receiver, context.ContainingSymbol)
+                || IsOwnProcessStepOfTest(receiver, context.ContainingSymbol)
                 || IsReadBackOfARewoundStreamInTest(invocation, receiver, context.ContainingSymbol)
                 || IsTestNamedForTheCall(invocation, method, context.ContainingSymbol, candidates)
                 || IsLoggerLog(method, receiverType))
