@@ -66,7 +66,8 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
             if (IsRead(local, declaration.Parent!) || IsDiscardName(local.Name) || symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation)
                 || IsWatchedFromTheOtherEnd(declaration.Parent!, context.ContainingSymbol)
-                || IsHeldToMakeTheNextCallContend(call, declaration.Parent!, context.ContainingSymbol))
+                || IsHeldToMakeTheNextCallContend(call, declaration.Parent!, context.ContainingSymbol)
+                || IsHeldForAnAssertedConflict(call, declaration.Parent!, context.ContainingSymbol))
             {
                 return;
             }
@@ -103,6 +104,49 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 foreach (var operation in block.Operations[i].DescendantsAndSelf())
                 {
                     if (operation is IInvocationOperation { Instance: { } instance } && SymbolEqualityComparer.Default.Equals(instance.VariableSymbol(), receiver))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// In a test, <c>var pending = client.OpenSftpClientAsync(); await Assert.ThrowsAsync&lt;InvalidOperationException&gt;(() =&gt;
+        /// client.ConnectAsync());</c>: the operation is left running to put the object in the state under test, and the next
+        /// statement asserts that another call on the same receiver throws because of it. Awaiting it would end that state.
+        /// The next statement must be an assertion that something throws (<c>Throws…</c> as a word of the call's name) whose
+        /// lambda calls the same receiver; a test that asserts anything else, or on another object, keeps the report.
+        /// </summary>
+        private static bool IsHeldForAnAssertedConflict(IInvocationOperation call, IOperation declarationStatement, ISymbol containingSymbol)
+        {
+            if (call.Instance?.VariableSymbol() is not { } receiver
+                || containingSymbol is not IMethodSymbol method || !TestMethods.IsTest(method)
+                || declarationStatement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(declarationStatement);
+            if (index < 0 || index + 1 >= block.Operations.Length)
+            {
+                return false;
+            }
+
+            foreach (var operation in block.Operations[index + 1].DescendantsAndSelf())
+            {
+                if (operation is not IInvocationOperation assertion || !NameWords.ContainsWords(assertion.TargetMethod.Name, "Throws"))
+                {
+                    continue;
+                }
+
+                foreach (var inner in assertion.Descendants())
+                {
+                    if (inner is IInvocationOperation { Instance: { } instance }
+                        && AsyncContext.EnclosingFunctionOperation(inner) is IAnonymousFunctionOperation
+                        && SymbolEqualityComparer.Default.Equals(instance.VariableSymbol(), receiver))
                     {
                         return true;
                     }
