@@ -279,7 +279,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
                 noFixReason ??= "the task is read through '?.'";
             }
 
-            noFixReason ??= AwaitPosition.WhyAwaitIsForbidden(read);
+            noFixReason ??= AwaitPosition.WhyBlockingCallCannotBeAwaited(read);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[DiagnosticProperties.Kind] = kind.ToString();

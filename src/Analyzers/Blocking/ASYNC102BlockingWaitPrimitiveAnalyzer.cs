@@ -180,7 +180,7 @@ public sealed class ASYNC102BlockingWaitPrimitiveAnalyzer : DiagnosticAnalyzer
                 noFix = "the index WaitAny returns has no direct WhenAny counterpart";
             }
 
-            noFix ??= AwaitPosition.WhyAwaitIsForbidden(invocation);
+            noFix ??= AwaitPosition.WhyBlockingCallCannotBeAwaited(invocation);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (kind is { } fixKind && noFix is null)

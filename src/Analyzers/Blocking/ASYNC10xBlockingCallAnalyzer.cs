@@ -192,7 +192,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 properties[DiagnosticProperties.CancellationToken] = token;
             }
 
-            if (AwaitPosition.WhyAwaitIsForbidden(invocation) is { } reason)
+            if (AwaitPosition.WhyBlockingCallCannotBeAwaited(invocation) is { } reason)
             {
                 properties[DiagnosticProperties.NoFix] = reason;
             }
@@ -2238,7 +2238,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                 return "awaiting a conditional access ('?.') would await null";
             }
 
-            if (AwaitPosition.WhyAwaitIsForbidden(invocation) is { } reason)
+            if (AwaitPosition.WhyBlockingCallCannotBeAwaited(invocation) is { } reason)
             {
                 return reason;
             }

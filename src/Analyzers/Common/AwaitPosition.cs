@@ -14,18 +14,22 @@ namespace AsyncLint.Analyzers;
 /// </summary>
 internal static class AwaitPosition
 {
+    /// <summary>
+    /// For the blocking rules, which also report inside a synchronous lambda that runs in place
+    /// (<c>urls.Select(u =&gt; Fetch(u).Result).ToList()</c>): there the await would land in the lambda, which is not async.
+    /// (Fixes that make their function async ask <see cref="WhyAwaitIsForbidden"/> alone.)
+    /// </summary>
+    public static string? WhyBlockingCallCannotBeAwaited(IOperation blockingCall)
+        => AsyncContext.EnclosingFunctionOperation(blockingCall) is IAnonymousFunctionOperation { Symbol.IsAsync: false }
+            ? "it runs inside a synchronous lambda; turn the query or ForEach into a loop that awaits"
+            : WhyAwaitIsForbidden(blockingCall);
+
     /// <summary>Why an await cannot replace <paramref name="operation"/>, or null when it can.</summary>
     public static string? WhyAwaitIsForbidden(IOperation operation)
     {
         if (AsyncContext.IsAwaitForbiddenAt(operation.Syntax))
         {
             return "await is not allowed here";
-        }
-
-        // urls.Select(u => Fetch(u).Result).ToList() in an async method: the await would land in the synchronous lambda.
-        if (AsyncContext.EnclosingFunctionOperation(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: false })
-        {
-            return "it runs inside a synchronous lambda; turn the query or ForEach into a loop that awaits";
         }
 
         return RefLocalLiveAcross(operation) is { } local
