@@ -28,6 +28,8 @@ internal readonly struct AsyncFunction
 /// <summary>"Is this operation inside an async context?", shared by every rule that needs the answer.</summary>
 internal static class AsyncContext
 {
+    private const int SpreadKind = 128; // OperationKind.Spread (Roslyn 4.9+)
+
     /// <summary>
     /// The cheapest pre-check, from syntax alone: the innermost function around <paramref name="node"/> can await (an
     /// async method, lambda or local function, or top-level statements). Per-operation rules call it before anything
@@ -166,8 +168,8 @@ internal static class AsyncContext
     /// later or elsewhere. In place: <c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c>, and a LINQ to Objects operator
     /// whose query is consumed in the same expression: by an operator that returns a value (<c>Sum</c>, <c>Any</c>,
     /// <c>First</c>, <c>ToList</c>, <c>ToDictionary</c>…), by <c>foreach</c>, <c>string.Join</c>/<c>Concat</c>, a
-    /// collection constructor or <c>AddRange</c>. The answer is that consumer (for <c>foreach</c>: the query itself, which
-    /// the loop evaluates once). A query stored, returned or handed elsewhere is deferred: not in place.
+    /// collection constructor, <c>AddRange</c> or a collection expression's spread. The answer is that consumer (for
+    /// <c>foreach</c> and a spread: the query itself, which is evaluated once, there). A query stored, returned or handed elsewhere is deferred: not in place.
     /// </summary>
     public static IOperation? InPlaceConsumer(IAnonymousFunctionOperation lambda)
     {
@@ -243,6 +245,10 @@ internal static class AsyncContext
                     return creation;
 
                 case IForEachLoopOperation { IsAsynchronous: false }:
+                    return current;
+
+                // [.. tasks.Select(t => t.Result)]: a collection expression enumerates what it spreads right away.
+                case { Kind: (OperationKind)SpreadKind }:
                     return current;
 
                 default:

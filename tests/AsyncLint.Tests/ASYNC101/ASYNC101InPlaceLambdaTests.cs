@@ -59,6 +59,13 @@ public sealed class ASYNC101InPlaceLambdaTests
                 await Task.Yield();
                 return (from t in pending where t != null select {|ASYNC101:t.Result|}).ToList();
             }
+
+            async Task<List<string>> SpreadAsync(List<Task<string>> pending)
+            {
+                await Task.Yield();
+                List<string> texts = [.. pending.Select(t => {|ASYNC101:t.Result|})];
+                return texts;
+            }
         }
         """);
 
@@ -107,6 +114,7 @@ public sealed class ASYNC101InPlaceLambdaTests
                 var total = tasks.Sum(t => t.Result) + tasks.OrderBy(t => t.Result).First().Result;
                 tasks.ForEach(t => Console.WriteLine(t.Result));
                 var text = string.Join(",", from t in tasks select t.Result);
+                List<int> spread = [.. tasks.Select(t => t.Result)];
 
                 await Task.WhenAll(jobs.Select(j => j.Work));
                 total += jobs.Sum(j => j.Work.Result);
@@ -117,7 +125,7 @@ public sealed class ASYNC101InPlaceLambdaTests
                 var one = LoadAsync(0);
                 await one;
                 total += ids.Select(i => i + one.Result).Sum();
-                return total + values.Count + map.Count + text.Length;
+                return total + values.Count + map.Count + text.Length + spread.Count;
             }
 
             async Task<int[]> FilteredAsync(List<Task<int>> tasks)
