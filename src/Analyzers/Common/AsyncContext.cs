@@ -54,7 +54,8 @@ internal static class AsyncContext
                         return true;
                     }
 
-                    if (throughInPlaceLambdas && current.Parent is ArgumentSyntax)
+                    // Handed to a call that may run it in place; not to Task.Run and its kin, whose lambdas never are.
+                    if (throughInPlaceLambdas && current.Parent is ArgumentSyntax { Parent.Parent: { } call } && !IsThreadPoolCallByName(call))
                     {
                         continue;
                     }
@@ -278,11 +279,7 @@ internal static class AsyncContext
     /// <summary>True for a lambda passed (directly or through a delegate conversion) to a thread-pool or thread API.</summary>
     public static bool IsHandedToAnotherThread(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
     {
-        IOperation? parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = SkipConversions(lambda.Parent);
 
         // A call whose lambda is still being typed (errors in its body) may not bind at all: the lambda then hangs
         // under an invalid operation. Judge that call by its name so that the squiggles do not flicker while typing.

@@ -667,20 +667,40 @@ internal sealed class TaskCompletion
     /// <summary>The lambda parameter is the antecedent of <c>ContinueWith</c>/<c>ContinueWhenAny</c> (or the array of <c>ContinueWhenAll</c>).</summary>
     private bool IsContinuationAntecedent(IParameterReferenceOperation reference, bool allTasks)
     {
-        var parameter = reference.Parameter;
-        if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol)
+        if (CallTakingLambdaOf(reference) is not { } taking)
         {
             return false;
         }
 
+        var method = taking.Call.TargetMethod;
+        var type = method.ContainingType?.OriginalDefinition;
+        if (allTasks)
+        {
+            return method.Name == "ContinueWhenAll" && (type.Is(taskFactory) || type.Is(taskFactoryOfT));
+        }
+
+        return method.Name switch
+        {
+            "ContinueWith" => IsTaskOrValueTaskType(type) && taking.Argument.Parameter?.Ordinal == 0,
+            "ContinueWhenAny" => type.Is(taskFactory) || type.Is(taskFactoryOfT),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// For the first parameter of a lambda (<c>t</c> in <c>tasks.Select(t =&gt; …)</c>, <c>pending.ContinueWith(t =&gt; …)</c>): the
+    /// call the lambda is handed to, and the argument it is; null for another parameter or a lambda that is not an argument.
+    /// </summary>
+    private static (IInvocationOperation Call, IArgumentOperation Argument)? CallTakingLambdaOf(IParameterReferenceOperation reference)
+    {
+        if (reference.Parameter is not { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol })
+        {
+            return null;
+        }
+
         for (var current = reference.Parent; current is not null; current = current.Parent)
         {
-            if (current is not IAnonymousFunctionOperation lambda)
-            {
-                continue;
-            }
-
-            if (!lambda.Symbol.Is(lambdaSymbol))
+            if (current is not IAnonymousFunctionOperation lambda || !lambda.Symbol.Is(lambdaSymbol))
             {
                 continue;
             }
@@ -691,27 +711,10 @@ internal sealed class TaskCompletion
                 parent = parent.Parent;
             }
 
-            if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
-            {
-                return false;
-            }
-
-            var method = invocation.TargetMethod;
-            var type = method.ContainingType?.OriginalDefinition;
-            if (allTasks)
-            {
-                return method.Name == "ContinueWhenAll" && (type.Is(taskFactory) || type.Is(taskFactoryOfT));
-            }
-
-            return method.Name switch
-            {
-                "ContinueWith" => IsTaskOrValueTaskType(type) && argument.Parameter?.Ordinal == 0,
-                "ContinueWhenAny" => type.Is(taskFactory) || type.Is(taskFactoryOfT),
-                _ => false,
-            };
+            return parent is IArgumentOperation { Parent: IInvocationOperation call } argument ? (call, argument) : null;
         }
 
-        return false;
+        return null;
     }
 
     // ---- a fresh empty collection ------------------------------------------------------------------
@@ -744,9 +747,10 @@ internal sealed class TaskCompletion
             return false;
         }
 
-        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax();
-        var function = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        static SyntaxNode? FunctionAround(SyntaxNode node) => node.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax
+            or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+
+        var function = FunctionAround(local.DeclaringSyntaxReferences[0].GetSyntax());
         if (function is null)
         {
             return false;
@@ -759,9 +763,7 @@ internal sealed class TaskCompletion
                 continue; // the declarator's own identifier
             }
 
-            var inner = name.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-                or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
-            if (!ReferenceEquals(inner, function))
+            if (!ReferenceEquals(FunctionAround(name), function))
             {
                 return false;
             }
@@ -810,31 +812,10 @@ internal sealed class TaskCompletion
                 break;
         }
 
-        if (element is not IParameterReferenceOperation { Parameter: { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol } })
-        {
-            return null;
-        }
-
-        for (var current = element.Parent; current is not null; current = current.Parent)
-        {
-            if (current is not IAnonymousFunctionOperation lambda || !lambda.Symbol.Is(lambdaSymbol))
-            {
-                continue;
-            }
-
-            IOperation? parent = lambda.Parent;
-            while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent is IArgumentOperation { Parent: IInvocationOperation call } argument
-                   && IsElementSelector(call.TargetMethod, argument)
-                ? (call, member)
-                : null;
-        }
-
-        return null;
+        return element is IParameterReferenceOperation parameter && CallTakingLambdaOf(parameter) is { } taking
+               && IsElementSelector(taking.Call.TargetMethod, taking.Argument)
+            ? (taking.Call, member)
+            : null;
     }
 
     /// <summary>An operator whose lambda takes each element of one source as its first parameter (not <c>Aggregate</c>, <c>Zip</c>, <c>Join</c>).</summary>

@@ -182,24 +182,16 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// <summary>
         /// <c>foreach (var hook in hooks) await hook.UserUpdating(record);</c>: the elements are the registered extension points
         /// (hooks, handlers, interceptors, listeners, middleware, plugins…) and each is called in turn. Registration order is
         /// their contract, as with an event's handlers, and a hook may change what the next one (or the caller) is handed.
         /// The element is the receiver, typed as an interface or abstract class named for such a role.
         /// </summary>
         private static bool IsExtensionPointChain(IInvocationOperation invocation, ILocalSymbol iterationVariable)
-        {
-            var receiver = invocation.Instance;
-            while (receiver is IConversionOperation conversion)
-            {
-                receiver = conversion.Operand;
-            }
-
-            return receiver is ILocalReferenceOperation { Local: var local } && local.Is(iterationVariable)
-                   && local.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface } or INamedTypeSymbol { IsAbstract: true }
-                   && NamesAnExtensionPoint(local.Type.Name);
-        }
+            => invocation.Instance is { } receiver
+               && Independence.Unwrap(receiver) is ILocalReferenceOperation { Local: var local } && local.Is(iterationVariable)
+               && local.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface } or INamedTypeSymbol { IsAbstract: true }
+               && NamesAnExtensionPoint(local.Type.Name);
 
         private static bool NamesAnExtensionPoint(string typeName)
         {
@@ -218,6 +210,7 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
             "Hook", "Handler", "Interceptor", "Observer", "Listener", "Subscriber", "Middleware", "Filter", "Plugin",
             "Extension", "Contributor", "Behavior", "Behaviour", "Callback", "Step", "Stage");
 
+        /// <summary>
         /// <c>foreach (var path in Directory.GetFiles(folder, "state-*.json")) await LoadStateAsync(path, ct);</c>: the elements
         /// are files on the local disk, handed to a static helper of this type or to <c>System.IO</c> itself. Reading a
         /// folder's files together saves no network round trip, and such helpers often prune or rewrite what they read.

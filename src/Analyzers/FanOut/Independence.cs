@@ -349,11 +349,6 @@ internal static class Independence
                || name.EndsWith("Delay", StringComparison.Ordinal) || name.EndsWith("DelayAsync", StringComparison.Ordinal);
     }
 
-    /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
-    /// <summary><c>await reader.GetBalanceAsync(a);</c> as a statement: the operation produces a value and the statement drops it.</summary>
-    private static bool DiscardsItsValue(FanOutCandidate candidate)
-        => candidate.Await.Parent is IExpressionStatementOperation && candidate.Await.Type is { SpecialType: not SpecialType.System_Void };
-
     /// <summary>
     /// A Blazor component (<c>Microsoft.AspNetCore.Components.IComponent</c>): its methods change its state and re-render on
     /// the renderer's one synchronization context, so there is no I/O of its own to overlap, and running two at once only
@@ -385,6 +380,7 @@ internal static class Independence
             => type.Name == "IComponent" && type.ContainingNamespace.IsNamespace("Microsoft.AspNetCore.Components");
     }
 
+    /// <summary>True when two operations may not overlap: they share a receiver unsafe for concurrent use, a buffer, or a file path, or are the same call twice (a retry or poll).</summary>
     public static bool Conflict(FanOutCandidate first, FanOutCandidate second, FanOutSymbols symbols, ImmutableArray<string> configured, bool dataScope)
     {
         if (first.IsSameCall(second))
@@ -465,6 +461,10 @@ internal static class Independence
 
         return SameFile(first.Invocation, second.Invocation);
     }
+
+    /// <summary><c>await reader.GetBalanceAsync(a);</c> as a statement: the operation produces a value and the statement drops it.</summary>
+    private static bool DiscardsItsValue(FanOutCandidate candidate)
+        => candidate.Await.Parent is IExpressionStatementOperation && candidate.Await.Type is { SpecialType: not SpecialType.System_Void };
 
     /// <summary><paramref name="member"/> is a member read from <paramref name="owner"/>'s object: <c>request.Connection</c> from <c>request</c>.</summary>
     private static bool IsReadFrom(string member, string owner)

@@ -113,6 +113,18 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>The statement right after the declaration in its block, or null.</summary>
+        private static IOperation? NextStatement(IOperation declarationStatement)
+        {
+            if (declarationStatement.Parent is not IBlockOperation block)
+            {
+                return null;
+            }
+
+            var index = block.Operations.IndexOf(declarationStatement);
+            return index >= 0 && index + 1 < block.Operations.Length ? block.Operations[index + 1] : null;
+        }
+
         /// <summary>
         /// In a test, <c>var pending = client.OpenSftpClientAsync(); await Assert.ThrowsAsync&lt;InvalidOperationException&gt;(() =&gt;
         /// client.ConnectAsync());</c>: the operation is left running to put the object in the state under test, and the next
@@ -124,18 +136,12 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
         {
             if (call.Instance?.VariableSymbol() is not { } receiver
                 || containingSymbol is not IMethodSymbol method || !TestMethods.IsTest(method)
-                || declarationStatement.Parent is not IBlockOperation block)
+                || NextStatement(declarationStatement) is not { } next)
             {
                 return false;
             }
 
-            var index = block.Operations.IndexOf(declarationStatement);
-            if (index < 0 || index + 1 >= block.Operations.Length)
-            {
-                return false;
-            }
-
-            foreach (var operation in block.Operations[index + 1].DescendantsAndSelf())
+            foreach (var operation in next.DescendantsAndSelf())
             {
                 if (operation is not IInvocationOperation assertion || !NameWords.ContainsWords(assertion.TargetMethod.Name, "Throws"))
                 {
@@ -166,18 +172,12 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool IsWatchedFromTheOtherEnd(IOperation declarationStatement, ISymbol containingSymbol)
         {
-            if (containingSymbol is not IMethodSymbol method || !TestMethods.IsTest(method) || declarationStatement.Parent is not IBlockOperation block)
+            if (containingSymbol is not IMethodSymbol method || !TestMethods.IsTest(method) || NextStatement(declarationStatement) is not { } next)
             {
                 return false;
             }
 
-            var index = block.Operations.IndexOf(declarationStatement);
-            if (index < 0 || index + 1 >= block.Operations.Length)
-            {
-                return false;
-            }
-
-            var awaited = block.Operations[index + 1] switch
+            var awaited = next switch
             {
                 IExpressionStatementOperation { Operation: IAwaitOperation statement } => statement,
                 IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
