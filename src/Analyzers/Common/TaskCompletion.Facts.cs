@@ -220,44 +220,102 @@ internal sealed partial class TaskCompletion
     /// <summary>
     /// An <c>async</c> method of the project that returns normally only after awaiting one of its task parameters
     /// (<c>async Task WithTimeout(this Task task, int ms) { if (await Task.WhenAny(task, Task.Delay(ms)) != task) throw …;
-    /// await task; }</c>): every <c>return</c> follows an <c>await</c> of it, and so does the end of the body; anything
-    /// else must throw. Read from the declaration once per method; -1 when it is not such a method.
+    /// await task; }</c>, or <c>… return await task;</c> for a <c>Task&lt;T&gt;</c>): every <c>return</c> follows or is an
+    /// <c>await</c> of it, and so does the end of the body; anything else must throw. Also a non-async overload that only
+    /// hands its task on to such a method (<see cref="ForwardedAwaitedParameter"/>). Read from the declaration once per
+    /// method; -1 when it is not such a method.
     /// </summary>
     private int AwaitedParameter(IMethodSymbol method)
     {
         method = method.OriginalDefinition;
-        if (!method.IsAsync || method.DeclaringSyntaxReferences.Length != 1)
+        if (method.DeclaringSyntaxReferences.Length != 1)
         {
             return -1;
         }
 
-        return awaitedParameter.GetOrAdd(method, static m =>
+        return awaitedParameter.TryGetValue(method, out var known) ? known : awaitedParameter.GetOrAdd(method, ComputeAwaitedParameter(method, depth: 0));
+    }
+
+    private const int MaxForwardingHops = 3;
+
+    private int ComputeAwaitedParameter(IMethodSymbol method, int depth)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
         {
-            if (m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
-            {
-                return -1;
-            }
-
-            foreach (var parameter in m.Parameters)
-            {
-                if (parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { Name: "Task" or "ValueTask" }
-                    && !IsAssignedIn(parameter.Name, body)
-                    && EndsAwaiting(body, parameter.Name)
-                    && EveryReturnFollowsAwait(body, parameter.Name))
-                {
-                    return parameter.Ordinal;
-                }
-            }
-
             return -1;
-        });
+        }
+
+        if (!method.IsAsync)
+        {
+            return depth < MaxForwardingHops ? ForwardedAwaitedParameter(method, declaration, depth) : -1;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.Type is not INamedTypeSymbol { Name: "Task" or "ValueTask" })
+            {
+                continue;
+            }
+
+            var awaitsIt = declaration switch
+            {
+                { Body: { } body } => !IsAssignedIn(parameter.Name, body) && EndsAwaiting(body, parameter.Name) && EveryReturnFollowsAwait(body, parameter.Name),
+                { ExpressionBody.Expression: { } expression } => IsAwaitOf(expression, parameter.Name),
+                _ => false,
+            };
+
+            if (awaitsIt)
+            {
+                return parameter.Ordinal;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A non-async overload whose whole body hands one of its task parameters, unchanged, to an awaiting helper
+    /// (<c>Task&lt;T&gt; WithTimeout&lt;T&gt;(this Task&lt;T&gt; task, int? ms = null) =&gt; WithTimeout(task,
+    /// TimeSpan.FromMilliseconds(ms ?? 1000));</c>): the task it returns completes only after that parameter did. The
+    /// forwarded call is bound once per method, only after the syntax matched; followed for a few hops.
+    /// </summary>
+    private int ForwardedAwaitedParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int depth)
+    {
+        var forwarded = declaration.ExpressionBody?.Expression
+                        ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned }
+                            ? returned
+                            : null);
+        if (forwarded is not InvocationExpressionSyntax call
+            || !IsTaskOrValueTaskType(method.ReturnType)
+            || symbols.Compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(call) is not IInvocationOperation invocation)
+        {
+            return -1;
+        }
+
+        var target = invocation.TargetMethod.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(target, method) || ComputeAwaitedParameter(target, depth + 1) is not (>= 0 and var ordinal))
+        {
+            return -1;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal
+                && Unwrap(argument.Value) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter }
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+            {
+                return parameter.Ordinal;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The statement cannot complete normally without having awaited <paramref name="name"/> last.</summary>
     private static bool EndsAwaiting(StatementSyntax statement, string name) => statement switch
     {
-        BlockSyntax { Statements.Count: > 0 } block => block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax
-            ? block.Statements.Count > 1 && IsAwaitOf(block.Statements[block.Statements.Count - 2], name)
+        BlockSyntax { Statements.Count: > 0 } block => block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax last
+            ? ReturnsAwaitOf(last, name) || (block.Statements.Count > 1 && IsAwaitOf(block.Statements[block.Statements.Count - 2], name))
             : EndsAwaiting(block.Statements[block.Statements.Count - 1], name),
         ThrowStatementSyntax => true,
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" } } } => true,
@@ -274,6 +332,7 @@ internal sealed partial class TaskCompletion
         foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is ReturnStatementSyntax @return
+                && !ReturnsAwaitOf(@return, name)
                 && !(@return.Parent is BlockSyntax block && block.Statements.IndexOf(@return) is > 0 and var index
                      && IsAwaitOf(block.Statements[index - 1], name)))
             {
@@ -286,8 +345,15 @@ internal sealed partial class TaskCompletion
 
     /// <summary><c>await name;</c> or <c>await name.ConfigureAwait(…);</c></summary>
     private static bool IsAwaitOf(StatementSyntax statement, string name)
+        => statement is ExpressionStatementSyntax { Expression: var expression } && IsAwaitOf(expression, name);
+
+    /// <summary><c>return await name;</c> (the <c>Task&lt;T&gt;</c> helper's normal exit), also with <c>ConfigureAwait(…)</c>.</summary>
+    private static bool ReturnsAwaitOf(ReturnStatementSyntax statement, string name)
+        => statement.Expression is { } expression && IsAwaitOf(expression, name);
+
+    private static bool IsAwaitOf(ExpressionSyntax expression, string name)
     {
-        if (statement is not ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: var awaited } })
+        if (expression is not AwaitExpressionSyntax { Expression: var awaited })
         {
             return false;
         }

@@ -140,6 +140,12 @@ internal sealed partial class TaskCompletion
                                     && HoldsAt(new Fact(jobsPath.WithMember(elementRead.Member), allElements: true), elementRead.Loop.Collection, rootGraph):
                 return true;
 
+            // items[i].Work, after Task.WhenAll(items.Select(item => item.Work)), where no element's Work is assigned again.
+            case var indexed when IndexedElementMemberRead(indexed) is { } indexedRead
+                                  && PathOf(StripMaterialization(Unwrap(indexedRead.Collection)), captures: null) is { } itemsPath
+                                  && HoldsAt(new Fact(itemsPath.WithMember(indexedRead.Member), allElements: true), read, rootGraph):
+                return true;
+
             // foreach (var pair in tasksByKey) … pair.Value: the dictionary's values are its tasks.
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: ILocalReferenceOperation pair }
                 when pair.Type is INamedTypeSymbol { Name: "KeyValuePair" } && FindForEachLoop(pair) is { } pairLoop && IsForEachOverCompleteTasks(pairLoop, rootGraph):
@@ -921,6 +927,67 @@ internal sealed partial class TaskCompletion
     }
 
     // ---- foreach over complete tasks ---------------------------------------------------------------
+
+    /// <summary>
+    /// <c>items[i].Work</c> (an array element or a list's indexer): the collection and the member read, for a projected
+    /// fact (<see cref="ProjectedMember"/>). Null when the function assigns that member of an element anywhere
+    /// (<c>items[k].Work = …</c>), which the projected fact does not follow.
+    /// </summary>
+    private static (IOperation Collection, ISymbol Member)? IndexedElementMemberRead(IOperation task)
+    {
+        var (instance, member) = task switch
+        {
+            IFieldReferenceOperation { Instance: { } i } field => (i, (ISymbol)field.Field),
+            IPropertyReferenceOperation { Instance: { } i, Property.IsIndexer: false } property => (i, property.Property),
+            _ => (null, null),
+        };
+
+        var collection = instance switch
+        {
+            IArrayElementReferenceOperation { ArrayReference: var array } => array,
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } => list,
+            _ => null,
+        };
+
+        if (collection is null || member is null || FunctionRoot(task) is not { } function)
+        {
+            return null;
+        }
+
+        var normalized = NormalizeMember(member);
+        foreach (var operation in function.Descendants())
+        {
+            if (operation is IAssignmentOperation { Target: IMemberReferenceOperation { Instance: IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } } target }
+                && NormalizeMember(target.Member).Is(normalized))
+            {
+                return null;
+            }
+        }
+
+        return (collection, normalized);
+    }
+
+    /// <summary>The body of the function (method, local function or lambda) that holds <paramref name="operation"/>.</summary>
+    private static IOperation? FunctionRoot(IOperation operation)
+    {
+        IOperation? last = null;
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation { Body: var lambdaBody })
+            {
+                return lambdaBody;
+            }
+
+            if (current is ILocalFunctionOperation { Body: { } localBody })
+            {
+                return localBody;
+            }
+
+            last = current;
+        }
+
+        return last;
+    }
 
     private static IForEachLoopOperation? FindForEachLoop(ILocalReferenceOperation reference)
     {
