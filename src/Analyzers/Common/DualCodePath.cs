@@ -128,13 +128,33 @@ internal static class DualCodePath
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
             => IsModeTest(binary.LeftOperand) || IsModeTest(binary.RightOperand),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-            => IsEnumModeComparison(comparison.LeftOperand, comparison.RightOperand) || IsEnumModeComparison(comparison.RightOperand, comparison.LeftOperand),
-        IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern => IsEnumModeComparison(pattern.Value, constant.Value),
+            => IsEnumModeComparison(comparison.LeftOperand, comparison.RightOperand) || IsEnumModeComparison(comparison.RightOperand, comparison.LeftOperand)
+               || IsAsyncCapabilityNullTest(comparison.LeftOperand, comparison.RightOperand) || IsAsyncCapabilityNullTest(comparison.RightOperand, comparison.LeftOperand),
+        IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern
+            => IsEnumModeComparison(pattern.Value, constant.Value) || IsAsyncCapabilityNullTest(pattern.Value, constant.Value),
         IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern
-            => IsEnumModeComparison(pattern.Value, constant.Value),
+            => IsEnumModeComparison(pattern.Value, constant.Value) || IsAsyncCapabilityNullTest(pattern.Value, constant.Value),
         IConversionOperation { IsImplicit: true } conversion => IsModeTest(conversion.Operand),
         _ => IsBoolFlag(condition),
     };
+
+    /// <summary>
+    /// <c>adapter.CreateWriterAsync != null</c>: a delegate named for the mode, tested for null. A provider that may or may not
+    /// offer the async half hands it over as a delegate; <c>if (it != null) return await …;</c> then the synchronous fallback
+    /// is the same choice as a mode flag. A delegate named for something else (<c>onProgress != null</c>) is not.
+    /// </summary>
+    private static bool IsAsyncCapabilityNullTest(IOperation value, IOperation constant)
+        => WithoutConversion(constant) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }
+           && WithoutConversion(value) switch
+           {
+               IFieldReferenceOperation field => IsModeDelegate(field.Field.Type, field.Field.Name),
+               IPropertyReferenceOperation { Property.IsIndexer: false } property => IsModeDelegate(property.Property.Type, property.Property.Name),
+               ILocalReferenceOperation local => IsModeDelegate(local.Local.Type, local.Local.Name),
+               IParameterReferenceOperation parameter => IsModeDelegate(parameter.Parameter.Type, parameter.Parameter.Name),
+               _ => false,
+           };
+
+    private static bool IsModeDelegate(ITypeSymbol type, string name) => type.TypeKind == TypeKind.Delegate && NamesTheMode(name);
 
     /// <summary>The value a <c>switch</c> chooses the mode by: a bool flag, or an enum mode one of whose members names the mode.</summary>
     private static bool IsModeValue(IOperation value)
