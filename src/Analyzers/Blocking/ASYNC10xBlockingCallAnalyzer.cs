@@ -70,6 +70,17 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "System.Data.Common.DbDataReader.GetFieldValue",
             "System.Data.Common.DbDataReader.IsDBNull",
 
+            // The same column getters by name: they look the ordinal up and call the two above.
+            "System.Data.DataReaderExtensions.GetFieldValue",
+            "System.Data.DataReaderExtensions.IsDBNull",
+
+            // FluentValidation runs the same synchronous rules in Validate and ValidateAsync; a validator with an async rule
+            // throws from Validate instead of blocking. The synchronous call never waits on I/O.
+            "FluentValidation.IValidator`1.Validate",
+            "FluentValidation.IValidator.Validate",
+            "FluentValidation.AbstractValidator`1.Validate",
+            "FluentValidation.DefaultValidatorExtensions.Validate",
+
             // A reader has nothing to flush: Complete returns its buffers (PipeWriter.Complete, which may flush, stays).
             "System.IO.Pipelines.PipeReader.Complete",
 

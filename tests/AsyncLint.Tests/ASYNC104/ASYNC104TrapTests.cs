@@ -575,6 +575,27 @@ public sealed class ASYNC104TrapTests
         """);
 
     [Fact]
+    public Task Data_reader_field_getters_by_name_read_the_buffered_row() => VerifyCS.AnalyzerAsync("""
+        using System.Data;
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<long> RunAsync(DbCommand command)
+            {
+                await using var reader = await command.ExecuteReaderAsync();
+                if (!await reader.ReadAsync())
+                {
+                    return 0;
+                }
+
+                return reader.IsDBNull("id") ? 0 : reader.GetFieldValue<long>("id");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Data_reader_field_getters_read_the_buffered_row() => VerifyCS.AnalyzerAsync("""
         using System.Data.Common;
         using System.Threading.Tasks;

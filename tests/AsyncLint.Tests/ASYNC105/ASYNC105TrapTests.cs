@@ -35,6 +35,48 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task FluentValidation_Validate_runs_the_same_synchronous_rules() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using FluentValidation;
+
+        namespace FluentValidation
+        {
+            public class ValidationResult { public bool IsValid { get; set; } = true; }
+
+            public interface IValidator<T>
+            {
+                ValidationResult Validate(T instance);
+                Task<ValidationResult> ValidateAsync(T instance, CancellationToken cancellation = default);
+            }
+
+            public abstract class AbstractValidator<T> : IValidator<T>
+            {
+                public ValidationResult Validate(T instance) => new();
+                public Task<ValidationResult> ValidateAsync(T instance, CancellationToken cancellation = default) => Task.FromResult(Validate(instance));
+            }
+        }
+
+        public record Order(string Recipient);
+        public sealed class OrderValidator : AbstractValidator<Order> { }
+        public interface IOrders { Task<Guid> CreateAsync(Order order, CancellationToken token); }
+
+        public sealed class OrdersEndpoint(IValidator<Order> validator, OrderValidator concrete, IOrders orders)
+        {
+            public async Task<object> PostAsync(Order order, CancellationToken token)
+            {
+                if (!validator.Validate(order).IsValid || !concrete.Validate(order).IsValid)
+                {
+                    return "bad request";
+                }
+
+                return await orders.CreateAsync(order, token);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Parameterless_method_does_not_match_a_twin_with_a_required_parameter() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
