@@ -366,6 +366,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
                       || IsSyncApiOfLibraryUnderTest(invocation, method, receiverType, context.ContainingSymbol, candidates)
                       || sourceEvidence.HasSourceWithoutBlockingStep(method)
                       || HasInMemoryStreamArgument(invocation, receiver, inMemoryTypes)
+                      || SavesItselfIntoMemory(invocation, receiver, inMemoryTypes)
                       || AsyncContext.IsEntryPoint(context.ContainingSymbol)
                       || ConvertsInMemory(invocation, receiver))
                 || !AsyncContext.TryGetAsyncFunction(invocation, context.ContainingSymbol, symbols, out var function, throughInPlaceLambdas: true))

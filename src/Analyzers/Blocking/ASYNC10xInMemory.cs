@@ -257,6 +257,32 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
         }
 
         /// <summary>
+        /// A library's document writing itself into memory (<c>pdf.Save(memoryStream)</c>, <c>workbook.SaveAs(output)</c>,
+        /// <c>image.WriteTo(buffer)</c>): a method named for saving or exporting the receiver, whose stream arguments are all
+        /// in memory and which is given no location (a path, a URL) to write to. Its twin only awaits the same writes into
+        /// memory. Other library calls handed an in-memory writer (<c>multiplexer.Configure(log)</c>) still do their own I/O.
+        /// </summary>
+        private bool SavesItselfIntoMemory(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (name is not ("Save" or "SaveAs" or "SaveTo" or "WriteTo" or "Export" or "ExportTo" or "Serialize" or "SerializeTo")
+                || invocation.TargetMethod.IsStatic)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.Type?.SpecialType == SpecialType.System_String && NamesALocation(argument.Parameter?.Name))
+                {
+                    return false;
+                }
+            }
+
+            return StreamArgumentsAllInMemory(invocation.Arguments, receiver, configured, depth: 0);
+        }
+
+        /// <summary>
         /// <c>element.Save(memory)</c>, <c>serializer.Serialize(memoryStream, value)</c>: a framework object that is no stream
         /// itself, whose only I/O in this overload goes to its stream arguments, all in memory, and which is given no
         /// location to read or write (<c>Save(path)</c>, <c>CreateFromDirectory(directory, memory)</c> still touch the disk).

@@ -77,6 +77,40 @@ public sealed class ASYNC105TrapTests
         """);
 
     [Fact]
+    public Task Library_document_saved_into_a_fresh_memory_stream() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public class PdfDoc
+        {
+            public void Save(Stream stream) => stream.WriteByte(1);
+            public Task SaveAsync(Stream stream) => stream.WriteAsync(new byte[] { 1 }, 0, 1);
+            public void Save(string path) => File.WriteAllBytes(path, new byte[] { 1 });
+            public Task SaveAsync(string path) => File.WriteAllBytesAsync(path, new byte[] { 1 });
+        }
+
+        public class Exporter
+        {
+            public async Task<MemoryStream> ExportAsync(PdfDoc doc, Func<Task> before)
+            {
+                await before();
+                MemoryStream output = new();
+                doc.Save(output);
+                return output;
+            }
+
+            public async Task ToFileAsync(PdfDoc doc, string path, Func<Task> before)
+            {
+                await before();
+                using var file = File.Create(path);
+                {|ASYNC105:doc.Save(file)|};
+                {|ASYNC105:doc.Save(path)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Parameterless_method_does_not_match_a_twin_with_a_required_parameter() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
