@@ -160,6 +160,9 @@ internal static class Independence
         "Authorize", "Ban", "Block", "Book", "Buy", "Capture", "Checkout", "Claim", "Cleanup", "Confirm", "Credit", "Debit",
         "Decline", "Deploy", "Deposit", "Enroll", "Follow", "Fulfill", "Install", "Invite", "Join", "Leave", "Like", "Mute",
         "Pause", "Place", "Provision", "Prune", "Purchase", "Rebuild", "Redeem", "Reindex", "Reload", "Renew", "Reopen",
+
+        // Rebuilding derived state as the first word: IndexTriggersAsync deletes and re-inserts; RefreshAsync reloads and replaces.
+        "Index", "Refresh",
         "Reserve", "Resume", "Reverse", "Sell", "Settle", "Ship", "Shutdown", "Suspend", "Toggle", "Unblock", "Unfollow",
         "Uninstall", "Unmute", "Vote", "Withdraw");
 
@@ -185,6 +188,8 @@ internal static class Independence
             || method.ContainingType.Is(symbols.Symbols.Task)
             || method.ContainingType.TypeKind == TypeKind.Delegate
             || symbols.IsOrderedName(method.Name)
+            || IsCalledThroughAVerb(invocation.Instance)
+            || IsChangeTrackerEntry(ReceiverType(invocation))
             || IsLogger(method.ContainingType, symbols)
             || IsMessageDispatcher(ReceiverType(invocation))
             || IsInMemoryMapping(method, invocation)
@@ -1011,6 +1016,32 @@ internal static class Independence
             }
         }
     }
+
+    /// <summary>
+    /// An EF Core change-tracker entry (<c>entry.GetDatabaseValuesAsync()</c>, <c>entry.ReloadAsync()</c>,
+    /// <c>entry.Collection(…).LoadAsync()</c>): every entry runs on its one <c>DbContext</c>, which allows one operation at a time.
+    /// </summary>
+    private static bool IsChangeTrackerEntry(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "EntityEntry" or "PropertyEntry" or "MemberEntry" or "NavigationEntry" or "CollectionEntry" or "ReferenceEntry" }
+           && type.ContainingNamespace.IsNamespace("Microsoft.EntityFrameworkCore.ChangeTracking");
+
+    /// <summary>
+    /// <c>await Send.OkAsync(ct)</c>, <c>await Publish.EventAsync(e)</c>: the verb is the receiver's name (FastEndpoints'
+    /// response sender) and the method names only what is sent. Writing the response must follow the work it reports.
+    /// Only verbs that are not also nouns of a service (<c>Store</c>, <c>Post</c>, <c>Lock</c> name things).
+    /// </summary>
+    private static bool IsCalledThroughAVerb(IOperation? receiver)
+        => (receiver is null ? null : Unwrap(receiver)) switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => IsVerbReceiverName(property.Property.Name),
+            IFieldReferenceOperation field => IsVerbReceiverName(field.Field.Name),
+            ILocalReferenceOperation local => IsVerbReceiverName(local.Local.Name),
+            IParameterReferenceOperation parameter => IsVerbReceiverName(parameter.Parameter.Name),
+            _ => false,
+        };
+
+    private static bool IsVerbReceiverName(string name)
+        => name.TrimStart('_') is "Send" or "send" or "Publish" or "publish" or "Notify" or "notify" or "Respond" or "respond" or "Reply" or "reply";
 
     /// <summary>True for a name whose words say its order matters (<c>SaveChangesAsync</c>, <c>KeyDeleteAsync</c>, <c>TryAddAsync</c>).</summary>
     public static bool IsOrderedName(string name)
