@@ -453,6 +453,13 @@ internal static class Independence
                 {
                     return true;
                 }
+
+                // await recipe.BuildAsync(builder); await builder.BuildWorkflowAsync(); — a command handed the object fills it,
+                // and the next call reads what it filled.
+                if (!a.IsReceiver && b.IsReceiver && IsEffectOnly(first))
+                {
+                    return true;
+                }
             }
         }
 
@@ -466,6 +473,10 @@ internal static class Independence
 
         return SameFile(first.Invocation, second.Invocation);
     }
+
+    /// <summary><c>await recipe.BuildAsync(builder);</c>: a plain task, or a value the statement drops; the call is made for its effect.</summary>
+    private static bool IsEffectOnly(FanOutCandidate candidate)
+        => candidate.Await.Type is null or { SpecialType: SpecialType.System_Void } || DiscardsItsValue(candidate);
 
     /// <summary><c>await reader.GetBalanceAsync(a);</c> as a statement: the operation produces a value and the statement drops it.</summary>
     private static bool DiscardsItsValue(FanOutCandidate candidate)
