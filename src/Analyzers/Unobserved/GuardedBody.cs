@@ -324,15 +324,18 @@ internal static class GuardedBody
 
         var caught = @catch.Declaration?.Identifier.ValueText;
         return (@catch.Filter is null
-                || (@catch.Filter.FilterExpression is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: var check } && IsFatalCheck(check, caught)))
+                || (@catch.Filter.FilterExpression is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: var check }
+                    && IsKindCheck(check, caught, catchable: false))
+                || IsKindCheck(@catch.Filter.FilterExpression, caught, catchable: true))
                && !Throws(@catch.Block, caught);
     }
 
     /// <summary>
     /// <c>ex.IsFatal()</c>, <c>Fx.IsFatal(ex)</c>, <c>ExceptionUtilities.IsCriticalException(ex)</c>: a test, named for fatal or
-    /// critical exceptions, of the caught exception <paramref name="caught"/> alone.
+    /// critical exceptions, of the caught exception <paramref name="caught"/> alone. With <paramref name="catchable"/>, the
+    /// test named the other way round (<c>ex.IsCatchableExceptionType()</c>, <c>IsRecoverable(ex)</c>, <c>ex.IsNonFatal()</c>).
     /// </summary>
-    private static bool IsFatalCheck(ExpressionSyntax condition, string? caught)
+    private static bool IsKindCheck(ExpressionSyntax condition, string? caught, bool catchable)
     {
         while (condition is ParenthesizedExpressionSyntax parenthesized)
         {
@@ -350,7 +353,7 @@ internal static class GuardedBody
             IdentifierNameSyntax identifier => (identifier.Identifier.ValueText, null),
             _ => (null, null),
         };
-        if (name is null || !(name.IndexOf("Fatal", StringComparison.Ordinal) >= 0 || name.IndexOf("Critical", StringComparison.Ordinal) >= 0))
+        if (name is null || (catchable ? !NamesCatchable(name) : !NamesFatal(name) || NamesCatchable(name)))
         {
             return false;
         }
@@ -360,6 +363,14 @@ internal static class GuardedBody
                || (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var argument } && argument == caught
                    && (receiver is null || IsPlainRead(receiver)));
     }
+
+    private static bool NamesFatal(string name)
+        => name.IndexOf("Fatal", StringComparison.Ordinal) >= 0 || name.IndexOf("Critical", StringComparison.Ordinal) >= 0;
+
+    private static bool NamesCatchable(string name)
+        => name.IndexOf("Catchable", StringComparison.Ordinal) >= 0 || name.IndexOf("Recoverable", StringComparison.Ordinal) >= 0
+           || name.IndexOf("NonFatal", StringComparison.Ordinal) >= 0 || name.IndexOf("NonCritical", StringComparison.Ordinal) >= 0
+           || name.IndexOf("NotFatal", StringComparison.Ordinal) >= 0 || name.IndexOf("NotCritical", StringComparison.Ordinal) >= 0;
 
     /// <summary>
     /// A step that does not throw by any reasonable expectation: it calls nothing but a logger, creates nothing, and
@@ -747,7 +758,7 @@ internal static class GuardedBody
         }
 
         var owner = thrown.Parent is BlockSyntax { Statements.Count: 1 } only ? only.Parent : thrown.Parent;
-        return owner is IfStatementSyntax { Else: null } check && IsFatalCheck(check.Condition, caught);
+        return owner is IfStatementSyntax { Else: null } check && IsKindCheck(check.Condition, caught, catchable: false);
     }
 
     /// <summary>The function whose body is read (its parameters are the state a cast may unpack) and the model, if any.</summary>

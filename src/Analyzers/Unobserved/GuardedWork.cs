@@ -21,6 +21,14 @@ internal static class GuardedWork
     public static bool StartsGuardedWork(IInvocationOperation call, Func<ITypeSymbol?, bool> isPromise)
     {
         var method = call.TargetMethod;
+
+        // Task.Factory.StartNew(LoopAsync, …).Unwrap(): the inner task of the work started, the same as Task.Run(LoopAsync).
+        if (method is { Name: "Unwrap", IsExtensionMethod: true } && IsTasksType(method.ContainingType, "TaskExtensions")
+            && call.Arguments.Length == 1 && Peel(call.Arguments[0].Value) is IInvocationOperation started)
+        {
+            return StartsGuardedWork(started, isPromise);
+        }
+
         if (!(method.Name == "Run" && IsTasksType(method.ContainingType, "Task"))
             && !(method.Name == "StartNew" && IsTasksType(method.ContainingType, "TaskFactory")))
         {
