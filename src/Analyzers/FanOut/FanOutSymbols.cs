@@ -333,10 +333,12 @@ internal sealed class FanOutSymbols
                         return false;
 
                     // var pending = client.GetAsync(url); return await pending;: a call in the body may start the work.
-                    case InvocationExpressionSyntax call when !IsConfigureAwait(call):
+                    // Waiting on a signal the object holds and passing it on starts nothing (await _ready.WaitAsync(ct);
+                    // _ready.Release();): the readiness of work already running.
+                    case InvocationExpressionSyntax call when !IsConfigureAwait(call) && !IsHeldSignalStep(call):
                         return false;
                     case AwaitExpressionSyntax { Expression: var operand }:
-                        if (!ReadsAHeldValue(operand))
+                        if (!ReadsAHeldValue(operand) && !IsAwaitedSignal(operand))
                         {
                             return false;
                         }
@@ -351,6 +353,22 @@ internal sealed class FanOutSymbols
 
     private static bool IsConfigureAwait(InvocationExpressionSyntax call)
         => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" };
+
+    private static bool IsAwaitedSignal(ExpressionSyntax operand)
+    {
+        if (operand is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
+        {
+            operand = configured;
+        }
+
+        return operand is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } } call
+               && IsHeldSignalStep(call);
+    }
+
+    /// <summary><c>_ready.WaitAsync(ct)</c>, <c>_ready.Release()</c>: a wait on, or a release of, a signal read from a field or local.</summary>
+    private static bool IsHeldSignalStep(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" or "Release", Expression: var signal }
+           && ReadsAHeldValue(signal);
 
     /// <summary><c>output.DataTask</c>, <c>_registered</c>, <c>this.pending.ConfigureAwait(false)</c>: a read that calls nothing.</summary>
     private static bool ReadsAHeldValue(ExpressionSyntax operand)

@@ -3,8 +3,9 @@ using Verify = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.FanOut.ASYNC
 namespace AsyncLint.Tests.ASYNC302;
 
 /// <summary>
-/// Two loops that keep their order: a rebuild per element (<c>IndexTriggersAsync</c>, <c>RefreshAsync</c>: delete and
-/// re-insert, reload and replace), and EF Core change-tracker entries, which all run on one <c>DbContext</c>. A read per
+/// Loops that keep their order: a rebuild per element (<c>IndexTriggersAsync</c>, <c>RefreshAsync</c>: delete and
+/// re-insert, reload and replace), EF Core change-tracker entries, which all run on one <c>DbContext</c>, and waits for
+/// the readiness of work already running (a method that only waits on a signal it holds and passes it on). A read per
 /// element on a service is still told.
 /// </summary>
 public sealed class ASYNC302RebuildAndChangeTrackerTests
@@ -91,6 +92,57 @@ public sealed class ASYNC302RebuildAndChangeTrackerTests
                         entry.OriginalValues.SetValues(current);
                     }
                 }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Waiting_for_readiness_signals_starts_nothing() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Watcher
+        {
+            private readonly SemaphoreSlim ready = new(0, 1);
+
+            public void MarkReady() => ready.Release();
+
+            public async Task ReadyAsync(CancellationToken token)
+            {
+                await ready.WaitAsync(token).ConfigureAwait(false);
+                ready.Release();
+            }
+
+            public async Task<string> FetchAsync(CancellationToken token)
+            {
+                await ready.WaitAsync(token);
+                return await Download(token);
+            }
+
+            private static Task<string> Download(CancellationToken token) => Task.FromResult("");
+        }
+
+        public sealed class Controller(List<Watcher> watchers)
+        {
+            public async Task RunAsync(CancellationToken token)
+            {
+                foreach (var watcher in watchers)
+                {
+                    await watcher.ReadyAsync(token);
+                }
+            }
+
+            public async Task<int> FetchAllAsync(CancellationToken token)
+            {
+                var total = 0;
+                foreach (var watcher in watchers)
+                {
+                    var text = {|ASYNC302:await watcher.FetchAsync(token)|};
+                    total += text.Length;
+                }
+
+                return total;
             }
         }
         """);
