@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncLint.Analyzers.Blocking;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,11 +9,15 @@ namespace AsyncLint.Analyzers.FanOut;
 /// <summary>
 /// ASYNC303: <c>while (tasks.Count &gt; 0) { var t = await Task.WhenAny(tasks); tasks.Remove(t); ... }</c> is O(n²);
 /// where the compilation has Task.WhenEach (.NET 9+), <c>await foreach (var t in Task.WhenEach(tasks))</c> is O(n).
-/// Silent where WhenEach does not exist, and for work queues that add tasks inside the loop.
+/// Silent where WhenEach does not exist (also on one target of a project whose other targets lack it), and for work
+/// queues that add tasks inside the loop.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ASYNC303QuadraticWhenAnyLoopAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The level of <see cref="FrameworkTwinHistory"/> that brought Task.WhenEach (.NET 9).</summary>
+    private const int WhenEachLevel = 5;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ASYNC303);
 
     public override void Initialize(AnalysisContext context)
@@ -27,8 +32,10 @@ public sealed class ASYNC303QuadraticWhenAnyLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Also silent in a project built for a framework without WhenEach too (net8.0;net10.0): the replacement would
+            // not compile for that target, and the target that has it sees the same loop.
             var fanOut = symbols.Family(static s => new FanOutSymbols(s));
-            if (!fanOut.HasWhenEach)
+            if (!fanOut.HasWhenEach || FrameworkTwinHistory.OldestTargetLevel(start.Options) < WhenEachLevel)
             {
                 return;
             }
