@@ -144,7 +144,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                     case IInvocationOperation { TargetMethod.Name: "AsTask" or "Preserve", Arguments.Length: 0, Instance: ILocalReferenceOperation or IParameterReferenceOperation }:
                         return null;
                     case IInvocationOperation invocation:
-                        return IsCompletedFactory(invocation.TargetMethod) || ReturnsOnlyFailedTasks(invocation.TargetMethod) ? null : invocation;
+                        return IsCompletedFactory(invocation.TargetMethod) || ReturnsOnlyFailedTasks(invocation.TargetMethod) || ConsumesItsArgumentsBeforeReturning(invocation)
+                            ? null
+                            : invocation;
                     default:
                         return null;
                 }
@@ -232,6 +234,36 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             var type = method.ContainingType?.OriginalDefinition;
             return (type.Is(symbols.Task) || type.Is(symbols.ValueTask) || type.Is(symbols.TaskOfT) || type.Is(symbols.ValueTaskOfT))
                 && method.Name is "FromResult" or "FromException" or "FromCanceled";
+        }
+
+        /// <summary>
+        /// <c>using var stream = File.OpenRead(path); return DecodeAsync(stream, token);</c> where <c>DecodeAsync</c> is a
+        /// method of the project that cannot be replaced (not virtual, or in a sealed type), is not <c>async</c>, reads what it
+        /// is handed and then returns only completed tasks (<c>return Task.FromResult(result);</c>): the work on the
+        /// resource is over when the task is returned. A one-statement stub (<c>=&gt; Task.FromResult(x)</c>), which in a sample
+        /// stands for real asynchronous work, or a body that never reads its parameters, is still told.
+        /// </summary>
+        private static bool ConsumesItsArgumentsBeforeReturning(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod.OriginalDefinition;
+            if (method.IsAsync || method.IsAbstract || !(method.RunsOnlyItsOwnBody() || method.ContainingType is { IsSealed: true })
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { Statements.Count: >= 2 } body }
+                || !CompletedTaskMethod.ReturnsOnlyCompletedTasks(body))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.Value is ILocalReferenceOperation or IParameterReferenceOperation or IConversionOperation
+                    && body.DescendantNodes().Any(n => n is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

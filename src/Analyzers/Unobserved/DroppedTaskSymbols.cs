@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Unobserved;
@@ -124,10 +125,48 @@ internal sealed class DroppedTaskSymbols
         // Peel strips the conversion and the delegate creation: the method group or the lambda is left.
         return GuardedWork.Peel(invocation.Arguments[0].Value) switch
                {
-                   IMethodReferenceOperation reference => IsStateHasChanged(reference.Method),
-                   IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: true } lambda => OnlyRendersIn(lambda.Body),
+                   IMethodReferenceOperation reference => IsStateHasChanged(reference.Method) || OnlyRenders(reference.Method),
+                   IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: true } lambda => OnlyRendersIn(lambda.Body) || OnlyCallsARenderWrapper(lambda.Body),
                    _ => false,
                };
+
+        // InvokeAsync(() => Grid.ChangeState()): the lambda only calls such a wrapper.
+        static bool OnlyCallsARenderWrapper(IBlockOperation body)
+        {
+            var called = body.Operations.Length is 1 or 2
+                ? body.Operations[0] switch
+                {
+                    IReturnOperation { ReturnedValue: IInvocationOperation { Arguments.Length: 0 } returned } => returned,
+                    IExpressionStatementOperation { Operation: IInvocationOperation { Arguments.Length: 0 } statement } => statement,
+                    _ => null,
+                }
+                : null;
+            return called is not null && OnlyRenders(called.TargetMethod)
+                   && (body.Operations.Length == 1 || body.Operations[1] is IReturnOperation { ReturnedValue: null, IsImplicit: true });
+        }
+
+        // A project's own wrapper whose whole body asks for a render: async Task ChangeState() { await InvokeAsync(StateHasChanged); }.
+        static bool OnlyRenders(IMethodSymbol method)
+        {
+            if (method is not { Parameters.IsEmpty: true, IsVirtual: false, IsAbstract: false, IsOverride: false } || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            var only = declaration.ExpressionBody?.Expression
+                       ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var statement } ? statement : null);
+            if (only is AwaitExpressionSyntax { Expression: var awaited })
+            {
+                only = awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }
+                    ? configured
+                    : awaited;
+            }
+
+            return only is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "StateHasChanged" }, ArgumentList.Arguments.Count: 0 }
+                   || only is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "InvokeAsync" }, ArgumentList.Arguments: { Count: 1 } arguments }
+                      && arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: "StateHasChanged" };
+        }
 
         static bool OnlyRendersIn(IBlockOperation body)
         {
