@@ -160,11 +160,11 @@ internal static class Independence
         "Authorize", "Ban", "Block", "Book", "Buy", "Capture", "Checkout", "Claim", "Cleanup", "Confirm", "Credit", "Debit",
         "Decline", "Deploy", "Deposit", "Enroll", "Follow", "Fulfill", "Install", "Invite", "Join", "Leave", "Like", "Mute",
         "Pause", "Place", "Provision", "Prune", "Purchase", "Rebuild", "Redeem", "Reindex", "Reload", "Renew", "Reopen",
+        "Reserve", "Resume", "Reverse", "Sell", "Settle", "Ship", "Shutdown", "Suspend", "Toggle", "Unblock", "Unfollow",
+        "Uninstall", "Unmute", "Vote", "Withdraw",
 
         // Rebuilding derived state as the first word: IndexTriggersAsync deletes and re-inserts; RefreshAsync reloads and replaces.
-        "Index", "Refresh",
-        "Reserve", "Resume", "Reverse", "Sell", "Settle", "Ship", "Shutdown", "Suspend", "Toggle", "Unblock", "Unfollow",
-        "Uninstall", "Unmute", "Vote", "Withdraw");
+        "Index", "Refresh");
 
     /// <summary>Names of lock-like and throttling steps: an await of one of these in a group means order and pacing are intended.</summary>
     private static readonly ImmutableArray<string> ThrottleNames = ImmutableArray.Create(
