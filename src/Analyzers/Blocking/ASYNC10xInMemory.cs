@@ -260,28 +260,12 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
         /// memory. Other library calls handed an in-memory writer (<c>multiplexer.Configure(log)</c>) still do their own I/O.
         /// </summary>
         private bool SavesItselfIntoMemory(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)
-        {
-            var name = invocation.TargetMethod.Name;
-            if (name is not ("Save" or "SaveAs" or "SaveTo" or "WriteTo" or "Export" or "ExportTo" or "Serialize" or "SerializeTo")
-                || invocation.TargetMethod.IsStatic)
-            {
-                return false;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Value.Type?.SpecialType == SpecialType.System_String && NamesALocation(argument.Parameter?.Name))
-                {
-                    return false;
-                }
-            }
-
-            return StreamArgumentsAllInMemory(invocation.Arguments, receiver, configured, depth: 0);
-        }
+            => invocation.TargetMethod.Name is "Save" or "SaveAs" or "SaveTo" or "WriteTo" or "Export" or "ExportTo" or "Serialize" or "SerializeTo"
+               && WritesOnlyToMemory(invocation, receiver, configured);
 
         /// <summary>
-        /// <c>element.Save(memory)</c>, <c>serializer.Serialize(memoryStream, value)</c>: a framework object that is no stream
-        /// itself, whose only I/O in this overload goes to its stream arguments, all in memory, and which is given no
+        /// <c>element.Save(memory)</c>, <c>serializer.Serialize(memoryStream, value)</c>: an object that is no stream
+        /// itself (for ASYNC104 a framework one; for a library's, <see cref="SavesItselfIntoMemory"/> adds the name), whose only I/O in this overload goes to its stream arguments, all in memory, and which is given no
         /// location to read or write (<c>Save(path)</c>, <c>CreateFromDirectory(directory, memory)</c> still touch the disk).
         /// </summary>
         private bool WritesOnlyToMemory(IInvocationOperation invocation, IOperation? receiver, ImmutableHashSet<string> configured)

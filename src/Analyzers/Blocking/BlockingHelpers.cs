@@ -227,9 +227,7 @@ internal sealed class BlockingHelpers
                     Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter", Expression: var awaitable } },
                 },
             }:
-                return (awaitable is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }
-                    ? configured
-                    : awaitable, ".GetAwaiter().GetResult()");
+                return (AwaitSyntax.WithoutConfigureAwait(awaitable), ".GetAwaiter().GetResult()");
             default:
                 return (null, null);
         }

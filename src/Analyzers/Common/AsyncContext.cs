@@ -164,6 +164,26 @@ internal static class AsyncContext
         return null;
     }
 
+    /// <summary>The body of the method, lambda or local function that holds <paramref name="operation"/>.</summary>
+    public static IOperation? EnclosingFunctionBody(IOperation operation)
+    {
+        switch (EnclosingFunctionOperation(operation))
+        {
+            case IAnonymousFunctionOperation lambda:
+                return lambda.Body;
+            case ILocalFunctionOperation local:
+                return (IOperation?)local.Body ?? local.IgnoredBody;
+        }
+
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return root;
+    }
+
     /// <summary>
     /// The operation that runs the synchronous <paramref name="lambda"/> right where it is written, or null when it may run
     /// later or elsewhere. In place: <c>List&lt;T&gt;.ForEach</c> and <c>Array.ForEach</c>, and a LINQ to Objects operator

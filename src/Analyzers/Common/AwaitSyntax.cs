@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncLint.Analyzers;
 
@@ -12,6 +13,12 @@ namespace AsyncLint.Analyzers;
 internal static class AwaitSyntax
 {
     private const string Keyword = "await";
+
+    /// <summary><paramref name="awaited"/> without one trailing <c>.ConfigureAwait(…)</c>: the task or call that is awaited.</summary>
+    public static ExpressionSyntax WithoutConfigureAwait(ExpressionSyntax awaited)
+        => awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }
+            ? configured
+            : awaited;
 
     /// <summary>An await expression anywhere in <paramref name="node"/>, lambdas and local functions included.</summary>
     public static bool ContainsAwait(SyntaxNode node) => FirstAwait(node, outsideFunctions: false);

@@ -351,19 +351,8 @@ internal sealed partial class TaskCompletion
         => statement.Expression is { } expression && IsAwaitOf(expression, name);
 
     private static bool IsAwaitOf(ExpressionSyntax expression, string name)
-    {
-        if (expression is not AwaitExpressionSyntax { Expression: var awaited })
-        {
-            return false;
-        }
-
-        if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
-        {
-            awaited = configured;
-        }
-
-        return awaited is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name;
-    }
+        => expression is AwaitExpressionSyntax { Expression: var awaited }
+           && AwaitSyntax.WithoutConfigureAwait(awaited) is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name;
 
     private void AddCompleted(IOperation task, FactSet.Builder state, FlowScope captures)
     {

@@ -949,7 +949,7 @@ internal sealed partial class TaskCompletion
             _ => null,
         };
 
-        if (collection is null || member is null || FunctionRoot(task) is not { } function)
+        if (collection is null || member is null || AsyncContext.EnclosingFunctionBody(task) is not { } function)
         {
             return null;
         }
@@ -965,28 +965,6 @@ internal sealed partial class TaskCompletion
         }
 
         return (collection, normalized);
-    }
-
-    /// <summary>The body of the function (method, local function or lambda) that holds <paramref name="operation"/>.</summary>
-    private static IOperation? FunctionRoot(IOperation operation)
-    {
-        IOperation? last = null;
-        for (var current = operation; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation { Body: var lambdaBody })
-            {
-                return lambdaBody;
-            }
-
-            if (current is ILocalFunctionOperation { Body: { } localBody })
-            {
-                return localBody;
-            }
-
-            last = current;
-        }
-
-        return last;
     }
 
     private static IForEachLoopOperation? FindForEachLoop(ILocalReferenceOperation reference)

@@ -355,15 +355,8 @@ internal sealed class FanOutSymbols
         => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" };
 
     private static bool IsAwaitedSignal(ExpressionSyntax operand)
-    {
-        if (operand is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
-        {
-            operand = configured;
-        }
-
-        return operand is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } } call
-               && IsHeldSignalStep(call);
-    }
+        => AwaitSyntax.WithoutConfigureAwait(operand) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } } call
+           && IsHeldSignalStep(call);
 
     /// <summary><c>_ready.WaitAsync(ct)</c>, <c>_ready.Release()</c>: a wait on, or a release of, a signal read from a field or local.</summary>
     private static bool IsHeldSignalStep(InvocationExpressionSyntax call)

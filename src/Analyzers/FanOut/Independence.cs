@@ -1051,8 +1051,10 @@ internal static class Independence
             _ => false,
         };
 
-    private static bool IsVerbReceiverName(string name)
-        => name.TrimStart('_') is "Send" or "send" or "Publish" or "publish" or "Notify" or "notify" or "Respond" or "respond" or "Reply" or "reply";
+    private static bool IsVerbReceiverName(string name) => VerbReceiverNames.Contains(name.TrimStart('_'));
+
+    private static readonly ImmutableHashSet<string> VerbReceiverNames
+        = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "Send", "Publish", "Notify", "Respond", "Reply");
 
     /// <summary>True for a name whose words say its order matters (<c>SaveChangesAsync</c>, <c>KeyDeleteAsync</c>, <c>TryAddAsync</c>).</summary>
     public static bool IsOrderedName(string name)

@@ -254,16 +254,12 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                 return false;
             }
 
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { } parameter && argument.Value is ILocalReferenceOperation or IParameterReferenceOperation or IConversionOperation
-                    && body.DescendantNodes().Any(n => n is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // The body reads a parameter that was handed a variable (the resource): one pass over its identifiers.
+            var handed = invocation.Arguments
+                .Where(static a => a.Parameter is not null && a.Value is ILocalReferenceOperation or IParameterReferenceOperation or IConversionOperation)
+                .Select(static a => a.Parameter!.Name)
+                .ToImmutableHashSet();
+            return !handed.IsEmpty && body.DescendantNodes().Any(n => n is IdentifierNameSyntax name && handed.Contains(name.Identifier.ValueText));
         }
 
         /// <summary>

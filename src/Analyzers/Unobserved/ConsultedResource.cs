@@ -32,7 +32,7 @@ internal static class ConsultedResource
         var resource = group.Declarations[0].Declarators[0].Symbol;
         if (resource.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface or TypeKind.Struct } type
             || IsScopeLike(type)
-            || FunctionBody(@return) is not { } body)
+            || AsyncContext.EnclosingFunctionBody(@return) is not { } body)
         {
             return false;
         }
@@ -204,26 +204,6 @@ internal static class ConsultedResource
         }
 
         return false;
-    }
-
-    /// <summary>The body of the method, lambda or local function that holds the return.</summary>
-    private static IOperation? FunctionBody(IOperation @return)
-    {
-        switch (AsyncContext.EnclosingFunctionOperation(@return))
-        {
-            case IAnonymousFunctionOperation lambda:
-                return lambda.Body;
-            case ILocalFunctionOperation local:
-                return (IOperation?)local.Body ?? local.IgnoredBody;
-        }
-
-        var root = @return;
-        while (root.Parent is { } parent)
-        {
-            root = parent;
-        }
-
-        return root;
     }
 
     private static bool IsScopeLike(INamedTypeSymbol type)

@@ -158,9 +158,7 @@ internal sealed class DroppedTaskSymbols
                        ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var statement } ? statement : null);
             if (only is AwaitExpressionSyntax { Expression: var awaited })
             {
-                only = awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }
-                    ? configured
-                    : awaited;
+                only = AwaitSyntax.WithoutConfigureAwait(awaited);
             }
 
             return only is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "StateHasChanged" }, ArgumentList.Arguments.Count: 0 }

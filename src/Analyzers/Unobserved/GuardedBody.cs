@@ -574,12 +574,7 @@ internal static class GuardedBody
             return null;
         }
 
-        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
-        {
-            expression = configured;
-        }
-
-        if (expression is not InvocationExpressionSyntax call || !call.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression) || IsCastOfRead(a.Expression)))
+        if (AwaitSyntax.WithoutConfigureAwait(expression) is not InvocationExpressionSyntax call || !call.ArgumentList.Arguments.All(static a => IsQuietValue(a.Expression) || IsCastOfRead(a.Expression)))
         {
             return null;
         }
