@@ -31,7 +31,7 @@ public sealed class ASYNC101BlockingTaskWaitAnalyzer : DiagnosticAnalyzer
             // A multi-targeted project: WaitAsync(CancellationToken) is .NET 6+, and a fix the oldest target lacks breaks its build.
             var waitAsyncOnEveryTarget = waits.WaitAsyncWithTokenMethod is { } waitAsync
                                          && !FrameworkTwinHistory.IsMissingOn(waitAsync, FrameworkTwinHistory.OldestTargetLevel(start.Options));
-            var analysis = new CompilationAnalysis(waits, symbols.Family(TaskCompletion.Create), new BlockingHelpers(symbols), waitAsyncOnEveryTarget);
+            var analysis = new CompilationAnalysis(waits, symbols.Family(TaskCompletion.Create), symbols.Family(BlockingHelpers.Create), waitAsyncOnEveryTarget);
             start.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });

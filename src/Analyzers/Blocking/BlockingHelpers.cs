@@ -31,11 +31,14 @@ internal sealed class BlockingHelpers
     private readonly ConditionalWeakTable<IMethodSymbol, BlockingHelper> helpers = new();
     private readonly ConditionalWeakTable<IMethodSymbol, BlockingHelper>.CreateValueCallback read;
 
-    public BlockingHelpers(AsyncSymbols symbols)
+    private BlockingHelpers(AsyncSymbols symbols)
     {
         this.symbols = symbols;
         read = Read;
     }
+
+    /// <summary>One per compilation, shared by ASYNC101 (which reports a helper's call) and ASYNC106 (which leaves it to ASYNC101).</summary>
+    public static BlockingHelpers Create(AsyncSymbols symbols) => new(symbols);
 
     /// <summary>What the called method blocks on, or null when it is not a blocking helper. One lookup per call: the answer is kept per method.</summary>
     public BlockingHelper? Find(IInvocationOperation invocation)

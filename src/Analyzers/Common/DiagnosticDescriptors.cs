@@ -53,6 +53,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "The called type offers an async twin of this method. Whether the synchronous one blocks is not known (it may be an in-memory lookup), so this is a suggestion rather than a warning.");
 
+    public static readonly DiagnosticDescriptor ASYNC106 = Create(
+        DiagnosticIds.BlockingProjectMethod,
+        "Synchronous method of this project that blocks, called inside async code",
+        "'{0}' blocks the thread inside async {1}: it calls '{2}' ({3}); give it an async version and await that",
+        DiagnosticCategories.Blocking,
+        DiagnosticSeverity.Info,
+        "A synchronous method of this project whose own body sleeps, waits for a process, a thread or an event, or blocks on a task it has just started, blocks its async caller just as the call would written inline. Offer an async version (WaitForExitAsync, Task.Delay, await) and await it. Reported at the async caller, with the blocking call as an additional location; one call further down is followed.");
+
     // ---- ASYNC2xx: tasks nobody awaits ----------------------------------------------------------
 
     public static readonly DiagnosticDescriptor ASYNC201 = Create(

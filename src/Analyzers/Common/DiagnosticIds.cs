@@ -8,6 +8,7 @@ public static class DiagnosticIds
     public const string ThreadSleep = "ASYNC103";
     public const string BlockingIoCall = "ASYNC104";
     public const string BlockingCallWithAsyncTwin = "ASYNC105";
+    public const string BlockingProjectMethod = "ASYNC106";
 
     public const string DroppedTask = "ASYNC201";
     public const string UnobservedTaskLocal = "ASYNC202";

@@ -1,0 +1,291 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using AsyncLint.Analyzers.Unobserved;
+
+namespace AsyncLint.Analyzers.Blocking;
+
+/// <summary>The blocking call a synchronous project method makes: what it is, and where (for the message and the IDE).</summary>
+internal sealed class BlockingStep
+{
+    public BlockingStep(string api, Location location, IMethodSymbol? through)
+    {
+        Api = api;
+        Location = location;
+        Through = through;
+    }
+
+    /// <summary>The blocking API as the message names it (<c>Process.WaitForExit</c>, <c>Task.Result</c>).</summary>
+    public string Api { get; }
+
+    public Location Location { get; }
+
+    /// <summary>The project method that makes the call when it is one call further down, or null when the body makes it.</summary>
+    public IMethodSymbol? Through { get; }
+}
+
+/// <summary>
+/// ASYNC106's reading of a synchronous method of this compilation: does its own body (not its lambdas or local functions)
+/// make a call that always holds the thread until something else happens — <c>Thread.Sleep</c>, <c>Process.WaitForExit()</c>,
+/// <c>Thread.Join()</c>, an event's <c>WaitOne()</c>/<c>Wait()</c>, <c>Task.WaitAll</c>, or a sync-over-async read of a task
+/// it has just started (<c>LoadAsync().Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Wait()</c>)? One answer per method,
+/// kept for the compilation; one more call down is followed (a helper that calls a helper that blocks).
+/// </summary>
+/// <remarks>
+/// Left out on purpose: locks and <c>SemaphoreSlim.Wait</c>/<c>Monitor</c> (a short critical section, not a wait for work),
+/// reads of a task the method was handed (whether it is finished is the caller's business, and ASYNC101's blocking helpers),
+/// zero timeouts (probes), synchronous I/O (most synchronous helpers touch a file; ASYNC104 reports it where it is written).
+/// </remarks>
+internal sealed class BlockingMethodBodies
+{
+    private readonly AsyncSymbols symbols;
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict> direct = new();
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict> throughOneCall = new();
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict>.CreateValueCallback readDirect;
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict>.CreateValueCallback readThroughOneCall;
+
+    public BlockingMethodBodies(AsyncSymbols symbols)
+    {
+        this.symbols = symbols;
+        readDirect = method => new BlockingVerdict(ReadBody(method, followCalls: false));
+        readThroughOneCall = method => new BlockingVerdict(ReadBody(method, followCalls: true));
+    }
+
+    /// <summary>The blocking step of a synchronous project method that only ever runs its own body, or null.</summary>
+    public BlockingStep? Find(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return IsCandidate(definition) ? throughOneCall.GetValue(definition, readThroughOneCall).Step : null;
+    }
+
+    /// <summary>
+    /// An ordinary method with one body written in this compilation, that is not async and returns no task (a task-returning
+    /// method's caller awaits it; whether it blocks first is another question).
+    /// </summary>
+    private bool IsCandidate(IMethodSymbol method)
+        => method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsAsync: false, DeclaringSyntaxReferences.Length: 1 }
+           && method.RunsOnlyItsOwnBody()
+           && !symbols.IsTaskOrValueTask(method.ReturnType)
+           && method.DeclaringSyntaxReferences[0].SyntaxTree is var tree
+           && symbols.Compilation.ContainsSyntaxTree(tree);
+
+    private BlockingStep? ReadBody(IMethodSymbol method, bool followCalls)
+    {
+        var body = method.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+            _ => null,
+        };
+        if (body is null)
+        {
+            return null;
+        }
+
+        // Names first: most bodies mention none of the blocking members (nor, when following, any call), and then
+        // nothing is bound.
+        SemanticModel? model = null;
+        BlockingStep? throughCall = null;
+        foreach (var node in body.DescendantNodes(static n => !IsNestedFunction(n)))
+        {
+            if (node is not InvocationExpressionSyntax and not MemberAccessExpressionSyntax)
+            {
+                continue;
+            }
+
+            if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } || (node is InvocationExpressionSyntax invocation && IsBlockingName(CalledName(invocation))))
+            {
+                model ??= symbols.Compilation.GetSemanticModel(body.SyntaxTree);
+                if (model.GetOperation(node) is { } operation && Classify(operation) is { } api && !DualCodePath.IsInSyncArm(operation))
+                {
+                    return IsIterator(body) ? null : new BlockingStep(api, node.GetLocation(), through: null);
+                }
+            }
+            else if (followCalls && throughCall is null && node is InvocationExpressionSyntax call)
+            {
+                // The symbol alone first (cheaper than the call's operation tree); the operation only for a callee that blocks.
+                model ??= symbols.Compilation.GetSemanticModel(body.SyntaxTree);
+                if (model.GetSymbolInfo(call).Symbol is IMethodSymbol { OriginalDefinition: var callee }
+                    && !SymbolEqualityComparer.Default.Equals(callee, method)
+                    && IsCandidate(callee)
+                    && direct.GetValue(callee, readDirect).Step is { } step
+                    && model.GetOperation(call) is { } calleeCall
+                    && !DualCodePath.IsInSyncArm(calleeCall))
+                {
+                    throughCall = new BlockingStep(step.Api, step.Location, callee);
+                }
+            }
+        }
+
+        return throughCall is not null && IsIterator(body) ? null : throughCall;
+    }
+
+    /// <summary>An iterator's body runs as the caller enumerates, not when it is called: the call itself does not block.</summary>
+    private static bool IsIterator(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes(static n => !IsNestedFunction(n)))
+        {
+            if (node is YieldStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNestedFunction(SyntaxNode node)
+        => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
+
+    private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool IsBlockingName(string? name)
+        => name is "Sleep" or "WaitForExit" or "Join" or "WaitOne" or "Wait" or "WaitAll" or "WaitAny" or "GetResult";
+
+    /// <summary>The blocking API <paramref name="operation"/> calls, or null when it does not block for sure.</summary>
+    private string? Classify(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when symbols.IsTaskOrValueTask(task.Type):
+                return StartsRealWork(task) ? task.Type!.Name + ".Result" : null;
+
+            case IInvocationOperation invocation:
+                return Classify(invocation);
+
+            default:
+                return null;
+        }
+    }
+
+    private string? Classify(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null || HasZeroTimeout(invocation))
+        {
+            return null;
+        }
+
+        switch (method.Name)
+        {
+            case "Sleep" when type.Is(symbols.Thread):
+                return "Thread.Sleep";
+
+            case "Join" when !method.IsStatic && type.Is(symbols.Thread):
+                return "Thread.Join";
+
+            case "WaitForExit" when type.Name == "Process" && type.ContainingNamespace.IsNamespace("System.Diagnostics"):
+                return "Process.WaitForExit";
+
+            case "WaitAll" or "WaitAny" when method.IsStatic && type.OriginalDefinition.Is(symbols.Task):
+                return "Task." + method.Name;
+
+            case "Wait" when !method.IsStatic && invocation.Instance is { } task && symbols.IsTaskOrValueTask(task.Type):
+                return StartsRealWork(task) ? "Task.Wait" : null;
+
+            case "GetResult" when invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited }:
+                return StartsRealWork(awaited) ? "GetAwaiter().GetResult()" : null;
+
+            case "WaitOne" when !method.IsStatic && IsSignal(invocation.Instance?.Type):
+                return invocation.Instance!.Type!.Name + ".WaitOne";
+
+            case "Wait" when !method.IsStatic && type.Name is "ManualResetEventSlim" or "CountdownEvent" && type.ContainingNamespace.IsNamespace("System.Threading"):
+                return type.Name + ".Wait";
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An event to wait for (<c>ManualResetEvent</c>, <c>AutoResetEvent</c>, <c>EventWaitHandle</c>), not a mutex or semaphore used as a lock.</summary>
+    private static bool IsSignal(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "Mutex" or "Semaphore")
+            {
+                return false;
+            }
+
+            if (current.Name == "EventWaitHandle" && current.ContainingNamespace.IsNamespace("System.Threading"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A wait with a timeout of zero (a constant 0, <c>TimeSpan.Zero</c>) returns at once: a probe.</summary>
+    private static bool HasZeroTimeout(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            if (value.ConstantValue is { HasValue: true, Value: 0 or 0L })
+            {
+                return true;
+            }
+
+            if (value is IFieldReferenceOperation { Field: { Name: "Zero", IsStatic: true, ContainingType.Name: "TimeSpan" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The task read is one the method has just started by calling a task-returning method (through <c>ConfigureAwait</c>):
+    /// <c>client.GetAsync(url).Result</c>. Not a task it was handed or keeps in a field (which may be finished), nor a task
+    /// made complete (<c>Task.FromResult</c>, a project method that only returns finished tasks).
+    /// </summary>
+    private bool StartsRealWork(IOperation task)
+    {
+        var value = WithoutConversions(task);
+        if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            value = WithoutConversions(configured);
+        }
+
+        if (value is not IInvocationOperation { TargetMethod: var started } || !symbols.IsTaskOrValueTask(started.ReturnType))
+        {
+            return false;
+        }
+
+        if (started.Name is "FromResult" or "FromException" or "FromCanceled" && started.ContainingType.OriginalDefinition.Is(symbols.Task))
+        {
+            return false;
+        }
+
+        var definition = (started.ReducedFrom ?? started).OriginalDefinition;
+        return !CompletedTaskMethod.ReturnsOnlyCompletedTasks(definition);
+    }
+
+    private static IOperation WithoutConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    private sealed class BlockingVerdict
+    {
+        public BlockingVerdict(BlockingStep? step) => Step = step;
+
+        public BlockingStep? Step { get; }
+    }
+}
