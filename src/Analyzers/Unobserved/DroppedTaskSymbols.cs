@@ -176,8 +176,7 @@ internal sealed class DroppedTaskSymbols
                     continue;
                 }
 
-                if (renders || operation is not IExpressionStatementOperation { Operation: IInvocationOperation { Arguments.Length: 0 } call }
-                    || !IsStateHasChanged(call.TargetMethod))
+                if (renders || !Renders(operation))
                 {
                     return false;
                 }
@@ -186,6 +185,34 @@ internal sealed class DroppedTaskSymbols
             }
 
             return renders;
+        }
+
+        // StateHasChanged(); the same behind a test that only reads state (if (!IsDisposed) StateHasChanged();); or one await of
+        // a render request (async () => await InvokeAsync(StateHasChanged)).
+        static bool Renders(IOperation operation) => operation switch
+        {
+            IExpressionStatementOperation { Operation: IInvocationOperation { Arguments.Length: 0 } call } => IsStateHasChanged(call.TargetMethod),
+            IExpressionStatementOperation { Operation: IAwaitOperation { Operation: var awaited } } =>
+                StripConfigureAwait(awaited) is IInvocationOperation request && IsRenderRequest(request),
+            IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var whenTrue } =>
+                OnlyReadsState(condition) && (whenTrue is IBlockOperation block ? block.Operations.Length == 1 && Renders(block.Operations[0]) : Renders(whenTrue)),
+            _ => false,
+        };
+
+        static IOperation StripConfigureAwait(IOperation awaited)
+            => awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaited;
+
+        static bool OnlyReadsState(IOperation condition)
+        {
+            foreach (var part in condition.DescendantsAndSelf())
+            {
+                if (part is IInvocationOperation or IObjectCreationOperation or IAwaitOperation or IAssignmentOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         static bool IsStateHasChanged(IMethodSymbol method) => method is { Name: "StateHasChanged", Parameters.Length: 0, ReturnsVoid: true };
@@ -386,7 +413,26 @@ internal sealed class DroppedTaskSymbols
             }
         }
 
-        return false;
+        return OnlyContinues(definition.OriginalDefinition);
+    }
+
+    /// <summary>
+    /// A project extension whose whole body attaches a continuation to the task it extends and returns it (Rx's
+    /// <c>ContinueWithState(this Task task, …) =&gt; task.ContinueWith(…)</c>, a way to pass state without a closure): as much
+    /// an observer as <c>ContinueWith</c> itself. <c>….ContinueWith(_ =&gt; work()).Unwrap()</c> starts new work and is not one.
+    /// </summary>
+    private static bool OnlyContinues(IMethodSymbol extension)
+    {
+        if (extension.IsAsync || extension.DeclaringSyntaxReferences.Length != 1
+            || extension.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var returned = declaration.ExpressionBody?.Expression
+                       ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
+        return returned is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ContinueWith", Expression: IdentifierNameSyntax receiver } }
+               && receiver.Identifier.ValueText == extension.Parameters[0].Name;
     }
 
     /// <summary><c>Task.FromResult</c>, <c>Task.FromException</c>, <c>Task.FromCanceled</c>, <c>ValueTask.FromResult</c>: nothing runs.</summary>
@@ -407,7 +453,7 @@ internal sealed class DroppedTaskSymbols
         var definition = method.ReducedFrom ?? method.OriginalDefinition;
         if (definition.ReturnType.TypeKind != TypeKind.TypeParameter || method.MethodKind == MethodKind.DelegateInvoke)
         {
-            return false;
+            return HandsBackAnExistingArgument(invocation, definition);
         }
 
         var containingType = method.ContainingType;
@@ -425,6 +471,46 @@ internal sealed class DroppedTaskSymbols
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A project method whose every <c>return</c> hands back one parameter unchanged (<c>Cancel(subject, token)</c> fails the
+    /// subject and returns it, for chaining), called with a value the caller already holds (a local, a field, a parameter):
+    /// the dropped result is that value, not new work. The same call with a task started in the argument still drops it.
+    /// </summary>
+    private static bool HandsBackAnExistingArgument(IInvocationOperation invocation, IMethodSymbol definition)
+    {
+        if (definition.IsAsync || !definition.RunsOnlyItsOwnBody() || definition.DeclaringSyntaxReferences.Length != 1
+            || definition.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
+        {
+            return false;
+        }
+
+        string? returnedName = null;
+        var returns = CompletedTaskMethod.CountReturns(body, @return =>
+        {
+            if (@return.Expression is not IdentifierNameSyntax { Identifier.ValueText: var name } || (returnedName is not null && returnedName != name))
+            {
+                return false;
+            }
+
+            returnedName = name;
+            return true;
+        });
+        if (returns <= 0)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == returnedName)
+            {
+                return GuardedWork.Peel(argument.Value) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCollection(INamedTypeSymbol? type)

@@ -96,4 +96,51 @@ public sealed class ASYNC201RenderRequestTests
             }
         }
         """);
+
+    [Fact]
+    public Task Render_request_behind_a_state_test_or_a_second_dispatch_is_silent() => VerifyCS.AnalyzerAsync(Blazor + """
+        namespace App
+        {
+            using Microsoft.AspNetCore.Components;
+
+            public class Ticker : ComponentBase
+            {
+                private bool disposed;
+
+                protected bool IsDisposed => disposed;
+
+                private void OnTick(object? state) => InvokeAsync(() => { if (!IsDisposed) StateHasChanged(); });
+
+                private void OnResize(object? state) => InvokeAsync(() => { if (!disposed && state is not null) { StateHasChanged(); } });
+
+                private void OnSlide() => InvokeAsync(async () => await InvokeAsync(StateHasChanged).ConfigureAwait(false));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Render_request_behind_a_call_or_beside_other_work_is_reported() => VerifyCS.AnalyzerAsync(Blazor + """
+        namespace App
+        {
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components;
+
+            public class Ticker : ComponentBase
+            {
+                private int ticks;
+
+                private bool ShouldRender() { ticks++; return ticks % 2 == 0; }
+
+                private void OnTick(object? state) => {|ASYNC201:InvokeAsync(() => { if (ShouldRender()) StateHasChanged(); })|};
+
+                private void OnCount(object? state) => {|ASYNC201:InvokeAsync(() => { if (ticks > 0) StateHasChanged(); else ticks++; })|};
+
+                private void OnSlide() => {|ASYNC201:InvokeAsync(async () => await InvokeAsync(() => ReloadAsync()))|};
+
+                private void OnSave() => {|ASYNC201:InvokeAsync(async () => { await InvokeAsync(StateHasChanged); await ReloadAsync(); })|};
+
+                private Task ReloadAsync() => Task.Delay(ticks);
+            }
+        }
+        """);
 }
