@@ -311,9 +311,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// An awaiter's <c>OnCompleted(Action continuation)</c>/<c>UnsafeOnCompleted</c> starting the continuation it was given
-        /// (<c>Task.Run(continuation)</c>, <c>Task.Factory.StartNew(continuation, …)</c>): the continuation is the awaiting
-        /// method's resumption, which keeps its exceptions in that method's own task, so this task cannot fault, and an
-        /// awaiter only schedules.
+        /// (<see cref="AwaiterContinuation"/>), or a dispatcher or scheduler posting the callback it was handed.
         /// </summary>
         private static bool SchedulesAwaiterContinuation(IInvocationOperation call, ISymbol containingSymbol)
         {
@@ -322,21 +320,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            if (containingSymbol is not IMethodSymbol { Name: "OnCompleted" or "UnsafeOnCompleted", Parameters.Length: 1 } method
-                || method.Parameters[0].Type is not INamedTypeSymbol { Name: "Action", Arity: 0, TypeKind: TypeKind.Delegate })
-            {
-                return false;
-            }
-
-            foreach (var argument in call.Arguments)
-            {
-                if (GuardedWork.Peel(argument.Value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, method.Parameters[0]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return AwaiterContinuation.IsHandedOverBy(call, containingSymbol);
         }
 
         /// <summary>

@@ -66,6 +66,7 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             var call = DroppedTaskNames.PeelConfigureAwait(invocation);
             if (IsRead(local, declaration.Parent!) || IsDiscardName(local.Name) || symbols.IsNotAnUnobservedOperation(call) || DroppedTaskNames.HasErrors(invocation)
                 || IsWatchedFromTheOtherEnd(declaration.Parent!, context.ContainingSymbol)
+                || AwaiterContinuation.IsHandedOverBy(call, context.ContainingSymbol)
                 || IsHeldToMakeTheNextCallContend(call, declaration.Parent!, context.ContainingSymbol)
                 || IsHeldForAnAssertedConflict(call, declaration.Parent!, context.ContainingSymbol))
             {
