@@ -75,6 +75,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<string, bool> orderedNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> capturingLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> heldTaskReaders = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> promptingMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
@@ -350,6 +351,87 @@ internal sealed class FanOutSymbols
 
             return awaited;
         });
+
+    /// <summary>
+    /// An async method of this project that puts a question to the person at the screen: its body (not its lambdas) awaits
+    /// a prompt or a dialog (<c>await new ConfirmationPrompt("Add tests?").ShowAsync(console, ct)</c>, <c>await
+    /// DisplayAlertAsync(…)</c>, <c>await dialogs.ConfirmAsync(…)</c>). Two such helpers in a row are a conversation: run
+    /// together they would draw two questions at once and share the keystrokes. Read from the syntax, once per method.
+    /// </summary>
+    public bool AsksThePerson(IMethodSymbol method)
+        => promptingMethods.GetOrAdd(method.OriginalDefinition, static m =>
+        {
+            if (!m.IsAsync || !m.RunsOnlyItsOwnBody() || m.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            SyntaxNode? body = m.DeclaringSyntaxReferences[0].GetSyntax() switch
+            {
+                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+                _ => null,
+            };
+            if (body is null)
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is AwaitExpressionSyntax { Expression: var operand }
+                    && AwaitSyntax.WithoutConfigureAwait(operand) is InvocationExpressionSyntax call
+                    && IsQuestion(call))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+    private static readonly ImmutableHashSet<string> QuestionVerbs = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "Prompt", "Ask", "Confirm", "Alert", "DisplayAlert", "DisplayPrompt", "DisplayActionSheet", "ShowDialog", "ShowMessage");
+
+    /// <summary><c>XAsync</c> of <see cref="QuestionVerbs"/>, or <c>ShowAsync</c> of a prompt or dialog (<c>new TextPrompt&lt;string&gt;(…).ShowAsync</c>).</summary>
+    private static bool IsQuestion(InvocationExpressionSyntax call)
+    {
+        var (name, receiver) = call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => (access.Name.Identifier.ValueText, access.Expression),
+            IdentifierNameSyntax identifier => (identifier.Identifier.ValueText, (ExpressionSyntax?)null),
+            GenericNameSyntax generic => (generic.Identifier.ValueText, null),
+            _ => (string.Empty, null),
+        };
+        var verb = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+        if (QuestionVerbs.Contains(verb) || (verb.Length > 0 && QuestionVerbs.Contains(FirstWord(verb))))
+        {
+            return true;
+        }
+
+        var receiverType = receiver is ObjectCreationExpressionSyntax { Type: var type } ? LastName(type) : null;
+        return verb == "Show" && receiverType is not null
+               && (receiverType.EndsWith("Prompt", StringComparison.Ordinal) || receiverType.EndsWith("Dialog", StringComparison.Ordinal));
+
+        static string FirstWord(string text)
+        {
+            var stop = 1;
+            while (stop < text.Length && !char.IsUpper(text[stop]))
+            {
+                stop++;
+            }
+
+            return text.Substring(0, stop);
+        }
+
+        static string LastName(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => LastName(qualified.Right),
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => string.Empty,
+        };
+    }
 
     private static bool IsConfigureAwait(InvocationExpressionSyntax call)
         => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" };

@@ -197,7 +197,7 @@ internal static class Independence
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols)
             || IsValidationGate(method)
-            || (method.IsAsync && symbols.AwaitsOnlyHeldTasks(method)))
+            || (method.IsAsync && (symbols.AwaitsOnlyHeldTasks(method) || symbols.AsksThePerson(method))))
         {
             return null;
         }
