@@ -382,7 +382,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// (<c>async void OnTimerTick(object state) { await CallEndpointAsync((string)state, true); }</c>): the callee catches
         /// what the callback would let escape. With <paramref name="calleeName"/>, only a callee of that name counts.
         /// </summary>
-        private static bool AwaitsOnlyGuardedMethod(IMethodSymbol method, string? calleeName = null)
+        private bool AwaitsOnlyGuardedMethod(IMethodSymbol method, string? calleeName = null)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
@@ -422,7 +422,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// every overload is async and fully guarded: a fire-and-forget convenience whose awaitable form is offered to
         /// any caller that wants to wait, and from which nothing can escape. A twin that may throw keeps the report.
         /// </summary>
-        private static bool ForwardsToItsGuardedTwin(IMethodSymbol method)
+        private bool ForwardsToItsGuardedTwin(IMethodSymbol method)
         {
             var twinName = method.Name + "Async";
             var twins = method.ContainingType.GetMembers(twinName);
@@ -437,11 +437,17 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             return !twins.IsEmpty && AwaitsOnlyGuardedMethod(method, twinName);
         }
 
-        private static bool IsFullyGuarded(IMethodSymbol method)
+        /// <summary>
+        /// With the model of the method's tree (this compilation's: a symbol action may ask for it), so that a self-guarding
+        /// project method called after the guard (an observer's <c>OnNext</c>) counts as quiet.
+        /// </summary>
+        private bool IsFullyGuarded(IMethodSymbol method)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (GuardedBody.IsFullyGuarded(reference.GetSyntax()))
+                var compilation = symbols.Common.Compilation;
+                var model = compilation.ContainsSyntaxTree(reference.SyntaxTree) ? compilation.GetSemanticModel(reference.SyntaxTree) : null;
+                if (GuardedBody.IsFullyGuarded(reference.GetSyntax(), model))
                 {
                     return true;
                 }

@@ -86,7 +86,7 @@ internal static class GuardedBody
         for (var i = guard + 1; i < statements.Count; i++)
         {
             if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth)
-                && !RearmsItsLoop(statements[i], scope.Function))
+                && !RearmsItsLoop(statements[i], scope.Function) && !CallsASelfGuardingMethod(statements[i], scope.Model))
             {
                 return false;
             }
@@ -460,8 +460,9 @@ internal static class GuardedBody
 
     /// <summary><c>Interlocked.Increment(ref count)</c>, <c>Interlocked.Add(ref total, 1)</c>: on a field or local, with a quiet operand.</summary>
     private static bool IsInterlockedStep(InvocationExpressionSyntax call)
-        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Increment" or "Decrement" or "Add" or "Exchange", Expression: var type }
-           && LastName(type) == "Interlocked"
+        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var step, Expression: var type }
+           && ((step is "Increment" or "Decrement" or "Add" or "Exchange" && LastName(type) == "Interlocked")
+               || (step == "Write" && LastName(type) == "Volatile"))
            && call.ArgumentList.Arguments.Count is 1 or 2
            && call.ArgumentList.Arguments[0] is { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Expression: var target } && IsPlainRead(target)
            && (call.ArgumentList.Arguments.Count == 1 || IsQuietValue(call.ArgumentList.Arguments[1].Expression));
@@ -637,6 +638,30 @@ internal static class GuardedBody
                || (name is "SetResult" or "SetException" or "SetCanceled" && model is not null && model.SyntaxTree == statement.SyntaxTree
                    && model.GetTypeInfo(access.Expression).Type is INamedTypeSymbol promise
                    && GuardedWork.IsTasksType(promise.OriginalDefinition, "TaskCompletionSource")));
+
+    /// <summary>
+    /// <c>observer.OnNext(result);</c> after the guard, where a semantic model tells the callee: a method of this project that
+    /// no other body can replace (not virtual, abstract or an interface's) and whose own body is fully guarded (Rx-style
+    /// observers whose <c>OnNext</c> is <c>try { OnNextCore(value); } catch (Exception e) { … }</c>), called on a plain read with
+    /// quiet arguments. The callee is read without a model, so one call is followed, not a chain.
+    /// </summary>
+    private static bool CallsASelfGuardingMethod(StatementSyntax statement, SemanticModel? model)
+    {
+        if (model is null || model.SyntaxTree != statement.SyntaxTree
+            || statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+            || !HasQuietArguments(call)
+            || (call.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && !IsPlainRead(receiver))
+            || model.GetSymbolInfo(call).Symbol is not IMethodSymbol { IsAsync: false } callee
+            || !callee.RunsOnlyItsOwnBody()
+            || callee.ContainingType?.TypeKind == TypeKind.Interface
+            || callee.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references
+            || references[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        return IsFullyGuarded(declaration);
+    }
 
     /// <summary>A log call whose arguments call nothing either.</summary>
     private static bool IsLogCall(InvocationExpressionSyntax call) => (IsLoggerCall(call) || IsConsoleLine(call)) && HasQuietArguments(call);
