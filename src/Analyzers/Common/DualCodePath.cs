@@ -129,11 +129,13 @@ internal static class DualCodePath
             => IsModeTest(binary.LeftOperand) || IsModeTest(binary.RightOperand),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
             => IsEnumModeComparison(comparison.LeftOperand, comparison.RightOperand) || IsEnumModeComparison(comparison.RightOperand, comparison.LeftOperand)
-               || IsAsyncCapabilityNullTest(comparison.LeftOperand, comparison.RightOperand) || IsAsyncCapabilityNullTest(comparison.RightOperand, comparison.LeftOperand),
+               || IsAsyncCapabilityNullTest(comparison.LeftOperand, comparison.RightOperand) || IsAsyncCapabilityNullTest(comparison.RightOperand, comparison.LeftOperand)
+               || IsTokenPresenceTest(comparison.LeftOperand, comparison.RightOperand) || IsTokenPresenceTest(comparison.RightOperand, comparison.LeftOperand),
         IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern
-            => IsEnumModeComparison(pattern.Value, constant.Value) || IsAsyncCapabilityNullTest(pattern.Value, constant.Value),
+            => IsEnumModeComparison(pattern.Value, constant.Value) || IsAsyncCapabilityNullTest(pattern.Value, constant.Value) || IsTokenPresenceTest(pattern.Value, constant.Value),
         IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern
-            => IsEnumModeComparison(pattern.Value, constant.Value) || IsAsyncCapabilityNullTest(pattern.Value, constant.Value),
+            => IsEnumModeComparison(pattern.Value, constant.Value) || IsAsyncCapabilityNullTest(pattern.Value, constant.Value) || IsTokenPresenceTest(pattern.Value, constant.Value),
+        IPropertyReferenceOperation { Property.Name: "HasValue", Instance: IParameterReferenceOperation token } => IsModeToken(token.Parameter),
         IConversionOperation { IsImplicit: true } conversion => IsModeTest(conversion.Operand),
         _ => IsBoolFlag(condition),
     };
@@ -155,6 +157,21 @@ internal static class DualCodePath
            };
 
     private static bool IsModeDelegate(ITypeSymbol type, string name) => type.TypeKind == TypeKind.Delegate && NamesTheMode(name);
+
+    /// <summary><c>ct != null</c>, <c>ct is null</c>: the presence of a mode token (<see cref="IsModeToken"/>).</summary>
+    private static bool IsTokenPresenceTest(IOperation value, IOperation constant)
+        => WithoutConversion(constant) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }
+           && WithoutConversion(value) is IParameterReferenceOperation token
+           && IsModeToken(token.Parameter);
+
+    /// <summary>
+    /// A <c>CancellationToken?</c> parameter of a private or internal method, whose presence picks the mode (SharpZipLib's
+    /// <c>WriteHeaderSyncOrAsync(…, CancellationToken? ct)</c>: <c>if (ct.HasValue) await …Async(ct.Value); else …;</c>, with
+    /// <c>null</c> from the synchronous callers). A public method's async callers could reach the synchronous arm.
+    /// </summary>
+    private static bool IsModeToken(IParameterSymbol parameter)
+        => parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: { Length: 1 } arguments } && arguments[0].Name == "CancellationToken"
+           && parameter.ContainingSymbol is IMethodSymbol { DeclaredAccessibility: Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal } or IMethodSymbol { MethodKind: MethodKind.LocalFunction };
 
     /// <summary>The value a <c>switch</c> chooses the mode by: a bool flag, or an enum mode one of whose members names the mode.</summary>
     private static bool IsModeValue(IOperation value)
