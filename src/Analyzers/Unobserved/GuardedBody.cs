@@ -86,7 +86,7 @@ internal static class GuardedBody
         for (var i = guard + 1; i < statements.Count; i++)
         {
             if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth)
-                && !RearmsItsLoop(statements[i], scope.Function) && !CallsASelfGuardingMethod(statements[i], scope.Model))
+                && !RearmsItsLoop(statements[i], scope.Function) && !PublishesThroughSelfGuardingMethods(statements[i], scope.Model))
             {
                 return false;
             }
@@ -645,6 +645,17 @@ internal static class GuardedBody
     /// observers whose <c>OnNext</c> is <c>try { OnNextCore(value); } catch (Exception e) { … }</c>), called on a plain read with
     /// quiet arguments. The callee is read without a model, so one call is followed, not a chain.
     /// </summary>
+    private static bool PublishesThroughSelfGuardingMethods(StatementSyntax statement, SemanticModel? model) => statement switch
+    {
+        // if (!token.IsCancellationRequested) { observer.OnNext(value); observer.OnCompleted(); }
+        IfStatementSyntax check => model is not null && IsQuietValue(check.Condition)
+                                   && PublishesThroughSelfGuardingMethods(check.Statement, model)
+                                   && (check.Else is null || PublishesThroughSelfGuardingMethods(check.Else.Statement, model)),
+        BlockSyntax block => block.Statements.Count > 0
+                             && All(block.Statements, s => IsQuietStep(s) || PublishesThroughSelfGuardingMethods(s, model)),
+        _ => CallsASelfGuardingMethod(statement, model),
+    };
+
     private static bool CallsASelfGuardingMethod(StatementSyntax statement, SemanticModel? model)
     {
         if (model is null || model.SyntaxTree != statement.SyntaxTree

@@ -83,6 +83,35 @@ public sealed class ASYNC203GuardedPublishTests
                 sink.Done();
             }
         }
+
+        public sealed class Cancellable<T>
+        {
+            private readonly Func<CancellationToken, Task<T>> factory;
+
+            public Cancellable(Func<CancellationToken, Task<T>> factory) => this.factory = factory;
+
+            public void Subscribe(Sink<T> sink, CancellationToken token) => Forward(sink, token);
+
+            private async void Forward(Sink<T> sink, CancellationToken token)
+            {
+                T result;
+                try
+                {
+                    result = await factory(token).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    if (!token.IsCancellationRequested) { sink.Fail(ex); }
+                    return;
+                }
+
+                if (!token.IsCancellationRequested)
+                {
+                    sink.Next(result);
+                    sink.Done();
+                }
+            }
+        }
         """);
 
     [Fact]
