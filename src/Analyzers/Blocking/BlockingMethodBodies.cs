@@ -73,13 +73,7 @@ internal sealed class BlockingMethodBodies
 
     private BlockingStep? ReadBody(IMethodSymbol method, bool followCalls)
     {
-        var body = method.DeclaringSyntaxReferences[0].GetSyntax() switch
-        {
-            BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
-            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
-            _ => null,
-        };
-        if (body is null)
+        if (method.SingleSourceBody() is not { } body)
         {
             return null;
         }

@@ -1,10 +1,23 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers;
 
 internal static class SymbolExtensions
 {
+    /// <summary>
+    /// The block or expression body of a method or local function declared once in source (a partial method's two parts,
+    /// metadata, an accessor: null). Syntax only: what the rules that read another method's body start from.
+    /// </summary>
+    public static SyntaxNode? SingleSourceBody(this IMethodSymbol method)
+        => method.DeclaringSyntaxReferences.Length != 1 ? null : method.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+            _ => null,
+        };
+
     /// <summary>The local, parameter or field a value reads as it is (no conversion removed), else null.</summary>
     public static ISymbol? VariableSymbol(this IOperation value) => value switch
     {

@@ -308,19 +308,7 @@ internal sealed class FanOutSymbols
         => heldTaskReaders.GetOrAdd(method.OriginalDefinition, static m =>
         {
             if (!m.IsAsync || m.IsVirtual || m.IsAbstract || m.IsOverride || m.IsExtern || m.ContainingType?.TypeKind == TypeKind.Interface
-                || m.DeclaringSyntaxReferences.Length != 1)
-            {
-                return false;
-            }
-
-            var declaration = m.DeclaringSyntaxReferences[0].GetSyntax();
-            SyntaxNode? body = declaration switch
-            {
-                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
-                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
-                _ => null,
-            };
-            if (body is null)
+                || m.SingleSourceBody() is not { } body)
             {
                 return false;
             }
@@ -361,18 +349,7 @@ internal sealed class FanOutSymbols
     public bool AsksThePerson(IMethodSymbol method)
         => promptingMethods.GetOrAdd(method.OriginalDefinition, static m =>
         {
-            if (!m.IsAsync || !m.RunsOnlyItsOwnBody() || m.DeclaringSyntaxReferences.Length != 1)
-            {
-                return false;
-            }
-
-            SyntaxNode? body = m.DeclaringSyntaxReferences[0].GetSyntax() switch
-            {
-                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
-                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
-                _ => null,
-            };
-            if (body is null)
+            if (!m.IsAsync || !m.RunsOnlyItsOwnBody() || m.SingleSourceBody() is not { } body)
             {
                 return false;
             }
