@@ -671,7 +671,30 @@ internal static class GuardedBody
             return false;
         }
 
-        return IsFullyGuarded(declaration);
+        return IsFullyGuarded(declaration) || ForwardsToASelfGuardingMethod(declaration, model.Compilation);
+    }
+
+    /// <summary>
+    /// <c>public static void OnCompleted&lt;T&gt;(this Observer&lt;T&gt; observer) =&gt; observer.OnCompleted(Result.Success);</c>: an
+    /// overload whose whole body hands on to a self-guarding method, with quiet arguments. One hop.
+    /// </summary>
+    private static bool ForwardsToASelfGuardingMethod(MethodDeclarationSyntax declaration, Compilation compilation)
+    {
+        var forwarded = declaration.ExpressionBody?.Expression
+                        ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var only } ? only : null);
+        if (forwarded is not InvocationExpressionSyntax call || !HasQuietArguments(call)
+            || (call.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && !IsPlainRead(receiver))
+            || !compilation.ContainsSyntaxTree(call.SyntaxTree)
+            || compilation.GetSemanticModel(call.SyntaxTree).GetSymbolInfo(call).Symbol is not IMethodSymbol { IsAsync: false } callee
+            || !callee.RunsOnlyItsOwnBody()
+            || callee.ContainingType?.TypeKind == TypeKind.Interface
+            || callee.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references
+            || references[0].GetSyntax() is not MethodDeclarationSyntax target)
+        {
+            return false;
+        }
+
+        return IsFullyGuarded(target);
     }
 
     /// <summary>A log call whose arguments call nothing either.</summary>
@@ -739,6 +762,9 @@ internal static class GuardedBody
         IsPatternExpressionSyntax pattern => IsQuietPattern(pattern.Pattern) && IsQuietValue(pattern.Expression),
         InterpolatedStringExpressionSyntax interpolated => All(interpolated.Contents, static c => c is not InterpolationSyntax hole || IsQuietValue(hole.Expression)),
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
+
+        // if (Interlocked.Exchange(ref completed, 1) != 0) return;: an atomic step cannot throw.
+        InvocationExpressionSyntax atomic => IsInterlockedStep(atomic),
         _ => false,
     };
 

@@ -115,6 +115,85 @@ public sealed class ASYNC203GuardedPublishTests
         """);
 
     [Fact]
+    public Task Publishing_through_an_overload_that_forwards_to_a_once_only_guarded_method_is_silent() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public abstract class Observer
+        {
+            private int completed;
+            private bool disposed;
+
+            public bool AutoDispose { get; set; }
+
+            public void Complete(Exception? error)
+            {
+                if (Interlocked.Exchange(ref completed, 1) != 0)
+                {
+                    return;
+                }
+
+                if (disposed) return;
+
+                var dispose = AutoDispose;
+                try
+                {
+                    OnCompleteCore(error);
+                }
+                catch (Exception ex)
+                {
+                    dispose = true;
+                    Console.Error.WriteLine(ex);
+                }
+                finally
+                {
+                    if (dispose) { disposed = true; }
+                }
+            }
+
+            public void Publish(int value) => OnCompleteCore(null);
+
+            protected abstract void OnCompleteCore(Exception? error);
+        }
+
+        public static class ObserverExtensions
+        {
+            public static void Complete(this Observer observer) => observer.Complete(null);
+
+            public static void CompleteUnguarded(this Observer observer) => observer.Publish(0);
+        }
+
+        public sealed class FromWork
+        {
+            private readonly Func<CancellationToken, Task> work;
+
+            public FromWork(Func<CancellationToken, Task> work) => this.work = work;
+
+            public void Subscribe(Observer observer, CancellationToken token) { Run(observer, token); RunUnguarded(observer, token); }
+
+            private async void Run(Observer observer, CancellationToken token)
+            {
+                try { await work(token).ConfigureAwait(false); }
+                catch (Exception ex) { observer.Complete(ex); return; }
+
+                if (!token.IsCancellationRequested)
+                {
+                    observer.Complete();
+                }
+            }
+
+            private async void {|ASYNC203:RunUnguarded|}(Observer observer, CancellationToken token)
+            {
+                try { await work(token).ConfigureAwait(false); }
+                catch (Exception ex) { observer.Complete(ex); return; }
+
+                observer.CompleteUnguarded();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Publishing_through_a_callback_a_virtual_or_an_unguarded_method_is_reported() => VerifyCS.AnalyzerAsync(Sink + """
         public sealed class FromTask<T>
         {
