@@ -31,7 +31,8 @@ internal sealed class BlockingStep
 /// make a call that always holds the thread until something else happens — <c>Thread.Sleep</c>, <c>Process.WaitForExit()</c>,
 /// <c>Thread.Join()</c>, an event's <c>WaitOne()</c>/<c>Wait()</c>, <c>Task.WaitAll</c>, or a sync-over-async read of a task
 /// it has just started (<c>LoadAsync().Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Wait()</c>)? One answer per method,
-/// kept for the compilation; one more call down is followed (a helper that calls a helper that blocks).
+/// kept for the compilation; one more call down, to a method of the same type, is followed (a helper that calls a
+/// helper that blocks). Its normal path only: a wait in a catch clause is a retry after a failure.
 /// </summary>
 /// <remarks>
 /// Left out on purpose: locks and <c>SemaphoreSlim.Wait</c>/<c>Monitor</c> (a short critical section, not a wait for work),
@@ -78,11 +79,13 @@ internal sealed class BlockingMethodBodies
             return null;
         }
 
-        // Names first: most bodies mention none of the blocking members (nor, when following, any call), and then
-        // nothing is bound.
+        // Names first: most bodies mention none of the blocking members, and then nothing is bound. A call is followed
+        // only when it names a method of the same type (Run(args), this.Run(args)) that blocks by its own body: the
+        // members are looked up by name, and the call is bound only then (binding every call of a long method would
+        // bind much of the project again).
         SemanticModel? model = null;
         BlockingStep? throughCall = null;
-        foreach (var node in body.DescendantNodes(static n => !IsNestedFunction(n)))
+        foreach (var node in body.DescendantNodes(static n => !IsNestedFunction(n) && n is not CatchClauseSyntax))
         {
             if (node is not InvocationExpressionSyntax and not MemberAccessExpressionSyntax)
             {
@@ -97,9 +100,9 @@ internal sealed class BlockingMethodBodies
                     return IsIterator(body) ? null : new BlockingStep(api, node.GetLocation(), through: null);
                 }
             }
-            else if (followCalls && throughCall is null && node is InvocationExpressionSyntax call)
+            else if (followCalls && throughCall is null && node is InvocationExpressionSyntax call
+                     && OwnMemberName(call) is { } name && SameTypeMemberBlocks(method, name))
             {
-                // The symbol alone first (cheaper than the call's operation tree); the operation only for a callee that blocks.
                 model ??= symbols.Compilation.GetSemanticModel(body.SyntaxTree);
                 if (model.GetSymbolInfo(call).Symbol is IMethodSymbol { OriginalDefinition: var callee }
                     && !SymbolEqualityComparer.Default.Equals(callee, method)
@@ -122,6 +125,35 @@ internal sealed class BlockingMethodBodies
         foreach (var node in body.DescendantNodes(static n => !IsNestedFunction(n)))
         {
             if (node is YieldStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name of a call on the method's own type: <c>Run(…)</c>, <c>this.Run(…)</c>, <c>Run&lt;T&gt;(…)</c>.</summary>
+    private static string? OwnMemberName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>A method of <paramref name="method"/>'s type with that name blocks by its own body (read once per method).</summary>
+    private bool SameTypeMemberBlocks(IMethodSymbol method, string name)
+    {
+        if (method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol candidate && IsCandidate(candidate.OriginalDefinition)
+                && direct.GetValue(candidate.OriginalDefinition, readDirect).Step is not null)
             {
                 return true;
             }

@@ -59,7 +59,7 @@ public static class DiagnosticDescriptors
         "'{0}' blocks the thread inside async {1}: it calls '{2}' ({3}); give it an async version and await that",
         DiagnosticCategories.Blocking,
         DiagnosticSeverity.Info,
-        "A synchronous method of this project whose own body sleeps, waits for a process, a thread or an event, or blocks on a task it has just started, blocks its async caller just as the call would written inline. Offer an async version (WaitForExitAsync, Task.Delay, await) and await it. Reported at the async caller, with the blocking call as an additional location; one call further down is followed.");
+        "A synchronous method of this project whose own body sleeps, waits for a process, a thread or an event, or blocks on a task it has just started, blocks its async caller just as the call would written inline. Offer an async version (WaitForExitAsync, Task.Delay, await) and await it. Reported at the async caller, with the blocking call as an additional location; one call further down, to a method of the same type, is followed; a wait inside a catch clause (a retry after a failure) is not counted.");
 
     // ---- ASYNC2xx: tasks nobody awaits ----------------------------------------------------------
 

@@ -188,6 +188,39 @@ public sealed class ASYNC106TrapTests
         """);
 
     [Fact]
+    public Task Blocking_only_in_a_catch_clause_is_a_retry_after_a_failure() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Slabs
+        {
+            static FileStream Allocate(string path)
+            {
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        return File.Open(path, FileMode.OpenOrCreate);
+                    }
+                    catch (IOException) when (attempt < 3)
+                    {
+                        Thread.Sleep(1000 * attempt);
+                    }
+                }
+            }
+
+            public async Task<long> SizeAsync(string path)
+            {
+                await Task.Yield();
+                using var slab = Allocate(path);
+                return slab.Length;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Recursive_and_mutually_recursive_helpers_end() => VerifyCS.AnalyzerAsync("""
         using System.Threading.Tasks;
 
