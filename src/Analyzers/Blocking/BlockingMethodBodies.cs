@@ -92,7 +92,7 @@ internal sealed class BlockingMethodBodies
                 continue;
             }
 
-            if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } || (node is InvocationExpressionSyntax invocation && IsBlockingName(CalledName(invocation))))
+            if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } || (node is InvocationExpressionSyntax invocation && MayBlock(invocation)))
             {
                 model ??= symbols.Compilation.GetSemanticModel(body.SyntaxTree);
                 if (model.GetOperation(node) is { } operation && Classify(operation) is { } api && !DualCodePath.IsInSyncArm(operation))
@@ -173,8 +173,18 @@ internal sealed class BlockingMethodBodies
         _ => null,
     };
 
-    private static bool IsBlockingName(string? name)
-        => name is "Sleep" or "WaitForExit" or "Join" or "WaitOne" or "Wait" or "WaitAll" or "WaitAny" or "GetResult";
+    /// <summary>
+    /// A call named for a blocking member. <c>Join</c> only as <c>thread.Join()</c> or <c>Join(timeout)</c>: <c>string.Join(",",
+    /// items)</c>, in nearly every body, takes more arguments or is called on <c>string</c>.
+    /// </summary>
+    private static bool MayBlock(InvocationExpressionSyntax invocation)
+        => CalledName(invocation) switch
+        {
+            "Join" => invocation.ArgumentList.Arguments.Count <= 1
+                      && invocation.Expression is MemberAccessExpressionSyntax { Expression: not PredefinedTypeSyntax and not IdentifierNameSyntax { Identifier.ValueText: "String" } },
+            "Sleep" or "WaitForExit" or "WaitOne" or "Wait" or "WaitAll" or "WaitAny" or "GetResult" => true,
+            _ => false,
+        };
 
     /// <summary>The blocking API <paramref name="operation"/> calls, or null when it does not block for sure.</summary>
     private string? Classify(IOperation operation)
