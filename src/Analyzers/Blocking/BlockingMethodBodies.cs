@@ -41,25 +41,30 @@ internal sealed class BlockingStep
 /// </remarks>
 internal sealed class BlockingMethodBodies
 {
+    /// <summary>The cached answer for a method that does not block (a table holds no null).</summary>
+    private static readonly BlockingStep NoStep = new(string.Empty, Location.None, through: null);
+
     private readonly AsyncSymbols symbols;
-    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict> direct = new();
-    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict> throughOneCall = new();
-    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict>.CreateValueCallback readDirect;
-    private readonly ConditionalWeakTable<IMethodSymbol, BlockingVerdict>.CreateValueCallback readThroughOneCall;
+    private readonly WaitSymbols waits;
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingStep> direct = new();
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingStep> throughOneCall = new();
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingStep>.CreateValueCallback readDirect;
+    private readonly ConditionalWeakTable<IMethodSymbol, BlockingStep>.CreateValueCallback readThroughOneCall;
 
     public BlockingMethodBodies(AsyncSymbols symbols)
     {
         this.symbols = symbols;
-        readDirect = method => new BlockingVerdict(ReadBody(method, followCalls: false));
-        readThroughOneCall = method => new BlockingVerdict(ReadBody(method, followCalls: true));
+        waits = symbols.Family(WaitSymbols.Create);
+        readDirect = method => (IsCandidate(method) ? ReadBody(method, followCalls: false) : null) ?? NoStep;
+        readThroughOneCall = method => (IsCandidate(method) ? ReadBody(method, followCalls: true) : null) ?? NoStep;
     }
 
-    /// <summary>The blocking step of a synchronous project method that only ever runs its own body, or null.</summary>
-    public BlockingStep? Find(IMethodSymbol method)
-    {
-        var definition = method.OriginalDefinition;
-        return IsCandidate(definition) ? throughOneCall.GetValue(definition, readThroughOneCall).Step : null;
-    }
+    /// <summary>The blocking step of a synchronous project method that only ever runs its own body, or null. One answer per method.</summary>
+    public BlockingStep? Find(IMethodSymbol method) => Known(throughOneCall.GetValue(method.OriginalDefinition, readThroughOneCall));
+
+    private BlockingStep? DirectStep(IMethodSymbol method) => Known(direct.GetValue(method.OriginalDefinition, readDirect));
+
+    private static BlockingStep? Known(BlockingStep step) => ReferenceEquals(step, NoStep) ? null : step;
 
     /// <summary>
     /// An ordinary method with one body written in this compilation, that is not async and returns no task (a task-returning
@@ -106,8 +111,7 @@ internal sealed class BlockingMethodBodies
                 model ??= symbols.Compilation.GetSemanticModel(body.SyntaxTree);
                 if (model.GetSymbolInfo(call).Symbol is IMethodSymbol { OriginalDefinition: var callee }
                     && !SymbolEqualityComparer.Default.Equals(callee, method)
-                    && IsCandidate(callee)
-                    && direct.GetValue(callee, readDirect).Step is { } step
+                    && DirectStep(callee) is { } step
                     && model.GetOperation(call) is { } calleeCall
                     && !DualCodePath.IsInSyncArm(calleeCall))
                 {
@@ -152,8 +156,7 @@ internal sealed class BlockingMethodBodies
 
         foreach (var member in type.GetMembers(name))
         {
-            if (member is IMethodSymbol candidate && IsCandidate(candidate.OriginalDefinition)
-                && direct.GetValue(candidate.OriginalDefinition, readDirect).Step is not null)
+            if (member is IMethodSymbol candidate && DirectStep(candidate) is not null)
             {
                 return true;
             }
@@ -205,8 +208,8 @@ internal sealed class BlockingMethodBodies
     private string? Classify(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
-        if (type is null || HasZeroTimeout(invocation))
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is null || (WaitArguments.Timeout(invocation, waits.TimeSpan) is { } timeout && WaitArguments.IsZero(timeout, waits.TimeSpan)))
         {
             return null;
         }
@@ -222,7 +225,7 @@ internal sealed class BlockingMethodBodies
             case "WaitForExit" when type.Name == "Process" && type.ContainingNamespace.IsNamespace("System.Diagnostics"):
                 return "Process.WaitForExit";
 
-            case "WaitAll" or "WaitAny" when method.IsStatic && type.OriginalDefinition.Is(symbols.Task):
+            case "WaitAll" or "WaitAny" when method.IsStatic && type.Is(symbols.Task):
                 return "Task." + method.Name;
 
             case "Wait" when !method.IsStatic && invocation.Instance is { } task && symbols.IsTaskOrValueTask(task.Type):
@@ -231,54 +234,17 @@ internal sealed class BlockingMethodBodies
             case "GetResult" when invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited }:
                 return StartsRealWork(awaited) ? "GetAwaiter().GetResult()" : null;
 
-            case "WaitOne" when !method.IsStatic && IsSignal(invocation.Instance?.Type):
-                return invocation.Instance!.Type!.Name + ".WaitOne";
+            // An event to wait for, not a mutex or semaphore used as a lock (as ASYNC102 tells them).
+            case "WaitOne" when !method.IsStatic && invocation.Instance?.Type is { } handle && handle.InheritsFromOrEquals(waits.WaitHandle)
+                                && !handle.InheritsFromOrEquals(waits.Mutex) && !handle.InheritsFromOrEquals(waits.Semaphore):
+                return handle.Name + ".WaitOne";
 
-            case "Wait" when !method.IsStatic && type.Name is "ManualResetEventSlim" or "CountdownEvent" && type.ContainingNamespace.IsNamespace("System.Threading"):
+            case "Wait" when !method.IsStatic && (type.Is(waits.ManualResetEventSlim) || type.Is(waits.CountdownEvent)):
                 return type.Name + ".Wait";
 
             default:
                 return null;
         }
-    }
-
-    /// <summary>An event to wait for (<c>ManualResetEvent</c>, <c>AutoResetEvent</c>, <c>EventWaitHandle</c>), not a mutex or semaphore used as a lock.</summary>
-    private static bool IsSignal(ITypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name is "Mutex" or "Semaphore")
-            {
-                return false;
-            }
-
-            if (current.Name == "EventWaitHandle" && current.ContainingNamespace.IsNamespace("System.Threading"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A wait with a timeout of zero (a constant 0, <c>TimeSpan.Zero</c>) returns at once: a probe.</summary>
-    private static bool HasZeroTimeout(IInvocationOperation invocation)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            var value = argument.Value;
-            if (value.ConstantValue is { HasValue: true, Value: 0 or 0L })
-            {
-                return true;
-            }
-
-            if (value is IFieldReferenceOperation { Field: { Name: "Zero", IsStatic: true, ContainingType.Name: "TimeSpan" } })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -288,10 +254,10 @@ internal sealed class BlockingMethodBodies
     /// </summary>
     private bool StartsRealWork(IOperation task)
     {
-        var value = WithoutConversions(task);
+        var value = GuardedWork.Peel(task);
         if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
         {
-            value = WithoutConversions(configured);
+            value = GuardedWork.Peel(configured);
         }
 
         if (value is not IInvocationOperation { TargetMethod: var started } || !symbols.IsTaskOrValueTask(started.ReturnType))
@@ -306,22 +272,5 @@ internal sealed class BlockingMethodBodies
 
         var definition = (started.ReducedFrom ?? started).OriginalDefinition;
         return !CompletedTaskMethod.ReturnsOnlyCompletedTasks(definition);
-    }
-
-    private static IOperation WithoutConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
-    }
-
-    private sealed class BlockingVerdict
-    {
-        public BlockingVerdict(BlockingStep? step) => Step = step;
-
-        public BlockingStep? Step { get; }
     }
 }

@@ -57,9 +57,7 @@ internal sealed class SourceMethodEvidence
             return false;
         }
 
-        var value = declaration.ExpressionBody?.Expression
-                    ?? (declaration.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
-        return value is not null && OffloadedCall(value) is { } call && InvokedName(call) == synchronousName;
+        return MethodBodySyntax.SoleReturnedValue(declaration) is { } value && OffloadedCall(value) is { } call && InvokedName(call) == synchronousName;
     }
 
     /// <summary>

@@ -145,6 +145,9 @@ internal static class WaitArguments
         => ConstantMilliseconds(timeout, timeSpan) is { } milliseconds
            && (milliseconds == 0 || (milliseconds > 0 && milliseconds <= ProbeMilliseconds && IsResultRead(wait)));
 
+    /// <summary>A zero timeout (<c>0</c>, <c>TimeSpan.Zero</c>, <c>default</c>, <c>TimeSpan.FromMilliseconds(0)</c>): the wait returns at once.</summary>
+    public static bool IsZero(IOperation timeout, ITypeSymbol? timeSpan) => ConstantMilliseconds(timeout, timeSpan) == 0;
+
     /// <summary>The timeout a constant expression stands for, in milliseconds (an int/long timeout counts milliseconds).</summary>
     private static double? ConstantMilliseconds(IOperation value, ITypeSymbol? timeSpan)
     {
@@ -453,13 +456,16 @@ internal static class WaitArguments
         };
     }
 
-    /// <summary>The argument bound to a timeout parameter (an int, long or TimeSpan named <c>…timeout…</c>/<c>…Timeout</c>), if any.</summary>
+    /// <summary>
+    /// The argument bound to a timeout parameter (an int, long or TimeSpan named <c>…timeout…</c>/<c>…Timeout</c>, or
+    /// <c>milliseconds</c> as in <c>Process.WaitForExit(int milliseconds)</c>), if any.
+    /// </summary>
     public static IOperation? Timeout(IInvocationOperation invocation, ITypeSymbol? timeSpan)
     {
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter
-                && parameter.Name.IndexOf("imeout", System.StringComparison.Ordinal) >= 0
+                && (parameter.Name.IndexOf("imeout", System.StringComparison.Ordinal) >= 0 || parameter.Name == "milliseconds")
                 && (parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32
                     || parameter.Type.Is(timeSpan)))
             {

@@ -278,12 +278,8 @@ internal sealed partial class TaskCompletion
     /// </summary>
     private int ForwardedAwaitedParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int depth)
     {
-        var forwarded = declaration.ExpressionBody?.Expression
-                        ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned }
-                            ? returned
-                            : null);
         // In the IDE a referenced project's symbols carry its own trees, which this compilation cannot bind.
-        if (forwarded is not InvocationExpressionSyntax call
+        if (MethodBodySyntax.SoleReturnedValue(declaration) is not InvocationExpressionSyntax call
             || !IsTaskOrValueTaskType(method.ReturnType)
             || !symbols.Compilation.ContainsSyntaxTree(declaration.SyntaxTree)
             || symbols.Compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(call) is not IInvocationOperation invocation)

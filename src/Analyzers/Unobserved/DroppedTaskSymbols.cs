@@ -154,8 +154,7 @@ internal sealed class DroppedTaskSymbols
                 return false;
             }
 
-            var only = declaration.ExpressionBody?.Expression
-                       ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var statement } ? statement : null);
+            var only = MethodBodySyntax.SoleStatementExpression(declaration);
             if (only is AwaitExpressionSyntax { Expression: var awaited })
             {
                 only = AwaitSyntax.WithoutConfigureAwait(awaited);
@@ -429,9 +428,7 @@ internal sealed class DroppedTaskSymbols
             return false;
         }
 
-        var returned = declaration.ExpressionBody?.Expression
-                       ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
-        return returned is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ContinueWith", Expression: IdentifierNameSyntax receiver } }
+        return MethodBodySyntax.SoleReturnedValue(declaration) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ContinueWith", Expression: IdentifierNameSyntax receiver } }
                && receiver.Identifier.ValueText == extension.Parameters[0].Name;
     }
 

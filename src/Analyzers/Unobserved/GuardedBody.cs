@@ -657,44 +657,38 @@ internal static class GuardedBody
     };
 
     private static bool CallsASelfGuardingMethod(StatementSyntax statement, SemanticModel? model)
-    {
-        if (model is null || model.SyntaxTree != statement.SyntaxTree
-            || statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
-            || !HasQuietArguments(call)
-            || (call.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && !IsPlainRead(receiver))
-            || model.GetSymbolInfo(call).Symbol is not IMethodSymbol { IsAsync: false } callee
-            || !callee.RunsOnlyItsOwnBody()
-            || callee.ContainingType?.TypeKind == TypeKind.Interface
-            || callee.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references
-            || references[0].GetSyntax() is not MethodDeclarationSyntax declaration)
-        {
-            return false;
-        }
-
-        return IsFullyGuarded(declaration) || ForwardsToASelfGuardingMethod(declaration, model.Compilation);
-    }
+        => model is not null && model.SyntaxTree == statement.SyntaxTree
+           && statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+           && QuietlyCalledDeclaration(call, model) is { } declaration
+           && (IsFullyGuarded(declaration) || ForwardsToASelfGuardingMethod(declaration, model.Compilation));
 
     /// <summary>
     /// <c>public static void OnCompleted&lt;T&gt;(this Observer&lt;T&gt; observer) =&gt; observer.OnCompleted(Result.Success);</c>: an
     /// overload whose whole body hands on to a self-guarding method, with quiet arguments. One hop.
     /// </summary>
     private static bool ForwardsToASelfGuardingMethod(MethodDeclarationSyntax declaration, Compilation compilation)
+        => MethodBodySyntax.SoleStatementExpression(declaration) is InvocationExpressionSyntax call
+           && compilation.ContainsSyntaxTree(call.SyntaxTree)
+           && QuietlyCalledDeclaration(call, compilation.GetSemanticModel(call.SyntaxTree)) is { } target
+           && IsFullyGuarded(target);
+
+    /// <summary>
+    /// The declaration of the method a call with quiet arguments on a plain read runs: one body of this project that no other
+    /// can replace (not async, virtual, abstract, extern or an interface's). Null otherwise.
+    /// </summary>
+    private static MethodDeclarationSyntax? QuietlyCalledDeclaration(InvocationExpressionSyntax call, SemanticModel model)
     {
-        var forwarded = declaration.ExpressionBody?.Expression
-                        ?? (declaration.Body is { Statements: { Count: 1 } statements } && statements[0] is ExpressionStatementSyntax { Expression: var only } ? only : null);
-        if (forwarded is not InvocationExpressionSyntax call || !HasQuietArguments(call)
+        if (!HasQuietArguments(call)
             || (call.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && !IsPlainRead(receiver))
-            || !compilation.ContainsSyntaxTree(call.SyntaxTree)
-            || compilation.GetSemanticModel(call.SyntaxTree).GetSymbolInfo(call).Symbol is not IMethodSymbol { IsAsync: false } callee
+            || model.GetSymbolInfo(call).Symbol is not IMethodSymbol { IsAsync: false } callee
             || !callee.RunsOnlyItsOwnBody()
             || callee.ContainingType?.TypeKind == TypeKind.Interface
-            || callee.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references
-            || references[0].GetSyntax() is not MethodDeclarationSyntax target)
+            || callee.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references)
         {
-            return false;
+            return null;
         }
 
-        return IsFullyGuarded(target);
+        return references[0].GetSyntax() as MethodDeclarationSyntax;
     }
 
     /// <summary>A log call whose arguments call nothing either.</summary>

@@ -105,9 +105,7 @@ internal static class GuardedWork
             return null;
         }
 
-        var forwarded = declaration.ExpressionBody?.Expression
-                        ?? (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
-        return forwarded is InvocationExpressionSyntax { Expression: SimpleNameSyntax name } invocation
+        return MethodBodySyntax.SoleReturnedValue(declaration) is InvocationExpressionSyntax { Expression: SimpleNameSyntax name } invocation
                && invocation.ArgumentList.Arguments.All(static a => a.Expression is IdentifierNameSyntax or LiteralExpressionSyntax)
             ? name.Identifier.ValueText
             : null;
