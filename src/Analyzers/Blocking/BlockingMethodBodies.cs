@@ -41,8 +41,8 @@ internal sealed class BlockingStep
 /// </remarks>
 internal sealed class BlockingMethodBodies
 {
-    /// <summary>The cached answer for a method that does not block (a table holds no null).</summary>
-    private static readonly BlockingStep NoStep = new(string.Empty, Location.None, through: null);
+    /// <summary>The cached answer for a method that does not block (a table holds no null); one per compilation, like the tables.</summary>
+    private readonly BlockingStep noStep = new(string.Empty, Location.None, through: null);
 
     private readonly AsyncSymbols symbols;
     private readonly WaitSymbols waits;
@@ -55,8 +55,8 @@ internal sealed class BlockingMethodBodies
     {
         this.symbols = symbols;
         waits = symbols.Family(WaitSymbols.Create);
-        readDirect = method => (IsCandidate(method) ? ReadBody(method, followCalls: false) : null) ?? NoStep;
-        readThroughOneCall = method => (IsCandidate(method) ? ReadBody(method, followCalls: true) : null) ?? NoStep;
+        readDirect = method => (IsCandidate(method) ? ReadBody(method, followCalls: false) : null) ?? noStep;
+        readThroughOneCall = method => (IsCandidate(method) ? ReadBody(method, followCalls: true) : null) ?? noStep;
     }
 
     /// <summary>The blocking step of a synchronous project method that only ever runs its own body, or null. One answer per method.</summary>
@@ -64,7 +64,7 @@ internal sealed class BlockingMethodBodies
 
     private BlockingStep? DirectStep(IMethodSymbol method) => Known(direct.GetValue(method.OriginalDefinition, readDirect));
 
-    private static BlockingStep? Known(BlockingStep step) => ReferenceEquals(step, NoStep) ? null : step;
+    private BlockingStep? Known(BlockingStep step) => ReferenceEquals(step, noStep) ? null : step;
 
     /// <summary>
     /// An ordinary method with one body written in this compilation, that is not async and returns no task (a task-returning
