@@ -103,6 +103,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Returning a task without awaiting it leaves the using or try block at once: the resource is disposed, the finally has run and the catch can no longer see the operation's exceptions, while the operation is still in flight. Make the method async and return await the task.");
 
+    public static readonly DiagnosticDescriptor ASYNC206 = Create(
+        DiagnosticIds.NeverStartedTask,
+        "Task created with 'new Task' is waited for but never started",
+        "This task is created with 'new {0}' and never started, yet {1}: it will never complete; create it running with 'Task.Run'",
+        DiagnosticCategories.Unobserved,
+        DiagnosticSeverity.Warning,
+        "A task made with the Task constructor is cold: it runs only after Start() or RunSynchronously(). Awaiting it, blocking on it, waiting for it with Task.WhenAll, or returning it to callers who expect a running task (an ...Async method, or one whose other returns hand back running tasks) waits forever. Create it with Task.Run, or start it. A cold task that is started, stored or handed elsewhere in the function is not reported.");
+
     // ---- ASYNC3xx: independent awaits done one at a time ---------------------------------------
 
     public static readonly DiagnosticDescriptor ASYNC301 = Create(

@@ -15,6 +15,7 @@ public static class DiagnosticIds
     public const string AsyncVoidMethod = "ASYNC203";
     public const string AsyncLambdaToVoidDelegate = "ASYNC204";
     public const string TaskReturnedFromUsingOrTry = "ASYNC205";
+    public const string NeverStartedTask = "ASYNC206";
 
     public const string SequentialIndependentAwaits = "ASYNC301";
     public const string SequentialAwaitInLoop = "ASYNC302";
