@@ -80,6 +80,9 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 case IEventAssignmentOperation:
                     return; // `x.Event += async (s, e) => ...`: an event handler, the one legitimate async void.
 
+                case not null when IsNamedAsyncVoid(parent):
+                    return; // `Action asyncVoid = async () => ...`: kept as an async void on purpose, to test that it is refused.
+
                 case IArgumentOperation { Parent: IInvocationOperation command } when symbols.IsCommand(command.Type):
                     return; // `ReactiveCommand.Create(async () => ...)`: a command handler, invoked like an event handler.
 
@@ -145,6 +148,25 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 properties.ToImmutable(),
                 target(),
                 suggestion ?? "take a Func<Task> and await it, or make the lambda synchronous"));
+        }
+
+        /// <summary>
+        /// The lambda is stored in a local, field or property whose name says async void (<c>_asyncVoid</c>,
+        /// <c>asyncVoidLambda</c>): a fixture built on purpose, typically for a test that the code under test refuses async
+        /// void delegates. The author has named what the rule would say.
+        /// </summary>
+        private static bool IsNamedAsyncVoid(IOperation slot)
+        {
+            var name = slot switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
+                IFieldInitializerOperation { InitializedFields.Length: 1 } field => field.InitializedFields[0].Name,
+                IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => property.InitializedProperties[0].Name,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local.Name,
+                ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } => member.Member.Name,
+                _ => null,
+            };
+            return name is not null && NameWords.ContainsWords(name, "AsyncVoid");
         }
 
         /// <summary>
