@@ -316,6 +316,39 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>
+        /// A non-public async method whose name says which of its halves is synchronous (<c>WriteTokenSyncReadingAsync</c>,
+        /// <c>CopySyncWritingAsync</c>: "Sync" followed by a word in -ing), calling its own type's synchronous methods. The
+        /// variant exists for targets its author knows are in memory (a writer over a <c>StringWriter</c>), where the awaited
+        /// twin would run the same writes more slowly. A public method, another receiver, or a name like
+        /// <c>SyncDataAsync</c> stays reported.
+        /// </summary>
+        private static bool IsNamedSyncVariantCallingItsOwnType(ISymbol containingSymbol, IOperation? receiver)
+        {
+            if (containingSymbol is not IMethodSymbol { DeclaredAccessibility: Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal } method
+                || receiver is not IInstanceReferenceOperation)
+            {
+                return false;
+            }
+
+            var name = method.Name;
+            for (var at = name.IndexOf("Sync", StringComparison.Ordinal); at > 0; at = name.IndexOf("Sync", at + 4, StringComparison.Ordinal))
+            {
+                var wordEnd = at + 4 < name.Length && char.IsUpper(name[at + 4]) ? at + 5 : -1;
+                while (wordEnd > 0 && wordEnd < name.Length && char.IsLower(name[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                if (name[at - 1] != 'A' && wordEnd > at + 7 && string.CompareOrdinal(name, wordEnd - 3, "ing", 0, 3) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void AnalyzeTwin(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
         {
             var receiver = Receiver(invocation, method);
@@ -330,6 +363,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             if (candidates.IsDefaultOrEmpty
                 || DualCodePath.IsInSyncArm(invocation)
                 || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
+                || IsNamedSyncVariantCallingItsOwnType(context.ContainingSymbol, receiver)
                 || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
                 || OpensANewZipEntry(method, receiver)
