@@ -759,6 +759,10 @@ internal static class GuardedBody
 
         // if (Interlocked.Exchange(ref completed, 1) != 0) return;: an atomic step cannot throw.
         InvocationExpressionSyntax atomic => IsInterlockedStep(atomic),
+
+        // var buffer = new byte[65536];: an array of a literal or read size fails only when memory runs out, like new object().
+        ArrayCreationExpressionSyntax array => array.Initializer is null
+                                               && All(array.Type.RankSpecifiers, static rank => All(rank.Sizes, static size => size is LiteralExpressionSyntax || IsPlainRead(size))),
         _ => false,
     };
 

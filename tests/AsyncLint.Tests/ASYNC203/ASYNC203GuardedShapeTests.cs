@@ -430,4 +430,66 @@ public sealed class ASYNC203GuardedShapeTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_buffer_of_a_literal_or_read_size_before_the_guarded_loop_is_quiet() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Receiver
+        {
+            private const int Size = 4096;
+            private readonly CancellationTokenSource cts = new();
+
+            public void Start(Stream stream) { ReceiveLoop(stream); ReceiveMore(stream); }
+
+            private async void ReceiveLoop(Stream stream)
+            {
+                var buffer = new byte[65536];
+                while (!cts.IsCancellationRequested)
+                {
+                    try { await stream.ReadAsync(buffer, cts.Token); }
+                    catch (Exception) { return; }
+                }
+            }
+
+            private async void ReceiveMore(Stream stream)
+            {
+                var buffer = new byte[Size];
+                try { await stream.ReadAsync(buffer, cts.Token); }
+                catch (Exception) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_buffer_sized_by_a_call_or_filled_by_an_initializer_call_is_not_quiet() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Receiver
+        {
+            public void Start(Stream stream) { ReceiveLoop(stream); ReceiveMore(stream); }
+
+            private int Size() => checked((int)DateTime.Now.Ticks);
+
+            private async void {|ASYNC203:ReceiveLoop|}(Stream stream)
+            {
+                var buffer = new byte[Size()];
+                try { await stream.ReadAsync(buffer); }
+                catch (Exception) { }
+            }
+
+            private async void {|ASYNC203:ReceiveMore|}(Stream stream)
+            {
+                var buffer = new[] { (byte)Size() };
+                try { await stream.ReadAsync(buffer); }
+                catch (Exception) { }
+            }
+        }
+        """);
 }
