@@ -86,6 +86,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 || IsTeardownOnAFailurePath(call, statement, context.ContainingSymbol)
                 || IsLogLineOfASynchronousLogger(call, statement, context.ContainingSymbol)
                 || IsBodyOfAForgetHelper(call, statement, context.ContainingSymbol)
+                || IsQueuedOnABatchExecutedLater(call, statement)
                 || PeerSuppression.SilencesDroppedTask(statement.Syntax, symbols.Common))
             {
                 return;
@@ -95,6 +96,39 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.ASYNC201,
                 statement.Operation.Syntax.GetLocation(),
                 DroppedTaskNames.Describe(call)));
+        }
+
+        /// <summary>
+        /// <c>var tran = db.CreateTransaction(); tran.HashSetAsync(key, field, value); … tran.Execute();</c>: on a pipelining
+        /// client's batch or transaction an <c>…Async</c> call only queues a command; the <c>Execute</c>/<c>ExecuteAsync</c> that
+        /// a later statement of the same block runs sends it and completes (or cancels) the queued task, and its result says
+        /// whether the transaction held. The receiver must be a local or parameter of a type named for a batch or a
+        /// transaction (<c>ITransaction</c>, <c>IBatch</c>). The same call on the database, or with no later execution, is reported.
+        /// </summary>
+        private static bool IsQueuedOnABatchExecutedLater(IInvocationOperation call, IOperation statement)
+        {
+            if (call.Instance?.VariableSymbol() is not { Kind: SymbolKind.Local or SymbolKind.Parameter } batch
+                || call.Instance.Type is not { } batchType
+                || !(batchType.Name.EndsWith("Batch", StringComparison.Ordinal) || batchType.Name.EndsWith("Transaction", StringComparison.Ordinal))
+                || statement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            for (var i = block.Operations.IndexOf(statement) + 1; i > 0 && i < block.Operations.Length; i++)
+            {
+                foreach (var operation in block.Operations[i].DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.Name: "Execute" or "ExecuteAsync", Instance: { } instance }
+                        && instance.VariableSymbol().Is(batch)
+                        && AsyncContext.EnclosingFunctionOperation(operation) == AsyncContext.EnclosingFunctionOperation(statement))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
