@@ -744,8 +744,9 @@ internal sealed partial class TaskCompletion
                 AddCompleted(instance, state, captures);
                 return;
 
-            // task.IsCompletedSuccessfully(): the compatibility shim of libraries that target frameworks without the property.
-            case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" }, Arguments.Length: 1 } shim
+            // task.IsCompletedSuccessfully(), IsCompletedSuccessfully(task): the compatibility shim of libraries that target
+            // frameworks without the property, as an extension or a plain static helper.
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" }, Arguments.Length: 1 } shim
                 when value && IsTaskOrValueTaskType(shim.Arguments[0].Value.Type):
                 AddCompleted(shim.Arguments[0].Value, state, captures);
                 return;

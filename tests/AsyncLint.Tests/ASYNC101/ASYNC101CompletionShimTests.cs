@@ -3,7 +3,7 @@ using VerifyCS = AsyncLint.Tests.Verifiers.Verify<AsyncLint.Analyzers.Blocking.A
 namespace AsyncLint.Tests.ASYNC101;
 
 /// <summary>
-/// <c>task.IsCompletedSuccessfully()</c>: the extension-method shim of libraries that target frameworks without the property
+/// <c>task.IsCompletedSuccessfully()</c> or <c>IsCompletedSuccessfully(task)</c>: the extension-method or static shim of libraries that target frameworks without the property
 /// guards the read like the property does.
 /// </summary>
 public sealed class ASYNC101CompletionShimTests
@@ -66,6 +66,35 @@ public sealed class ASYNC101CompletionShimTests
                 if (!current.IsCompletedSuccessfully())
                 {
                     text += {|ASYNC101:current.Result|};
+                }
+
+                return await LogAsync(text);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_plain_static_helper_guards_like_the_extension() => VerifyCS.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Router
+        {
+            private static bool IsCompletedSuccessfully<T>(Task<T> t) => t.IsCompleted && !t.IsFaulted && !t.IsCanceled;
+
+            static Task<string> LogAsync(string line) => Task.FromResult(line);
+
+            async Task<string> RouteAsync(Task<string> front, Task<string> back)
+            {
+                await Task.Yield();
+                var text = "";
+                if (IsCompletedSuccessfully(front))
+                {
+                    text = front.Result;
+                }
+
+                if (IsCompletedSuccessfully(front))
+                {
+                    text += {|ASYNC101:back.Result|};
                 }
 
                 return await LogAsync(text);
