@@ -139,6 +139,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         // A private field's values, read from its type's declaration once: a connector's stream field is the receiver
         // of hundreds of calls, and each read binds the type's assignments again.
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> fieldValues = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> parameterValues = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> memoryOnlyProperties = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> parsedLists = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> inMemorySourceStreams = new(SymbolEqualityComparer.Default);
@@ -957,7 +958,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// <c>context.Streams.Error</c> of an <c>IStandardStreams</c>), a writer type named for the console
         /// (<c>ConsoleWriter</c>), and a writer or stream over <c>Console.OpenStandardOutput()</c>.
         /// </summary>
-        private bool IsConsoleStream(IOperation? receiver)
+        private bool IsConsoleStream(IOperation? receiver, bool throughParameters = true)
         {
             if (receiver is null)
             {
@@ -965,6 +966,15 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             var value = Strip(receiver);
+
+            // CopyLines(reader, Console.Out): a private method's writer parameter that every call fills with the console.
+            if (throughParameters && value is IParameterReferenceOperation { Parameter: var parameter } && value.SemanticModel is { } model
+                && IsStreamLike(parameter.Type))
+            {
+                return parameterValues.GetOrAdd(parameter.OriginalDefinition, p => ParameterValues((IParameterSymbol)p, model)) is { IsDefaultOrEmpty: false } values
+                       && values.All(v => IsConsoleStream(v, throughParameters: false));
+            }
+
             if (value is ILocalReferenceOperation local && AssignedValue.Initializer(local) is { } initializer)
             {
                 value = Strip(initializer);

@@ -430,6 +430,62 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer
         }
 
         /// <summary>
+        /// Every argument the callers give a parameter of a private method (or of a local function) in this tree: its type's
+        /// declaration (the enclosing member's body for a local function) holds every call. Default when the method is
+        /// not private, the type has other parts, the method is named otherwise than in a call (a method group, a
+        /// delegate), or a call leaves the parameter to its default value.
+        /// </summary>
+        private static ImmutableArray<IOperation> ParameterValues(IParameterSymbol parameter, SemanticModel model)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method
+                || !(method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private))
+                || method.ContainingType.DeclaringSyntaxReferences.Length != 1
+                || method.ContainingType.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            {
+                return default;
+            }
+
+            var scope = method.MethodKind == MethodKind.LocalFunction
+                ? method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().Parent
+                : method.ContainingType.DeclaringSyntaxReferences[0].GetSyntax();
+            if (scope is null)
+            {
+                return default;
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not SimpleNameSyntax name || name.Identifier.ValueText != method.Name)
+                {
+                    continue;
+                }
+
+                var called = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+                if (called.Parent is not InvocationExpressionSyntax call || call.Expression != called
+                    || model.GetOperation(call) is not IInvocationOperation invocation)
+                {
+                    return default;
+                }
+
+                if (!invocation.TargetMethod.OriginalDefinition.Is(method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+                if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    return default;
+                }
+
+                values.Add(argument.Value);
+            }
+
+            return values.ToImmutable();
+        }
+
+        /// <summary>
         /// A get-only auto-property of a stream type that its own type sets, in every assignment, to a <c>MemoryStream</c>:
         /// created there (<c>ContentStream = new MemoryStream(bytes)</c>), through a local of that constructor declared as one
         /// (<c>MemoryStream buffer = new(); content.CopyTo(buffer); ContentStream = buffer;</c>), or copied from the same
