@@ -293,13 +293,17 @@ internal static class Independence
            && (type.Name.EndsWith("Mapper", StringComparison.Ordinal) || type.Name.EndsWith("MapperFactory", StringComparison.Ordinal));
 
     /// <summary>
-    /// <c>await feed.ValidateFeedForClient(source)</c>: a validation that returns nothing but throws on a bad input gates
-    /// the steps after it. One that returns its verdict (<c>Task&lt;bool&gt; ValidateAsync(discount)</c>) is a read like any other.
+    /// <c>await feed.ValidateFeedForClient(source)</c>, <c>await validator.ThrowIfNotValidAsync(dto, request)</c>,
+    /// <c>await AssertExistsAsync(id)</c>: a check that returns nothing but throws on a bad input gates the steps after it,
+    /// and the first failure is the one reported. One that returns its verdict (<c>Task&lt;bool&gt; ValidateAsync(discount)</c>)
+    /// is a read like any other.
     /// </summary>
     private static bool IsValidationGate(IMethodSymbol method)
-        => method.Name.StartsWith("Validate", StringComparison.Ordinal)
-           && (method.Name.Length == "Validate".Length || !char.IsLower(method.Name["Validate".Length]))
+        => (StartsWithWord(method.Name, "Validate") || StartsWithWord(method.Name, "ThrowIf") || StartsWithWord(method.Name, "Assert"))
            && method.ReturnType is INamedTypeSymbol { IsGenericType: false };
+
+    private static bool StartsWithWord(string name, string word)
+        => name.StartsWith(word, StringComparison.Ordinal) && (name.Length == word.Length || !char.IsLower(name[word.Length]));
 
     /// <summary>
     /// <c>await frameTask.WithTimeout()</c>: a helper on a task that is already running (a local, parameter or field
