@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -409,6 +410,12 @@ internal static class Independence
             return true;
         }
 
+        // await reader.ReadPropertyNameAsync(); await reader.ReadValueAsync(); — one cursor, read where the last read stopped.
+        if (AdvanceOneCursor(first, second) || AdvanceOneCursor(second, first))
+        {
+            return true;
+        }
+
         // await header.CollapseAsync(); await body.ExpandAsync(); — UI components, both on the renderer's one dispatcher.
         if (IsUiComponent(first.Invocation.Instance?.Type) && IsUiComponent(second.Invocation.Instance?.Type))
         {
@@ -495,11 +502,62 @@ internal static class Independence
     /// extension's <c>this</c> argument (<c>_db.Members.GetAgeLimit(id)</c>), and its type is not on the thread-safe list.
     /// </summary>
     private static bool OnMemberOfThis(FanOutCandidate candidate, FanOutSymbols symbols)
-        => candidate.ReceiverKey is { } key
-           && key.StartsWith("this.", StringComparison.Ordinal)
+        => (candidate.ReceiverKey is { } key && key.StartsWith("this.", StringComparison.Ordinal) || IsOnPrimaryConstructorParameter(candidate.Invocation))
            && ReceiverType(candidate.Invocation) is { } type
            && !symbols.IsThreadSafe(type)
            && !symbols.IsImmutableValue(type);
+
+    /// <summary>
+    /// Both calls work on one reader or writer, of any type named so (<c>IJsonReader</c>, <c>IODataWriter</c>), as receiver or
+    /// as an extension's <c>this</c>: a writer's output is in the order written, and reads that name nothing but the reader
+    /// (<c>ReadNameAsync()</c>, then <c>ReadValueAsync()</c>) each start where the last stopped. A reader asked for different
+    /// things (<c>ReadAsync(url)</c>) is left to the other checks.
+    /// </summary>
+    private static bool AdvanceOneCursor(FanOutCandidate first, FanOutCandidate second)
+    {
+        foreach (var touch in first.Touches)
+        {
+            if (touch.Type is not INamedTypeSymbol { Name: var name } || !(name.EndsWith("Reader", StringComparison.Ordinal) || name.EndsWith("Writer", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var other in second.Touches)
+            {
+                if (other.Key == touch.Key
+                    && (name.EndsWith("Writer", StringComparison.Ordinal) || (ReadsOnlyTheCursor(first.Invocation) && ReadsOnlyTheCursor(second.Invocation))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        // ReadNameAsync(), ReadAsync(ct), reader.ReadValueAsync() as an extension: a read told nothing but where to stop waiting.
+        static bool ReadsOnlyTheCursor(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.Name.StartsWith("Read", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var parameters = method.IsExtensionMethod ? method.Parameters.Skip(1) : method.Parameters;
+            return parameters.All(static p => p.Type.Name == "CancellationToken");
+        }
+    }
+
+    /// <summary>
+    /// <c>class Consolidator(IFeatureService service)</c>: outside the constructor a primary-constructor parameter is state the
+    /// object keeps, a field of <c>this</c> in all but name.
+    /// </summary>
+    private static bool IsOnPrimaryConstructorParameter(IInvocationOperation invocation)
+        => invocation.Instance is { } instance
+           && Unwrap(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
+           && AsyncContext.EnclosingFunctionOperation(invocation) is null
+           && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart) is IMethodSymbol { MethodKind: not MethodKind.Constructor } member
+           && member.ContainingType.Is(constructor.ContainingType);
 
     /// <summary>The type of <c>this</c> when the call is made on it, also as an extension's <c>this</c> argument (<c>this.TestBackendAsync()</c>).</summary>
     private static ITypeSymbol? TypeOfThisCalled(FanOutCandidate candidate)
