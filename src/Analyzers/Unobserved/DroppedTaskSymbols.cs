@@ -98,6 +98,7 @@ internal sealed class DroppedTaskSymbols
                || IsCompletedTaskFactory(method)
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
+               || CompletesTheChannelItFeeds(invocation)
                || RunsSynchronously(invocation)
                || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
@@ -526,6 +527,41 @@ internal sealed class DroppedTaskSymbols
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c>channel.Writer.WriteAllAsync(source, complete: true); return channel.Reader;</c>: a producer feeding a
+    /// <c>ChannelWriter&lt;T&gt;</c> (its receiver or an argument) and told to complete it when it ends, with its fault when it
+    /// fails. The reader's consumer sees the outcome through the channel's completion; the task adds nothing to it. The
+    /// bool parameter must be named for completing (<c>complete</c>, <c>completeWhenDone</c>) and be the constant true: a
+    /// producer told not to complete the channel leaves the consumer waiting and the fault lost, and is reported.
+    /// </summary>
+    private static bool CompletesTheChannelItFeeds(IInvocationOperation invocation)
+    {
+        var feedsAChannel = IsChannelWriter(invocation.Instance?.Type);
+        var completes = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            feedsAChannel |= IsChannelWriter(argument.Value.Type);
+            completes |= argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
+                         && parameter.Name.StartsWith("complete", StringComparison.OrdinalIgnoreCase)
+                         && argument.Value.ConstantValue is { HasValue: true, Value: true };
+        }
+
+        return feedsAChannel && completes;
+
+        static bool IsChannelWriter(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current is INamedTypeSymbol { Name: "ChannelWriter", Arity: 1 } writer && writer.ContainingNamespace.IsNamespace("System.Threading.Channels"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
