@@ -93,7 +93,7 @@ internal sealed class DroppedTaskSymbols
     public bool IsNotAnUnobservedOperation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        return IsObserver(method)
+        return (IsObserver(method) && !WrapsNewAsyncWork(invocation))
                || CompletesAPromise(method)
                || IsCompletedTaskFactory(method)
                || ReturnsAValueItDidNotStart(invocation)
@@ -415,6 +415,16 @@ internal sealed class DroppedTaskSymbols
 
         return OnlyContinues(definition.OriginalDefinition);
     }
+
+    /// <summary>
+    /// <c>connect.ContinueWith(async t =&gt; { Start(); await OnConnectAsync(); })</c>: a continuation that returns a task of its
+    /// own (the call's type is <c>Task&lt;Task&gt;</c>). The outer task ends when the inner one is started, so dropping it drops
+    /// the new work and its faults; it observes nothing. <c>.Unwrap()</c> or awaiting both levels keeps it.
+    /// </summary>
+    private bool WrapsNewAsyncWork(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name is "ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny"
+           && invocation.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper
+           && IsTaskLike(wrapper.TypeArguments[0]);
 
     /// <summary>
     /// A project extension whose whole body attaches a continuation to the task it extends and returns it (Rx's
