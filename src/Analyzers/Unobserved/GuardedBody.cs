@@ -757,6 +757,9 @@ internal static class GuardedBody
         InterpolatedStringExpressionSyntax interpolated => All(interpolated.Contents, static c => c is not InterpolationSyntax hole || IsQuietValue(hole.Expression)),
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
 
+        // Array.Empty<byte>(): a shared empty array.
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Array" }, Name: GenericNameSyntax { Identifier.ValueText: "Empty" } }, ArgumentList.Arguments.Count: 0 } => true,
+
         // if (Interlocked.Exchange(ref completed, 1) != 0) return;: an atomic step cannot throw.
         InvocationExpressionSyntax atomic => IsInterlockedStep(atomic),
 

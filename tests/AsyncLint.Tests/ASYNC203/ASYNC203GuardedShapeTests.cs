@@ -448,8 +448,10 @@ public sealed class ASYNC203GuardedShapeTests
             private async void ReceiveLoop(Stream stream)
             {
                 var buffer = new byte[65536];
+                ReadOnlyMemory<byte> pending = Array.Empty<byte>();
                 while (!cts.IsCancellationRequested)
                 {
+                    ReadOnlyMemory<byte> value = Array.Empty<byte>();
                     try { await stream.ReadAsync(buffer, cts.Token); }
                     catch (Exception) { return; }
                 }
