@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -129,7 +130,7 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
 
             // A guarded callback (its whole body a try whose catch-all swallows everything) handed to a timer, a thread or an
             // Action is deliberate fire-and-forget. Not for ForEach/Parallel: there the caller's waiting is the point.
-            if (suggestion is null && GuardedBody.IsFullyGuarded(lambda.Syntax, lambda.SemanticModel))
+            if (suggestion is null && (GuardedBody.IsFullyGuarded(lambda.Syntax, lambda.SemanticModel) || AwaitsOnlyAGuardedMethod(lambda)))
             {
                 return;
             }
@@ -148,6 +149,56 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 properties.ToImmutable(),
                 target(),
                 suggestion ?? "take a Func<Task> and await it, or make the lambda synchronous"));
+        }
+
+        /// <summary>
+        /// <c>new Timer(async _ =&gt; await PollAsync(), …)</c>: the lambda's one statement awaits an async, non-virtual method of
+        /// the project whose own body is fully guarded, with arguments that only read values. The callee catches whatever
+        /// the lambda could let escape: ASYNC203's "callback that only awaits a guarded method", as a lambda.
+        /// </summary>
+        private static bool AwaitsOnlyAGuardedMethod(IAnonymousFunctionOperation lambda)
+        {
+            IAwaitOperation? awaited = null;
+            foreach (var statement in lambda.Body.Operations)
+            {
+                switch (statement)
+                {
+                    case IReturnOperation { IsImplicit: true, ReturnedValue: null }:
+                        continue;
+                    case IExpressionStatementOperation { Operation: IAwaitOperation awaiting } when awaited is null:
+                        awaited = awaiting;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            var operand = awaited?.Operation;
+            if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                operand = configured;
+            }
+
+            if (operand is not IInvocationOperation { TargetMethod: { IsAsync: true, IsVirtual: false, IsAbstract: false, IsOverride: false } callee } call
+                || !call.Arguments.All(static a => ReadsOnly(a.Value))
+                || (call.Instance is not null && !ReadsOnly(call.Instance))
+                || callee.DeclaringSyntaxReferences is not { Length: 1 } references)
+            {
+                return false;
+            }
+
+            var tree = references[0].SyntaxTree;
+            var compilation = lambda.SemanticModel?.Compilation;
+            var model = compilation is not null && compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
+            return GuardedBody.IsFullyGuarded(references[0].GetSyntax(), model);
+
+            static bool ReadsOnly(IOperation value) => value switch
+            {
+                IConversionOperation conversion => ReadsOnly(conversion.Operand),
+                ILiteralOperation or IDefaultValueOperation or IInstanceReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation => true,
+                IFieldReferenceOperation field => field.Instance is null || ReadsOnly(field.Instance),
+                _ => false,
+            };
         }
 
         /// <summary>
