@@ -102,6 +102,15 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             "Spectre.Console.MultiSelectionPrompt`1.Show",
             "Spectre.Console.ConfirmationPrompt.Show",
 
+            // ASP.NET Core's formatter results and ODataLib's nested parameter readers: the ...Async forms are Task.FromResult
+            // of the same object (a result value, a reader over the parameter reader's own input); neither does I/O.
+            "Microsoft.AspNetCore.Mvc.Formatters.InputFormatterResult.Success",
+            "Microsoft.AspNetCore.Mvc.Formatters.InputFormatterResult.Failure",
+            "Microsoft.AspNetCore.Mvc.Formatters.InputFormatterResult.NoValue",
+            "Microsoft.OData.ODataParameterReader.CreateResourceReader",
+            "Microsoft.OData.ODataParameterReader.CreateResourceSetReader",
+            "Microsoft.OData.ODataParameterReader.CreateCollectionReader",
+
             // NuGet's package readers answer every ...Async member with Task.FromResult of the synchronous one.
             "NuGet.Packaging.PackageReaderBase.GetIdentity",
             "NuGet.Packaging.PackageReaderBase.GetMinClientVersion",

@@ -907,4 +907,54 @@ public sealed class ASYNC105TrapTests
             }
         }
         """ + JsonLibrary);
+
+    [Fact]
+    public Task Formatter_results_and_OData_nested_readers_are_values_not_io() => VerifyCS.AnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        namespace Microsoft.AspNetCore.Mvc.Formatters
+        {
+            public class InputFormatterResult
+            {
+                public static InputFormatterResult Success(object model) { File.ReadAllText("x"); return new(); }
+                public static Task<InputFormatterResult> SuccessAsync(object model) => Task.FromResult(Success(model));
+                public static InputFormatterResult Failure() { File.ReadAllText("x"); return new(); }
+                public static Task<InputFormatterResult> FailureAsync() => Task.FromResult(Failure());
+            }
+        }
+
+        namespace Microsoft.OData
+        {
+            public abstract class ODataReader { }
+            public abstract class ODataParameterReader
+            {
+                public abstract ODataReader CreateResourceReader();
+                public abstract Task<ODataReader> CreateResourceReaderAsync();
+                public abstract bool Read();
+                public abstract Task<bool> ReadAsync();
+            }
+        }
+
+        namespace App
+        {
+            using Microsoft.AspNetCore.Mvc.Formatters;
+            using Microsoft.OData;
+
+            class Formatter
+            {
+                async Task<InputFormatterResult> ReadAsync(ODataParameterReader parameters)
+                {
+                    await Task.Yield();
+                    if ({|ASYNC105:parameters.Read()|})
+                    {
+                        var nested = parameters.CreateResourceReader();
+                        return nested is null ? InputFormatterResult.Failure() : InputFormatterResult.Success(nested);
+                    }
+
+                    return InputFormatterResult.Failure();
+                }
+            }
+        }
+        """);
 }
