@@ -372,7 +372,7 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
             // Then the cheapest exemptions; the flow-shaped ones (Task.Run lambdas) last.
             if (candidates.IsDefaultOrEmpty
                 || DualCodePath.IsInSyncArm(invocation)
-                || IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates)
+                || ((OnItself(receiver, method) || IsFrameworkIo(method, receiverType)) && IsImplementingTheTwin(context.ContainingSymbol as IMethodSymbol, InnermostFunction(invocation), candidates))
                 || IsNamedSyncVariantCallingItsOwnType(context.ContainingSymbol, receiver)
                 || IsProbeWait(invocation)
                 || IsConsoleStream(receiver)
@@ -527,6 +527,14 @@ public sealed partial class ASYNC10xBlockingCallAnalyzer : DiagnosticAnalyzer
         /// twin's own source calls (directly or through one helper of the same type): the slow path of
         /// <c>CommitAsync</c> that runs <c>Commit</c> under an async lock is part of the twin, and awaiting the twin there would recurse.
         /// </summary>
+        /// <summary>
+        /// The call works on the object whose twin is being written: <c>this</c> (also implicit or <c>base</c>), or a static
+        /// method. <c>ToSingleAsync</c> calling <c>other.ToSingle(…)</c> on another object runs that object's blocking half.
+        /// A stream override forwarding to its inner stream keeps the older, wider exemption (ASYNC104's trap tests).
+        /// </summary>
+        private static bool OnItself(IOperation? receiver, IMethodSymbol method)
+            => (method.IsStatic && !method.IsExtensionMethod) || receiver is null || Strip(receiver) is IInstanceReferenceOperation;
+
         private bool IsImplementingTheTwin(IMethodSymbol? member, IMethodSymbol? localFunction, ImmutableArray<AsyncTwin> candidates)
             => (member is not null && (Implements(member, candidates) || IsCalledByTwin(member, candidates)))
                || (localFunction is not null && Implements(localFunction, candidates));
