@@ -406,15 +406,24 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            var guarded = false;
             foreach (var callee in callees)
             {
+                // private async void Refresh(object _) => await Refresh(false);: the callback is one of the overloads.
+                if (callee.Is(method))
+                {
+                    continue;
+                }
+
                 if (callee is not IMethodSymbol { IsAsync: true } asyncCallee || !IsFullyGuarded(asyncCallee))
                 {
                     return false;
                 }
+
+                guarded = true;
             }
 
-            return true;
+            return guarded;
         }
 
         /// <summary>

@@ -494,4 +494,48 @@ public sealed class ASYNC203GuardedShapeTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_timer_callback_awaiting_its_guarded_overload_of_the_same_name() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class ConfigRepository : IDisposable
+        {
+            private readonly Timer timer;
+
+            public ConfigRepository() => timer = new Timer(Refresh, null, 1000, 1000);
+
+            private async void Refresh(object? _) => await Refresh(false);
+
+            private async Task Refresh(bool force)
+            {
+                try { await Task.Delay(force ? 0 : 10); }
+                catch (Exception e) { Console.Error.WriteLine(e); }
+            }
+
+            public void Dispose() => timer.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task A_callback_awaiting_an_unguarded_overload_of_the_same_name_is_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class ConfigRepository : IDisposable
+        {
+            private readonly Timer timer;
+
+            public ConfigRepository() => timer = new Timer(Refresh, null, 1000, 1000);
+
+            private async void {|ASYNC203:Refresh|}(object? _) => await Refresh(false);
+
+            private async Task Refresh(bool force) => await Task.Delay(force ? 0 : 10);
+
+            public void Dispose() => timer.Dispose();
+        }
+        """);
 }
