@@ -182,6 +182,9 @@ internal static class GuardedBody
     private static bool IsGuard(StatementSyntax statement, Scope scope, int depth) => statement switch
     {
         TryStatementSyntax @try => HasSwallowingCatchAll(@try) && (@try.Finally is null || !Throws(@try.Finally.Block)),
+
+        // PARSE: try { … } catch (Exception e) { log }: a label changes nothing about the guard it names.
+        LabeledStatementSyntax labeled => IsGuard(labeled.Statement, scope, depth),
         WhileStatementSyntax { Statement: BlockSyntax loopBody } loop => IsQuietValue(loop.Condition)
                                                                          && IsGuardedBlock(loopBody, scope, depth + 1),
 

@@ -538,4 +538,55 @@ public sealed class ASYNC203GuardedShapeTests
             public void Dispose() => timer.Dispose();
         }
         """);
+
+    [Fact]
+    public Task A_receive_loop_whose_second_guard_carries_a_label_is_silent() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Receiver
+        {
+            private readonly CancellationTokenSource cts = new();
+            private readonly Action<Exception> onError = _ => { };
+
+            public void Start(Stream stream) => Run(ReceiveLoop, stream);
+
+            private static void Run(Action<Stream> loop, Stream stream) => loop(stream);
+
+            private async void ReceiveLoop(Stream stream)
+            {
+                var token = cts.Token;
+                var buffer = new byte[65536];
+                ReadOnlyMemory<byte> pending = Array.Empty<byte>();
+                while (!token.IsCancellationRequested)
+                {
+                    ReadOnlyMemory<byte> value = Array.Empty<byte>();
+                    try
+                    {
+                        var read = await stream.ReadAsync(buffer, token).ConfigureAwait(false);
+                        if (read == 0) return;
+                        value = buffer.AsMemory(0, read);
+                        goto PARSE;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (ex is OperationCanceledException) return;
+                        onError(ex);
+                        return;
+                    }
+                PARSE:
+                    try
+                    {
+                        Console.WriteLine(value.Length + pending.Length);
+                    }
+                    catch (Exception ex)
+                    {
+                        onError(ex);
+                    }
+                }
+            }
+        }
+        """);
 }
