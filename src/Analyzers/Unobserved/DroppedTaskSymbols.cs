@@ -417,14 +417,46 @@ internal sealed class DroppedTaskSymbols
     }
 
     /// <summary>
-    /// <c>connect.ContinueWith(async t =&gt; { Start(); await OnConnectAsync(); })</c>: a continuation that returns a task of its
-    /// own (the call's type is <c>Task&lt;Task&gt;</c>). The outer task ends when the inner one is started, so dropping it drops
-    /// the new work and its faults; it observes nothing. <c>.Unwrap()</c> or awaiting both levels keeps it.
+    /// <c>connect.ContinueWith(async t =&gt; { Start(); await OnConnectAsync(); })</c>, <c>ContinueWith(t =&gt; SendAsync())</c>, a
+    /// method group: a continuation that starts work of its own and returns its task (the call's type is <c>Task&lt;Task&gt;</c>).
+    /// The outer task ends when the inner one is started, so dropping it drops the new work and its faults; it observes
+    /// nothing. Not new work: a lambda that only hands back a task it did not start (<c>_ =&gt; cachedTask = null</c>), or an
+    /// async lambda whose whole body is guarded.
     /// </summary>
     private bool WrapsNewAsyncWork(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name is "ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny"
-           && invocation.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper
-           && IsTaskLike(wrapper.TypeArguments[0]);
+    {
+        if (invocation.TargetMethod.Name is not ("ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny")
+            || invocation.Type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper
+            || !IsTaskLike(wrapper.TypeArguments[0]))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (GuardedWork.Peel(argument.Value))
+            {
+                case IMethodReferenceOperation:
+                    return true;
+                case IAnonymousFunctionOperation { Symbol.IsAsync: true } asyncLambda:
+                    return !GuardedBody.IsFullyGuarded(asyncLambda.Syntax, asyncLambda.SemanticModel);
+                case IAnonymousFunctionOperation lambda:
+                    foreach (var operation in lambda.Body.DescendantsAndSelf())
+                    {
+                        if (operation is IReturnOperation { ReturnedValue: { } value }
+                            && AsyncContext.EnclosingFunctionOperation(operation) == lambda
+                            && GuardedWork.Peel(value) is IInvocationOperation or IObjectCreationOperation)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A project extension whose whole body attaches a continuation to the task it extends and returns it (Rx's

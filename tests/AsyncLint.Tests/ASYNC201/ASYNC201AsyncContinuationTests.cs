@@ -18,6 +18,7 @@ public sealed class ASYNC201AsyncContinuationTests
             private Task WaitForConnection() => Task.Delay(1);
             private Task OnConnect() => Task.Delay(1);
             private void StartDispatcher() { }
+            private Task Reconnect(Task previous) => OnConnect();
 
             public void Start()
             {
@@ -28,6 +29,8 @@ public sealed class ASYNC201AsyncContinuationTests
                 })|};
 
                 {|ASYNC201:Task.Factory.ContinueWhenAll(new[] { WaitForConnection() }, async _ => await OnConnect())|};
+                {|ASYNC201:WaitForConnection().ContinueWith(t => OnConnect())|};
+                {|ASYNC201:WaitForConnection().ContinueWith(Reconnect)|};
             }
         }
         """);
@@ -46,7 +49,16 @@ public sealed class ASYNC201AsyncContinuationTests
             {
                 WaitForConnection().ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
                 WaitForConnection().ContinueWith(t => OnConnect()).Unwrap().ContinueWith(t => Console.Error.WriteLine(t.Exception));
+                pending = WaitForConnection();
+                pending.ContinueWith(_ => pending = null);
+                WaitForConnection().ContinueWith(async _ =>
+                {
+                    try { await OnConnect(); }
+                    catch (Exception e) { Console.Error.WriteLine(e); }
+                });
             }
+
+            private Task? pending;
         }
         """);
 }
