@@ -175,6 +175,12 @@ internal static class AsyncContext
                 return (IOperation?)local.Body ?? local.IgnoredBody;
         }
 
+        return MemberRoot(operation);
+    }
+
+    /// <summary>The root of the operation tree that holds <paramref name="operation"/>: the whole body of its member.</summary>
+    public static IOperation MemberRoot(IOperation operation)
+    {
         var root = operation;
         while (root.Parent is { } parent)
         {

@@ -202,14 +202,8 @@ public sealed class ASYNC303QuadraticWhenAnyLoopAnalyzer : DiagnosticAnalyzer
     /// <summary>Is the list read after the loop (where the original leaves only the tasks a <c>break</c> skipped)?</summary>
     private static bool UsedAfter(IOperation loop, ISymbol tasks)
     {
-        var root = loop;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         var end = loop.Syntax.Span.End;
-        foreach (var operation in root.DescendantsAndSelf())
+        foreach (var operation in AsyncContext.MemberRoot(loop).DescendantsAndSelf())
         {
             if (operation is ILocalReferenceOperation or IParameterReferenceOperation && Variable(operation).Is(tasks) && operation.Syntax.SpanStart >= end)
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.FanOut;
@@ -549,15 +550,14 @@ internal static class Independence
     }
 
     /// <summary>
-    /// <c>class Consolidator(IFeatureService service)</c>: outside the constructor a primary-constructor parameter is state the
-    /// object keeps, a field of <c>this</c> in all but name.
+    /// <c>class Consolidator(IFeatureService service)</c>: a primary-constructor parameter (the type declaration declares the
+    /// constructor) is state the object keeps, a field of <c>this</c> in all but name; an ordinary constructor's parameters
+    /// are not seen outside its own body, where nothing is awaited.
     /// </summary>
     private static bool IsOnPrimaryConstructorParameter(IInvocationOperation invocation)
         => invocation.Instance is { } instance
-           && Unwrap(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
-           && AsyncContext.EnclosingFunctionOperation(invocation) is null
-           && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart) is IMethodSymbol { MethodKind: not MethodKind.Constructor } member
-           && member.ContainingType.Is(constructor.ContainingType);
+           && Unwrap(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, DeclaringSyntaxReferences: { Length: 1 } declarations } }
+           && declarations[0].GetSyntax() is TypeDeclarationSyntax;
 
     /// <summary>The type of <c>this</c> when the call is made on it, also as an extension's <c>this</c> argument (<c>this.TestBackendAsync()</c>).</summary>
     private static ITypeSymbol? TypeOfThisCalled(FanOutCandidate candidate)

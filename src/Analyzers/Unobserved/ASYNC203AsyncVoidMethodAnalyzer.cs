@@ -219,14 +219,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
             }
 
             // A local function is only referenced inside the member that declares it: look there for delegate uses.
-            var root = (IOperation)localFunction;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
             DelegateUse? strongest = null;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in AsyncContext.MemberRoot(localFunction).Descendants())
             {
                 if (operation is IMethodReferenceOperation reference
                     && reference.Method.OriginalDefinition.Is(method)

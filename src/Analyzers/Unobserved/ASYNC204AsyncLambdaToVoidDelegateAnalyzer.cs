@@ -173,13 +173,8 @@ public sealed class ASYNC204AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyz
                 }
             }
 
-            var operand = awaited?.Operation;
-            if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-            {
-                operand = configured;
-            }
-
-            if (operand is not IInvocationOperation { TargetMethod: { IsAsync: true, IsVirtual: false, IsAbstract: false, IsOverride: false } callee } call
+            if (awaited?.Operation is not IInvocationOperation awaitedCall
+                || DroppedTaskNames.PeelConfigureAwait(awaitedCall) is not { TargetMethod: { IsAsync: true, IsVirtual: false, IsAbstract: false, IsOverride: false } callee } call
                 || !call.Arguments.All(static a => ReadsOnly(a.Value))
                 || (call.Instance is not null && !ReadsOnly(call.Instance))
                 || callee.DeclaringSyntaxReferences is not { Length: 1 } references)

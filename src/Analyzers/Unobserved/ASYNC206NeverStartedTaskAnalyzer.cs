@@ -89,9 +89,7 @@ public sealed class ASYNC206NeverStartedTaskAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol type
-                || !(type.Is(symbols.Task) || type.OriginalDefinition.Is(symbols.TaskOfT))
-                || creation.Constructor is null)
+            if (creation.Type is not INamedTypeSymbol type || !IsTaskType(type) || creation.Constructor is null)
             {
                 return;
             }
@@ -138,14 +136,8 @@ public sealed class ASYNC206NeverStartedTaskAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private Wait? WaitOnLocal(ILocalSymbol local, IOperation? skipped, IOperation creation, ISymbol containingSymbol)
         {
-            var root = creation;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
-
             Wait? first = null;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in AsyncContext.MemberRoot(creation).Descendants())
             {
                 if (operation is not ILocalReferenceOperation reference || operation == skipped || !reference.Local.Is(local))
                 {
@@ -216,13 +208,13 @@ public sealed class ASYNC206NeverStartedTaskAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static (Use Kind, Wait? Wait) ClassifyCallOn(IInvocationOperation invocation)
+        private (Use Kind, Wait? Wait) ClassifyCallOn(IInvocationOperation invocation)
         {
             switch (invocation.TargetMethod.Name)
             {
                 case "Start" or "RunSynchronously":
                     return (Use.Starts, null);
-                case "Wait" when invocation.Arguments.Length == 0 || (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.Type?.Name == "CancellationToken"):
+                case "Wait" when invocation.Arguments.Length == 0 || (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.Type.Is(symbols.CancellationToken)):
                     return (Use.Waits, new Wait(invocation, "it is blocked on with 'Wait()'"));
                 case "GetAwaiter":
                     return (Use.Waits, new Wait(invocation, "it is blocked on with 'GetAwaiter()'"));
@@ -336,11 +328,14 @@ public sealed class ASYNC206NeverStartedTaskAnalyzer : DiagnosticAnalyzer
 
             return value switch
             {
-                IObjectCreationOperation creation => !(creation.Type.Is(symbols.Task) || creation.Type?.OriginalDefinition.Is(symbols.TaskOfT) == true),
+                IObjectCreationOperation creation => !IsTaskType(creation.Type),
                 IInvocationOperation or IPropertyReferenceOperation or IAwaitOperation => symbols.IsTaskOrValueTask(value.Type),
                 _ => false,
             };
         }
+
+        /// <summary><c>Task</c> or <c>Task&lt;T&gt;</c> itself: what <c>new</c> makes cold (a subclass may start itself).</summary>
+        private bool IsTaskType(ITypeSymbol? type) => type.Is(symbols.Task) || type?.OriginalDefinition.Is(symbols.TaskOfT) == true;
 
         /// <summary><c>new Task(action)</c>, <c>new Task(action, token)</c> and the <c>Task&lt;T&gt;</c> pair map onto <c>Task.Run</c>.</summary>
         private bool FixableByRun(IMethodSymbol constructor)
