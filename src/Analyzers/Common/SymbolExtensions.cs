@@ -34,6 +34,20 @@ internal static class SymbolExtensions
     public static bool RunsOnlyItsOwnBody(this IMethodSymbol method)
         => !(method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern);
 
+    /// <summary><see cref="System.Exception"/> or a type derived from it.</summary>
+    public static bool IsExceptionType(this ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The .NET libraries and Microsoft's own packages (<c>System.*</c>, <c>Microsoft.*</c>, <c>mscorlib</c>, <c>netstandard</c>), or none.</summary>
     public static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
     {

@@ -200,7 +200,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
             };
             foreach (var parameter in parameters)
             {
-                if (IsException(parameter.Type))
+                if (parameter.Type.IsExceptionType())
                 {
                     return true;
                 }
@@ -221,7 +221,7 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (i < index && other is IExpressionStatementOperation { Operation: IInvocationOperation earlier }
-                    && earlier.Arguments.Any(static a => IsException(a.Value.Type)))
+                    && earlier.Arguments.Any(static a => a.Value.Type.IsExceptionType()))
                 {
                     return true;
                 }
@@ -233,19 +233,6 @@ public sealed class ASYNC201DroppedTaskAnalyzer : DiagnosticAnalyzer
         private static bool IsTeardownName(string name)
             => name.StartsWith("Close", StringComparison.Ordinal) || name.StartsWith("Shutdown", StringComparison.Ordinal)
                || name.StartsWith("Disconnect", StringComparison.Ordinal) || name.StartsWith("Abort", StringComparison.Ordinal);
-
-        private static bool IsException(ITypeSymbol? type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>
         /// <c>task.ConfigureAwait(false);</c> on a task held in a variable: the statement drops only a configured view of

@@ -99,6 +99,7 @@ internal sealed class DroppedTaskSymbols
                || ReturnsAValueItDidNotStart(invocation)
                || AsksForFireAndForget(invocation)
                || CompletesTheChannelItFeeds(invocation)
+               || HandsItsFailureToACallback(invocation)
                || RunsSynchronously(invocation)
                || HandsOverAPromise(invocation)
                || IsMockingCall(invocation)
@@ -604,6 +605,50 @@ internal sealed class DroppedTaskSymbols
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// <c>socket.Send(frame, OnSent, error: e =&gt; Close(e))</c>, <c>post().Error(ex =&gt; Log(ex))</c>: a callback-style API
+    /// handed the function it calls with the operation's exception. The API delivers the failure there; the task it
+    /// returns is for composition (Fleck's sockets, ServiceStack's <c>Success</c>/<c>Error</c>). The callback is a delegate
+    /// taking an <see cref="Exception"/>, the parameter or the method is named for failure (<c>error</c>, <c>onError</c>,
+    /// <c>onFailure</c>, <c>exceptionHandler</c>; <c>Error</c>, <c>OnFault</c>), and the argument is not null. A callback for
+    /// something else (<c>onRetry: ex =&gt; Log(ex)</c>, <c>progress</c>) or a null handler keeps the report.
+    /// </summary>
+    private static bool HandsItsFailureToACallback(IInvocationOperation invocation)
+    {
+        var methodNamesFailure = NamesFailure(invocation.TargetMethod.Name);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit
+                && argument.Parameter is { Type: INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } callback } } parameter
+                && (methodNamesFailure || NamesFailure(parameter.Name))
+                && TakesAnException(callback)
+                && GuardedWork.Peel(argument.Value) is IAnonymousFunctionOperation or IMethodReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool TakesAnException(IMethodSymbol callback)
+        {
+            foreach (var parameter in callback.Parameters)
+            {
+                if (parameter.Type.IsExceptionType())
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool NamesFailure(string name)
+            => NameWords.ContainsWords(name, "Error") || NameWords.ContainsWords(name, "Fail") || NameWords.ContainsWords(name, "Failure")
+               || NameWords.ContainsWords(name, "Failed") || NameWords.ContainsWords(name, "Fault") || NameWords.ContainsWords(name, "Faulted")
+               || NameWords.ContainsWords(name, "Exception");
     }
 
     /// <summary>
