@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -71,6 +72,7 @@ public sealed class ASYNC106BlockingProjectMethodAnalyzer : DiagnosticAnalyzer
                 || DualCodePath.IsInSyncArm(invocation)
                 || HasAsyncTwin(method)
                 || taskHelpers.Find(invocation) is not null
+                || IsTestsOwnToolProbe(context.ContainingSymbol, method, step)
                 || PeerSuppression.SilencesBlockingCall(invocation.Syntax, context.ContainingSymbol, symbols))
             {
                 return;
@@ -86,6 +88,55 @@ public sealed class ASYNC106BlockingProjectMethodAnalyzer : DiagnosticAnalyzer
                 function.Description,
                 step.Api,
                 $"{where}{Path.GetFileName(line.Path)} line {line.StartLinePosition.Line + 1}"));
+        }
+
+        /// <summary>
+        /// <c>if (!IsPodmanInstalled()) return;</c> in a test or its fixture setup, where the helper belongs to the test class
+        /// (or a base of it) and waits for a process it starts itself: the test arranges its fixture with its own tool, on its
+        /// own thread, before the code under test runs. ASYNC104 leaves the same lines alone written in the test body. A wait
+        /// on a process the helper was handed, any other blocking step, or the same helper called from code that is not a
+        /// test keep the report.
+        /// </summary>
+        private static bool IsTestsOwnToolProbe(ISymbol caller, IMethodSymbol callee, BlockingStep step)
+        {
+            if (step.Api != "Process.WaitForExit"
+                || caller is not IMethodSymbol test
+                || !(TestMethods.IsTest(test) || TestMethods.IsFixtureSetup(test))
+                || !IsOfTypeOrItsBases(callee.ContainingType, test.ContainingType))
+            {
+                return false;
+            }
+
+            var waiting = step.Through ?? callee;
+            return IsOfTypeOrItsBases(waiting.ContainingType, test.ContainingType) && waiting.SingleSourceBody() is { } body && StartsAProcess(body);
+
+            static bool IsOfTypeOrItsBases(INamedTypeSymbol? owner, INamedTypeSymbol? testType)
+            {
+                for (var type = testType; type is not null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner?.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // Process.Start(...) or new Process { … }: syntax of the helper's own body, the name the step was found by.
+            static bool StartsAProcess(SyntaxNode body)
+            {
+                foreach (var node in body.DescendantNodes())
+                {
+                    if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Process" }, Name.Identifier.ValueText: "Start" }
+                        or ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "Process" } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>The type offers <c>NameAsync</c> too: ASYNC105's suggestion, not this rule's.</summary>

@@ -26,4 +26,36 @@ internal static class TestMethods
 
         return false;
     }
+
+    /// <summary>
+    /// A method a test framework runs to set a test class up before its tests: NUnit's <c>[SetUp]</c>/<c>[OneTimeSetUp]</c>,
+    /// MSTest's <c>[TestInitialize]</c>/<c>[ClassInitialize]</c>, TUnit's <c>[Before]</c>, or xUnit's
+    /// <c>IAsyncLifetime.InitializeAsync</c>.
+    /// </summary>
+    public static bool IsFixtureSetup(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "SetUpAttribute" or "OneTimeSetUpAttribute" or "TestInitializeAttribute"
+                or "ClassInitializeAttribute" or "AssemblyInitializeAttribute" or "BeforeAttribute")
+            {
+                return true;
+            }
+        }
+
+        if (method.Name != "InitializeAsync" || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            if (contract.Name == "IAsyncLifetime")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
