@@ -76,6 +76,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, bool> capturingLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> heldTaskReaders = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> promptingMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> synchronousAsyncMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
@@ -338,6 +339,34 @@ internal sealed class FanOutSymbols
             }
 
             return awaited;
+        });
+
+    /// <summary>
+    /// An async method of this project whose body never awaits (<c>#pragma warning disable CS1998</c> around a parser kept
+    /// async for its callers): it runs to the end before it returns a completed task, so starting several at once runs
+    /// the same work in the same order. Not a stub of one statement (<c>async Task&lt;int&gt; GetA() { return 1; }</c>, which
+    /// stands for real work, as in a sample); not virtual or abstract (another body may run). Read once per method.
+    /// </summary>
+    public bool NeverAwaits(IMethodSymbol method)
+        => synchronousAsyncMethods.GetOrAdd(method.OriginalDefinition, static m =>
+        {
+            if (!m.IsAsync || !m.RunsOnlyItsOwnBody() || m.SingleSourceBody() is not BlockSyntax { Statements.Count: >= 2 } body)
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is AwaitExpressionSyntax
+                    || node is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
+                    || node is UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
+                    || node is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword })
+                {
+                    return false;
+                }
+            }
+
+            return true;
         });
 
     /// <summary>

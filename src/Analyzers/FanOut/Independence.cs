@@ -199,7 +199,7 @@ internal static class Independence
             || HasRefArgument(invocation)
             || OnRunningTask(invocation, symbols.Symbols)
             || IsValidationGate(method)
-            || (method.IsAsync && (symbols.AwaitsOnlyHeldTasks(method) || symbols.AsksThePerson(method))))
+            || (method.IsAsync && (symbols.AwaitsOnlyHeldTasks(method) || symbols.AsksThePerson(method) || symbols.NeverAwaits(method))))
         {
             return null;
         }
