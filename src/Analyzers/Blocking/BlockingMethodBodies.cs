@@ -209,7 +209,11 @@ internal sealed class BlockingMethodBodies
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType?.OriginalDefinition;
-        if (type is null || (WaitArguments.Timeout(invocation, waits.TimeSpan) is { } timeout && WaitArguments.IsZero(timeout, waits.TimeSpan)))
+        // A zero timeout is a probe; a bounded wait whose result an assertion takes is a test helper's deadline check
+        // (var fired = signal.WaitOne(2000); fired.Should().BeTrue()), as ASYNC101/102 read it written in the test.
+        if (type is null
+            || (WaitArguments.Timeout(invocation, waits.TimeSpan) is { } timeout
+                && (WaitArguments.IsZero(timeout, waits.TimeSpan) || WaitArguments.IsAssertedDeadline(timeout, invocation, waits.TimeSpan))))
         {
             return null;
         }

@@ -121,4 +121,42 @@ public sealed class ASYNC106TestToolProbeTests
 
         public static class Launcher { public static Process Start() => Process.Start("app")!; }
         """, Hit(0, 1), Hit(2, 3), Hit(4, 5), Hit(6, 7));
+
+    [Fact]
+    public Task A_test_helper_asserting_a_bounded_wait_is_silent_and_an_unchecked_one_reported() => VerifyAsync(Stubs + """
+        namespace Xunit { public static class Assert { public static void True(bool condition, string message = "") { } } }
+
+        public abstract class SpecBase
+        {
+            private readonly System.Threading.AutoResetEvent signal = new System.Threading.AutoResetEvent(false);
+
+            protected void Signal() => signal.Set();
+
+            protected void AssertSignalled()
+            {
+                var fired = signal.WaitOne(2000);
+                Xunit.Assert.True(fired, "the callback ran");
+            }
+
+            protected void WaitForSignal() { {|#1:signal.WaitOne(2000)|}; }
+
+            protected void WaitForever()
+            {
+                var fired = {|#3:signal.WaitOne()|};
+                Xunit.Assert.True(fired);
+            }
+        }
+
+        public class ChannelSpecs : SpecBase
+        {
+            [Xunit.Fact]
+            public async Task Publishes()
+            {
+                await Task.Yield();
+                AssertSignalled();
+                {|#0:WaitForSignal()|};
+                {|#2:WaitForever()|};
+            }
+        }
+        """, Hit(0, 1), Hit(2, 3));
 }
