@@ -208,7 +208,7 @@ public sealed class ASYNC302SequentialAwaitInLoopAnalyzer : DiagnosticAnalyzer
 
         private static readonly ImmutableArray<string> ExtensionPointRoles = ImmutableArray.Create(
             "Hook", "Handler", "Interceptor", "Observer", "Listener", "Subscriber", "Middleware", "Filter", "Plugin",
-            "Extension", "Contributor", "Behavior", "Behaviour", "Callback", "Step", "Stage");
+            "Extension", "Contributor", "Behavior", "Behaviour", "Callback", "Step", "Stage", "Registration", "Initializer");
 
         /// <summary>
         /// <c>foreach (var path in Directory.GetFiles(folder, "state-*.json")) await LoadStateAsync(path, ct);</c>: the elements

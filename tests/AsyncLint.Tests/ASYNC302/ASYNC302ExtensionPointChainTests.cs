@@ -15,6 +15,8 @@ public sealed class ASYNC302ExtensionPointChainTests
         public interface IAuthenticationHook { System.Threading.Tasks.Task UserUpdating(User user); }
         public interface INotificationHandler<T> { System.Threading.Tasks.Task Handle(T notification, System.Threading.CancellationToken ct); }
         public abstract class KnowledgePlugin { public abstract System.Threading.Tasks.Task<string[]> GetKnowledge(string question); }
+        public interface ISiteMapResourceRegistration { System.Threading.Tasks.Task<string[]> GetResourcesAsync(); }
+        public interface IStartupInitializer { System.Threading.Tasks.Task InitializeAsync(System.Threading.CancellationToken ct); }
         public interface IFeedReader { System.Threading.Tasks.Task<string[]> ReadAsync(string question); }
         public interface IUserStore { System.Threading.Tasks.Task UpdateEmail(string id, string email); }
         """;
@@ -64,6 +66,25 @@ public sealed class ASYNC302ExtensionPointChainTests
                 }
 
                 return found;
+            }
+
+            async Task<List<string>> SiteMap(IEnumerable<ISiteMapResourceRegistration> registrations)
+            {
+                var resources = new List<string>();
+                foreach (var registration in registrations)
+                {
+                    resources.AddRange(await registration.GetResourcesAsync());
+                }
+
+                return resources;
+            }
+
+            async Task Start(IEnumerable<IStartupInitializer> initializers, CancellationToken ct)
+            {
+                foreach (var initializer in initializers)
+                {
+                    await initializer.InitializeAsync(ct);
+                }
             }
         }
         """ + Types);
