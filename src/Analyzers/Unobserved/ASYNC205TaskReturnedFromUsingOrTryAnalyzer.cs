@@ -91,11 +91,12 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             // try { return handler(arg).ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); }); } catch { … }: the
             // continuation is the asynchronous half of the catch, which is there for what the call throws before it returns.
             // try { return AwaitMoveNextAsync(…); } catch (Exception e) { … }: an async method of the project whose whole body
-            // is a catch-all has no fault for the catch to miss.
+            // is a catch-all has no fault for the catch to miss, nor has try { Log(); return Task.Run(() => Guard.Run(callback)); }.
             if (block is null
                 || (block.Value.OnlyCatches
                     && ((call.Syntax is InvocationExpressionSyntax continuation && NeverFaultingMethod.ObservesItsAntecedentsFault(continuation))
-                        || GuardedWork.IsGuardedSourceCall(call.TargetMethod))))
+                        || GuardedWork.IsGuardedSourceCall(call.TargetMethod)
+                        || GuardedWork.StartsGuardedWork(call, static _ => false))))
             {
                 return;
             }

@@ -244,7 +244,7 @@ internal sealed class DroppedTaskSymbols
 
         return sourceMethodFacts.GetOrAdd(
             definition,
-            static m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m) || NeverFaultingMethod.NeverFaults(m)
+            m => GuardedWork.IsGuardedSourceCall(m) || CompletedTaskMethod.ReturnsOnlyCompletedTasks(m) || NeverFaultingMethod.NeverFaults(m, Common.Compilation)
                  || ReceiptMethod.ReturnsAHandedOffReceipt(m) || CompletedTaskMethod.ReturnsAPromiseItJustCompleted(m));
     }
 

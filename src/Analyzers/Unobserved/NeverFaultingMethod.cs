@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Unobserved;
 
@@ -10,17 +11,18 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// completed task, a continuation that observes its antecedent's fault
 /// (<c>handler(arg).ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); })</c>), a <c>Task.WhenAll</c> of calls to
 /// such methods (<c>Task.WhenAll(handlers.Select(h => ProcessHandler(h, arg)))</c>), or a call to one, on this object or
-/// on one of its fields (<c>=> _started.FireAsync(context)</c>). What it throws before returning reaches the caller,
+/// on one of its fields (<c>=> _started.FireAsync(context)</c>), or work handed to the pool whose every fault it catches
+/// itself (<c>Task.Run(() => Guard.Run(callback))</c>, <see cref="GuardedWork"/>). What it throws before returning reaches the caller,
 /// so a dropped call of it loses nothing: an event raised for observers whose failures are logged one by one.
-/// Syntax and symbols only, no semantic model of another tree: it runs when a diagnostic is about to be reported.
+/// Syntax and symbols, and the model of the method's tree only for a Task.Run it returns: it runs when a diagnostic is about to be reported.
 /// </summary>
 internal static class NeverFaultingMethod
 {
     private const int MaxDepth = 3;
 
-    public static bool NeverFaults(IMethodSymbol method) => NeverFaults(method, depth: 0);
+    public static bool NeverFaults(IMethodSymbol method, Compilation compilation) => NeverFaults(method, compilation, depth: 0);
 
-    private static bool NeverFaults(IMethodSymbol method, int depth)
+    private static bool NeverFaults(IMethodSymbol method, Compilation compilation, int depth)
     {
         method = method.OriginalDefinition;
         if (depth > MaxDepth || method.IsAsync || !method.RunsOnlyItsOwnBody()
@@ -32,7 +34,7 @@ internal static class NeverFaultingMethod
 
         if (declaration.ExpressionBody is { } arrow)
         {
-            return !CompletedTaskMethod.IsCompletedTask(arrow.Expression) && IsNeverFaultingTask(arrow.Expression, method.ContainingType, depth);
+            return !CompletedTaskMethod.IsCompletedTask(arrow.Expression) && IsNeverFaultingTask(arrow.Expression, method.ContainingType, compilation, depth);
         }
 
         if (declaration.Body is null)
@@ -47,7 +49,7 @@ internal static class NeverFaultingMethod
         {
             if (node is ReturnStatementSyntax @return)
             {
-                if (@return.Expression is not { } returned || !IsNeverFaultingTask(returned, method.ContainingType, depth))
+                if (@return.Expression is not { } returned || !IsNeverFaultingTask(returned, method.ContainingType, compilation, depth))
                 {
                     return false;
                 }
@@ -59,7 +61,7 @@ internal static class NeverFaultingMethod
         return observed;
     }
 
-    private static bool IsNeverFaultingTask(ExpressionSyntax value, INamedTypeSymbol type, int depth)
+    private static bool IsNeverFaultingTask(ExpressionSyntax value, INamedTypeSymbol type, Compilation compilation, int depth)
     {
         while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
         {
@@ -88,19 +90,25 @@ internal static class NeverFaultingMethod
             case "ContinueWith":
                 return ObservesItsAntecedentsFault(invocation);
             case "WhenAll" when invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } }:
-                return invocation.ArgumentList.Arguments.Count == 1 && EachNeverFaults(invocation.ArgumentList.Arguments[0].Expression, type, depth);
+                return invocation.ArgumentList.Arguments.Count == 1 && EachNeverFaults(invocation.ArgumentList.Arguments[0].Expression, type, compilation, depth);
+            case "Run" or "StartNew":
+                // return Task.Run(() => Guard.Run(callback)): work whose every fault the pool thread catches itself. Bound
+                // only here, with the model of the method's own tree.
+                return compilation.ContainsSyntaxTree(invocation.SyntaxTree)
+                       && compilation.GetSemanticModel(invocation.SyntaxTree).GetOperation(invocation) is IInvocationOperation started
+                       && GuardedWork.StartsGuardedWork(started, static _ => false);
             case null:
                 return false;
         }
 
-        return ResolveOnThisOrField(invocation.Expression, name, type) is { } callee && NeverFaults(callee, depth + 1);
+        return ResolveOnThisOrField(invocation.Expression, name, type) is { } callee && NeverFaults(callee, compilation, depth + 1);
     }
 
     /// <summary><c>handlers.Select(h => ProcessHandler(h, arg))</c>: every element is a call to a method that never faults.</summary>
-    private static bool EachNeverFaults(ExpressionSyntax elements, INamedTypeSymbol type, int depth)
+    private static bool EachNeverFaults(ExpressionSyntax elements, INamedTypeSymbol type, Compilation compilation, int depth)
         => elements is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" }, ArgumentList.Arguments.Count: 1 } select
            && select.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { ExpressionBody: { } body }
-           && IsNeverFaultingTask(body, type, depth);
+           && IsNeverFaultingTask(body, type, compilation, depth);
 
     /// <summary>
     /// <c>x.ContinueWith(t => { if (t.IsFaulted) Log(t.Exception); })</c>: the continuation reads its antecedent's
