@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncLint.Analyzers.Blocking;
@@ -15,7 +16,66 @@ internal static class BufferedHttpResponse
     public static bool IsContentOfBufferedResponse(IOperation content, INamedTypeSymbol? httpClient)
         => httpClient is not null
            && content is IPropertyReferenceOperation { Property.Name: "Content", Instance: { } response }
-           && IsReadWhole(response, httpClient, depth: 0);
+           && (IsReadWhole(response, httpClient, depth: 0) || IsBufferedEarlier(content.Syntax, response));
+
+    /// <summary>
+    /// <c>var text = await response.Content.ReadAsStringAsync(); … await response.Content.ReadAsStreamAsync()</c>: an earlier
+    /// statement of an enclosing block has awaited <c>ReadAsStringAsync</c>, <c>ReadAsByteArrayAsync</c> or
+    /// <c>LoadIntoBufferAsync</c> on the same response (a local or parameter) and so buffered its content: the stream read
+    /// afterwards is a view of that buffer, whatever sent the request. Syntax only, on the response's name.
+    /// </summary>
+    private static bool IsBufferedEarlier(SyntaxNode content, IOperation response)
+    {
+        var name = response switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return false;
+        }
+
+        for (var node = content.Parent; node is not null && node is not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
+        {
+            if (node is not StatementSyntax statement || statement.Parent is not BlockSyntax block)
+            {
+                continue;
+            }
+
+            foreach (var earlier in block.Statements)
+            {
+                if (earlier == statement)
+                {
+                    break;
+                }
+
+                foreach (var awaited in earlier.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                {
+                    // The earlier statement's own await, not one in a branch or loop nested in it.
+                    if (awaited is AwaitExpressionSyntax { Expression: var operand } && BuffersContentOf(AwaitSyntax.WithoutConfigureAwait(operand), name)
+                        && awaited.FirstAncestorOrSelf<StatementSyntax>() == earlier)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+
+        static bool BuffersContentOf(ExpressionSyntax call, string name)
+            => call is InvocationExpressionSyntax
+               {
+                   Expression: MemberAccessExpressionSyntax
+                   {
+                       Name.Identifier.ValueText: "ReadAsStringAsync" or "ReadAsByteArrayAsync" or "LoadIntoBufferAsync",
+                       Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Content", Expression: IdentifierNameSyntax receiver },
+                   },
+               }
+               && receiver.Identifier.ValueText == name;
+    }
 
     /// <summary>
     /// <c>response.Content.ReadAsStringAsync()</c> (or <c>…Stream…</c>, <c>…ByteArray…</c>) on such a response: the content is
