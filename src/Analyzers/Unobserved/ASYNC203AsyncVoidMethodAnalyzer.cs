@@ -88,7 +88,8 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 || (use is DelegateUse.OtherDelegate or DelegateUse.CalledByLambda && (IsFullyGuarded(method) || AwaitsOnlyGuardedMethod(method)))
                 || (NamesFireAndForget(method.Name) && IsFullyGuarded(method))
                 || ForwardsToItsGuardedTwin(method)
-                || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledDirectly(method, context.CancellationToken)))
+                || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledDirectly(method, context.CancellationToken))
+                || ImplementsAnInterfaceForADerivedType(method, context.Compilation, context.CancellationToken))
             {
                 return;
             }
@@ -513,6 +514,73 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                                                || adapter.IndexOf("SuppressThrowing", System.StringComparison.Ordinal) >= 0
                                                || adapter.IndexOf("WithoutEndValidation", System.StringComparison.Ordinal) >= 0))
                && GuardedBody.IsPlainRead(held);
+
+        /// <summary>
+        /// <c>public async void Execute(object parameter)</c> on an abstract command base whose derived classes declare
+        /// <c>ICommand</c> and inherit this method as its implementation: the interface imposes the signature all the same.
+        /// Searched last (every source type of the compilation is read), only for a public instance method of a class
+        /// that can be derived from.
+        /// </summary>
+        private static bool ImplementsAnInterfaceForADerivedType(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            if (method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
+                || method.ContainingType is not { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false } owner)
+            {
+                return false;
+            }
+
+            var pending = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is not INamespaceOrTypeSymbol container)
+                    {
+                        continue;
+                    }
+
+                    pending.Push(container);
+                    if (container is INamedTypeSymbol { TypeKind: TypeKind.Class } derived && DerivesFrom(derived, owner) && MapsAnInterfaceMemberTo(derived, method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+
+            static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol owner)
+            {
+                for (var current = type.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            static bool MapsAnInterfaceMemberTo(INamedTypeSymbol derived, IMethodSymbol method)
+            {
+                foreach (var @interface in derived.AllInterfaces)
+                {
+                    foreach (var candidate in @interface.GetMembers(method.Name))
+                    {
+                        if (derived.FindImplementationForInterfaceMember(candidate) is IMethodSymbol implementation
+                            && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, method.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+        }
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
         private static bool IsSignatureImposed(IMethodSymbol method)
