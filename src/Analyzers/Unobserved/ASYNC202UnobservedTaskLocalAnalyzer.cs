@@ -131,7 +131,9 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
         /// client.ConnectAsync());</c>: the operation is left running to put the object in the state under test, and the next
         /// statement asserts that another call on the same receiver throws because of it. Awaiting it would end that state.
         /// The next statement must be an assertion that something throws (<c>Throws…</c> as a word of the call's name) whose
-        /// lambda calls the same receiver; a test that asserts anything else, or on another object, keeps the report.
+        /// lambda calls the same receiver, or an object the receiver was created with (<c>var client = new HttpClient(handler);</c>
+        /// then <c>Assert.Throws(() =&gt; handler.VerifyNoOutstandingRequest())</c>); a test that asserts anything else, or on
+        /// another object, keeps the report.
         /// </summary>
         private static bool IsHeldForAnAssertedConflict(IInvocationOperation call, IOperation declarationStatement, ISymbol containingSymbol)
         {
@@ -153,7 +155,8 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
                 {
                     if (inner is IInvocationOperation { Instance: { } instance }
                         && AsyncContext.EnclosingFunctionOperation(inner) is IAnonymousFunctionOperation
-                        && SymbolEqualityComparer.Default.Equals(instance.VariableSymbol(), receiver))
+                        && instance.VariableSymbol() is { } called
+                        && (SymbolEqualityComparer.Default.Equals(called, receiver) || IsWrappedBy(called, call.Instance!)))
                     {
                         return true;
                     }
@@ -161,6 +164,38 @@ public sealed class ASYNC202UnobservedTaskLocalAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+
+            // var client = new HttpClient(handler): the handler is the object the client's call runs through, so an assertion
+            // that the handler throws is about the same pending call.
+            static bool IsWrappedBy(ISymbol called, IOperation receiver)
+            {
+                var value = receiver is ILocalReferenceOperation local ? AssignedValue.Initializer(local) : null;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is not IObjectCreationOperation creation)
+                {
+                    return false;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    var given = argument.Value;
+                    while (given is IConversionOperation { Operand: var operand })
+                    {
+                        given = operand;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(given.VariableSymbol(), called))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>

@@ -20,6 +20,18 @@ public sealed class ASYNC202HeldForAssertedConflictTests
         {
             public static async Task<T> ThrowsAsync<T>(Func<Task> test) where T : Exception { try { await test(); } catch (T e) { return e; } throw new Exception(); }
             public static void Equal(int expected, int actual) { }
+            public static T Throws<T>(Action test) where T : Exception { try { test(); } catch (T e) { return e; } throw new Exception(); }
+        }
+
+        public sealed class Handler
+        {
+            public void VerifyNoOutstandingRequest() { }
+        }
+
+        public sealed class WrappingClient
+        {
+            public WrappingClient(Handler handler) { }
+            public Task<string> GetAsync(string url) => Task.FromResult(url);
         }
 
         public sealed class Client
@@ -73,6 +85,30 @@ public sealed class ASYNC202HeldForAssertedConflictTests
             {
                 var {|ASYNC202:pending|} = client.OpenAsync();
                 await Assert.ThrowsAsync<InvalidOperationException>(() => client.ConnectAsync());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_assertion_on_the_object_the_receiver_wraps_is_silent_and_on_another_reported() => VerifyCS.AnalyzerAsync(Types + """
+        public class HandlerTests
+        {
+            [Fact]
+            public void Verify_throws_while_a_request_is_pending()
+            {
+                var handler = new Handler();
+                var client = new WrappingClient(handler);
+                var pending = client.GetAsync("http://example.invalid/x");
+                Assert.Throws<InvalidOperationException>(() => handler.VerifyNoOutstandingRequest());
+            }
+
+            [Fact]
+            public void Parse_rejects_empty_input()
+            {
+                var handler = new Handler();
+                var client = new WrappingClient(new Handler());
+                var {|ASYNC202:pending|} = client.GetAsync("http://example.invalid/x");
+                Assert.Throws<InvalidOperationException>(() => handler.VerifyNoOutstandingRequest());
             }
         }
         """);
