@@ -40,7 +40,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new CompilationAnalysis(common.Family(static s => new AsyncVoidSymbols(s)));
+            var analysis = new CompilationAnalysis(common.Family(static s => new AsyncVoidSymbols(s)), start.Compilation);
             start.RegisterOperationAction(analysis.AnalyzeLocalFunction, OperationKind.LocalFunction);
             start.RegisterSymbolAction(analysis.AnalyzeMethod, SymbolKind.Method);
         });
@@ -64,9 +64,14 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
     {
         private readonly AsyncVoidSymbols symbols;
 
-        public CompilationAnalysis(AsyncVoidSymbols symbols)
+        // The source classes that implement an interface, by each of their base classes: read once per compilation, and only
+        // when a public async void method of a derivable class is about to be reported.
+        private readonly System.Lazy<System.Collections.Generic.Dictionary<ISymbol, System.Collections.Generic.List<INamedTypeSymbol>>> implementersByBase;
+
+        public CompilationAnalysis(AsyncVoidSymbols symbols, Compilation compilation)
         {
             this.symbols = symbols;
+            implementersByBase = new(() => ImplementersByBase(compilation));
         }
 
         public void AnalyzeMethod(SymbolAnalysisContext context)
@@ -89,7 +94,7 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 || (NamesFireAndForget(method.Name) && IsFullyGuarded(method))
                 || ForwardsToItsGuardedTwin(method)
                 || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledDirectly(method, context.CancellationToken))
-                || ImplementsAnInterfaceForADerivedType(method, context.Compilation, context.CancellationToken))
+                || ImplementsAnInterfaceForADerivedType(method))
             {
                 return;
             }
@@ -518,53 +523,19 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// <c>public async void Execute(object parameter)</c> on an abstract command base whose derived classes declare
         /// <c>ICommand</c> and inherit this method as its implementation: the interface imposes the signature all the same.
-        /// Searched last (every source type of the compilation is read), only for a public instance method of a class
-        /// that can be derived from.
+        /// Asked last, only for a public instance method of a class that can be derived from; the compilation's
+        /// implementing classes are read once.
         /// </summary>
-        private static bool ImplementsAnInterfaceForADerivedType(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        private bool ImplementsAnInterfaceForADerivedType(IMethodSymbol method)
         {
             if (method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
-                || method.ContainingType is not { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false } owner)
+                || method.ContainingType is not { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false } owner
+                || !implementersByBase.Value.TryGetValue(owner.OriginalDefinition, out var derivedTypes))
             {
                 return false;
             }
 
-            var pending = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
-            pending.Push(compilation.Assembly.GlobalNamespace);
-            while (pending.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var member in pending.Pop().GetMembers())
-                {
-                    if (member is not INamespaceOrTypeSymbol container)
-                    {
-                        continue;
-                    }
-
-                    pending.Push(container);
-                    if (container is INamedTypeSymbol { TypeKind: TypeKind.Class } derived && DerivesFrom(derived, owner) && MapsAnInterfaceMemberTo(derived, method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-
-            static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol owner)
-            {
-                for (var current = type.BaseType; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            static bool MapsAnInterfaceMemberTo(INamedTypeSymbol derived, IMethodSymbol method)
+            foreach (var derived in derivedTypes)
             {
                 foreach (var @interface in derived.AllInterfaces)
                 {
@@ -577,9 +548,44 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                         }
                     }
                 }
-
-                return false;
             }
+
+            return false;
+        }
+
+        private static System.Collections.Generic.Dictionary<ISymbol, System.Collections.Generic.List<INamedTypeSymbol>> ImplementersByBase(Compilation compilation)
+        {
+            var map = new System.Collections.Generic.Dictionary<ISymbol, System.Collections.Generic.List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            var pending = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is not INamespaceOrTypeSymbol container)
+                    {
+                        continue;
+                    }
+
+                    pending.Push(container);
+                    if (container is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || type.AllInterfaces.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    for (var @base = type.BaseType; @base is not null; @base = @base.BaseType)
+                    {
+                        if (!map.TryGetValue(@base.OriginalDefinition, out var implementers))
+                        {
+                            map[@base.OriginalDefinition] = implementers = new System.Collections.Generic.List<INamedTypeSymbol>();
+                        }
+
+                        implementers.Add(type);
+                    }
+                }
+            }
+
+            return map;
         }
 
         /// <summary>Overrides, interface implementations and partial methods cannot choose their return type.</summary>
