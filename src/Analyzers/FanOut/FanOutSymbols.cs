@@ -344,13 +344,16 @@ internal sealed class FanOutSymbols
     /// <summary>
     /// An async method of this project whose body never awaits (<c>#pragma warning disable CS1998</c> around a parser kept
     /// async for its callers): it runs to the end before it returns a completed task, so starting several at once runs
-    /// the same work in the same order. Not a stub of one statement (<c>async Task&lt;int&gt; GetA() { return 1; }</c>, which
-    /// stands for real work, as in a sample); not virtual or abstract (another body may run). Read once per method.
+    /// the same work in the same order. Not a stub, a body that is one <c>return</c> (<c>async Task&lt;int&gt; GetA() { return
+    /// 1; }</c>) or an expression, which stands for real work, as in a sample; not virtual or abstract (another body may run).
+    /// Read once per method.
     /// </summary>
     public bool NeverAwaits(IMethodSymbol method)
         => synchronousAsyncMethods.GetOrAdd(method.OriginalDefinition, static m =>
         {
-            if (!m.IsAsync || !m.RunsOnlyItsOwnBody() || m.SingleSourceBody() is not BlockSyntax { Statements.Count: >= 2 } body)
+            // A stub is one return (or throw), or an expression body: it stands for real work, as in a sample.
+            if (!m.IsAsync || !m.RunsOnlyItsOwnBody() || m.SingleSourceBody() is not BlockSyntax { Statements.Count: >= 1 } body
+                || (body.Statements.Count == 1 && body.Statements[0] is ReturnStatementSyntax or ThrowStatementSyntax))
             {
                 return false;
             }

@@ -29,6 +29,21 @@ public sealed class ASYNC302NeverAwaitingCalleeTests
                 return page;
             }
 
+            internal static async Task<Page> ParseIfPageAsync(IDictionary<string, object> item)
+            {
+                if (item.ContainsKey("Title"))
+                {
+                    var page = new Page { Title = (string)item["Title"] };
+                    return page;
+                }
+                else
+                {
+                    return null!;
+                }
+            }
+
+            internal static async Task<Page> StubArrowAsync(IDictionary<string, object> item) => new Page();
+
             internal static async Task<Page> StubAsync(IDictionary<string, object> item)
             {
                 return new Page();
@@ -54,6 +69,15 @@ public sealed class ASYNC302NeverAwaitingCalleeTests
                 {
                     var page = await ParseAsync(item);
                     pages.Add(page);
+                }
+
+                foreach (var item in items)
+                {
+                    var page = await ParseIfPageAsync(item).ConfigureAwait(false);
+                    if (page != null)
+                    {
+                        pages.Add(page);
+                    }
                 }
 
                 return pages;
@@ -84,6 +108,17 @@ public sealed class ASYNC302NeverAwaitingCalleeTests
                 foreach (var item in items)
                 {
                     pages.Add({|ASYNC302:await Pages.StubAsync(item)|});
+                }
+
+                return pages;
+            }
+
+            public static async Task<List<Page>> ArrowStubsAsync(IEnumerable<IDictionary<string, object>> items)
+            {
+                var pages = new List<Page>();
+                foreach (var item in items)
+                {
+                    pages.Add({|ASYNC302:await Pages.StubArrowAsync(item)|});
                 }
 
                 return pages;
