@@ -348,7 +348,70 @@ internal static class GuardedWork
             }
         }
 
-        return false;
+        return ForwardsToAGuardedOverload(method);
+    }
+
+    /// <summary>
+    /// <c>public static async Task SafeExecute(Func&lt;Task&gt; action, ILogger logger = null) =&gt; await SafeExecute(action, logger,
+    /// () =&gt; "caller");</c>: the whole body hands its arguments (names, literals, lambdas: nothing is called) to an
+    /// overload of the same name, and every overload of that name is fully guarded or forwards the same way, one at least
+    /// being guarded. Whichever overload the call binds to, nothing escapes it.
+    /// </summary>
+    private static bool ForwardsToAGuardedOverload(IMethodSymbol method)
+    {
+        if (ForwardedCall(method) is null)
+        {
+            return false;
+        }
+
+        var guarded = false;
+        foreach (var member in method.ContainingType.GetMembers(method.Name))
+        {
+            if (member is not IMethodSymbol { DeclaringSyntaxReferences.Length: 1 } overload)
+            {
+                return false;
+            }
+
+            if (GuardedBody.IsFullyGuarded(overload.DeclaringSyntaxReferences[0].GetSyntax()))
+            {
+                guarded = true;
+            }
+            else if (ForwardedCall(overload) is null)
+            {
+                return false;
+            }
+        }
+
+        return guarded;
+
+        // The sole statement or expression of the body: Name(args), await Name(args)[.ConfigureAwait(…)], return of either.
+        static InvocationExpressionSyntax? ForwardedCall(IMethodSymbol method)
+        {
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var value = declaration.ExpressionBody?.Expression ?? (declaration.Body?.Statements is { Count: 1 } statements
+                ? statements[0] switch
+                {
+                    ExpressionStatementSyntax statement => statement.Expression,
+                    ReturnStatementSyntax @return => @return.Expression,
+                    _ => null,
+                }
+                : null);
+            if (value is AwaitExpressionSyntax awaited)
+            {
+                value = AwaitSyntax.WithoutConfigureAwait(awaited.Expression);
+            }
+
+            return value is InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } call
+                   && name.Identifier.ValueText == method.Name
+                   && call.ArgumentList.Arguments.All(static a => !a.Expression.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax)
+                       .Any(static n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
+                ? call
+                : null;
+        }
     }
 
     /// <summary>The value under conversions and delegate creations (<c>Task.Run(Work)</c> → the method reference).</summary>

@@ -24,8 +24,47 @@ public sealed class ASYNC201GuardedPoolWrapperTests
             }
         }
 
+        static class Safe
+        {
+            public static void Execute(Action action, string caller = null) => Execute(action, caller == null ? (Func<string>)null : () => caller);
+
+            public static async Task Execute(Func<Task> action, string caller = null)
+            {
+                await Execute(action, caller == null ? (Func<string>)null : () => caller).ConfigureAwait(false);
+            }
+
+            private static void Execute(Action action, Func<string> caller)
+            {
+                try { action(); }
+                catch (Exception e) { Console.Error.WriteLine(caller?.Invoke() + e.Message); }
+            }
+
+            private static async Task Execute(Func<Task> action, Func<string> caller)
+            {
+                try { await action(); }
+                catch (Exception e) { Console.Error.WriteLine(caller?.Invoke() + e.Message); }
+            }
+        }
+
+        static class Unsafe
+        {
+            public static void Execute(Action action, string caller = null) => Execute(action, () => caller);
+
+            private static void Execute(Action action, Func<string> caller)
+            {
+                Console.WriteLine(caller());
+                action();
+            }
+        }
+
         class Notifier
         {
+            private Task NotifyForwarded(Func<Task> callback) => Task.Run(() => Safe.Execute(callback));
+
+            private Task NotifyForwardedAction(Action callback) => Task.Run(() => Safe.Execute(callback, "notify"));
+
+            private Task NotifyThroughUnsafe(Action callback) => Task.Run(() => Unsafe.Execute(callback));
+
             private readonly Stream log = Stream.Null;
 
             private Task Notify(Action callback, string reason)
@@ -65,7 +104,10 @@ public sealed class ASYNC201GuardedPoolWrapperTests
             public void OnActivated(Action callback)
             {
                 Notify(callback, "activated");
+                NotifyForwarded(() => Task.Run(callback));
+                NotifyForwardedAction(callback);
                 {|ASYNC201:NotifyUnguarded(callback, "activated")|};
+                {|ASYNC201:NotifyThroughUnsafe(callback)|};
             }
         }
         """);
