@@ -102,26 +102,13 @@ public sealed class ASYNC106BlockingProjectMethodAnalyzer : DiagnosticAnalyzer
             if (step.Api != "Process.WaitForExit"
                 || caller is not IMethodSymbol test
                 || !(TestMethods.IsTest(test) || TestMethods.IsFixtureSetup(test))
-                || !IsOfTypeOrItsBases(callee.ContainingType, test.ContainingType))
+                || !test.ContainingType.InheritsFromOrEquals(callee.ContainingType))
             {
                 return false;
             }
 
             var waiting = step.Through ?? callee;
-            return IsOfTypeOrItsBases(waiting.ContainingType, test.ContainingType) && waiting.SingleSourceBody() is { } body && StartsAProcess(body);
-
-            static bool IsOfTypeOrItsBases(INamedTypeSymbol? owner, INamedTypeSymbol? testType)
-            {
-                for (var type = testType; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner?.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            return test.ContainingType.InheritsFromOrEquals(waiting.ContainingType) && waiting.SingleSourceBody() is { } body && StartsAProcess(body);
 
             // Process.Start(...) or new Process { … }: syntax of the helper's own body, the name the step was found by.
             static bool StartsAProcess(SyntaxNode body)

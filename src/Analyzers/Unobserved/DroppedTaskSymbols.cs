@@ -617,14 +617,14 @@ internal sealed class DroppedTaskSymbols
     /// </summary>
     private static bool HandsItsFailureToACallback(IInvocationOperation invocation)
     {
-        var methodNamesFailure = NamesFailure(invocation.TargetMethod.Name);
+        // Types first: most calls take no delegate of an exception, and then no name is read.
         foreach (var argument in invocation.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.Explicit
                 && argument.Parameter is { Type: INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } callback } } parameter
-                && (methodNamesFailure || NamesFailure(parameter.Name))
                 && TakesAnException(callback)
-                && GuardedWork.Peel(argument.Value) is IAnonymousFunctionOperation or IMethodReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+                && GuardedWork.Peel(argument.Value) is IAnonymousFunctionOperation or IMethodReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                && (NamesFailure(parameter.Name) || NamesFailure(invocation.TargetMethod.Name)))
             {
                 return true;
             }

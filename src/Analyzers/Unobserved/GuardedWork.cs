@@ -68,47 +68,7 @@ internal static class GuardedWork
             return false;
         }
 
-        if (method.IsAsync)
-        {
-            return IsGuardedSourceMethod(method);
-        }
-
-        if (ForwardedName(method) != method.Name)
-        {
-            return false;
-        }
-
-        var guarded = false;
-        foreach (var member in method.ContainingType.GetMembers(method.Name))
-        {
-            if (member is not IMethodSymbol overload)
-            {
-                return false;
-            }
-
-            if (overload.IsAsync ? !IsGuardedSourceMethod(overload) : ForwardedName(overload) != method.Name)
-            {
-                return false;
-            }
-
-            guarded |= overload.IsAsync;
-        }
-
-        return guarded;
-    }
-
-    /// <summary>The name a method's whole body calls with only names and literals (<c>=&gt; PipeTo(task, recipient, false)</c>), or null.</summary>
-    private static string? ForwardedName(IMethodSymbol method)
-    {
-        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
-        {
-            return null;
-        }
-
-        return MethodBodySyntax.SoleReturnedValue(declaration) is InvocationExpressionSyntax { Expression: SimpleNameSyntax name } invocation
-               && invocation.ArgumentList.Arguments.All(static a => a.Expression is IdentifierNameSyntax or LiteralExpressionSyntax)
-            ? name.Identifier.ValueText
-            : null;
+        return method.IsAsync ? IsGuardedSourceMethod(method) : ForwardsToAGuardedOverload(method);
     }
 
     /// <summary>
@@ -340,6 +300,11 @@ internal static class GuardedWork
             return false;
         }
 
+        return HasGuardedBody(method) || ForwardsToAGuardedOverload(method);
+    }
+
+    private static bool HasGuardedBody(IMethodSymbol method)
+    {
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
             if (GuardedBody.IsFullyGuarded(reference.GetSyntax()))
@@ -348,18 +313,19 @@ internal static class GuardedWork
             }
         }
 
-        return ForwardsToAGuardedOverload(method);
+        return false;
     }
 
     /// <summary>
-    /// <c>public static async Task SafeExecute(Func&lt;Task&gt; action, ILogger logger = null) =&gt; await SafeExecute(action, logger,
-    /// () =&gt; "caller");</c>: the whole body hands its arguments (names, literals, lambdas: nothing is called) to an
-    /// overload of the same name, and every overload of that name is fully guarded or forwards the same way, one at least
-    /// being guarded. Whichever overload the call binds to, nothing escapes it.
+    /// <c>=&gt; PipeTo(task, recipient, false)</c>, <c>public static async Task SafeExecute(Func&lt;Task&gt; action, ILogger logger =
+    /// null) =&gt; await SafeExecute(action, logger, () =&gt; "caller");</c>: the whole body hands its arguments (names,
+    /// literals, lambdas: nothing is called) to an overload of the same name, and every overload of that name is an
+    /// <c>async</c> or void method with a fully guarded body or forwards the same way, one at least being guarded.
+    /// Whichever overload the call binds to, nothing escapes it.
     /// </summary>
     private static bool ForwardsToAGuardedOverload(IMethodSymbol method)
     {
-        if (ForwardedCall(method) is null)
+        if (!ForwardsToItsOwnName(method))
         {
             return false;
         }
@@ -367,16 +333,16 @@ internal static class GuardedWork
         var guarded = false;
         foreach (var member in method.ContainingType.GetMembers(method.Name))
         {
-            if (member is not IMethodSymbol { DeclaringSyntaxReferences.Length: 1 } overload)
+            if (member is not IMethodSymbol overload)
             {
                 return false;
             }
 
-            if (GuardedBody.IsFullyGuarded(overload.DeclaringSyntaxReferences[0].GetSyntax()))
+            if ((overload.IsAsync || overload.ReturnsVoid) && HasGuardedBody(overload))
             {
                 guarded = true;
             }
-            else if (ForwardedCall(overload) is null)
+            else if (!ForwardsToItsOwnName(overload))
             {
                 return false;
             }
@@ -384,33 +350,24 @@ internal static class GuardedWork
 
         return guarded;
 
-        // The sole statement or expression of the body: Name(args), await Name(args)[.ConfigureAwait(…)], return of either.
-        static InvocationExpressionSyntax? ForwardedCall(IMethodSymbol method)
+        // The whole body: Name(args), await Name(args)[.ConfigureAwait(…)], or the return of either.
+        static bool ForwardsToItsOwnName(IMethodSymbol method)
         {
             if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
             {
-                return null;
+                return false;
             }
 
-            var value = declaration.ExpressionBody?.Expression ?? (declaration.Body?.Statements is { Count: 1 } statements
-                ? statements[0] switch
-                {
-                    ExpressionStatementSyntax statement => statement.Expression,
-                    ReturnStatementSyntax @return => @return.Expression,
-                    _ => null,
-                }
-                : null);
+            var value = MethodBodySyntax.SoleReturnedValue(declaration) ?? MethodBodySyntax.SoleStatementExpression(declaration);
             if (value is AwaitExpressionSyntax awaited)
             {
                 value = AwaitSyntax.WithoutConfigureAwait(awaited.Expression);
             }
 
-            return value is InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } call
+            return value is InvocationExpressionSyntax { Expression: SimpleNameSyntax name } call
                    && name.Identifier.ValueText == method.Name
                    && call.ArgumentList.Arguments.All(static a => !a.Expression.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax)
-                       .Any(static n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
-                ? call
-                : null;
+                       .Any(static n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax));
         }
     }
 
