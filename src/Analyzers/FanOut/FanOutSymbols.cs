@@ -78,12 +78,14 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, bool> promptingMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> synchronousAsyncMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> staticStateCache = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> heldStateCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<HeldStateKey, ImmutableArray<ITypeSymbol>> heldStateAt = new();
+    private readonly ConcurrentDictionary<HeldStateKey, DeclaredState> declaredStateAt = new();
     private readonly ConcurrentDictionary<ITypeSymbol, bool> serviceFacadeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> dataStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>> implementationIndex = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> sourceImplementations = new(SymbolEqualityComparer.Default);
     private readonly Lazy<Dictionary<string, HashSet<string>>> typesByBaseName;
+    private readonly Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>> derivedTypesByName;
 
     private readonly Lazy<bool> usesEntityFramework;
     private readonly Lazy<bool> usesOnlyMongoDb;
@@ -103,6 +105,7 @@ internal sealed class FanOutSymbols
         usesOnlyMongoDb = new Lazy<bool>(() => !usesEntityFramework.Value && symbols.Type("MongoDB.Driver.IMongoCollection`1") is not null);
         isTestProject = new Lazy<bool>(() => IsTestFramework(symbols));
         typesByBaseName = new Lazy<Dictionary<string, HashSet<string>>>(() => IndexBaseLists(symbols.Compilation));
+        derivedTypesByName = new Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>>(() => BindDerivedTypes(symbols.Compilation, typesByBaseName.Value));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
         connectionTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ConnectionTypeNames));
@@ -200,7 +203,7 @@ internal sealed class FanOutSymbols
     private bool KeepsDataState(INamedTypeSymbol type)
         => dataStateCache.GetOrAdd(type.OriginalDefinition, t =>
         {
-            foreach (var held in HeldStateTypes(t, Independence.IsContextObjectPredicate))
+            foreach (var held in HeldStateTypes(t))
             {
                 if (Independence.IsDataContext(held) || IsDatabaseConnection(held))
                 {
@@ -524,29 +527,19 @@ internal sealed class FanOutSymbols
 
     /// <summary>
     /// For a class declared here: the types of its instance fields and properties that are unsafe to share (the
-    /// non-concurrent list, or what <paramref name="isUnsafeState"/> says, such as a DbContext), also those its base
-    /// classes declared here keep, and the contexts kept by a class declared here that it holds, two hops deep (a
-    /// manager that keeps a provider that keeps the DbContext). Two services that each reach one of the same type were
-    /// most likely handed the same scoped instance by dependency injection.
+    /// non-concurrent list, or a context object such as a DbContext), also those its base classes declared here keep,
+    /// and the contexts kept by a class declared here that it holds, two hops deep (a manager that keeps a provider that
+    /// keeps the DbContext). Two services that each reach one of the same type were most likely handed the same scoped
+    /// instance by dependency injection. For an interface: what its implementations keep, as one hop away.
     /// </summary>
-    public ImmutableArray<ITypeSymbol> HeldStateTypes(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState)
-        => heldStateCache.GetOrAdd(type.OriginalDefinition, t =>
-        {
-            var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
-            var expanded = new Dictionary<ITypeSymbol, int>(SymbolEqualityComparer.Default);
-            if (t is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract)
-            {
-                // An interface holds what its implementations hold; as one hop away, only contexts count (two
-                // implementations that each keep a stream or a semaphore of their own share nothing).
-                CollectImplementationState(contract, isUnsafeState, builder, hops: 1, expanded);
-            }
-            else
-            {
-                CollectHeldState(t, isUnsafeState, builder, hops: 0, expanded);
-            }
+    public ImmutableArray<ITypeSymbol> HeldStateTypes(ITypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
 
-            return builder.ToImmutable();
-        });
+        // An interface holds what its implementations hold; as one hop away, only contexts count (two implementations
+        // that each keep a stream or a semaphore of their own share nothing).
+        return HeldStateAt(definition, definition.TypeKind == TypeKind.Interface ? 1 : 0, filtered: false);
+    }
 
     /// <summary>
     /// An interface (<c>IProductAttributeMaterializer</c>, <c>IRequestEngine</c>, <c>IUrlHelper</c>) whose implementations
@@ -560,7 +553,7 @@ internal sealed class FanOutSymbols
             return false;
         }
 
-        foreach (var held in HeldStateTypes(type, Independence.IsContextObjectPredicate))
+        foreach (var held in HeldStateTypes(type))
         {
             if (Independence.IsDataContext(held) || IsDatabaseConnection(held))
             {
@@ -572,41 +565,61 @@ internal sealed class FanOutSymbols
     }
 
     /// <summary>
+    /// What <paramref name="type"/> keeps at <paramref name="hops"/> from the class asked about: a class its fields and
+    /// properties (<see cref="CollectHeldState"/>), an interface what its implementations keep
+    /// (<see cref="CollectImplementationState"/>). Memoized per type and distance: every service of a large model
+    /// (hundreds of classes that all keep the same context and its managers) reaches the same few types, and walking them
+    /// again for each class was most of ASYNC301's time on such a project. <paramref name="filtered"/>: read through an
+    /// interface's implementations in a MongoDB-only project, where a repository is no shared context.
+    /// </summary>
+    private ImmutableArray<ITypeSymbol> HeldStateAt(ITypeSymbol type, int hops, bool filtered)
+        => heldStateAt.GetOrAdd(new HeldStateKey(type, hops, filtered), key =>
+        {
+            var into = new HeldStateBuilder();
+            if (key.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract)
+            {
+                CollectImplementationState(contract, key.Hops, key.Filtered, into);
+            }
+            else
+            {
+                CollectHeldState(key.Type, key.Hops, key.Filtered, into);
+            }
+
+            return into.ToImmutable();
+        });
+
+    /// <summary>
     /// What the classes implementing <paramref name="contract"/> keep: a class declared here shows its fields (and those of
     /// the classes it keeps); one from a referenced assembly shows its constructors' parameters (what dependency injection
     /// hands it) and its visible fields and properties.
     /// </summary>
-    private void CollectImplementationState(INamedTypeSymbol contract, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into, int hops, Dictionary<ITypeSymbol, int> expanded)
+    private void CollectImplementationState(INamedTypeSymbol contract, int hops, bool filtered, HeldStateBuilder into)
     {
-        if (!IsFirstExpansion(expanded, contract, hops))
-        {
-            return;
-        }
-
         // A repository seen through an interface's implementations stands for one scoped context, except in a project
         // whose data layer is MongoDB and not EF Core: a collection there (grandnode's IRepository<T>) is safe to use from
         // two operations at once. A layer that sees neither (an application project whose EF Core is in its
         // infrastructure project) keeps the cautious reading.
-        if (usesOnlyMongoDb.Value)
-        {
-            var inner = isUnsafeState;
-            isUnsafeState = type => inner(type) && !Independence.IsUnitOfWorkParticipant(type);
-        }
-
+        filtered |= usesOnlyMongoDb.Value;
         foreach (var implementation in Implementations(contract))
         {
             if (!implementation.DeclaringSyntaxReferences.IsEmpty)
             {
-                CollectHeldState(implementation, isUnsafeState, into, hops, expanded);
+                into.AddRange(HeldStateAt(implementation, hops, filtered));
             }
             else
             {
-                CollectVisibleState(implementation, isUnsafeState, into);
+                CollectVisibleState(implementation, IsUnsafeState(filtered), into);
             }
         }
     }
 
-    private static void CollectVisibleState(INamedTypeSymbol implementation, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into)
+    private static System.Func<ITypeSymbol, bool> IsUnsafeState(bool filtered)
+        => filtered ? IsContextOutsideUnitOfWork : Independence.IsContextObjectPredicate;
+
+    private static readonly System.Func<ITypeSymbol, bool> IsContextOutsideUnitOfWork
+        = type => Independence.IsContextObjectPredicate(type) && !Independence.IsUnitOfWorkParticipant(type);
+
+    private static void CollectVisibleState(INamedTypeSymbol implementation, System.Func<ITypeSymbol, bool> isUnsafeState, HeldStateBuilder into)
     {
         // Up to the framework: a base class such as ControllerBase shows an HttpContext that is no state of this service.
         for (var current = implementation;
@@ -635,7 +648,7 @@ internal sealed class FanOutSymbols
         }
     }
 
-    private static void AddIfUnsafe(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into)
+    private static void AddIfUnsafe(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState, HeldStateBuilder into)
     {
         if (type.TypeKind != TypeKind.Error && isUnsafeState(type))
         {
@@ -680,8 +693,10 @@ internal sealed class FanOutSymbols
             var searchedNames = new HashSet<string>(StringComparer.Ordinal) { d.Name };
             var wave = new List<string> { d.Name };
 
-            // One declaration-table lookup per level of derivation, for every name of the level together: a lookup per
-            // name made a schema of thousands of types deriving from one interface quadratic (3 s for one project).
+            // Level by level of derivation, through the types bound once for the whole compilation: a declaration-table
+            // lookup per name made a schema of thousands of types deriving from one interface quadratic (3 s for one
+            // project), and one per interface asked about made a model of hundreds of interfaces pay a walk of every
+            // declaration for each.
             while (wave.Count > 0)
             {
                 var declaredNames = new HashSet<string>(StringComparer.Ordinal);
@@ -699,27 +714,76 @@ internal sealed class FanOutSymbols
                     break;
                 }
 
-                foreach (var symbol in Symbols.Compilation.GetSymbolsWithName(declaredNames.Contains, SymbolFilter.Type))
+                foreach (var name in declaredNames)
                 {
-                    if (symbol is not INamedTypeSymbol type || !seen.Add(type) || !Implements(type, d))
+                    if (!derivedTypesByName.Value.TryGetValue(name, out var types))
                     {
                         continue;
                     }
 
-                    if (type.TypeKind == TypeKind.Class && !type.IsStatic)
+                    foreach (var type in types)
                     {
-                        found.Add(type);
-                    }
+                        if (!seen.Add(type) || !Implements(type, d))
+                        {
+                            continue;
+                        }
 
-                    if (searchedNames.Add(type.Name))
-                    {
-                        wave.Add(type.Name);
+                        if (type.TypeKind == TypeKind.Class && !type.IsStatic)
+                        {
+                            found.Add(type);
+                        }
+
+                        if (searchedNames.Add(type.Name))
+                        {
+                            wave.Add(type.Name);
+                        }
                     }
                 }
             }
 
             return found.ToImmutable();
         });
+
+    /// <summary>
+    /// The types of this compilation declared with a base list, by name, bound in one walk of the declaration table the
+    /// first time an interface's implementations are asked for.
+    /// </summary>
+    private static Dictionary<string, ImmutableArray<INamedTypeSymbol>> BindDerivedTypes(Compilation compilation, Dictionary<string, HashSet<string>> typesByBaseName)
+    {
+        var declaredNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var names in typesByBaseName.Values)
+        {
+            declaredNames.UnionWith(names);
+        }
+
+        var byName = new Dictionary<string, ImmutableArray<INamedTypeSymbol>.Builder>(StringComparer.Ordinal);
+        if (declaredNames.Count > 0)
+        {
+            foreach (var symbol in compilation.GetSymbolsWithName(declaredNames.Contains, SymbolFilter.Type))
+            {
+                if (symbol is not INamedTypeSymbol type)
+                {
+                    continue;
+                }
+
+                if (!byName.TryGetValue(type.Name, out var list))
+                {
+                    list = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                    byName.Add(type.Name, list);
+                }
+
+                list.Add(type);
+            }
+        }
+
+        var index = new Dictionary<string, ImmutableArray<INamedTypeSymbol>>(byName.Count, StringComparer.Ordinal);
+        foreach (var pair in byName)
+        {
+            index.Add(pair.Key, pair.Value.ToImmutable());
+        }
+
+        return index;
+    }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol definition)
     {
@@ -858,31 +922,35 @@ internal sealed class FanOutSymbols
         });
 
     /// <summary>
-    /// A type (or an interface's implementations) already read at this distance or nearer adds nothing new. Without this, a
-    /// schema of thousands of classes whose fields name each other's interfaces made the walk quadratic (0.2 s for one project).
+    /// A class declared here: what the members of it and of its base classes declared here keep. Each class of the chain is
+    /// read once, as its definition (<see cref="DeclaredStateAt"/>); only members typed by one of its type parameters are
+    /// read again with the type argument this chain gives (<c>Repository&lt;AppDbContext&gt;</c>'s <c>TContext context</c>).
+    /// Reading the members of every constructed base class instead (<c>BaseDataModel&lt;IWeb&gt;</c>, <c>BaseDataModel&lt;IList&gt;</c>,
+    /// hundreds of them in a large model) built a substituted copy of each member of each, most of ASYNC301's time there.
     /// </summary>
-    private static bool IsFirstExpansion(Dictionary<ITypeSymbol, int> expanded, ITypeSymbol type, int hops)
+    private void CollectHeldState(ITypeSymbol type, int hops, bool filtered, HeldStateBuilder into)
     {
-        var key = type.OriginalDefinition;
-        if (expanded.TryGetValue(key, out var nearest) && nearest <= hops)
-        {
-            return false;
-        }
-
-        expanded[key] = hops;
-        return true;
-    }
-
-    private void CollectHeldState(ITypeSymbol type, System.Func<ITypeSymbol, bool> isUnsafeState, ImmutableArray<ITypeSymbol>.Builder into, int hops, Dictionary<ITypeSymbol, int> expanded)
-    {
-        if (!IsFirstExpansion(expanded, type, hops))
-        {
-            return;
-        }
-
         for (var current = type as INamedTypeSymbol; current is { TypeKind: TypeKind.Class } && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers())
+            var definition = current.OriginalDefinition;
+            var declared = DeclaredStateAt(definition, hops, filtered);
+            into.AddRange(declared.Held);
+            foreach (var parameter in declared.TypedByTypeParameter)
+            {
+                var argument = parameter.Ordinal < current.TypeArguments.Length ? current.TypeArguments[parameter.Ordinal] : parameter;
+                CollectMemberState(argument, definition, hops, filtered, into);
+            }
+        }
+    }
+
+    /// <summary>What the members a class declares itself keep, with the type parameters that type some of its members.</summary>
+    private DeclaredState DeclaredStateAt(INamedTypeSymbol definition, int hops, bool filtered)
+        => declaredStateAt.GetOrAdd(new HeldStateKey(definition, hops, filtered), key =>
+        {
+            var owner = (INamedTypeSymbol)key.Type;
+            var into = new HeldStateBuilder();
+            var typeParameters = ImmutableArray.CreateBuilder<ITypeParameterSymbol>();
+            foreach (var member in owner.GetMembers())
             {
                 var memberType = member switch
                 {
@@ -890,33 +958,55 @@ internal sealed class FanOutSymbols
                     IPropertySymbol { IsStatic: false } property => property.Type,
                     _ => null,
                 };
-                if (memberType is null || memberType.TypeKind == TypeKind.Error)
+                if (memberType is ITypeParameterSymbol parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner))
                 {
+                    // Read with the type argument of each class that derives from this one.
+                    if (!typeParameters.Contains(parameter))
+                    {
+                        typeParameters.Add(parameter);
+                    }
+
                     continue;
                 }
 
-                // Further away only a context (a DbContext, a repository) is shared by injection; two helpers that each
-                // keep a stream of their own share nothing.
-                if ((hops == 0 && IsNonConcurrent(memberType)) || isUnsafeState(memberType))
+                if (memberType is not null)
                 {
-                    into.Add(memberType.OriginalDefinition);
-                }
-                else if (hops < 2 && memberType.TypeKind == TypeKind.Class && !memberType.DeclaringSyntaxReferences.IsEmpty
-                         && !memberType.OriginalDefinition.Equals(type.OriginalDefinition, SymbolEqualityComparer.Default))
-                {
-                    CollectHeldState(memberType.OriginalDefinition, isUnsafeState, into, hops + 1, expanded);
-                }
-                else if (hops < 2 && memberType is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract
-                         && contract.ContainingAssembly is { } home && !SymbolExtensions.IsFrameworkAssembly(home)
-                         && !Independence.IsNamedForSettings(contract))
-                {
-                    // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep. Not a
-                    // settings service (ISettingsService<T>): it hands out cached settings, as a settings read in a group
-                    // is taken (Independence.IsSettingsRead), so an API client that reads its settings is no step on the
-                    // context the settings were once loaded from.
-                    CollectImplementationState(contract, isUnsafeState, into, hops + 1, expanded);
+                    CollectMemberState(memberType, owner, key.Hops, key.Filtered, into);
                 }
             }
+
+            return new DeclaredState(into.ToImmutable(), typeParameters.ToImmutable());
+        });
+
+    /// <summary>What one field or property of <paramref name="owner"/>, of type <paramref name="memberType"/>, keeps.</summary>
+    private void CollectMemberState(ITypeSymbol memberType, INamedTypeSymbol owner, int hops, bool filtered, HeldStateBuilder into)
+    {
+        if (memberType.TypeKind == TypeKind.Error)
+        {
+            return;
+        }
+
+        // Further away only a context (a DbContext, a repository) is shared by injection; two helpers that each keep a
+        // stream of their own share nothing.
+        if ((hops == 0 && IsNonConcurrent(memberType)) || IsUnsafeState(filtered)(memberType))
+        {
+            into.Add(memberType.OriginalDefinition);
+        }
+        else if (hops < 2 && memberType.TypeKind == TypeKind.Class && !memberType.DeclaringSyntaxReferences.IsEmpty
+                 && !memberType.OriginalDefinition.Equals(owner.OriginalDefinition, SymbolEqualityComparer.Default))
+        {
+            into.AddRange(HeldStateAt(memberType.OriginalDefinition, hops + 1, filtered));
+        }
+        else if (hops < 2 && memberType is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract
+                 && contract.ContainingAssembly is { } home && !SymbolExtensions.IsFrameworkAssembly(home)
+                 && !Independence.IsNamedForSettings(contract))
+        {
+            // An injected interface (IPriceEngine, ILinkHelper) is what its implementations found here keep. Not a settings
+            // service (ISettingsService<T>): it hands out cached settings, as a settings read in a group is taken
+            // (Independence.IsSettingsRead), so an API client that reads its settings is no step on the context the
+            // settings were once loaded from.
+            into.AddRange(HeldStateAt(contract.OriginalDefinition, hops + 1, filtered));
         }
     }
 
@@ -997,5 +1087,68 @@ internal sealed class FanOutSymbols
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>A type read at a distance from the class asked about, with or without the MongoDB-only filter.</summary>
+    private readonly struct HeldStateKey : System.IEquatable<HeldStateKey>
+    {
+        public HeldStateKey(ITypeSymbol type, int hops, bool filtered)
+        {
+            Type = type;
+            Hops = hops;
+            Filtered = filtered;
+        }
+
+        public ITypeSymbol Type { get; }
+
+        public int Hops { get; }
+
+        public bool Filtered { get; }
+
+        public bool Equals(HeldStateKey other)
+            => Hops == other.Hops && Filtered == other.Filtered && SymbolEqualityComparer.Default.Equals(Type, other.Type);
+
+        public override bool Equals(object? obj) => obj is HeldStateKey other && Equals(other);
+
+        public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Type) * 7) + (Hops * 2) + (Filtered ? 1 : 0);
+    }
+
+    /// <summary>The held types in the order found, each once.</summary>
+    private sealed class HeldStateBuilder
+    {
+        private readonly ImmutableArray<ITypeSymbol>.Builder types = ImmutableArray.CreateBuilder<ITypeSymbol>();
+        private readonly HashSet<ITypeSymbol> seen = new(SymbolEqualityComparer.Default);
+
+        public void Add(ITypeSymbol type)
+        {
+            if (seen.Add(type))
+            {
+                types.Add(type);
+            }
+        }
+
+        public void AddRange(ImmutableArray<ITypeSymbol> held)
+        {
+            foreach (var type in held)
+            {
+                Add(type);
+            }
+        }
+
+        public ImmutableArray<ITypeSymbol> ToImmutable() => types.ToImmutable();
+    }
+
+    /// <summary>What the members a class declares keep, and the type parameters of the class that type its other members.</summary>
+    private sealed class DeclaredState
+    {
+        public DeclaredState(ImmutableArray<ITypeSymbol> held, ImmutableArray<ITypeParameterSymbol> typedByTypeParameter)
+        {
+            Held = held;
+            TypedByTypeParameter = typedByTypeParameter;
+        }
+
+        public ImmutableArray<ITypeSymbol> Held { get; }
+
+        public ImmutableArray<ITypeParameterSymbol> TypedByTypeParameter { get; }
     }
 }

@@ -584,7 +584,7 @@ internal static class Independence
                 continue;
             }
 
-            kept ??= symbols.HeldStateTypes(owner, IsContextObjectPredicate);
+            kept ??= symbols.HeldStateTypes(owner);
             foreach (var held in kept.Value)
             {
                 if (touch.Type.InheritsFromOrEquals(held) || held.InheritsFromOrEquals(touch.Type))
@@ -743,7 +743,7 @@ internal static class Independence
 
         // A class declared here that keeps a connection, a stream or a context (Quartz's ConnectionAndTransactionHolder):
         // passed to every operation, it is that one object, under a name the list does not know.
-        if (type.TypeKind == TypeKind.Class && !symbols.HeldStateTypes(type, IsContextObjectPredicate).IsEmpty)
+        if (type.TypeKind == TypeKind.Class && !symbols.HeldStateTypes(type).IsEmpty)
         {
             return true;
         }
@@ -840,13 +840,13 @@ internal static class Independence
             return false;
         }
 
-        var heldByFirst = symbols.HeldStateTypes(a, IsContextObjectPredicate);
+        var heldByFirst = symbols.HeldStateTypes(a);
         if (heldByFirst.IsEmpty)
         {
             return false;
         }
 
-        foreach (var held in symbols.HeldStateTypes(b, IsContextObjectPredicate))
+        foreach (var held in symbols.HeldStateTypes(b))
         {
             foreach (var other in heldByFirst)
             {

@@ -215,6 +215,92 @@ public sealed class ASYNC301ApplicationTests
         """);
 
     [Fact]
+    public Task Two_interfaces_whose_implementations_inherit_the_context_as_a_type_argument() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public class ShopDbContext { }
+            public interface IVariantMaterializer { Task<string[]> MaterializeAsync(int productId); }
+            public interface IPriceEngine { Task<decimal> ComputeAsync(int productId); }
+
+            public abstract class ServiceBase<TStore>
+            {
+                protected readonly TStore store;
+                protected ServiceBase(TStore store) => this.store = store;
+            }
+
+            public class VariantMaterializer : ServiceBase<ShopDbContext>, IVariantMaterializer
+            {
+                public VariantMaterializer(ShopDbContext db) : base(db) { }
+                public Task<string[]> MaterializeAsync(int productId) => Task.FromResult(new string[0]);
+            }
+
+            public class PriceEngine : ServiceBase<ShopDbContext>, IPriceEngine
+            {
+                public PriceEngine(ShopDbContext db) : base(db) { }
+                public Task<decimal> ComputeAsync(int productId) => Task.FromResult(0m);
+            }
+
+            class ProductPage
+            {
+                private readonly IVariantMaterializer variants = null!;
+                private readonly IPriceEngine prices = null!;
+
+                async Task<string> ShowAsync(int productId)
+                {
+                    var found = await variants.MaterializeAsync(productId);
+                    var price = await prices.ComputeAsync(productId);
+                    return found.Length + " " + price;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Two_interfaces_whose_implementations_inherit_a_plain_client_as_a_type_argument_are_reported() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public class CatalogApiClient { }
+            public interface IVariantMaterializer { Task<string[]> MaterializeAsync(int productId); }
+            public interface IPriceEngine { Task<decimal> ComputeAsync(int productId); }
+
+            public abstract class ServiceBase<TStore>
+            {
+                protected readonly TStore store;
+                protected ServiceBase(TStore store) => this.store = store;
+            }
+
+            public class VariantMaterializer : ServiceBase<CatalogApiClient>, IVariantMaterializer
+            {
+                public VariantMaterializer(CatalogApiClient client) : base(client) { }
+                public Task<string[]> MaterializeAsync(int productId) => Task.FromResult(new string[0]);
+            }
+
+            public class PriceEngine : ServiceBase<CatalogApiClient>, IPriceEngine
+            {
+                public PriceEngine(CatalogApiClient client) : base(client) { }
+                public Task<decimal> ComputeAsync(int productId) => Task.FromResult(0m);
+            }
+
+            class ProductPage
+            {
+                private readonly IVariantMaterializer variants = null!;
+                private readonly IPriceEngine prices = null!;
+
+                async Task<string> ShowAsync(int productId)
+                {
+                    var found = {|ASYNC301:await variants.MaterializeAsync(productId)|};
+                    var price = await prices.ComputeAsync(productId);
+                    return found.Length + " " + price;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_helper_whose_implementation_in_a_referenced_project_is_built_over_the_context() => new Verifiers.AsyncLintAnalyzerTest<AsyncLint.Analyzers.FanOut.ASYNC301SequentialAwaitsAnalyzer>
     {
         TestState =
