@@ -832,7 +832,8 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
         }
 
         /// <summary>
-        /// <c>using (TakeSenderLock(id)) { return handler.Outgoing(command); }</c>, <c>using (gate.EnterScope())</c>: a lock
+        /// <c>using (TakeSenderLock(id)) { return handler.Outgoing(command); }</c>, <c>using (gate.EnterScope())</c>,
+        /// <c>using (EnterSynchronizedSection())</c>: a lock
         /// taken synchronously guards the synchronous start of the request, not the request. Such a lock is usually
         /// thread-affine (a <c>Monitor</c>, a <c>Lock</c>, a <c>ReaderWriterLockSlim</c> behind <c>IDisposable</c>), and
         /// awaiting inside it would release it on another thread. A lock taken with <c>await</c> is an async lock and keeps
@@ -851,8 +852,12 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             return value is IInvocationOperation { TargetMethod.Name: var name }
                    && !name.EndsWith("Async", System.StringComparison.Ordinal)
-                   && (NameWords.ContainsWords(name, "Lock") || name is "Enter" or "EnterScope");
+                   && (NameWords.ContainsWords(name, "Lock") || StartsWithEnter(name));
         }
+
+        /// <summary><c>Enter</c>, <c>EnterScope</c>, <c>EnterSynchronizedSection</c>: a region entered now and left on dispose.</summary>
+        private static bool StartsWithEnter(string name)
+            => name.StartsWith("Enter", System.StringComparison.Ordinal) && (name.Length == 5 || char.IsUpper(name[5]));
 
         /// <summary>A <c>using var x = ...;</c> earlier in the same block: its scope runs to the end of the block.</summary>
         private IUsingDeclarationOperation? UsingDeclarationBefore(IBlockOperation block, IOperation child, IReturnOperation @return, bool readResources)

@@ -414,7 +414,7 @@ internal sealed class DroppedTaskSymbols
             }
         }
 
-        return OnlyContinues(definition.OriginalDefinition);
+        return IsLibraryPipeTo(definition) || OnlyContinues(definition.OriginalDefinition);
     }
 
     /// <summary>
@@ -458,6 +458,18 @@ internal sealed class DroppedTaskSymbols
 
         return false;
     }
+
+    /// <summary>
+    /// <c>task.PipeTo(Self)</c> of an actor library (Akka.NET's <c>PipeToSupport</c>): the extension awaits the task and tells
+    /// the recipient its result or, in a catch-all, its failure as a message; an actor cannot await, and this is how its
+    /// work reports back. Only from a referenced assembly: a project's own <c>PipeTo</c> is read from its body
+    /// (<see cref="GuardedWork.IsGuardedSourceCall"/>), and one without a catch-all still faults.
+    /// </summary>
+    private static bool IsLibraryPipeTo(IMethodSymbol extension)
+        => extension.Name == "PipeTo"
+           && extension.DeclaringSyntaxReferences.IsEmpty
+           && extension.Parameters.Length >= 2
+           && extension.Parameters[1].Type.TypeKind is TypeKind.Interface or TypeKind.Class;
 
     /// <summary>
     /// A project extension whose whole body attaches a continuation to the task it extends and returns it (Rx's
@@ -516,7 +528,8 @@ internal sealed class DroppedTaskSymbols
 
     /// <summary>
     /// A project method whose every <c>return</c> hands back one parameter unchanged (<c>Cancel(subject, token)</c> fails the
-    /// subject and returns it, for chaining), called with a value the caller already holds (a local, a field, a parameter):
+    /// subject and returns it, for chaining), called with a value the caller already holds (a local, a field, a parameter,
+    /// a stored property of one: <see cref="IsHeldValue"/>):
     /// the dropped result is that value, not new work. The same call with a task started in the argument still drops it.
     /// </summary>
     private static bool HandsBackAnExistingArgument(IInvocationOperation invocation, IMethodSymbol definition)
@@ -547,12 +560,44 @@ internal sealed class DroppedTaskSymbols
         {
             if (argument.Parameter?.Name == returnedName)
             {
-                return GuardedWork.Peel(argument.Value) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IInstanceReferenceOperation;
+                return IsHeldValue(GuardedWork.Peel(argument.Value), depth: 0);
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// A value the caller already holds: a local, a parameter, a field, <c>this</c>, or a property of one that only reads
+    /// what is stored (an auto-property, or the <c>Task</c> of a promise or of an async method builder:
+    /// <c>this.MethodBuilder.Task</c>). A property with a body may start work on each read and is not one.
+    /// </summary>
+    private static bool IsHeldValue(IOperation? value, int depth)
+    {
+        switch (value)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation:
+                return true;
+            case IFieldReferenceOperation field:
+                return field.Instance is null || (depth < 4 && IsHeldValue(field.Instance, depth + 1));
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property: var property } read:
+                return (IsAutoProperty(property) || IsStoredTaskOfABuilder(property))
+                       && (read.Instance is null || (depth < 4 && IsHeldValue(read.Instance, depth + 1)));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+        => property.GetMethod is { DeclaringSyntaxReferences: { Length: 1 } references }
+           && references[0].GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
+
+    /// <summary><c>TaskCompletionSource.Task</c>, <c>AsyncTaskMethodBuilder.Task</c>: the task the promise or builder keeps.</summary>
+    private static bool IsStoredTaskOfABuilder(IPropertySymbol property)
+        => property.Name == "Task"
+           && property.ContainingType is { } owner
+           && (owner.Name.StartsWith("TaskCompletionSource", StringComparison.Ordinal) || owner.Name.EndsWith("MethodBuilder", StringComparison.Ordinal))
+           && SymbolExtensions.IsFrameworkAssembly(owner.ContainingAssembly);
 
     private static bool IsCollection(INamedTypeSymbol? type)
     {

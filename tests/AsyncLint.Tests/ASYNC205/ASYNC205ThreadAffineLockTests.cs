@@ -161,6 +161,80 @@ public sealed class ASYNC205ThreadAffineLockTests
         """);
 
     [Fact]
+    public Task A_using_of_a_section_entered_synchronously_is_not_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IRequestHandler { Task<string> Outgoing(string command); }
+
+        public sealed class Channel
+        {
+            private readonly object syncObject = new();
+            private readonly IRequestHandler handler;
+
+            public Channel(IRequestHandler handler) => this.handler = handler;
+
+            private IDisposable EnterSynchronizedSection()
+            {
+                Monitor.Enter(syncObject);
+                return new SectionExit(syncObject);
+            }
+
+            public Task<string> Seek(string command)
+            {
+                using (EnterSynchronizedSection())
+                {
+                    return handler.Outgoing(command);
+                }
+            }
+
+            private sealed class SectionExit : IDisposable
+            {
+                private readonly object syncObject;
+                public SectionExit(object syncObject) => this.syncObject = syncObject;
+                public void Dispose() => Monitor.Exit(syncObject);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_using_of_a_resource_whose_name_only_contains_enter_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public interface IRequestHandler { Task<string> Outgoing(Stream body); }
+
+        public sealed class Channel
+        {
+            private readonly IRequestHandler handler;
+
+            public Channel(IRequestHandler handler) => this.handler = handler;
+
+            private static Stream OpenCenterFile() => new MemoryStream();
+
+            private static Stream Entering() => new MemoryStream();
+
+            public Task<string> Send()
+            {
+                using (OpenCenterFile())
+                {
+                    {|ASYNC205:return handler.Outgoing(Stream.Null);|}
+                }
+            }
+
+            public Task<string> SendEntering()
+            {
+                using (Entering())
+                {
+                    {|ASYNC205:return handler.Outgoing(Stream.Null);|}
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_using_of_a_semaphore_releaser_or_an_async_lock_taken_by_blocking_is_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
         using System;
         using System.Threading;
