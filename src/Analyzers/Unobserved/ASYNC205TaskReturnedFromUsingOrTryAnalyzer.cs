@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -443,7 +444,9 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
         /// <summary>
         /// <c>try { ExecutionContext.SuppressFlow(); return Start(); } finally { ExecutionContext.RestoreFlow(); }</c> (also under an
-        /// <c>if</c>): the suppression only has to cover the start of the task.
+        /// <c>if</c>): the suppression only has to cover the start of the task. Or <c>finally { holder.Value =
+        /// ExecutionContext.Capture(); }</c>: it records the context the synchronous start left behind (a step's constructor
+        /// setting an <c>AsyncLocal</c>); awaiting first would record the context after the work, and lose that.
         /// </summary>
         private static bool FinallyOnlyRestoresFlow(ITryOperation @try)
         {
@@ -453,19 +456,47 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
             }
 
             var restores = false;
-            foreach (var operation in @try.Finally.Descendants())
+            var pending = new Stack<IOperation>(@try.Finally.ChildOperations);
+            while (pending.Count > 0)
             {
-                switch (operation)
+                switch (pending.Pop())
                 {
                     case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "RestoreFlow", ContainingType.Name: "ExecutionContext" } }:
                         restores = true;
                         break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } } assignment
+                        when IsContextCapture(assignment.Value) && !CallsAnything(assignment.Target):
+                        restores = true;
+                        break;
                     case IInvocationOperation or IObjectCreationOperation or IAssignmentOperation or IThrowOperation:
                         return false;
+                    case var other:
+                        foreach (var child in other.ChildOperations)
+                        {
+                            pending.Push(child);
+                        }
+
+                        break;
                 }
             }
 
             return restores;
+
+            static bool IsContextCapture(IOperation value)
+                => value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Capture", ContainingType.Name: "ExecutionContext" } };
+
+            static bool CallsAnything(IOperation target)
+            {
+                foreach (var part in target.DescendantsAndSelf())
+                {
+                    if (part is IInvocationOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>

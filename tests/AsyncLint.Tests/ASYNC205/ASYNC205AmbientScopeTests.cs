@@ -234,6 +234,86 @@ public sealed class ASYNC205AmbientScopeTests
         """);
 
     [Fact]
+    public Task A_finally_that_records_the_context_the_synchronous_start_left() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class ContextHolder { public ExecutionContext? Value { get; set; } }
+
+        class StepInvoker
+        {
+            private ExecutionContext? lastContext;
+
+            // Not async on purpose: the context the step's synchronous part leaves (an AsyncLocal it sets) is recorded.
+            Task InvokeStep(Func<Task> step, ContextHolder holder)
+            {
+                try
+                {
+                    return step();
+                }
+                finally
+                {
+                    holder.Value = ExecutionContext.Capture();
+                }
+            }
+
+            Task InvokeAndKeep(Func<Task> step)
+            {
+                try
+                {
+                    return step();
+                }
+                finally
+                {
+                    lastContext = ExecutionContext.Capture();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_finally_that_records_the_context_and_does_more_is_still_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class ContextHolder { public ExecutionContext? Value { get; set; } public int Count { get; set; } }
+
+        class StepInvoker
+        {
+            Task InvokeStep(Func<Task> step, ContextHolder holder)
+            {
+                try
+                {
+                    {|ASYNC205:return step();|}
+                }
+                finally
+                {
+                    holder.Value = ExecutionContext.Capture();
+                    holder.Count = Compute();
+                }
+            }
+
+            Task InvokeAndRecord(Func<Task> step, ContextHolder holder)
+            {
+                try
+                {
+                    {|ASYNC205:return step();|}
+                }
+                finally
+                {
+                    holder.Value = Snapshot();
+                }
+            }
+
+            static int Compute() => 1;
+
+            static ExecutionContext? Snapshot() => ExecutionContext.Capture();
+        }
+        """);
+
+    [Fact]
     public Task A_projects_own_flow_suppression_scope_covers_only_the_start() => VerifyCS.AnalyzerAsync("""
         using System.Threading;
         using System.Threading.Tasks;
