@@ -46,6 +46,32 @@ internal static class SyntaxWords
         }
     }
 
+    /// <summary>
+    /// The string literal tokens whose value is exactly <paramref name="value"/> (<c>"Step"</c>, <c>@"Step"</c>,
+    /// <c>"""Step"""</c>) in <paramref name="root"/>'s span, found where the word is in the text. A literal that spells the
+    /// value with escapes is not found.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> StringLiterals(SyntaxNode root, string value)
+    {
+        var text = TextOf(root);
+        var span = root.Span;
+        for (var position = IndexOfWord(text, value, span.Start, span.End); position >= 0; position = IndexOfWord(text, value, position + value.Length, span.End))
+        {
+            var token = root.FindToken(position);
+            if (token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken && token.ValueText == value)
+            {
+                yield return token;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> may spell <paramref name="word"/> as an identifier: the word is in it, or a Unicode
+    /// escape could hide it. A scan of the characters that spares the syntax root of a file that cannot name it.
+    /// </summary>
+    public static bool MayName(SourceText text, string word)
+        => IndexOfWord(text, word, 0, text.Length) >= 0 || HasUnicodeEscape(text, new TextSpan(0, text.Length));
+
     /// <summary>The source text of the node's tree (kept by the tree when it was parsed from text).</summary>
     public static SourceText TextOf(SyntaxNode node)
         => node.SyntaxTree.TryGetText(out var text) ? text : node.SyntaxTree.GetText();

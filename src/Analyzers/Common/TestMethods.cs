@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncLint.Analyzers;
@@ -8,6 +9,31 @@ namespace AsyncLint.Analyzers;
 /// </summary>
 internal static class TestMethods
 {
+    /// <summary>A test attribute of each test framework: a compilation that sees one of them is a test project.</summary>
+    private static readonly ImmutableArray<string> TestAttributeNames = ImmutableArray.Create(
+        "Xunit.FactAttribute",
+        "NUnit.Framework.TestAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+        "TUnit.Core.TestAttribute");
+
+    /// <summary>
+    /// The compilation references a test framework (xUnit, NUnit, MSTest, TUnit): its code is tests and what they need.
+    /// Each name is resolved once per compilation through <paramref name="symbols"/>' cache; keep the answer in a
+    /// family's symbols object (a <c>Lazy&lt;bool&gt;</c>) when it is asked often.
+    /// </summary>
+    public static bool IsTestProject(AsyncSymbols symbols)
+    {
+        foreach (var name in TestAttributeNames)
+        {
+            if (symbols.Type(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsTest(IMethodSymbol method)
     {
         foreach (var attribute in method.GetAttributes())

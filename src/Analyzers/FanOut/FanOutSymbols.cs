@@ -91,19 +91,12 @@ internal sealed class FanOutSymbols
     private readonly Lazy<bool> usesOnlyMongoDb;
     private readonly Lazy<bool> isTestProject;
 
-    /// <summary>A test attribute of each test framework: a compilation that sees one of them is a test project.</summary>
-    private static readonly ImmutableArray<string> TestAttributeNames = ImmutableArray.Create(
-        "Xunit.FactAttribute",
-        "NUnit.Framework.TestAttribute",
-        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
-        "TUnit.Core.TestAttribute");
-
     public FanOutSymbols(AsyncSymbols symbols)
     {
         Symbols = symbols;
         usesEntityFramework = new Lazy<bool>(() => symbols.Type("Microsoft.EntityFrameworkCore.DbContext") is not null);
         usesOnlyMongoDb = new Lazy<bool>(() => !usesEntityFramework.Value && symbols.Type("MongoDB.Driver.IMongoCollection`1") is not null);
-        isTestProject = new Lazy<bool>(() => IsTestFramework(symbols));
+        isTestProject = new Lazy<bool>(() => TestMethods.IsTestProject(symbols));
         typesByBaseName = new Lazy<Dictionary<string, HashSet<string>>>(() => IndexBaseLists(symbols.Compilation));
         derivedTypesByName = new Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>>(() => BindDerivedTypes(symbols.Compilation, typesByBaseName.Value));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
@@ -177,19 +170,6 @@ internal sealed class FanOutSymbols
     /// </summary>
     public bool IsSilentInTests(AnalyzerOptions options, SyntaxTree tree)
         => IsTestProject && !AsyncLintOptions.ReadBool(options, tree, AsyncLintOptions.FanOutInTests);
-
-    private static bool IsTestFramework(AsyncSymbols symbols)
-    {
-        foreach (var name in TestAttributeNames)
-        {
-            if (symbols.Type(name) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// Code in <paramref name="containingType"/> works in one data scope: the project uses EF Core, or the class itself keeps

@@ -17,10 +17,14 @@ namespace AsyncLint.Analyzers.Unobserved;
 /// A method used as any other delegate (<c>Action a = M;</c>) is reported without a fix: returning Task would break the conversion;
 /// unless its whole body is a try whose catch-all swallows every exception (a guarded timer or thread callback; see
 /// <see cref="GuardedBody"/> for the steps allowed around it, such as the state parameter cast into a local).
+/// Also silent for a custom awaitable's guarded continuation pump (only its <c>OnCompleted</c> calls it, handing it the
+/// continuation it hands on last) and for a test project's specimen that tests only name (<c>nameof</c>, a string).
 /// </summary>
 /// <remarks>
 /// Cost: a symbol action that returns at once for every method that is not async void, and a local-function action;
-/// no symbol-start/end bookkeeping per type (its driver overhead alone was larger than the whole rule).
+/// no symbol-start/end bookkeeping per type (its driver overhead alone was larger than the whole rule). The test-specimen
+/// check reads every tree of the compilation, but only in a test project, only for a method about to be reported, and
+/// only the text of a tree that does not spell the method's name.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
@@ -94,7 +98,9 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 || (NamesFireAndForget(method.Name) && IsFullyGuarded(method))
                 || ForwardsToItsGuardedTwin(method)
                 || (use is null && method.DeclaredAccessibility == Accessibility.Private && IsFullyGuarded(method) && IsCalledDirectly(method, context.CancellationToken))
-                || ImplementsAnInterfaceForADerivedType(method))
+                || ImplementsAnInterfaceForADerivedType(method)
+                || (use is null or DelegateUse.CalledByLambda && PumpsAnAwaiterContinuation(method, context.CancellationToken))
+                || (use is null && IsSpecimenNamedByTests(method, context.CancellationToken)))
             {
                 return;
             }
@@ -372,6 +378,149 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
+        /// The continuation pump of a custom awaitable (Cysharp's ValueTaskSupplement: <c>OnCompleted(continuation, state, …)</c>
+        /// calls <c>Resume(inner, continuation, state)</c>, which is <c>try { await inner; } catch { } continuation(state);</c>):
+        /// a private method called only from implementations of <c>OnCompleted</c>/<c>UnsafeOnCompleted</c> of the awaiter
+        /// protocol (<see cref="AsyncVoidSymbols.ImplementsAwaiterProtocol"/>), each call handing it that contract's continuation
+        /// in the same parameter, and whose body is fully guarded with one more step allowed last: handing on that continuation.
+        /// The contract returns void and its caller (the awaiting method's builder) has nothing to await; the continuation is
+        /// that method's state machine, which does not throw. Returning Task would only make a task nobody can take.
+        /// A call from any other method, or of the method as a delegate, keeps the report, as does anything else after the guard.
+        /// </summary>
+        private bool PumpsAnAwaiterContinuation(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            if (method.DeclaredAccessibility != Accessibility.Private || method.Parameters.IsEmpty)
+            {
+                return false;
+            }
+
+            string? handed = null;
+            foreach (var reference in TopLevelType(method).DeclaringSyntaxReferences)
+            {
+                foreach (var token in SyntaxWords.Identifiers(reference.GetSyntax(cancellationToken), method.Name))
+                {
+                    // The declaration's own name, a named argument or a nameof run nothing.
+                    if (token.Parent is not SimpleNameSyntax name || name.Parent is NameColonSyntax or NameEqualsSyntax || IsNamedInNameof(name))
+                    {
+                        continue;
+                    }
+
+                    if (ExpressionEndingIn(name) is not { Parent: InvocationExpressionSyntax call } expression
+                        || call.Expression != expression
+                        || ContinuationHandedBy(call, method, cancellationToken) is not { } parameter
+                        || (handed is not null && handed != parameter))
+                    {
+                        return false;
+                    }
+
+                    handed = parameter;
+                }
+            }
+
+            return handed is not null && IsFullyGuarded(method, handed);
+        }
+
+        /// <summary>
+        /// The name of <paramref name="method"/>'s parameter that <paramref name="call"/> hands the continuation to, when the
+        /// call is in an implementation of the awaiter protocol's <c>OnCompleted</c> and passes that method's first parameter
+        /// (the continuation every such contract takes first) as it is; otherwise null.
+        /// </summary>
+        private string? ContinuationHandedBy(InvocationExpressionSyntax call, IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            var compilation = symbols.Common.Compilation;
+            if (call.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { Identifier.ValueText: "OnCompleted" or "UnsafeOnCompleted", ParameterList.Parameters: { Count: > 0 } contractParameters } caller
+                || !compilation.ContainsSyntaxTree(caller.SyntaxTree)
+                || compilation.GetSemanticModel(caller.SyntaxTree).GetDeclaredSymbol(caller, cancellationToken) is not { } contract
+                || !AsyncVoidSymbols.ImplementsAwaiterProtocol(contract))
+            {
+                return null;
+            }
+
+            var continuation = contractParameters[0].Identifier.ValueText;
+            var arguments = call.ArgumentList.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var value = arguments[i].Expression;
+                while (value is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+                {
+                    value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)value).Operand;
+                }
+
+                if (value is not IdentifierNameSyntax { Identifier.ValueText: var passed } || passed != continuation)
+                {
+                    continue;
+                }
+
+                if (arguments[i].NameColon is { } named)
+                {
+                    return method.Parameters.Any(p => p.Name == named.Name.Identifier.ValueText) ? named.Name.Identifier.ValueText : null;
+                }
+
+                return i < method.Parameters.Length && !method.Parameters[i].IsParams ? method.Parameters[i].Name : null;
+            }
+
+            return null;
+        }
+
+        /// <summary><c>nameof(M)</c>, <c>nameof(Specimens.M)</c>: the name is the whole argument of a <c>nameof</c>.</summary>
+        private static bool IsNamedInNameof(SimpleNameSyntax name)
+            => ExpressionEndingIn(name).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } };
+
+        /// <summary>
+        /// A specimen of a test project: an async void method that tests name (<c>GetMethod(nameof(StepDefs.AsyncVoidStep))</c>,
+        /// <c>GetMethod("AsyncVoidStep")</c>) and nothing runs, to hand it by reflection to the code under test, which must
+        /// reject or handle async void (a step-binding framework that refuses async void steps). The method is the input of the
+        /// test; returning Task would make the test meaningless. Every mention of its name anywhere in the compilation is a
+        /// <c>nameof</c> or a string literal equal to it (a declaration of a same-named member aside), at least one of them; any
+        /// other mention, a call or a method group, whatever it resolves to, keeps the report. So do a test method itself and
+        /// any such method in a project without a test framework. Asked last: the name is looked for in each tree's text
+        /// first, and only a tree that holds it is walked.
+        /// </summary>
+        private bool IsSpecimenNamedByTests(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!symbols.IsTestProject || TestMethods.IsTest(method) || TestMethods.IsFixtureSetup(method))
+            {
+                return false;
+            }
+
+            var name = method.Name;
+            var named = false;
+            foreach (var tree in symbols.Common.Compilation.SyntaxTrees)
+            {
+                var text = tree.TryGetText(out var kept) ? kept : tree.GetText(cancellationToken);
+                if (!SyntaxWords.MayName(text, name))
+                {
+                    continue;
+                }
+
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var token in SyntaxWords.Identifiers(root, name))
+                {
+                    if (token.Parent is not SimpleNameSyntax mention || mention.Parent is NameColonSyntax or NameEqualsSyntax)
+                    {
+                        continue;
+                    }
+
+                    if (!IsNamedInNameof(mention))
+                    {
+                        return false;
+                    }
+
+                    named = true;
+                }
+
+                // GetMethod("AsyncVoidStep"): a literal only names it (and needs looking for only while nothing else has).
+                foreach (var _ in named ? Enumerable.Empty<SyntaxToken>() : SyntaxWords.StringLiterals(root, name))
+                {
+                    named = true;
+                    break;
+                }
+            }
+
+            return named;
+        }
+
+        /// <summary>
         /// <c>ConnectAndForget</c>, <c>FireAndForgetRefresh</c>: the name says the caller is not meant to wait. With a body from
         /// which no exception can escape, nothing is lost, and <c>async Task</c> would only move a discard to each call site.
         /// </summary>
@@ -450,13 +599,14 @@ public sealed class ASYNC203AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         /// With the model of the method's tree (this compilation's: a symbol action may ask for it), so that a self-guarding
         /// project method called after the guard (an observer's <c>OnNext</c>) counts as quiet.
         /// </summary>
-        private bool IsFullyGuarded(IMethodSymbol method)
+        /// <param name="handedContinuation">An awaiter's continuation the method was handed, which its last step may hand on.</param>
+        private bool IsFullyGuarded(IMethodSymbol method, string? handedContinuation = null)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var compilation = symbols.Common.Compilation;
                 var model = compilation.ContainsSyntaxTree(reference.SyntaxTree) ? compilation.GetSemanticModel(reference.SyntaxTree) : null;
-                if (GuardedBody.IsFullyGuarded(reference.GetSyntax(), model))
+                if (GuardedBody.IsFullyGuarded(reference.GetSyntax(), model, handedContinuation))
                 {
                     return true;
                 }

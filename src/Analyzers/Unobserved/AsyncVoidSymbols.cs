@@ -23,7 +23,10 @@ internal sealed class AsyncVoidSymbols
         ICommand = symbols.Type("System.Windows.Input.ICommand");
         // A member-name set, not the members: Parallel's member symbols are built only if a project uses it.
         HasParallelForEachAsync = Parallel is not null && Parallel.MemberNames.Contains("ForEachAsync");
+        isTestProject = new System.Lazy<bool>(() => TestMethods.IsTestProject(symbols));
     }
+
+    private readonly System.Lazy<bool> isTestProject;
 
     public AsyncSymbols Common { get; }
 
@@ -42,6 +45,63 @@ internal sealed class AsyncVoidSymbols
 
     /// <summary>.NET 6+: <c>Parallel.ForEachAsync</c> exists, so <c>Parallel.ForEach(async ...)</c> has a fix.</summary>
     public bool HasParallelForEachAsync { get; }
+
+    /// <summary>The compilation references a test framework (asked only when an async void method is about to be reported).</summary>
+    public bool IsTestProject => isTestProject.Value;
+
+    /// <summary>
+    /// <c>OnCompleted</c>/<c>UnsafeOnCompleted</c> of the awaiter protocol: the method implements a member of
+    /// <c>INotifyCompletion</c>, <c>ICriticalNotifyCompletion</c>, <c>IValueTaskSource</c> or <c>IValueTaskSource&lt;T&gt;</c>,
+    /// explicitly or implicitly. Those contracts return void and are handed the awaiting method's continuation, which the
+    /// compiler's state machine runs without throwing (its exceptions go to that method's own task).
+    /// </summary>
+    public static bool ImplementsAwaiterProtocol(IMethodSymbol method)
+    {
+        if (method.Name is not ("OnCompleted" or "UnsafeOnCompleted") && method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var implemented in method.ExplicitInterfaceImplementations)
+        {
+            if (IsAwaiterContract(implemented.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            if (!IsAwaiterContract(contract))
+            {
+                continue;
+            }
+
+            foreach (var member in contract.GetMembers(method.Name))
+            {
+                if (type.FindImplementationForInterfaceMember(member) is { } implementation
+                    && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAwaiterContract(INamedTypeSymbol? contract) => contract switch
+    {
+        { TypeKind: TypeKind.Interface, Name: "INotifyCompletion" or "ICriticalNotifyCompletion" } => contract.ContainingNamespace.IsNamespace("System.Runtime.CompilerServices"),
+        { TypeKind: TypeKind.Interface, Name: "IValueTaskSource" } => contract.ContainingNamespace.IsNamespace("System.Threading.Tasks.Sources"),
+        _ => false,
+    };
 
     /// <summary>
     /// The parameter list of an event handler: <c>(object sender, XxxEventArgs e)</c>, generously — any parameter whose

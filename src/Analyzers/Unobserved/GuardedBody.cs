@@ -26,7 +26,10 @@ internal static class GuardedBody
     /// <param name="function">A method, local function or anonymous function declaration.</param>
     /// <param name="model">The model of the function's tree, when the caller has one: then <c>tcs.SetResult(value)</c> on a
     /// TaskCompletionSource counts as a completion signal after the guard. Without it only <c>TrySet…</c> does.</param>
-    public static bool IsFullyGuarded(SyntaxNode? function, SemanticModel? model = null)
+    /// <param name="handedContinuation">The parameter that holds an awaiting method's continuation, when the function is an
+    /// awaiter's continuation pump (called only from <c>OnCompleted</c> of the awaiter protocol): then the last step after
+    /// the guard may hand it on (<c>continuation(state);</c>, see <see cref="HandsOnTheContinuation"/>).</param>
+    public static bool IsFullyGuarded(SyntaxNode? function, SemanticModel? model = null, string? handedContinuation = null)
     {
         var body = function switch
         {
@@ -36,7 +39,7 @@ internal static class GuardedBody
             _ => null,
         };
 
-        return body is not null && IsGuardedBlock(body, new Scope(function!, model), depth: 0);
+        return body is not null && IsGuardedBlock(body, new Scope(function!, model, handedContinuation), depth: 0);
     }
 
     private static bool IsGuardedBlock(BlockSyntax block, Scope scope, int depth)
@@ -86,7 +89,8 @@ internal static class GuardedBody
         for (var i = guard + 1; i < statements.Count; i++)
         {
             if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth)
-                && !RearmsItsLoop(statements[i], scope.Function) && !PublishesThroughSelfGuardingMethods(statements[i], scope.Model))
+                && !RearmsItsLoop(statements[i], scope.Function) && !PublishesThroughSelfGuardingMethods(statements[i], scope.Model)
+                && !(depth == 0 && i == statements.Count - 1 && scope.Continuation is { } continuation && HandsOnTheContinuation(statements[i], continuation)))
             {
                 return false;
             }
@@ -424,6 +428,82 @@ internal static class GuardedBody
         ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => IsLogCall(call) || IsInterlockedStep(call) || IsCancelAfter(call),
         LockStatementSyntax { Statement: BlockSyntax locked } @lock => IsPlainRead(@lock.Expression) && All(locked.Statements, IsQuietStep),
         BlockSyntax block => All(block.Statements, IsQuietStep),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The last step of an awaiter's continuation pump, handing on the continuation it was given: invoked
+    /// (<c>continuation(state);</c>, <c>continuation.Invoke(state);</c>, <c>continuation?.Invoke(state);</c>), or scheduled by a
+    /// dispatcher that only queues it (<c>ExecutionContext.Run(context, s =&gt; continuation(s), state)</c>,
+    /// <c>context.Post(s =&gt; continuation(s), state)</c>, <c>ThreadPool.QueueUserWorkItem(continuation, state, false)</c>), with
+    /// quiet arguments; or a choice between such hand-offs on a quiet condition. The continuation is the compiler's state
+    /// machine resuming the awaiting method, which keeps its exceptions in that method's own task.
+    /// </summary>
+    private static bool HandsOnTheContinuation(StatementSyntax statement, string continuation) => statement switch
+    {
+        BlockSyntax { Statements.Count: 1 } block => HandsOnTheContinuation(block.Statements[0], continuation),
+        IfStatementSyntax choice => IsQuietValue(choice.Condition)
+                                    && HandsOnTheContinuation(choice.Statement, continuation)
+                                    && (choice.Else is null || HandsOnTheContinuation(choice.Else.Statement, continuation)),
+        ExpressionStatementSyntax { Expression: var handoff } => RunsTheContinuation(handoff, continuation) || SchedulesTheContinuation(handoff, continuation),
+        _ => false,
+    };
+
+    /// <summary><c>continuation(state)</c>, <c>continuation.Invoke(state)</c>, <c>continuation?.Invoke(state)</c>, with quiet arguments.</summary>
+    private static bool RunsTheContinuation(ExpressionSyntax expression, string continuation) => expression switch
+    {
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var name } } call
+            => name == continuation && HasQuietArguments(call),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax { Identifier.ValueText: var name }, Name.Identifier.ValueText: "Invoke" } } call
+            => name == continuation && HasQuietArguments(call),
+        ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var name }, WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Invoke" } } call }
+            => name == continuation && HasQuietArguments(call),
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>ExecutionContext.Run(…)</c>, <c>context.Post(…)</c>, <c>ThreadPool.QueueUserWorkItem(…)</c> (or its <c>Unsafe…</c>
+    /// form) with the continuation among its arguments (itself, a lambda that only runs it, or a delegate made of it) and
+    /// quiet values for the rest.
+    /// </summary>
+    private static bool SchedulesTheContinuation(ExpressionSyntax expression, string continuation)
+    {
+        if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var dispatcher, Name.Identifier.ValueText: var verb } } call
+            || !IsPlainRead(dispatcher)
+            || !(verb switch
+            {
+                "Run" => LastName(dispatcher) == "ExecutionContext",
+                "Post" => true,
+                "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" => LastName(dispatcher) == "ThreadPool",
+                _ => false,
+            }))
+        {
+            return false;
+        }
+
+        var handed = false;
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (IsTheContinuation(argument.Expression, continuation))
+            {
+                handed = true;
+            }
+            else if (!IsQuietValue(argument.Expression))
+            {
+                return false;
+            }
+        }
+
+        return handed;
+    }
+
+    /// <summary><c>continuation</c>, <c>s =&gt; continuation(s)</c>, <c>() =&gt; { continuation(); }</c>, <c>new SendOrPostCallback(continuation)</c>.</summary>
+    private static bool IsTheContinuation(ExpressionSyntax value, string continuation) => value switch
+    {
+        IdentifierNameSyntax { Identifier.ValueText: var name } => name == continuation,
+        AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } => RunsTheContinuation(body, continuation),
+        AnonymousFunctionExpressionSyntax { Block.Statements: { Count: 1 } only } => only[0] is ExpressionStatementSyntax { Expression: var body } && RunsTheContinuation(body, continuation),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } wrapped, Initializer: null } => wrapped[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == continuation,
         _ => false,
     };
 
@@ -822,18 +902,24 @@ internal static class GuardedBody
         return owner is IfStatementSyntax { Else: null } check && IsKindCheck(check.Condition, caught, catchable: false);
     }
 
-    /// <summary>The function whose body is read (its parameters are the state a cast may unpack) and the model, if any.</summary>
+    /// <summary>
+    /// The function whose body is read (its parameters are the state a cast may unpack), the model, if any, and the
+    /// parameter holding an awaiter's continuation, if the function pumps one.
+    /// </summary>
     private readonly struct Scope
     {
-        public Scope(SyntaxNode function, SemanticModel? model)
+        public Scope(SyntaxNode function, SemanticModel? model, string? continuation)
         {
             Function = function;
             Model = model;
+            Continuation = continuation;
         }
 
         public SyntaxNode Function { get; }
 
         public SemanticModel? Model { get; }
+
+        public string? Continuation { get; }
     }
 
     private static bool All<T>(SyntaxList<T> nodes, Func<T, bool> predicate)

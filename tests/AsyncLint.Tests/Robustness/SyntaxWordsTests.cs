@@ -55,6 +55,26 @@ public sealed class SyntaxWordsTests
         AssertSameAsWalk(Source, "task");
     }
 
+    [Fact]
+    public void String_literals_are_found_when_the_word_is_their_whole_value()
+    {
+        const string Source = """"
+            class C
+            {
+                // "Step" in a comment
+                string[] names = { "Step", @"Step", "Step two", "step", $"Step", """Step""", "St\u0065p" };
+                void Step() { }
+            }
+            """";
+        var root = CSharpSyntaxTree.ParseText(Source).GetRoot();
+
+        var found = SyntaxWords.StringLiterals(root, "Step").Select(t => t.Text).ToList();
+
+        Assert.Equal(new[] { "\"Step\"", "@\"Step\"", "\"\"\"Step\"\"\"" }, found);
+        Assert.True(SyntaxWords.MayName(root.SyntaxTree.GetText(), "Step"));
+        Assert.False(SyntaxWords.MayName(CSharpSyntaxTree.ParseText("class C { }").GetText(), "Step"));
+    }
+
     private static void AssertSameAsWalk(string source, string name)
     {
         var root = CSharpSyntaxTree.ParseText(source).GetRoot();
