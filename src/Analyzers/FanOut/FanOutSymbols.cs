@@ -84,7 +84,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> dataStateCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>> implementationIndex = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> sourceImplementations = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<Dictionary<string, HashSet<string>>> typesByBaseName;
+    private readonly Lazy<Dictionary<string, List<string>>> typesByBaseName;
     private readonly Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>> derivedTypesByName;
 
     private readonly Lazy<bool> usesEntityFramework;
@@ -97,7 +97,7 @@ internal sealed class FanOutSymbols
         usesEntityFramework = new Lazy<bool>(() => symbols.Type("Microsoft.EntityFrameworkCore.DbContext") is not null);
         usesOnlyMongoDb = new Lazy<bool>(() => !usesEntityFramework.Value && symbols.Type("MongoDB.Driver.IMongoCollection`1") is not null);
         isTestProject = new Lazy<bool>(() => TestMethods.IsTestProject(symbols));
-        typesByBaseName = new Lazy<Dictionary<string, HashSet<string>>>(() => IndexBaseLists(symbols.Compilation));
+        typesByBaseName = new Lazy<Dictionary<string, List<string>>>(() => IndexBaseLists(symbols.Compilation));
         derivedTypesByName = new Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>>(() => BindDerivedTypes(symbols.Compilation, typesByBaseName.Value));
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
@@ -728,7 +728,7 @@ internal sealed class FanOutSymbols
     /// The types of this compilation declared with a base list, by name, bound in one walk of the declaration table the
     /// first time an interface's implementations are asked for.
     /// </summary>
-    private static Dictionary<string, ImmutableArray<INamedTypeSymbol>> BindDerivedTypes(Compilation compilation, Dictionary<string, HashSet<string>> typesByBaseName)
+    private static Dictionary<string, ImmutableArray<INamedTypeSymbol>> BindDerivedTypes(Compilation compilation, Dictionary<string, List<string>> typesByBaseName)
     {
         var declaredNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var names in typesByBaseName.Values)
@@ -779,9 +779,9 @@ internal sealed class FanOutSymbols
     }
 
     /// <summary>For every simple name written in a base list (<c>IRepository</c> in <c>: IRepository&lt;User&gt;</c>), the types declared with it.</summary>
-    private static Dictionary<string, HashSet<string>> IndexBaseLists(Compilation compilation)
+    private static Dictionary<string, List<string>> IndexBaseLists(Compilation compilation)
     {
-        var index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot() is CompilationUnitSyntax root)
@@ -797,7 +797,7 @@ internal sealed class FanOutSymbols
     /// Namespaces and types only, read through their member lists: on the bench a DescendantNodes walk with the same
     /// stopping rule cost eight times as much (it was most of ASYNC301's time on a large compilation).
     /// </summary>
-    private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, HashSet<string>> index)
+    private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, List<string>> index)
     {
         // By kind, not by type test: most members are methods and properties, and a type test of each walks its class chain.
         foreach (var member in members)
@@ -821,7 +821,7 @@ internal sealed class FanOutSymbols
         }
     }
 
-    private static void IndexBaseList(string declaredName, BaseListSyntax baseList, Dictionary<string, HashSet<string>> index)
+    private static void IndexBaseList(string declaredName, BaseListSyntax baseList, Dictionary<string, List<string>> index)
     {
         foreach (var baseType in baseList.Types)
         {
@@ -839,7 +839,8 @@ internal sealed class FanOutSymbols
 
             if (!index.TryGetValue(name, out var declared))
             {
-                declared = new HashSet<string>(StringComparer.Ordinal);
+                // A list, not a set: a partial type may come twice, which the readers' sets absorb; most names have one or two.
+                declared = new List<string>(2);
                 index.Add(name, declared);
             }
 
