@@ -124,7 +124,7 @@ internal static class AsyncContext
                     return true;
 
                 case ILocalFunctionOperation localFunction:
-                    if (!localFunction.Symbol.IsAsync)
+                    if (!localFunction.Symbol.IsAsync || IsOnlyRunOnAnotherThread(localFunction, symbols))
                     {
                         return false;
                     }
@@ -302,10 +302,75 @@ internal static class AsyncContext
         return operation;
     }
 
+    /// <summary>
+    /// An async local function that only ever runs as work handed to another thread: every use of it is
+    /// <c>Task.Run(() =&gt; Emit(i))</c>, <c>Task.Run(async () =&gt; await Emit(i))</c> (the lambda's whole body) or
+    /// <c>Task.Run(Emit)</c>. Its body then runs on the pool thread that call provides, as if written in the lambda,
+    /// which <see cref="IsHandedToAnotherThread"/> already leaves alone. A direct call anywhere keeps it an async context.
+    /// </summary>
+    private static bool IsOnlyRunOnAnotherThread(ILocalFunctionOperation localFunction, AsyncSymbols symbols)
+    {
+        var owner = localFunction.Parent;
+        while (owner?.Parent is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation))
+        {
+            owner = owner.Parent;
+        }
+
+        var function = localFunction.Symbol;
+        var uses = 0;
+        foreach (var operation in (owner?.Parent ?? owner)?.Descendants() ?? System.Linq.Enumerable.Empty<IOperation>())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, function):
+                    if (!IsWholeBodyOfThreadWork(call, symbols))
+                    {
+                        return false;
+                    }
+
+                    uses++;
+                    break;
+                case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function):
+                    if (!IsThreadWorkArgument(reference, symbols))
+                    {
+                        return false;
+                    }
+
+                    uses++;
+                    break;
+            }
+        }
+
+        return uses > 0;
+    }
+
+    /// <summary><c>() =&gt; Emit(i)</c>, <c>async () =&gt; await Emit(i)</c>: the call is all the lambda does, and the lambda is thread work.</summary>
+    private static bool IsWholeBodyOfThreadWork(IInvocationOperation call, AsyncSymbols symbols)
+    {
+        IOperation? current = call.Parent;
+        while (current is IConversionOperation or IAwaitOperation or IReturnOperation or IExpressionStatementOperation
+               || current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        {
+            current = current.Parent;
+        }
+
+        // An expression-bodied lambda that returns nothing ends with an implicit return of its own.
+        return current is IBlockOperation { Parent: IAnonymousFunctionOperation lambda } block
+               && (block.Operations.Length == 1
+                   || (block.Operations.Length == 2 && block.Operations[1] is IReturnOperation { IsImplicit: true, ReturnedValue: null }))
+               && IsHandedToAnotherThread(lambda, symbols);
+    }
+
+    private static bool IsThreadWorkArgument(IOperation value, AsyncSymbols symbols)
+        => IsThreadWork(SkipConversions(value.Parent), symbols);
+
     /// <summary>True for a lambda passed (directly or through a delegate conversion) to a thread-pool or thread API.</summary>
     public static bool IsHandedToAnotherThread(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
+        => IsThreadWork(SkipConversions(lambda.Parent), symbols);
+
+    /// <summary>An argument (or an unbound call still being typed) of a thread-pool or thread API.</summary>
+    private static bool IsThreadWork(IOperation? parent, AsyncSymbols symbols)
     {
-        var parent = SkipConversions(lambda.Parent);
 
         // A call whose lambda is still being typed (errors in its body) may not bind at all: the lambda then hangs
         // under an invalid operation. Judge that call by its name so that the squiggles do not flicker while typing.
