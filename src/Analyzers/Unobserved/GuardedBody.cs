@@ -61,6 +61,14 @@ internal static class GuardedBody
                 continue;
             }
 
+            // ExecutionContext? flow = null; if ((flags & FlowExecutionContext) != 0) { flow = ExecutionContext.Capture(); }:
+            // a continuation pump capturing the contexts the awaiter protocol asks it to flow to the continuation.
+            if (depth == 0 && scope.Continuation is not null && CapturesAContext(statements[guard], scope.Model))
+            {
+                guard++;
+                continue;
+            }
+
             // One task started before the guard and awaited inside it: its failure lands in the guard's catch.
             if (startedTask is null && StartedTaskName(statements[guard]) is { } name)
             {
@@ -90,7 +98,7 @@ internal static class GuardedBody
         {
             if (!IsQuietStep(statements[i]) && !IsSignal(statements[i], scope.Model) && !IsGuard(statements[i], scope, depth)
                 && !RearmsItsLoop(statements[i], scope.Function) && !PublishesThroughSelfGuardingMethods(statements[i], scope.Model)
-                && !(depth == 0 && i == statements.Count - 1 && scope.Continuation is { } continuation && HandsOnTheContinuation(statements[i], continuation)))
+                && !(depth == 0 && i == statements.Count - 1 && scope.Continuation is { } continuation && HandsOnTheContinuation(statements[i], continuation, scope)))
             {
                 return false;
             }
@@ -435,17 +443,18 @@ internal static class GuardedBody
     /// The last step of an awaiter's continuation pump, handing on the continuation it was given: invoked
     /// (<c>continuation(state);</c>, <c>continuation.Invoke(state);</c>, <c>continuation?.Invoke(state);</c>), or scheduled by a
     /// dispatcher that only queues it (<c>ExecutionContext.Run(context, s =&gt; continuation(s), state)</c>,
-    /// <c>context.Post(s =&gt; continuation(s), state)</c>, <c>ThreadPool.QueueUserWorkItem(continuation, state, false)</c>), with
-    /// quiet arguments; or a choice between such hand-offs on a quiet condition. The continuation is the compiler's state
+    /// <c>context.Post(s =&gt; continuation(s), state)</c>, <c>ThreadPool.QueueUserWorkItem(continuation, state, false)</c>, or
+    /// packed in the state for a callback of the pump's own type: <c>ExecutionContext.Run(flow, runCallback,
+    /// Tuple.Create(continuation, state))</c>), with quiet arguments; or a choice between such hand-offs on a quiet condition. The continuation is the compiler's state
     /// machine resuming the awaiting method, which keeps its exceptions in that method's own task.
     /// </summary>
-    private static bool HandsOnTheContinuation(StatementSyntax statement, string continuation) => statement switch
+    private static bool HandsOnTheContinuation(StatementSyntax statement, string continuation, Scope scope) => statement switch
     {
-        BlockSyntax { Statements.Count: 1 } block => HandsOnTheContinuation(block.Statements[0], continuation),
+        BlockSyntax { Statements.Count: 1 } block => HandsOnTheContinuation(block.Statements[0], continuation, scope),
         IfStatementSyntax choice => IsQuietValue(choice.Condition)
-                                    && HandsOnTheContinuation(choice.Statement, continuation)
-                                    && (choice.Else is null || HandsOnTheContinuation(choice.Else.Statement, continuation)),
-        ExpressionStatementSyntax { Expression: var handoff } => RunsTheContinuation(handoff, continuation) || SchedulesTheContinuation(handoff, continuation),
+                                    && HandsOnTheContinuation(choice.Statement, continuation, scope)
+                                    && (choice.Else is null || HandsOnTheContinuation(choice.Else.Statement, continuation, scope)),
+        ExpressionStatementSyntax { Expression: var handoff } => RunsTheContinuation(handoff, continuation) || SchedulesTheContinuation(handoff, continuation, scope),
         _ => false,
     };
 
@@ -462,39 +471,197 @@ internal static class GuardedBody
     };
 
     /// <summary>
-    /// <c>ExecutionContext.Run(…)</c>, <c>context.Post(…)</c>, <c>ThreadPool.QueueUserWorkItem(…)</c> (or its <c>Unsafe…</c>
-    /// form) with the continuation among its arguments (itself, a lambda that only runs it, or a delegate made of it) and
-    /// quiet values for the rest.
+    /// <c>ExecutionContext.Run(context, callback, state)</c>, <c>context.Post(callback, state)</c> (or <c>Send</c>),
+    /// <c>ThreadPool.QueueUserWorkItem(callback, state)</c> (or its <c>Unsafe…</c> form, with a quiet <c>preferLocal</c>) handing
+    /// on the continuation: as the callback (itself, a lambda that only runs it, or a delegate made of it) with a quiet state,
+    /// or inside the state (<c>Tuple.Create(continuation, state, context)</c>, <c>(continuation, state)</c>,
+    /// <c>new Box(continuation, state)</c>) with a callback of the pump's own type fixed at compile time: a method group or
+    /// a readonly delegate field (<c>static readonly ContextCallback runCallback = RunCallback;</c>), which unpacks the
+    /// state and runs the continuation. That callback is trusted as the pump's own code; telling it needs the model.
     /// </summary>
-    private static bool SchedulesTheContinuation(ExpressionSyntax expression, string continuation)
+    private static bool SchedulesTheContinuation(ExpressionSyntax expression, string continuation, Scope scope)
     {
         if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var dispatcher, Name.Identifier.ValueText: var verb } } call
-            || !IsPlainRead(dispatcher)
-            || !(verb switch
+            || !IsPlainRead(dispatcher))
+        {
+            return false;
+        }
+
+        // Where the dispatcher takes its callback and its state; any further argument must be quiet.
+        var (callbackAt, stateAt) = verb switch
+        {
+            "Run" when LastName(dispatcher) == "ExecutionContext" => (1, 2),
+            "Post" or "Send" => (0, 1),
+            "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" when LastName(dispatcher) == "ThreadPool" => (0, 1),
+            _ => (-1, -1),
+        };
+        var arguments = call.ArgumentList.Arguments;
+        if (callbackAt < 0 || arguments.Count <= callbackAt)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].RefKindKeyword.RawKind != (int)SyntaxKind.None
+                || (arguments[i].NameColon is { } named && (i <= stateAt || named.Name.Identifier.ValueText != "preferLocal"))
+                || (i != callbackAt && i != stateAt && !IsQuietValue(arguments[i].Expression)))
             {
-                "Run" => LastName(dispatcher) == "ExecutionContext",
-                "Post" => true,
-                "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" => LastName(dispatcher) == "ThreadPool",
+                return false;
+            }
+        }
+
+        var callback = arguments[callbackAt].Expression;
+        var state = stateAt < arguments.Count ? arguments[stateAt].Expression : null;
+        if (IsTheContinuation(callback, continuation))
+        {
+            return state is null || IsQuietValue(state);
+        }
+
+        return state is not null && CarriesTheContinuation(state, continuation, scope.Model)
+               && IsOwnFixedCallback(callback, scope);
+    }
+
+    /// <summary>
+    /// <c>Tuple.Create(continuation, state, context)</c>, <c>(continuation, state)</c>, <c>new Box(continuation, state)</c>:
+    /// the continuation itself packed with quiet values into a state that creates nothing else. A constructor of this
+    /// project (seen through the model) must only store what it is given.
+    /// </summary>
+    private static bool CarriesTheContinuation(ExpressionSyntax state, string continuation, SemanticModel? model)
+    {
+        SeparatedSyntaxList<ArgumentSyntax> items;
+        switch (state)
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var tuple, Name.Identifier.ValueText: "Create" } } create
+                when IsPlainRead(tuple) && LastName(tuple) == "Tuple":
+                items = create.ArgumentList.Arguments;
+                break;
+            case TupleExpressionSyntax literal:
+                items = literal.Arguments;
+                break;
+            case ObjectCreationExpressionSyntax { ArgumentList: { } list, Initializer: null } creation when StoresOnly(creation, model):
+                items = list.Arguments;
+                break;
+            default:
+                return false;
+        }
+
+        var carried = false;
+        foreach (var item in items)
+        {
+            if (item.RefKindKeyword.RawKind != (int)SyntaxKind.None)
+            {
+                return false;
+            }
+
+            if (item.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == continuation)
+            {
+                carried = true;
+            }
+            else if (!IsQuietValue(item.Expression))
+            {
+                return false;
+            }
+        }
+
+        return carried;
+    }
+
+    /// <summary>The constructor <paramref name="creation"/> runs is outside this project, or one of its own whose body only stores (quiet steps).</summary>
+    private static bool StoresOnly(ObjectCreationExpressionSyntax creation, SemanticModel? model)
+    {
+        if (model is null || model.SyntaxTree != creation.SyntaxTree || model.GetSymbolInfo(creation).Symbol is not IMethodSymbol constructor)
+        {
+            return false;
+        }
+
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not ConstructorDeclarationSyntax { Initializer: null } declared
+                || !(declared.Body is { } body ? All(body.Statements, IsQuietStep)
+                    : declared.ExpressionBody?.Expression is { } arrow && IsQuietStep(SyntaxFactory.ExpressionStatement(arrow))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A callback fixed at compile time in the pump's own type: a method group of it (<c>RunCallback</c>,
+    /// <c>this.RunCallback</c>, <c>Source.RunCallback</c>) or a readonly delegate field of it. Needs the model.
+    /// </summary>
+    private static bool IsOwnFixedCallback(ExpressionSyntax callback, Scope scope)
+    {
+        if (scope.Model is not { } model || model.SyntaxTree != callback.SyntaxTree
+            || callback is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: ThisExpressionSyntax or IdentifierNameSyntax })
+            || model.GetDeclaredSymbol(scope.Function) is not { ContainingType: { } own })
+        {
+            return false;
+        }
+
+        var info = model.GetSymbolInfo(callback);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+        return symbol switch
+        {
+            IMethodSymbol method => SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, own.OriginalDefinition),
+            IFieldSymbol field => field.IsReadOnly && field.Type.TypeKind == TypeKind.Delegate
+                                  && SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, own.OriginalDefinition),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Before the guard of a continuation pump: a local declared or assigned the context the continuation is to run in
+    /// (<c>ExecutionContext.Capture()</c>, <c>SynchronizationContext.Current</c>, <c>TaskScheduler.Current</c>) or a quiet
+    /// value, also under an <c>if</c> whose condition calls nothing (a test of the protocol's flags). Capturing returns
+    /// null when there is nothing to flow; it does not throw.
+    /// </summary>
+    private static bool CapturesAContext(StatementSyntax statement, SemanticModel? model) => statement switch
+    {
+        LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None, UsingKeyword.RawKind: (int)SyntaxKind.None, Declaration.Variables: var variables }
+            => All(variables, v => v.Initializer is null || IsQuietValue(v.Initializer.Value) || IsContextCapture(v.Initializer.Value, model)),
+        ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax, Right: var value } }
+            => IsQuietValue(value) || IsContextCapture(value, model),
+        IfStatementSyntax { Else: null } check => IsQuietValue(check.Condition) && CapturesAContext(check.Statement, model),
+        BlockSyntax block => All(block.Statements, s => CapturesAContext(s, model)),
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>ExecutionContext.Capture()</c>, <c>SynchronizationContext.Current</c>, <c>TaskScheduler.Current</c> (also qualified
+    /// with <c>System.Threading</c>); with a model, only the framework's.
+    /// </summary>
+    private static bool IsContextCapture(ExpressionSyntax value, SemanticModel? model)
+    {
+        var (type, member) = value switch
+        {
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: IdentifierNameSyntax { Identifier.ValueText: "Capture" } } }
+                => (receiver, "Capture"),
+            MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var receiver, Name: IdentifierNameSyntax { Identifier.ValueText: "Current" } }
+                => (receiver, "Current"),
+            _ => (null, null),
+        };
+        if (type is null || !IsPlainRead(type)
+            || !(LastName(type) switch
+            {
+                "ExecutionContext" => member == "Capture",
+                "SynchronizationContext" or "TaskScheduler" => member == "Current",
                 _ => false,
             }))
         {
             return false;
         }
 
-        var handed = false;
-        foreach (var argument in call.ArgumentList.Arguments)
+        if (model is null || model.SyntaxTree != value.SyntaxTree)
         {
-            if (IsTheContinuation(argument.Expression, continuation))
-            {
-                handed = true;
-            }
-            else if (!IsQuietValue(argument.Expression))
-            {
-                return false;
-            }
+            return true;
         }
 
-        return handed;
+        var container = model.GetSymbolInfo(value).Symbol?.ContainingType;
+        var ns = container?.ContainingNamespace?.ToDisplayString();
+        return ns is "System.Threading" or "System.Threading.Tasks";
     }
 
     /// <summary><c>continuation</c>, <c>s =&gt; continuation(s)</c>, <c>() =&gt; { continuation(); }</c>, <c>new SendOrPostCallback(continuation)</c>.</summary>

@@ -229,6 +229,218 @@ public sealed class ASYNC203ContinuationPumpTests
         """);
 
     [Fact]
+    public Task Trap_a_pump_that_captures_the_flowed_contexts_and_packs_the_continuation_for_its_own_callbacks() => VerifyAnalyzer.AnalyzerAsync("""
+        #nullable enable
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using System.Threading.Tasks.Sources;
+
+        public static class Deferred
+        {
+            public sealed class Source<T> : IValueTaskSource<T>
+            {
+                private static readonly ContextCallback resumeInFlow = ResumeInFlow;
+                private static readonly SendOrPostCallback resumePosted = ResumePosted;
+
+                private readonly ValueTask<T> inner;
+
+                public Source(ValueTask<T> inner) => this.inner = inner;
+
+                public T GetResult(short token) => inner.Result;
+
+                public ValueTaskSourceStatus GetStatus(short token) => inner.IsCompleted ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Pending;
+
+                public void OnCompleted(Action<object?> resume, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+                {
+                    if (inner.IsCompleted)
+                    {
+                        resume(state);
+                        return;
+                    }
+
+                    AfterInner(inner, resume, state, flags);
+                }
+
+                // Captures what the flags ask it to flow, waits for the inner task whatever its end, then resumes the
+                // awaiter in the captured context through its own callbacks, the continuation packed in their state.
+                private static async void AfterInner(ValueTask<T> pending, Action<object?> resume, object? state, ValueTaskSourceOnCompletedFlags flags)
+                {
+                    ExecutionContext? flow = null;
+                    SynchronizationContext? scheduling = null;
+                    if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
+                    {
+                        flow = ExecutionContext.Capture();
+                    }
+
+                    if ((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0)
+                    {
+                        scheduling = SynchronizationContext.Current;
+                    }
+
+                    try
+                    {
+                        await pending.ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                    }
+
+                    if (flow != null)
+                    {
+                        ExecutionContext.Run(flow, resumeInFlow, Tuple.Create(resume, state, scheduling));
+                    }
+                    else if (scheduling != null)
+                    {
+                        scheduling.Post(resumePosted, Tuple.Create(resume, state, scheduling));
+                    }
+                    else
+                    {
+                        resume(state);
+                    }
+                }
+
+                private static void ResumeInFlow(object? packed)
+                {
+                    var parts = (Tuple<Action<object?>, object?, SynchronizationContext?>)packed!;
+                    if (parts.Item3 != null)
+                    {
+                        ResumePosted(packed);
+                    }
+                    else
+                    {
+                        parts.Item1(parts.Item2);
+                    }
+                }
+
+                private static void ResumePosted(object? packed)
+                {
+                    var parts = (Tuple<Action<object?>, object?, SynchronizationContext?>)packed!;
+                    parts.Item1.Invoke(parts.Item2);
+                }
+            }
+        }
+
+        // The same with a tuple literal queued to the pool through a method group, the scheduler captured in a declaration.
+        public sealed class PooledSource : IValueTaskSource
+        {
+            private readonly Task gate = Task.Delay(5);
+
+            public void GetResult(short token) { }
+
+            public ValueTaskSourceStatus GetStatus(short token) => gate.IsCompleted ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Pending;
+
+            public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+                => Pump(gate, continuation, state);
+
+            private static async void Pump(Task gate, Action<object?> continuation, object? state)
+            {
+                var scheduler = TaskScheduler.Current;
+                try { await gate.ConfigureAwait(false); } catch (Exception) { }
+
+                if (scheduler == TaskScheduler.Default)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(Resume, (continuation, state));
+                }
+                else
+                {
+                    continuation(state);
+                }
+            }
+
+            private static void Resume(object? packed)
+            {
+                var (next, nextState) = ((Action<object?>, object?))packed!;
+                next(nextState);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Pumps_that_capture_by_a_call_or_pack_something_else_or_post_a_lambda_are_still_reported() => VerifyAnalyzer.AnalyzerAsync("""
+        #nullable enable
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using System.Threading.Tasks.Sources;
+
+        public sealed class Lookalikes : IValueTaskSource
+        {
+            private static readonly ContextCallback runLogged = RunLogged;
+            private static readonly SendOrPostCallback resumePacked = ResumePacked;
+            private static SendOrPostCallback swappable = ResumePacked;
+
+            private readonly Task gate = Task.Delay(5);
+            private readonly Action<object?> audit = _ => { };
+
+            public void GetResult(short token) { }
+
+            public ValueTaskSourceStatus GetStatus(short token) => ValueTaskSourceStatus.Pending;
+
+            public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+            {
+                CapturesThroughAHelper(gate, continuation, state, flags);
+                PacksTheAudit(gate, continuation, state);
+                PostsALambda(gate, continuation, state);
+                PostsThroughAMutableField(gate, continuation, state);
+            }
+
+            private static ExecutionContext? CaptureFlow() => ExecutionContext.Capture();
+
+            private static void Remember(object? packed) { }
+
+            // A project method before the guard: it may throw before anything is guarded.
+            private static async void {|ASYNC203:CapturesThroughAHelper|}(Task gate, Action<object?> continuation, object? state, ValueTaskSourceOnCompletedFlags flags)
+            {
+                ExecutionContext? flow = null;
+                if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
+                {
+                    flow = CaptureFlow();
+                }
+
+                try { await gate.ConfigureAwait(false); } catch { }
+                continuation(state);
+            }
+
+            // The packed state carries another delegate, not the continuation, for a callback that runs that one.
+            private async void {|ASYNC203:PacksTheAudit|}(Task gate, Action<object?> continuation, object? state)
+            {
+                var flow = ExecutionContext.Capture();
+                try { await gate.ConfigureAwait(false); } catch { }
+                ExecutionContext.Run(flow!, runLogged, Tuple.Create(audit, state));
+            }
+
+            // The continuation is packed, but the posted callback is a lambda that runs another method.
+            private static async void {|ASYNC203:PostsALambda|}(Task gate, Action<object?> continuation, object? state)
+            {
+                var context = SynchronizationContext.Current;
+                try { await gate.ConfigureAwait(false); } catch { }
+                context!.Post(s => Remember(s), Tuple.Create(continuation, state));
+            }
+
+            // A callback field anyone may reassign is not the pump's fixed code.
+            private static async void {|ASYNC203:PostsThroughAMutableField|}(Task gate, Action<object?> continuation, object? state)
+            {
+                var context = SynchronizationContext.Current;
+                try { await gate.ConfigureAwait(false); } catch { }
+                context!.Post(swappable, Tuple.Create(continuation, state));
+            }
+
+            private static void RunLogged(object? packed)
+            {
+                var parts = (Tuple<Action<object?>, object?>)packed!;
+                parts.Item1(parts.Item2);
+            }
+
+            private static void ResumePacked(object? packed)
+            {
+                var parts = (Tuple<Action<object?>, object?>)packed!;
+                parts.Item1(parts.Item2);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Half_typed_awaiters_do_not_crash() => VerifyAnalyzer.AnalyzerAsync("""
         using System;
         using System.Threading.Tasks;
