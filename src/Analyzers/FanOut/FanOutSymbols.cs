@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncLint.Analyzers.FanOut;
 
@@ -786,18 +787,44 @@ internal sealed class FanOutSymbols
         {
             if (tree.GetRoot() is CompilationUnitSyntax root)
             {
-                IndexBaseLists(root.Members, index);
+                IndexBaseLists(root.Members, SyntaxWords.TextOf(root), index);
             }
         }
 
         return index;
     }
 
+    private static readonly ImmutableArray<string> TypeKeywords = ImmutableArray.Create("class", "struct", "interface", "record");
+
+    /// <summary>
+    /// Whether a type's body may declare a nested type: one of the keywords is in its text. Reading the member list of
+    /// every type instead built a syntax node for each of its methods and properties, most of the index's cost.
+    /// </summary>
+    private static bool MayDeclareNestedTypes(TypeDeclarationSyntax declaration, SourceText text)
+    {
+        var start = declaration.OpenBraceToken.Span.End;
+        var end = declaration.CloseBraceToken.SpanStart;
+        if (end <= start || declaration.OpenBraceToken.IsMissing || end > text.Length)
+        {
+            return declaration.Members.Count > 0;
+        }
+
+        foreach (var keyword in TypeKeywords)
+        {
+            if (SyntaxWords.IndexOfWord(text, keyword, start, end) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Namespaces and types only, read through their member lists: on the bench a DescendantNodes walk with the same
     /// stopping rule cost eight times as much (it was most of ASYNC301's time on a large compilation).
     /// </summary>
-    private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, List<string>> index)
+    private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, SourceText text, Dictionary<string, List<string>> index)
     {
         // By kind, not by type test: most members are methods and properties, and a type test of each walks its class chain.
         foreach (var member in members)
@@ -805,7 +832,7 @@ internal sealed class FanOutSymbols
             switch ((SyntaxKind)member.RawKind)
             {
                 case SyntaxKind.NamespaceDeclaration or SyntaxKind.FileScopedNamespaceDeclaration:
-                    IndexBaseLists(((BaseNamespaceDeclarationSyntax)member).Members, index);
+                    IndexBaseLists(((BaseNamespaceDeclarationSyntax)member).Members, text, index);
                     break;
                 case SyntaxKind.ClassDeclaration or SyntaxKind.StructDeclaration or SyntaxKind.InterfaceDeclaration
                     or SyntaxKind.RecordDeclaration or SyntaxKind.RecordStructDeclaration:
@@ -815,7 +842,11 @@ internal sealed class FanOutSymbols
                         IndexBaseList(declaration.Identifier.ValueText, baseList, index);
                     }
 
-                    IndexBaseLists(declaration.Members, index);
+                    if (MayDeclareNestedTypes(declaration, text))
+                    {
+                        IndexBaseLists(declaration.Members, text, index);
+                    }
+
                     break;
             }
         }

@@ -258,6 +258,53 @@ public sealed class ASYNC301ApplicationTests
         """);
 
     [Fact]
+    public Task Two_interfaces_whose_implementations_are_nested_types_keep_the_same_context() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace Shop
+        {
+            public class ShopDbContext { }
+            public interface IVariantMaterializer { Task<string[]> MaterializeAsync(int productId); }
+            public interface IPriceEngine { Task<decimal> ComputeAsync(int productId); }
+
+            public static class Services
+            {
+                public const int Version = 2;
+
+                public sealed class VariantMaterializer : IVariantMaterializer
+                {
+                    private readonly ShopDbContext db;
+                    public VariantMaterializer(ShopDbContext db) => this.db = db;
+                    public Task<string[]> MaterializeAsync(int productId) => Task.FromResult(new string[0]);
+                }
+
+                public static class Pricing
+                {
+                    internal sealed class PriceEngine : IPriceEngine
+                    {
+                        private readonly ShopDbContext db;
+                        public PriceEngine(ShopDbContext db) => this.db = db;
+                        public Task<decimal> ComputeAsync(int productId) => Task.FromResult(0m);
+                    }
+                }
+            }
+
+            class ProductPage
+            {
+                private readonly IVariantMaterializer variants = null!;
+                private readonly IPriceEngine prices = null!;
+
+                async Task<string> ShowAsync(int productId)
+                {
+                    var found = await variants.MaterializeAsync(productId);
+                    var price = await prices.ComputeAsync(productId);
+                    return found.Length + " " + price;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Two_interfaces_whose_implementations_inherit_a_plain_client_as_a_type_argument_are_reported() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
 
