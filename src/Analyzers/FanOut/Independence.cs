@@ -147,6 +147,9 @@ internal static class Independence
         StringComparer.Ordinal,
         "Accept", "After", "Apply", "Before", "Begin", "Change", "Complete", "Delay", "DynamicInvoke", "Emit", "End", "Ensure", "Enter", "Exit",
 
+        // Closing a lifecycle as the first word, like End and Complete: FinalizeTrackingAsync emits what it collected, in turn.
+        "Finalize", "Finish",
+
         // Registered configuration hooks and seeders change the one object each is handed (Configure(options), Populate(store)).
         "Configure", "Populate",
 

@@ -9,6 +9,56 @@ public sealed class ASYNC302TrapTests
     private const string Services = ASYNC302PositiveTests.Services;
 
     [Fact]
+    public Task Finalizing_each_tracker_in_turn_keeps_the_order_of_what_they_emit() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        interface IScenarioTracker
+        {
+            Task FinalizeTrackingAsync();
+            Task FinishAsync(int code);
+        }
+
+        class FeatureTracker
+        {
+            async Task CloseAsync(List<IScenarioTracker> trackers)
+            {
+                foreach (var tracker in trackers)
+                {
+                    await tracker.FinalizeTrackingAsync();
+                }
+
+                foreach (var tracker in trackers)
+                {
+                    await tracker.FinishAsync(0);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reading_each_tracker_in_turn_is_still_reported() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        interface IScenarioTracker { Task<string> GetFinalSummaryAsync(); }
+
+        class FeatureTracker
+        {
+            async Task<List<string>> SummarizeAsync(List<IScenarioTracker> trackers)
+            {
+                var summaries = new List<string>();
+                foreach (var tracker in trackers)
+                {
+                    summaries.Add({|ASYNC302:await tracker.GetFinalSummaryAsync()|});
+                }
+
+                return summaries;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Condition5_break_out_of_the_loop() => Verify.AnalyzerAsync("""
         using System.Threading.Tasks;
 
