@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncLint.Analyzers.FanOut;
 
@@ -674,10 +673,12 @@ internal sealed class FanOutSymbols
             var searchedNames = new HashSet<string>(StringComparer.Ordinal) { d.Name };
             var wave = new List<string> { d.Name };
 
-            // Level by level of derivation, through the types bound once for the whole compilation: a declaration-table
-            // lookup per name made a schema of thousands of types deriving from one interface quadratic (3 s for one
-            // project), and one per interface asked about made a model of hundreds of interfaces pay a walk of every
-            // declaration for each.
+            // Level by level of derivation, one declaration-table lookup per level for all its names (a lookup per name
+            // made a schema of thousands of types deriving from one interface quadratic: 3 s for one project). Once a
+            // compilation has asked about a few interfaces, every type declared with a base list is bound once instead:
+            // a model of hundreds of interfaces paid a walk of every declaration for each, while binding all of them up
+            // front cost a project that asks about three interfaces more than the walks.
+            var bindAll = System.Threading.Interlocked.Increment(ref implementationQueries) > LookupsBeforeBindingAll;
             while (wave.Count > 0)
             {
                 var declaredNames = new HashSet<string>(StringComparer.Ordinal);
@@ -695,35 +696,57 @@ internal sealed class FanOutSymbols
                     break;
                 }
 
-                foreach (var name in declaredNames)
+                foreach (var type in bindAll ? BoundTypesNamed(declaredNames) : LookUpTypesNamed(declaredNames))
                 {
-                    if (!derivedTypesByName.Value.TryGetValue(name, out var types))
+                    if (!seen.Add(type) || !Implements(type, d))
                     {
                         continue;
                     }
 
-                    foreach (var type in types)
+                    if (type.TypeKind == TypeKind.Class && !type.IsStatic)
                     {
-                        if (!seen.Add(type) || !Implements(type, d))
-                        {
-                            continue;
-                        }
+                        found.Add(type);
+                    }
 
-                        if (type.TypeKind == TypeKind.Class && !type.IsStatic)
-                        {
-                            found.Add(type);
-                        }
-
-                        if (searchedNames.Add(type.Name))
-                        {
-                            wave.Add(type.Name);
-                        }
+                    if (searchedNames.Add(type.Name))
+                    {
+                        wave.Add(type.Name);
                     }
                 }
             }
 
             return found.ToImmutable();
         });
+
+    /// <summary>How many interfaces' implementations a compilation looks up by walking the declarations before it binds them all.</summary>
+    private const int LookupsBeforeBindingAll = 8;
+
+    private int implementationQueries;
+
+    private IEnumerable<INamedTypeSymbol> LookUpTypesNamed(HashSet<string> names)
+    {
+        foreach (var symbol in Symbols.Compilation.GetSymbolsWithName(names.Contains, SymbolFilter.Type))
+        {
+            if (symbol is INamedTypeSymbol type)
+            {
+                yield return type;
+            }
+        }
+    }
+
+    private IEnumerable<INamedTypeSymbol> BoundTypesNamed(HashSet<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (derivedTypesByName.Value.TryGetValue(name, out var types))
+            {
+                foreach (var type in types)
+                {
+                    yield return type;
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The types of this compilation declared with a base list, by name, bound in one walk of the declaration table the
@@ -787,44 +810,18 @@ internal sealed class FanOutSymbols
         {
             if (tree.GetRoot() is CompilationUnitSyntax root)
             {
-                IndexBaseLists(root.Members, SyntaxWords.TextOf(root), index);
+                IndexBaseLists(root.Members, index);
             }
         }
 
         return index;
     }
 
-    private static readonly ImmutableArray<string> TypeKeywords = ImmutableArray.Create("class", "struct", "interface", "record");
-
-    /// <summary>
-    /// Whether a type's body may declare a nested type: one of the keywords is in its text. Reading the member list of
-    /// every type instead built a syntax node for each of its methods and properties, most of the index's cost.
-    /// </summary>
-    private static bool MayDeclareNestedTypes(TypeDeclarationSyntax declaration, SourceText text)
-    {
-        var start = declaration.OpenBraceToken.Span.End;
-        var end = declaration.CloseBraceToken.SpanStart;
-        if (end <= start || declaration.OpenBraceToken.IsMissing || end > text.Length)
-        {
-            return declaration.Members.Count > 0;
-        }
-
-        foreach (var keyword in TypeKeywords)
-        {
-            if (SyntaxWords.IndexOfWord(text, keyword, start, end) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Namespaces and types only, read through their member lists: on the bench a DescendantNodes walk with the same
     /// stopping rule cost eight times as much (it was most of ASYNC301's time on a large compilation).
     /// </summary>
-    private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, SourceText text, Dictionary<string, List<string>> index)
+    private static void IndexBaseLists(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, List<string>> index)
     {
         // By kind, not by type test: most members are methods and properties, and a type test of each walks its class chain.
         foreach (var member in members)
@@ -832,7 +829,7 @@ internal sealed class FanOutSymbols
             switch ((SyntaxKind)member.RawKind)
             {
                 case SyntaxKind.NamespaceDeclaration or SyntaxKind.FileScopedNamespaceDeclaration:
-                    IndexBaseLists(((BaseNamespaceDeclarationSyntax)member).Members, text, index);
+                    IndexBaseLists(((BaseNamespaceDeclarationSyntax)member).Members, index);
                     break;
                 case SyntaxKind.ClassDeclaration or SyntaxKind.StructDeclaration or SyntaxKind.InterfaceDeclaration
                     or SyntaxKind.RecordDeclaration or SyntaxKind.RecordStructDeclaration:
@@ -842,11 +839,7 @@ internal sealed class FanOutSymbols
                         IndexBaseList(declaration.Identifier.ValueText, baseList, index);
                     }
 
-                    if (MayDeclareNestedTypes(declaration, text))
-                    {
-                        IndexBaseLists(declaration.Members, text, index);
-                    }
-
+                    IndexBaseLists(declaration.Members, index);
                     break;
             }
         }
