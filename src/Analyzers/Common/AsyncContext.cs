@@ -310,6 +310,18 @@ internal static class AsyncContext
     /// </summary>
     private static bool IsOnlyRunOnAnotherThread(ILocalFunctionOperation localFunction, AsyncSymbols symbols)
     {
+        var cache = symbols.LocalFunctionsRunOnAnotherThread;
+        if (!cache.TryGetValue(localFunction.Symbol, out var answer))
+        {
+            answer = ReadUses(localFunction, symbols);
+            cache.TryAdd(localFunction.Symbol, answer);
+        }
+
+        return answer;
+    }
+
+    private static bool ReadUses(ILocalFunctionOperation localFunction, AsyncSymbols symbols)
+    {
         var owner = localFunction.Parent;
         while (owner?.Parent is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation))
         {

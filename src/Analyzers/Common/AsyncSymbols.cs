@@ -25,6 +25,9 @@ internal sealed class AsyncSymbols
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> byMetadataName = new();
     private readonly ConcurrentDictionary<Type, object> families = new();
     private readonly ConcurrentDictionary<SyntaxTree, PeerSuppression.FileDirectives> peerComments = new();
+
+    /// <summary>Per async local function: is every use of it work handed to another thread (<see cref="AsyncContext"/>)? Asked for each blocking candidate in it.</summary>
+    internal ConcurrentDictionary<IMethodSymbol, bool> LocalFunctionsRunOnAnotherThread { get; } = new(SymbolEqualityComparer.Default);
     private readonly Lazy<Dictionary<string, List<IAssemblySymbol>>> referencesByNamespace;
 
     /// <summary>
