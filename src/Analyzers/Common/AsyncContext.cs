@@ -313,24 +313,27 @@ internal static class AsyncContext
         var cache = symbols.LocalFunctionsRunOnAnotherThread;
         if (!cache.TryGetValue(localFunction.Symbol, out var answer))
         {
-            answer = ReadUses(localFunction, symbols);
+            answer = EveryUseRunsOnAnotherThread(localFunction, symbols);
             cache.TryAdd(localFunction.Symbol, answer);
         }
 
         return answer;
     }
 
-    private static bool ReadUses(ILocalFunctionOperation localFunction, AsyncSymbols symbols)
+    private static bool EveryUseRunsOnAnotherThread(ILocalFunctionOperation localFunction, AsyncSymbols symbols)
     {
-        var owner = localFunction.Parent;
-        while (owner?.Parent is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation))
+        // Its uses are in the function that declares it: an enclosing lambda or local function, or else the member.
+        var scope = EnclosingFunctionOperation(localFunction);
+        if (scope is null)
         {
-            owner = owner.Parent;
+            for (scope = localFunction; scope.Parent is not null; scope = scope.Parent)
+            {
+            }
         }
 
         var function = localFunction.Symbol;
-        var uses = 0;
-        foreach (var operation in (owner?.Parent ?? owner)?.Descendants() ?? System.Linq.Enumerable.Empty<IOperation>())
+        var used = false;
+        foreach (var operation in scope.Descendants())
         {
             switch (operation)
             {
@@ -340,20 +343,20 @@ internal static class AsyncContext
                         return false;
                     }
 
-                    uses++;
+                    used = true;
                     break;
                 case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function):
-                    if (!IsThreadWorkArgument(reference, symbols))
+                    if (!IsThreadWork(SkipConversions(reference.Parent), symbols))
                     {
                         return false;
                     }
 
-                    uses++;
+                    used = true;
                     break;
             }
         }
 
-        return uses > 0;
+        return used;
     }
 
     /// <summary><c>() =&gt; Emit(i)</c>, <c>async () =&gt; await Emit(i)</c>: the call is all the lambda does, and the lambda is thread work.</summary>
@@ -373,9 +376,6 @@ internal static class AsyncContext
                && IsHandedToAnotherThread(lambda, symbols);
     }
 
-    private static bool IsThreadWorkArgument(IOperation value, AsyncSymbols symbols)
-        => IsThreadWork(SkipConversions(value.Parent), symbols);
-
     /// <summary>True for a lambda passed (directly or through a delegate conversion) to a thread-pool or thread API.</summary>
     public static bool IsHandedToAnotherThread(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
         => IsThreadWork(SkipConversions(lambda.Parent), symbols);
@@ -383,7 +383,6 @@ internal static class AsyncContext
     /// <summary>An argument (or an unbound call still being typed) of a thread-pool or thread API.</summary>
     private static bool IsThreadWork(IOperation? parent, AsyncSymbols symbols)
     {
-
         // A call whose lambda is still being typed (errors in its body) may not bind at all: the lambda then hangs
         // under an invalid operation. Judge that call by its name so that the squiggles do not flicker while typing.
         var unbound = parent as IInvalidOperation ?? (parent as IArgumentOperation)?.Parent as IInvalidOperation;

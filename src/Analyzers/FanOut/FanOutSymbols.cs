@@ -85,7 +85,7 @@ internal sealed class FanOutSymbols
     private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>> implementationIndex = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> sourceImplementations = new(SymbolEqualityComparer.Default);
     private readonly Lazy<Dictionary<string, List<string>>> typesByBaseName;
-    private readonly Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>> derivedTypesByName;
+    private readonly Lazy<Dictionary<string, List<INamedTypeSymbol>>> derivedTypesByName;
 
     private readonly Lazy<bool> usesEntityFramework;
     private readonly Lazy<bool> usesOnlyMongoDb;
@@ -98,7 +98,7 @@ internal sealed class FanOutSymbols
         usesOnlyMongoDb = new Lazy<bool>(() => !usesEntityFramework.Value && symbols.Type("MongoDB.Driver.IMongoCollection`1") is not null);
         isTestProject = new Lazy<bool>(() => TestMethods.IsTestProject(symbols));
         typesByBaseName = new Lazy<Dictionary<string, List<string>>>(() => IndexBaseLists(symbols.Compilation));
-        derivedTypesByName = new Lazy<Dictionary<string, ImmutableArray<INamedTypeSymbol>>>(() => BindDerivedTypes(symbols.Compilation, typesByBaseName.Value));
+        derivedTypesByName = new Lazy<Dictionary<string, List<INamedTypeSymbol>>>(BindDerivedTypes);
         nonConcurrent = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, NonConcurrentTypeNames));
         threadSafe = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ThreadSafeTypeNames));
         connectionTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Resolve(symbols, ConnectionTypeNames));
@@ -676,8 +676,8 @@ internal sealed class FanOutSymbols
             // Level by level of derivation, one declaration-table lookup per level for all its names (a lookup per name
             // made a schema of thousands of types deriving from one interface quadratic: 3 s for one project). Once a
             // compilation has asked about a few interfaces, every type declared with a base list is bound once instead:
-            // a model of hundreds of interfaces paid a walk of every declaration for each, while binding all of them up
-            // front cost a project that asks about three interfaces more than the walks.
+            // a model of hundreds of interfaces (PnP.Core) paid a walk of every declaration for each. A project that asks
+            // about a few keeps the walks and binds nothing it does not need.
             var bindAll = System.Threading.Interlocked.Increment(ref implementationQueries) > LookupsBeforeBindingAll;
             while (wave.Count > 0)
             {
@@ -749,44 +749,30 @@ internal sealed class FanOutSymbols
     }
 
     /// <summary>
-    /// The types of this compilation declared with a base list, by name, bound in one walk of the declaration table the
-    /// first time an interface's implementations are asked for.
+    /// The types of this compilation declared with a base list, by name, bound in one walk of the declaration table once
+    /// a compilation has asked about more than <see cref="LookupsBeforeBindingAll"/> interfaces.
     /// </summary>
-    private static Dictionary<string, ImmutableArray<INamedTypeSymbol>> BindDerivedTypes(Compilation compilation, Dictionary<string, List<string>> typesByBaseName)
+    private Dictionary<string, List<INamedTypeSymbol>> BindDerivedTypes()
     {
         var declaredNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var names in typesByBaseName.Values)
+        foreach (var names in typesByBaseName.Value.Values)
         {
             declaredNames.UnionWith(names);
         }
 
-        var byName = new Dictionary<string, ImmutableArray<INamedTypeSymbol>.Builder>(StringComparer.Ordinal);
-        if (declaredNames.Count > 0)
+        var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+        foreach (var type in LookUpTypesNamed(declaredNames))
         {
-            foreach (var symbol in compilation.GetSymbolsWithName(declaredNames.Contains, SymbolFilter.Type))
+            if (!byName.TryGetValue(type.Name, out var list))
             {
-                if (symbol is not INamedTypeSymbol type)
-                {
-                    continue;
-                }
-
-                if (!byName.TryGetValue(type.Name, out var list))
-                {
-                    list = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-                    byName.Add(type.Name, list);
-                }
-
-                list.Add(type);
+                list = new List<INamedTypeSymbol>(1);
+                byName.Add(type.Name, list);
             }
+
+            list.Add(type);
         }
 
-        var index = new Dictionary<string, ImmutableArray<INamedTypeSymbol>>(byName.Count, StringComparer.Ordinal);
-        foreach (var pair in byName)
-        {
-            index.Add(pair.Key, pair.Value.ToImmutable());
-        }
-
-        return index;
+        return byName;
     }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol definition)

@@ -465,7 +465,7 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
                         restores = true;
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } } assignment
-                        when IsContextCapture(assignment.Value) && !CallsAnything(assignment.Target):
+                        when IsContextCapture(assignment.Value) && GuardedWork.CallsNothing(assignment.Target):
                         restores = true;
                         break;
                     case IInvocationOperation or IObjectCreationOperation or IAssignmentOperation or IThrowOperation:
@@ -484,19 +484,6 @@ public sealed class ASYNC205TaskReturnedFromUsingOrTryAnalyzer : DiagnosticAnaly
 
             static bool IsContextCapture(IOperation value)
                 => value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Capture", ContainingType.Name: "ExecutionContext" } };
-
-            static bool CallsAnything(IOperation target)
-            {
-                foreach (var part in target.DescendantsAndSelf())
-                {
-                    if (part is IInvocationOperation)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
 
         /// <summary>

@@ -532,7 +532,7 @@ internal sealed class DroppedTaskSymbols
     /// a stored property of one: <see cref="IsHeldValue"/>):
     /// the dropped result is that value, not new work. The same call with a task started in the argument still drops it.
     /// </summary>
-    private static bool HandsBackAnExistingArgument(IInvocationOperation invocation, IMethodSymbol definition)
+    private bool HandsBackAnExistingArgument(IInvocationOperation invocation, IMethodSymbol definition)
     {
         if (definition.IsAsync || !definition.RunsOnlyItsOwnBody() || definition.DeclaringSyntaxReferences.Length != 1
             || definition.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
@@ -572,7 +572,7 @@ internal sealed class DroppedTaskSymbols
     /// what is stored (an auto-property, or the <c>Task</c> of a promise or of an async method builder:
     /// <c>this.MethodBuilder.Task</c>). A property with a body may start work on each read and is not one.
     /// </summary>
-    private static bool IsHeldValue(IOperation? value, int depth)
+    private bool IsHeldValue(IOperation? value, int depth)
     {
         switch (value)
         {
@@ -593,11 +593,11 @@ internal sealed class DroppedTaskSymbols
            && references[0].GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
 
     /// <summary><c>TaskCompletionSource.Task</c>, <c>AsyncTaskMethodBuilder.Task</c>: the task the promise or builder keeps.</summary>
-    private static bool IsStoredTaskOfABuilder(IPropertySymbol property)
+    private bool IsStoredTaskOfABuilder(IPropertySymbol property)
         => property.Name == "Task"
            && property.ContainingType is { } owner
-           && (owner.Name.StartsWith("TaskCompletionSource", StringComparison.Ordinal) || owner.Name.EndsWith("MethodBuilder", StringComparison.Ordinal))
-           && SymbolExtensions.IsFrameworkAssembly(owner.ContainingAssembly);
+           && (IsPromise(owner)
+               || (owner.Name.EndsWith("MethodBuilder", StringComparison.Ordinal) && SymbolExtensions.IsFrameworkAssembly(owner.ContainingAssembly)));
 
     private static bool IsCollection(INamedTypeSymbol? type)
     {

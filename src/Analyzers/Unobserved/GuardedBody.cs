@@ -659,9 +659,8 @@ internal static class GuardedBody
             return true;
         }
 
-        var container = model.GetSymbolInfo(value).Symbol?.ContainingType;
-        var ns = container?.ContainingNamespace?.ToDisplayString();
-        return ns is "System.Threading" or "System.Threading.Tasks";
+        var home = model.GetSymbolInfo(value).Symbol?.ContainingType?.ContainingNamespace;
+        return home.IsNamespace("System.Threading") || home.IsNamespace("System.Threading.Tasks");
     }
 
     /// <summary><c>continuation</c>, <c>s =&gt; continuation(s)</c>, <c>() =&gt; { continuation(); }</c>, <c>new SendOrPostCallback(continuation)</c>.</summary>

@@ -261,7 +261,7 @@ internal static class GuardedWork
     /// Evaluating the value calls nothing. A lambda in it is only created, not run (<c>Try.IgnoringError(() =&gt; queue.Dispose())</c>
     /// hands the call to the guard that runs it).
     /// </summary>
-    private static bool CallsNothing(IOperation value)
+    internal static bool CallsNothing(IOperation value)
     {
         if (value is IInvocationOperation or IObjectCreationOperation)
         {
